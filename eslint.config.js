@@ -1,0 +1,54 @@
+import js from '@eslint/js';
+import ts from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import svelteConfig from './svelte.config.js';
+
+/** Stages may only import leftwards in the pipeline (see README, Architecture). */
+const layer = (allowed, banned) => ({
+  files: [`src/${allowed}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...banned.map((b) => ({ regex: `^(\\.\\./)+${b}(/|$)`, message: `${allowed} must not import ${b}` })),
+          { group: ['svelte', 'svelte/*'], message: 'pure modules never import svelte' },
+        ],
+      },
+    ],
+  },
+});
+
+export default ts.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'public/'] },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // User data is never rendered as HTML.
+      'svelte/no-at-html-tags': 'error',
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'never render data as HTML' },
+        { property: 'outerHTML', message: 'never render data as HTML' },
+        { property: 'insertAdjacentHTML', message: 'never render data as HTML' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } },
+  },
+  layer('domain', ['ingest', 'store', 'analysis', 'charts', 'export', 'app', 'ui']),
+  layer('ingest', ['store', 'analysis', 'charts', 'export', 'app', 'ui']),
+  layer('store', ['ingest', 'analysis', 'charts', 'export', 'app', 'ui']),
+  layer('analysis', ['ingest', 'store', 'charts', 'export', 'app', 'ui']),
+  {
+    ...layer('charts', ['ingest', 'store', 'export', 'app', 'ui']),
+  },
+  layer('export', ['ingest', 'store', 'app', 'ui']),
+);

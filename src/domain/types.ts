@@ -1,0 +1,155 @@
+/**
+ * The vocabulary shared by every stage of the pipeline (ingest → store → analysis → charts → ui).
+ * Plain data only: everything here must survive structured cloning and JSON.
+ */
+
+/** How fine a period is. Period keys are strings; see `src/domain/period.ts`. */
+export type Grain = 'year' | 'half' | 'quarter' | 'month' | 'day' | 'season' | 'range';
+
+/** A level (`6.04万亩`) or a change against an earlier period (`同比下降30.1%`). */
+export type ValueKind = 'level' | 'change';
+
+/** For a `change`: relative (%), absolute (in the unit), percentage points, or a multiple. */
+export type ChangeType = 'relative' | 'absolute' | 'points' | 'multiple';
+
+/** Which direction is good: more straw returned is good, more PM10 is bad. */
+export type Polarity = 'higher' | 'lower';
+
+/** Where a value came from in its file: 1-based row as a spreadsheet numbers it, and column header. */
+export interface SourceRef {
+  row: number;
+  column?: string;
+}
+
+/**
+ * One value: a region × indicator × period, in the indicator's base unit.
+ * @example { region: '哈尔滨市道里区', indicator: '保护性耕作面积', period: '2024', value: 60400, unit: '亩', displayUnit: '万亩' }
+ */
+export interface Observation {
+  region: string;
+  indicator: string;
+  /** Normalized period key: `2024`, `2024-03`, `2024-Q1`, `2024-H1`, `2023/2024`. */
+  period: string;
+  /** Number in the base unit (`亩`, `立方米`, `名`, `%`). Never NaN: unreadable cells are issues, not records. */
+  value: number;
+  /** Base unit, possibly empty. */
+  unit: string;
+  regionCode?: string;
+  /** The period as the user wrote it (`2023—2024年度`). */
+  periodLabel?: string;
+  grain?: Grain;
+  /** The unit the user wrote (`万亩`), so charts can label in it again. */
+  displayUnit?: string;
+  kind?: ValueKind;
+  changeType?: ChangeType;
+  /** Written with 约/近/余/多/以上/左右/超过. */
+  approximate?: boolean;
+  /** A 合计/全省/全市 row: kept, shown as a reference, left out of rankings. */
+  isTotal?: boolean;
+  /** A target for this region × indicator × period, when the file had a 目标值 column. */
+  target?: number;
+  source?: SourceRef;
+}
+
+/** Something the importer could not read, or wants a person to check. Never thrown, always returned. */
+export interface ImportIssue {
+  /** 1-based row as a spreadsheet program numbers it (0 when the issue is about the whole file). */
+  row: number;
+  column?: string;
+  severity: 'error' | 'warning';
+  /** Stable code, also the message-catalogue key `issue.<code>`. */
+  code: string;
+  /** A sentence a person understands, in the language asked for. */
+  message: string;
+  /** The cell text as written. */
+  raw: string;
+  /** Values the message was built from, so the UI can re-render it in another language. */
+  params?: Record<string, string | number>;
+}
+
+/** A dataset's life: `pending` while its blocks are being written; only `complete` ones are visible. */
+export type DatasetStatus = 'pending' | 'complete' | 'deleted' | 'superseded';
+
+/** One imported file (or sample), with its provenance. */
+export interface Dataset {
+  id: string;
+  name: string;
+  fileName: string;
+  format: string;
+  encoding: string;
+  /** ISO 8601 instant (UTC). */
+  importedAt: string;
+  rowCount: number;
+  issueCount: number;
+  notes: string[];
+  source?: string;
+  layout?: 'long' | 'wide';
+  /** Column header → role used for the import. */
+  mapping?: Record<string, string>;
+  /** Shipped sample data (示例数据), removable in one click. */
+  isSample?: boolean;
+  status: DatasetStatus;
+  /** Increments when a dataset is replaced by a new version of the same file. */
+  version: number;
+  /** The dataset this one replaced (restorable until discarded). */
+  replaces?: string;
+  /** When status is `deleted`: the instant it was deleted (kept for undo). */
+  deletedAt?: string;
+}
+
+/** A target for an indicator: a value in the base unit for a region and a period, with an optional deadline. */
+export interface Target {
+  region?: string;
+  period: string;
+  value: number;
+  deadline?: string;
+}
+
+/** What an indicator measures. Inferred on import, editable by the user. */
+export interface Indicator {
+  /** The indicator's name as imported; the key. */
+  name: string;
+  displayName?: string;
+  baseUnit: string;
+  displayUnit?: string;
+  polarity: Polarity;
+  description?: string;
+  source?: string;
+  targets: Target[];
+}
+
+/** A region as written, with what is known about it. */
+export interface Region {
+  name: string;
+  code?: string;
+  parentCode?: string;
+  level?: 'province' | 'prefecture' | 'county' | 'zone' | 'other';
+  isTotal?: boolean;
+}
+
+/** The chart kinds a view can show. */
+export type ViewKind = 'trend' | 'comparison' | 'ranking' | 'multiples' | 'kpi' | 'map';
+
+/**
+ * What a view shows. This, never raw chart options, is what goes into a URL, a saved view, a
+ * deck or an embed. Read it through `src/export/view-spec.ts`, which validates.
+ */
+export interface ViewSpec {
+  version: 1;
+  kind: ViewKind;
+  indicator: string;
+  /** Dataset ids; empty or absent means all. */
+  datasets?: string[];
+  /** Regions to show; empty or absent means a sensible default. */
+  regions?: string[];
+  /** The period for one-period views (comparison, ranking, kpi, map). */
+  period?: string;
+  periodFrom?: string;
+  periodTo?: string;
+  /** Index every series to this period (= 100). */
+  indexBase?: string;
+  /** Comparison across several periods as grouped bars. */
+  grouped?: boolean;
+  title?: string;
+  subtitle?: string;
+}
