@@ -49,6 +49,8 @@ export interface Observation {
   /** A target for this region × indicator × period, when the file had a 目标值 column. */
   target?: number;
   source?: SourceRef;
+  /** A citation for this value (report and sentence), when the file carried one. */
+  sourceText?: string;
 }
 
 /** Something the importer could not read, or wants a person to check. Never thrown, always returned. */

@@ -4,13 +4,16 @@
  */
 import { ui } from './ui';
 import { ingest } from './ingest';
+import { charts } from './charts';
+import { store } from './store';
+import { exporting } from './export';
 
 export type Locale = 'zh' | 'en';
 export const LOCALES: readonly Locale[] = ['zh', 'en'];
 
 type Catalogue = Record<string, string>;
 
-const parts: { zh: Catalogue; en: Catalogue }[] = [ui, ingest];
+const parts: { zh: Catalogue; en: Catalogue }[] = [ui, ingest, charts, store, exporting];
 
 export const messages: Record<Locale, Catalogue> = {
   zh: Object.assign(Object.create(null) as Catalogue, ...parts.map((p) => p.zh)),
