@@ -37,11 +37,8 @@ export function splitUnit(unit: string): UnitScale {
   const u = unit.trim();
   if (WHOLE_UNITS.has(u)) return { factor: 1, base: u };
   for (const [prefix, factor] of MULTIPLIERS) {
-    if (u.startsWith(prefix)) {
-      const rest = u.slice(prefix.length);
-      // A bare multiplier (`万`) is a count in ten-thousands; keep the rest (possibly empty) as base.
-      if (WHOLE_UNITS.has(rest) || !WHOLE_UNITS.has(u)) return { factor, base: rest };
-    }
+    // A bare multiplier (`万`) is a count in ten-thousands: its base is the empty unit.
+    if (u.startsWith(prefix)) return { factor, base: u.slice(prefix.length) };
   }
   return { factor: 1, base: u };
 }
