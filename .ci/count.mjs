@@ -1,0 +1,23 @@
+// Sums the JSON reports written by Vitest and Playwright into one closing line.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [dir, status] = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+
+const vitest = join(dir, 'vitest.json');
+if (existsSync(vitest)) {
+  const r = JSON.parse(readFileSync(vitest, 'utf8'));
+  passed += r.numPassedTests ?? 0;
+  failed += r.numFailedTests ?? 0;
+}
+const pw = join(dir, 'playwright.json');
+if (existsSync(pw)) {
+  const s = JSON.parse(readFileSync(pw, 'utf8')).stats ?? {};
+  passed += (s.expected ?? 0) + (s.flaky ?? 0);
+  failed += s.unexpected ?? 0;
+}
+// A non-zero exit with no failing test (type check, lint, build) still counts as a failure.
+if (Number(status) !== 0 && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed`);
