@@ -67,6 +67,27 @@ sample.forEach((r, i) => {
   if (r[8] !== SAMPLE_SOURCE || r[9] !== '') fail('sample-trends.csv', i + 2, 'must be marked 示例数据 with empty 原文');
 });
 
+// The sample is built around the reports' figures; these anchors must survive any regeneration.
+const sampleValue = new Map(sample.map((r) => [`${r[0]}|${r[2]}|${r[3]}`, Number(r[4])]));
+const anchor = (key, expected, describe = (v) => v) => {
+  const actual = sampleValue.get(key);
+  if (actual === undefined || describe(actual, key) !== expected) fail('sample-trends.csv', 0, `${key} should give ${expected}`);
+};
+anchor('道里区|保护性耕作面积|2024', 6.04);
+anchor('道里区|秸秆还田率|2024', 65.73);
+anchor('全省|河湖长人数|2022', 21000);
+anchor('全省|河湖执法检查次数|2022', 15000);
+anchor('乌海市|PM10平均浓度|2023', -30.1, (v) => Math.round(((v / sampleValue.get('乌海市|PM10平均浓度|2022')) - 1) * 1000) / 10);
+anchor('乌海市|优良天数|2023', 59, (v) => v - sampleValue.get('乌海市|优良天数|2022'));
+// Count totals equal the sum of their parts; a deliberate gap is still counted in its total.
+const totals = sample.filter((r) => (r[0] === '全省' || r[0] === '合计') && /数$|面积$/.test(r[2]));
+for (const [total, indicator, period, value] of totals.map((r) => [r[0], r[2], r[3], Number(r[4])])) {
+  const parts = sample.filter((r) => r[2] === indicator && r[3] === period && r[0] !== total && r[1] !== '');
+  const sum = parts.reduce((s, r) => s + Number(r[4]), 0);
+  const missing = parts.length < (total === '全省' ? 13 : 18);
+  if (!missing && Math.abs(sum - value) > 0.011) fail('sample-trends.csv', 0, `${total} ${indicator} ${period}: ${value} ≠ sum ${sum}`);
+}
+
 console.log(`seed-indicators.csv: ${seed.length} rows; sample-trends.csv: ${sample.length} rows`);
 console.log(haveSeeds ? `原文 checked against ${seedsDir}` : `${seedsDir} not found: 原文 not checked against reports`);
 if (problems.length > 0) {
