@@ -1,0 +1,131 @@
+/**
+ * Where the table starts: title rows and a `单位：` line above the header, a header over 1–3 rows
+ * (merged cells flattened to a path `秸秆还田/面积（万亩）`), and note rows (注：, 数据来源：,
+ * 填表人) that are kept as notes, not read as data.
+ */
+import { parsePeriod } from './parse-period';
+import { parseQuantity } from './parse-quantity';
+import { unitLine } from './header-unit';
+import type { Grid } from './types';
+
+/** Where the header is and what sits above it. @example { headerRow: 2, headerRows: 1, title: ['…主要指标'], unit: '万元', notes: ['单位：万元'] } */
+export interface HeaderFound {
+  /** 0-based index of the first header row. */
+  headerRow: number;
+  headerRows: number;
+  title: string[];
+  /** The unit from a `单位：` line, if any. */
+  unit?: string;
+  /** The `单位：` line itself and any note rows above the header. */
+  notes: string[];
+}
+
+const NOTE = /^(注|備注|备注|说明|附注|数据来源|资料来源|来源|填表人|填报人|审核人|制表人|制表|联系人|联系电话|填报日期|填表日期|负责人|单位负责人|统计负责人)\s*[:：0-9１-９、.．]|^注\s*$/;
+
+/** The distinct non-empty cells of a row, trimmed. */
+export function distinctCells(row: string[]): string[] {
+  return [...new Set(row.map((c) => c.trim()).filter((c) => c !== ''))];
+}
+
+/**
+ * A row that is a note (注：…, 数据来源：…, 填表人：…) rather than data: returns its text.
+ * @example noteText(['注：2024年为快报数', '']) // '注：2024年为快报数'
+ */
+export function noteText(row: string[]): string | undefined {
+  const cells = distinctCells(row);
+  if (cells.length === 0 || cells.length > 3) return undefined;
+  if (!NOTE.test(cells[0]) && unitLine(cells[0]) === undefined) return undefined;
+  return cells.join(' ');
+}
+
+function looksNumeric(cell: string): boolean {
+  return parsePeriod(cell) === null && parseQuantity(cell).status === 'ok';
+}
+
+/** Does `row` continue the header that ends with `prev` (a second or third merged header row)? */
+function continuesHeader(prev: string[], row: string[]): boolean {
+  if (distinctCells(row).length === 0 || noteText(row) !== undefined) return false;
+  if (row.some((c) => c.trim() !== '' && looksNumeric(c))) return false;
+  const spans = prev.some((c, i) => {
+    if (i === 0) return false;
+    const here = c.trim();
+    const left = prev[i - 1].trim();
+    return (here === '' && prev.slice(0, i).some((p) => p.trim() !== '')) || (here !== '' && here === left);
+  });
+  const under = prev.some((p, i) => p.trim() !== '' && ((row[i] ?? '').trim() === '' || row[i] === p));
+  const adds = row.some((c, i) => c.trim() !== '' && c !== prev[i]);
+  return spans && under && adds;
+}
+
+/**
+ * Find the header. `headerRow` (1-based) and `headerRows` override the guess.
+ * @example findHeader([['表1 主要指标'], ['地区', '2024年'], ['道里区', '6.04']]).headerRow // 1
+ */
+export function findHeader(rows: Grid, headerRow?: number, headerRows?: number): HeaderFound {
+  const limit = Math.min(rows.length, 30);
+  let typical = 0;
+  for (let r = 0; r < Math.min(rows.length, 60); r++) {
+    if (noteText(rows[r]) === undefined) typical = Math.max(typical, distinctCells(rows[r]).length);
+  }
+  let start = headerRow !== undefined ? Math.max(0, headerRow - 1) : -1;
+  if (start < 0) {
+    const need = Math.max(2, Math.ceil(typical * 0.5));
+    start = 0;
+    for (let r = 0; r < limit; r++) {
+      if (noteText(rows[r]) === undefined && distinctCells(rows[r]).length >= Math.min(need, typical)) {
+        start = r;
+        break;
+      }
+    }
+  }
+  let count = headerRows !== undefined ? Math.min(3, Math.max(1, headerRows)) : 1;
+  if (headerRows === undefined) {
+    while (count < 3 && start + count < rows.length && continuesHeader(rows[start + count - 1], rows[start + count])) count++;
+  }
+  const title: string[] = [];
+  const notes: string[] = [];
+  let unit: string | undefined;
+  for (let r = 0; r < start; r++) {
+    for (const cell of distinctCells(rows[r])) {
+      const u = unitLine(cell);
+      if (u !== undefined) {
+        unit = u;
+        notes.push(cell);
+      } else if (NOTE.test(cell)) notes.push(cell);
+      else title.push(cell);
+    }
+  }
+  return { headerRow: start, headerRows: count, title, unit, notes };
+}
+
+/**
+ * Flatten 1–3 header rows into one header per column: cells merged across columns (blank in CSV,
+ * repeated in XLSX) fill rightwards in the upper rows, repeated parts are dropped, the rest are
+ * joined with `/`. Blank headers become `列N`; repeated headers get ` (2)`, ` (3)`.
+ * @example flattenHeader([['地区', '秸秆还田', ''], ['', '面积（万亩）', '量（吨）']]) // ['地区', '秸秆还田/面积（万亩）', '秸秆还田/量（吨）']
+ */
+export function flattenHeader(headerRows: Grid, width: number): string[] {
+  const filled = headerRows.map((row, level) => {
+    const out: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const v = (row[c] ?? '').trim();
+      const upper = level < headerRows.length - 1;
+      // Only fill rightwards under a cell that spans: the row below must have its own text here.
+      const below = headerRows[level + 1]?.[c]?.trim() ?? '';
+      out.push(v === '' && upper && c > 0 && below !== '' ? out[c - 1] : v);
+    }
+    return out;
+  });
+  const seen = new Map<string, number>();
+  const headers: string[] = [];
+  for (let c = 0; c < width; c++) {
+    const parts: string[] = [];
+    for (const row of filled) if (row[c] !== '' && parts[parts.length - 1] !== row[c]) parts.push(row[c]);
+    let h = parts.join('/') || `列${c + 1}`;
+    const n = (seen.get(h) ?? 0) + 1;
+    seen.set(h, n);
+    if (n > 1) h = `${h} (${n})`;
+    headers.push(h);
+  }
+  return headers;
+}

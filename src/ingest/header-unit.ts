@@ -1,0 +1,37 @@
+/**
+ * Headers often carry the unit: `面积（万亩）`, `秸秆还田量(吨)`, `用水总量（单位：亿立方米）`.
+ */
+import { normalizeCell } from './text';
+
+/** A header split into its name and unit. @example { name: '面积', unit: '万亩' } */
+export interface HeaderUnit {
+  name: string;
+  unit: string;
+}
+
+const TRAILING_UNIT = /^(.*?)[（(](?:计量)?(?:单位[:：])?([^（）()]{1,12})[）)]$/;
+const UNIT_LIKE = /^(?:[\p{Script=Han}]{1,6}|[A-Za-z/·²³0-9.]{1,10}|%|‰|[\p{Script=Han}]{1,4}\/[\p{Script=Han}A-Za-z]{1,4}|[A-Za-z]{1,4}\/[A-Za-z0-9³²]{1,4})$/u;
+const NOT_UNIT = /含|不含|其中|注|预计|全年|累计|目标|任务|同比|年|季|月|省|市|区|县|镇/;
+
+/**
+ * Split a trailing parenthesised unit off a header. Returns unit '' when there is none.
+ * @example splitHeaderUnit('秸秆还田/面积（万亩）') // { name: '秸秆还田/面积', unit: '万亩' }
+ */
+export function splitHeaderUnit(header: string): HeaderUnit {
+  const text = header.trim();
+  const m = TRAILING_UNIT.exec(text);
+  if (!m) return { name: text, unit: '' };
+  const unit = normalizeCell(m[2]);
+  const explicit = /单位[:：]/.test(text);
+  if (!explicit && (!UNIT_LIKE.test(unit) || NOT_UNIT.test(unit))) return { name: text, unit: '' };
+  return { name: m[1].trim(), unit };
+}
+
+/**
+ * The unit named by a `单位：万元` line, if `text` is one.
+ * @example unitLine('单位：万元') // '万元'
+ */
+export function unitLine(text: string): string | undefined {
+  const m = /^[（(]?(?:计量)?单位[:：]\s*([^\s，,;；）)]{1,12})[）)]?\s*$/.exec(text.trim());
+  return m ? normalizeCell(m[1]) : undefined;
+}

@@ -1,0 +1,95 @@
+/**
+ * Guess each column's role from its header and, where the header says nothing, from its cells.
+ * The guess is only a starting point: the wizard shows it and the user can change any role.
+ */
+import { parsePeriod } from './parse-period';
+import { parseQuantity } from './parse-quantity';
+import { isNoData } from './text';
+import type { ColumnRole, Grid } from './types';
+
+const IGNORE = /^(序号|序|编号|行号|no\.?|#|备注|说明)$/i;
+const CODE = /代码|编码|区划码|^code$|^adcode$/i;
+const UNIT = /^(计量单位|单位|unit|units)$/i;
+const TARGET = /目标|任务值|计划值|预期值|^target/i;
+const SOURCE = /来源|出处|原文|依据|^source$|citation/i;
+const KIND = /^(类型|数据类型|口径|值类型|kind)$/i;
+const REGION = /^(地区|区域|地域|行政区|行政区划|行政区域|地方|区县|县区|县市区|市县|市州|地市|城市|省份|省市|省区|省|市|县|区|旗县|乡镇|街道|单位名称|填报单位|region|area|city|province|district|county)(名称|名)?$/i;
+const INDICATOR = /指标|项目|^名称$|类别|^内容$|^indicator|^item|^metric/i;
+const PERIOD = /^(年份|年度|年|时间|期间|时期|日期|月份|季度|统计期|统计期间|报告期|统计时间|统计年度|period|year|date|time|month|quarter)$/i;
+const VALUE = /^(数值|值|数据|数量|指标值|实际值|完成值|完成数|实际完成|本期|本期值|本年|value|amount|val)($|[（(])/i;
+
+/** Header words that name no indicator: a `数值（万亩）` column gets its indicator elsewhere. */
+export const GENERIC_VALUE = VALUE;
+
+/** Shares of a column's non-empty cells that read as numbers, periods and division codes. */
+interface Profile {
+  filled: number;
+  numeric: number;
+  period: number;
+  code: number;
+}
+
+function profile(body: Grid, c: number): Profile {
+  const p: Profile = { filled: 0, numeric: 0, period: 0, code: 0 };
+  for (const row of body) {
+    const v = (row[c] ?? '').trim();
+    if (v === '' || isNoData(v)) continue;
+    p.filled++;
+    if (/^\d{6}(\d{3}|\d{6})?$/.test(v)) p.code++;
+    if (parsePeriod(v)) p.period++;
+    else if (parseQuantity(v).status === 'ok') p.numeric++;
+  }
+  return p;
+}
+
+function lastPart(header: string): string {
+  const parts = header.split('/');
+  return parts[parts.length - 1].replace(/[（(][^（）()]*[）)]$/, '').trim();
+}
+
+/** Does any part of a header path read as a period (`2024年`, `2024年/面积`)? */
+export function headerPeriod(header: string): string | undefined {
+  return header.split('/').find((p) => parsePeriod(p) !== null);
+}
+
+/**
+ * Infer a role for each column from headers and body cells.
+ * @example inferRoles(['地区', '2023年', '2024年'], [['道里区', '5.1', '6.04']]) // ['region', 'period-column', 'period-column']
+ */
+export function inferRoles(headers: string[], body: Grid): ColumnRole[] {
+  const sample = body.slice(0, 300);
+  const roles: ColumnRole[] = headers.map((header, c) => {
+    const name = lastPart(header);
+    const p = profile(sample, c);
+    const mostly = (n: number): boolean => p.filled > 0 && n >= p.filled * 0.6;
+    if (IGNORE.test(name)) return 'ignore';
+    if (headerPeriod(header) !== undefined && !/[地区域]|指标|名称/.test(name)) return 'period-column';
+    if (CODE.test(name) && !/指标/.test(name)) return 'regionCode';
+    if (UNIT.test(name)) return 'unit';
+    if (TARGET.test(name)) return 'target';
+    if (SOURCE.test(name)) return 'source';
+    if (KIND.test(name)) return 'kind';
+    if (REGION.test(name)) return 'region';
+    if (PERIOD.test(name)) return 'period';
+    if (INDICATOR.test(name)) return 'indicator';
+    if (VALUE.test(name)) return 'value';
+    if (mostly(p.code) && p.code === p.filled) return 'regionCode';
+    if (mostly(p.period)) return 'period';
+    if (mostly(p.numeric)) return 'indicator-column';
+    return 'ignore';
+  });
+  // Unnamed text columns left of the first value column: the first is the region, the next the
+  // indicator, when the headers named neither. Text columns further right are usually remarks.
+  const firstValue = roles.findIndex((r) => r === 'value' || r === 'period-column' || r === 'indicator-column');
+  for (const want of ['region', 'indicator'] as const) {
+    if (roles.includes(want)) continue;
+    const c = roles.findIndex((r, i) => r === 'ignore' && (firstValue < 0 || i < firstValue) && !IGNORE.test(lastPart(headers[i])) && textColumn(sample, i));
+    if (c >= 0) roles[c] = want;
+  }
+  return roles;
+}
+
+function textColumn(body: Grid, c: number): boolean {
+  const p = profile(body, c);
+  return p.filled > 0 && p.numeric + p.period < p.filled * 0.5;
+}

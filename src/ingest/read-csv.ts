@@ -1,0 +1,62 @@
+/**
+ * Text → grid of cells, with PapaParse on text we decoded ourselves (`dynamicTyping` off, so
+ * `010101` stays text). An unbalanced quote would swallow the rest of the file into one cell; we
+ * report it and read that line as plain fields instead, then carry on.
+ */
+import Papa from 'papaparse';
+import type { Grid } from './types';
+
+/** A problem the reader saw, before it becomes an issue. @example { code: 'unbalanced_quote', row: 5, raw: '"道里区,6.04' } */
+export interface ReadProblem {
+  code: 'unbalanced_quote';
+  /** 1-based row. */
+  row: number;
+  raw: string;
+}
+
+/** Rows and what went wrong reading them. @example readCsv('a,b\n1,2', ',').rows.length // 2 */
+export interface CsvRead {
+  rows: Grid;
+  problems: ReadProblem[];
+}
+
+function parseChunk(text: string, delimiter: string): { data: string[][]; quoteError?: number } {
+  const out = Papa.parse<string[]>(text, { delimiter, dynamicTyping: false, header: false, skipEmptyLines: false });
+  const quote = out.errors.find((e) => e.code === 'MissingQuotes');
+  return { data: out.data, quoteError: quote?.index };
+}
+
+/**
+ * Parse delimited text. Row numbers in problems are 1-based, as a spreadsheet numbers rows.
+ * @example readCsv('地区,值\n道里区,6.04', ',').rows // [['地区', '值'], ['道里区', '6.04']]
+ */
+export function readCsv(text: string, delimiter: string): CsvRead {
+  const rows: Grid = [];
+  const problems: ReadProblem[] = [];
+  let rest = text;
+  while (rest.length > 0) {
+    const { data, quoteError } = parseChunk(rest, delimiter);
+    if (quoteError === undefined) {
+      rows.push(...trimFinalEmpty(data));
+      break;
+    }
+    // Keep what came before the broken line, read the broken line literally, parse what follows.
+    const lineStart = rest.lastIndexOf('\n', quoteError - 1) + 1;
+    const nl = rest.indexOf('\n', quoteError);
+    const lineEnd = nl < 0 ? rest.length : nl;
+    const before = lineStart > 0 ? parseChunk(rest.slice(0, lineStart - 1), delimiter).data : [];
+    rows.push(...before);
+    const line = rest.slice(lineStart, lineEnd).replace(/\r$/, '');
+    problems.push({ code: 'unbalanced_quote', row: rows.length + 1, raw: line.slice(0, 120) });
+    rows.push(line.split(delimiter).map((cell) => cell.replace(/^"|"$/g, '')));
+    rest = nl < 0 ? '' : rest.slice(nl + 1);
+  }
+  return { rows, problems };
+}
+
+/** A final newline makes PapaParse add one empty row; it is not a row of the file. */
+function trimFinalEmpty(data: string[][]): string[][] {
+  const last = data[data.length - 1];
+  if (last && last.length === 1 && last[0] === '') data.pop();
+  return data;
+}

@@ -1,0 +1,40 @@
+/** Small text helpers shared by the parsers. */
+
+/**
+ * Normalize a cell for parsing: NFKC (full-width digits and signs to ASCII), no spaces at all.
+ * The original text is kept by the caller for display.
+ * @example normalizeCell(' １２．５％ ') // '12.5%'
+ */
+export function normalizeCell(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
+}
+
+// Dashes and slashes that mean "no data" in Chinese statistical tables; NFKC has already turned
+// the full-width ones (－, ／) into ASCII.
+const NO_DATA = new Set(['', '-', '--', '—', '——', '–', '―', '─', '/', '…', '……', '...', '..', '×', 'x', 'X', '*', 'N/A', 'n/a', 'NA', '#N/A']);
+
+/**
+ * True when a cell means "no data" (not zero, not an error).
+ * @example isNoData('—') // true
+ */
+export function isNoData(text: string): boolean {
+  return NO_DATA.has(normalizeCell(text));
+}
+
+/**
+ * Print a number without binary noise (`0.6573 * 100` → `65.73`), never with exponent for
+ * ordinary magnitudes.
+ * @example numberToText(65.72999999999999) // '65.73'
+ */
+export function numberToText(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  return String(Number(n.toPrecision(15)));
+}
+
+/**
+ * Round away binary noise after multiplying by a unit factor.
+ * @example cleanNumber(1.14 * 1e8) // 114000000
+ */
+export function cleanNumber(n: number): number {
+  return Number(n.toPrecision(15));
+}
