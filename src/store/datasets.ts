@@ -1,0 +1,348 @@
+/**
+ * Datasets: atomic writes, rename, soft delete with undo, replace with a restorable previous
+ * version, and append. Every write either commits whole or leaves the store as it was.
+ */
+import type { Dataset, Observation } from '../domain/types';
+import type { BlockRecord, DictionaryRecord, StoreDb } from './db';
+import { emptyDictionary, encodeBlocks } from './columns';
+import { cleanupIncomplete, removeDatasetRecords, writeLockName } from './cleanup';
+import { StoreError, toStoreError } from './errors';
+import { newId } from './ids';
+import { upsertMetadata } from './metadata';
+import { announce, getDb } from './open';
+import type { DatasetMeta, DeleteToken, PutOptions, WriteProgress } from './types';
+
+/** Above this many values a write is split over several transactions. */
+const DEFAULT_SINGLE_TRANSACTION_LIMIT = 2_000_000;
+/** Blocks per transaction in a chunked write (20 × 50,000 = one million values). */
+const BLOCKS_PER_CHUNK = 20;
+
+function dataTables(db: StoreDb) {
+  return [db.datasets, db.dictionaries, db.blocks, db.indicators, db.regions];
+}
+
+/**
+ * Store a dataset and its observations atomically, and add their indicators and regions to the
+ * metadata. A quota failure throws `StoreError('quota')` with the sizes; nothing partial is kept.
+ * @example const ds = await putDataset({ name: '2024年', fileName: 'a.csv', format: 'csv', encoding: 'utf-8', issueCount: 0, notes: [] }, observations)
+ */
+export async function putDataset(
+  meta: DatasetMeta,
+  observations: readonly Observation[],
+  opts: PutOptions = {},
+): Promise<Dataset> {
+  const dataset = datasetFromMeta(meta, 1, observations.length);
+  await writeDataset(dataset, observations, opts, undefined);
+  return dataset;
+}
+
+/**
+ * Store a new version of dataset `oldId` (same file, new contents). The old one becomes
+ * `superseded` in the same commit and stays restorable with `restorePreviousVersion`.
+ * @example const v2 = await replaceDataset(v1.id, meta, observations)
+ */
+export async function replaceDataset(
+  oldId: string,
+  meta: DatasetMeta,
+  observations: readonly Observation[],
+  opts: PutOptions = {},
+): Promise<Dataset> {
+  const old = await requireDataset(getDb(), oldId, 'complete');
+  const dataset = datasetFromMeta(meta, old.version + 1, observations.length);
+  dataset.replaces = oldId;
+  await writeDataset(dataset, observations, opts, oldId);
+  return dataset;
+}
+
+/**
+ * Add observations to a complete dataset in one transaction; the dataset's row count grows.
+ * @example await appendToDataset(ds.id, moreObservations)
+ */
+export async function appendToDataset(id: string, observations: readonly Observation[]): Promise<Dataset> {
+  const db = getDb();
+  let updated: Dataset | undefined;
+  try {
+    await db.transaction('rw', dataTables(db), async () => {
+      const dataset = await requireDataset(db, id, 'complete');
+      const dict = (await db.dictionaries.get(id)) ?? emptyDictionary(id);
+      const blocks = encodeBlocks(id, observations, dict, dict.count);
+      await db.blocks.bulkAdd(blocks);
+      await db.dictionaries.put(dict);
+      await upsertMetadata(db, observations);
+      updated = { ...dataset, rowCount: dict.count };
+      await db.datasets.put(updated);
+    });
+  } catch (error) {
+    throw await toStoreError(error);
+  }
+  announce({ scope: 'datasets', id });
+  return updated!;
+}
+
+/**
+ * Datasets visible to the user (status `complete`), oldest import first. With `includeHidden`,
+ * also deleted and superseded ones (for undo and version history); never pending ones.
+ * @example const list = await getDatasets()
+ */
+export async function getDatasets(options: { includeHidden?: boolean } = {}): Promise<Dataset[]> {
+  const db = getDb();
+  const all = options.includeHidden
+    ? await db.datasets.where('status').noneOf(['pending']).toArray()
+    : await db.datasets.where('status').equals('complete').toArray();
+  return all.sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id));
+}
+
+/**
+ * One dataset by id, whatever its status, or undefined.
+ * @example const ds = await getDataset('ds-1')
+ */
+export async function getDataset(id: string): Promise<Dataset | undefined> {
+  return getDb().datasets.get(id);
+}
+
+/**
+ * Rename a dataset.
+ * @example await renameDataset(ds.id, '2024年（修订）')
+ */
+export async function renameDataset(id: string, name: string): Promise<Dataset> {
+  return updateDataset(id, (ds) => ({ ...ds, name }));
+}
+
+/**
+ * Hide a dataset (status `deleted`); its data stays until `purgeDeleted`, so `undoDelete`
+ * brings it back exactly.
+ * @example const token = await deleteDataset(ds.id)
+ */
+export async function deleteDataset(id: string): Promise<DeleteToken> {
+  const deletedAt = new Date().toISOString();
+  await updateDataset(id, (ds) => {
+    if (ds.status !== 'complete') throw new StoreError('invalid-state', { id, status: ds.status });
+    return { ...ds, status: 'deleted', deletedAt };
+  });
+  return { id, deletedAt };
+}
+
+/**
+ * Bring back a dataset hidden by `deleteDataset`.
+ * @example await undoDelete(token.id)
+ */
+export async function undoDelete(id: string): Promise<Dataset> {
+  return updateDataset(id, (ds) => {
+    if (ds.status !== 'deleted') throw new StoreError('invalid-state', { id, status: ds.status });
+    const restored: Dataset = { ...ds, status: 'complete' };
+    delete restored.deletedAt;
+    return restored;
+  });
+}
+
+/**
+ * Remove for good the datasets deleted at least `olderThanMs` ago, with any earlier versions
+ * they had superseded. Returns the ids removed.
+ * @example await purgeDeleted(7 * 24 * 3600 * 1000)
+ */
+export async function purgeDeleted(olderThanMs = 0): Promise<string[]> {
+  const db = getDb();
+  const cutoff = Date.now() - olderThanMs;
+  const removed: string[] = [];
+  await db.transaction('rw', [db.datasets, db.dictionaries, db.blocks], async () => {
+    const deleted = await db.datasets.where('status').equals('deleted').toArray();
+    for (const ds of deleted) {
+      if (ds.deletedAt !== undefined && Date.parse(ds.deletedAt) > cutoff) continue;
+      removed.push(...(await removeWithPredecessors(db, ds)));
+    }
+  });
+  if (removed.length) announce({ scope: 'datasets' });
+  return removed;
+}
+
+/**
+ * Undo a replace: the previous version becomes visible again and the newer one is removed.
+ * Returns the restored dataset.
+ * @example const v1 = await restorePreviousVersion(v2.id)
+ */
+export async function restorePreviousVersion(newId: string): Promise<Dataset> {
+  const db = getDb();
+  let restored: Dataset | undefined;
+  await db.transaction('rw', [db.datasets, db.dictionaries, db.blocks], async () => {
+    const current = await requireDataset(db, newId, 'complete');
+    const previous = current.replaces === undefined ? undefined : await db.datasets.get(current.replaces);
+    if (!previous || previous.status !== 'superseded') {
+      throw new StoreError('invalid-state', { id: newId, status: current.status });
+    }
+    restored = { ...previous, status: 'complete' };
+    await db.datasets.put(restored);
+    await removeDatasetRecords(db, newId);
+  });
+  announce({ scope: 'datasets', id: restored!.id });
+  return restored!;
+}
+
+/**
+ * Remove the version a dataset replaced, for good; it can no longer be restored.
+ * @example await discardPreviousVersion(v2.id)
+ */
+export async function discardPreviousVersion(newId: string): Promise<Dataset> {
+  const db = getDb();
+  let updated: Dataset | undefined;
+  await db.transaction('rw', [db.datasets, db.dictionaries, db.blocks], async () => {
+    const current = await db.datasets.get(newId);
+    if (!current) throw new StoreError('not-found', { id: newId });
+    const previous = current.replaces === undefined ? undefined : await db.datasets.get(current.replaces);
+    if (previous?.status === 'superseded') await removeWithPredecessors(db, previous);
+    updated = { ...current };
+    delete updated.replaces;
+    await db.datasets.put(updated);
+  });
+  announce({ scope: 'datasets', id: newId });
+  return updated!;
+}
+
+/** Build the stored record from an importer's meta; the row count is the number of observations. */
+function datasetFromMeta(meta: DatasetMeta, version: number, rowCount: number): Dataset {
+  const dataset: Dataset = {
+    ...meta,
+    id: meta.id ?? newId('ds'),
+    importedAt: meta.importedAt ?? new Date().toISOString(),
+    rowCount,
+    status: 'complete',
+    version,
+  };
+  return dataset;
+}
+
+/** Write blocks, dictionary and metadata, flipping the dataset from pending to complete last. */
+async function writeDataset(
+  dataset: Dataset,
+  observations: readonly Observation[],
+  opts: PutOptions,
+  supersedes: string | undefined,
+): Promise<void> {
+  const db = getDb();
+  const dict = emptyDictionary(dataset.id);
+  const blocks = encodeBlocks(dataset.id, observations, dict, 0);
+  const progress = progressReporter(observations.length, opts.onProgress);
+  const limit = opts.singleTransactionLimit ?? DEFAULT_SINGLE_TRANSACTION_LIMIT;
+  try {
+    if (observations.length <= limit) {
+      await db.transaction('rw', dataTables(db), async () => {
+        await db.datasets.add({ ...dataset, status: 'pending' });
+        for (let i = 0; i < blocks.length; i += BLOCKS_PER_CHUNK) {
+          const chunk = blocks.slice(i, i + BLOCKS_PER_CHUNK);
+          await db.blocks.bulkAdd(chunk);
+          progress(chunk);
+        }
+        await finishDataset(db, dataset, dict, observations, supersedes);
+      });
+    } else {
+      await withWriteLock(dataset.id, () => writeChunked(db, dataset, dict, blocks, observations, supersedes, progress));
+    }
+  } catch (error) {
+    if (observations.length > limit) await discardPending(db, dataset.id);
+    throw await toStoreError(error);
+  }
+  announce({ scope: 'datasets', id: dataset.id });
+}
+
+/**
+ * A write too large for one transaction: the dataset is `pending` while its blocks go in, chunk
+ * by chunk, and becomes `complete` in the last transaction. If the tab closes half-way, the
+ * pending dataset is removed by `cleanupIncomplete` at the next start.
+ */
+async function writeChunked(
+  db: StoreDb,
+  dataset: Dataset,
+  dict: DictionaryRecord,
+  blocks: BlockRecord[],
+  observations: readonly Observation[],
+  supersedes: string | undefined,
+  progress: (chunk: BlockRecord[]) => void,
+): Promise<void> {
+  await db.datasets.add({ ...dataset, status: 'pending' });
+  for (let i = 0; i < blocks.length; i += BLOCKS_PER_CHUNK) {
+    const chunk = blocks.slice(i, i + BLOCKS_PER_CHUNK);
+    await db.transaction('rw', [db.blocks, db.datasets], async () => {
+      // A write whose pending record vanished (removed by cleanup) must not leave orphan blocks.
+      await requireDataset(db, dataset.id, 'pending');
+      await db.blocks.bulkAdd(chunk);
+    });
+    progress(chunk);
+  }
+  await db.transaction('rw', dataTables(db), async () => {
+    await requireDataset(db, dataset.id, 'pending');
+    await finishDataset(db, dataset, dict, observations, supersedes);
+  });
+}
+
+async function finishDataset(
+  db: StoreDb,
+  dataset: Dataset,
+  dict: DictionaryRecord,
+  observations: readonly Observation[],
+  supersedes: string | undefined,
+): Promise<void> {
+  await db.dictionaries.put(dict);
+  await upsertMetadata(db, observations);
+  if (supersedes !== undefined) {
+    const old = await requireDataset(db, supersedes, 'complete');
+    await db.datasets.put({ ...old, status: 'superseded' });
+  }
+  await db.datasets.put(dataset);
+}
+
+/** Best effort after a failed chunked write; whatever remains is removed at the next start. */
+async function discardPending(db: StoreDb, id: string): Promise<void> {
+  try {
+    await db.transaction('rw', [db.datasets, db.dictionaries, db.blocks], () => removeDatasetRecords(db, id));
+  } catch {
+    await cleanupIncomplete().catch(() => undefined);
+  }
+}
+
+/** Hold a Web Lock while writing, so another tab's start-up cleanup leaves this write alone. */
+async function withWriteLock(id: string, write: () => Promise<void>): Promise<void> {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return write();
+  await locks.request(writeLockName(id), write);
+}
+
+function progressReporter(total: number, onProgress: ((p: WriteProgress) => void) | undefined) {
+  let written = 0;
+  return (chunk: BlockRecord[]) => {
+    for (const b of chunk) written += b.count;
+    onProgress?.({ written, total });
+  };
+}
+
+async function requireDataset(db: StoreDb, id: string, status: Dataset['status']): Promise<Dataset> {
+  const ds = await db.datasets.get(id);
+  if (!ds) throw new StoreError('not-found', { id });
+  if (ds.status !== status) throw new StoreError('invalid-state', { id, status: ds.status });
+  return ds;
+}
+
+async function updateDataset(id: string, change: (ds: Dataset) => Dataset): Promise<Dataset> {
+  const db = getDb();
+  let updated: Dataset | undefined;
+  await db.transaction('rw', db.datasets, async () => {
+    const ds = await db.datasets.get(id);
+    if (!ds) throw new StoreError('not-found', { id });
+    updated = change(ds);
+    await db.datasets.put(updated);
+  });
+  announce({ scope: 'datasets', id });
+  return updated!;
+}
+
+/** Remove a dataset and the chain of superseded versions behind it; returns the ids removed. */
+async function removeWithPredecessors(db: StoreDb, dataset: Dataset): Promise<string[]> {
+  const removed: string[] = [];
+  let current: Dataset | undefined = dataset;
+  while (current) {
+    await removeDatasetRecords(db, current.id);
+    removed.push(current.id);
+    const previous: Dataset | undefined =
+      current.replaces === undefined ? undefined : await db.datasets.get(current.replaces);
+    current = previous?.status === 'superseded' ? previous : undefined;
+  }
+  return removed;
+}

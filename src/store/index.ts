@@ -1,0 +1,30 @@
+/**
+ * The store's public API: named queries and writes over IndexedDB. The storage layout (column
+ * blocks, dictionaries) is private; import from here, never from the store's inner modules.
+ */
+export { openStore, closeStore, onVersionChange, onStoreChange, DEFAULT_DB_NAME, type StoreChange } from './open';
+export { cleanupIncomplete } from './cleanup';
+export {
+  putDataset,
+  replaceDataset,
+  appendToDataset,
+  getDatasets,
+  getDataset,
+  renameDataset,
+  deleteDataset,
+  undoDelete,
+  purgeDeleted,
+  restorePreviousVersion,
+  discardPreviousVersion,
+} from './datasets';
+export { getSeries, getSnapshot, getObservations, countObservations, getPeriods } from './observations';
+export { getIndicators, putIndicator, getRegions } from './indicators';
+export { inferPolarity } from './polarity';
+export { getViews, getView, putView, deleteView } from './views';
+export { getDecks, getDeck, putDeck, deleteDeck } from './decks';
+export { getSetting, getSettings, putSetting, deleteSetting } from './settings';
+export { getMaps, getMap, putMap, deleteMap } from './maps';
+export { exportWorkspace, importWorkspace } from './backup';
+export { getStorageInfo, requestPersistence } from './storage';
+export { StoreError, isQuotaError, formatBytes, type StoreErrorCode } from './errors';
+export type * from './types';

@@ -1,0 +1,137 @@
+/**
+ * Named queries over stored observations. Only complete datasets are read; the column layout
+ * stays behind these functions.
+ */
+import type { Observation } from '../domain/types';
+import type { BlockRecord, StoreDb } from './db';
+import { decodeObservation } from './columns';
+import { StoreError } from './errors';
+import { getDb } from './open';
+import type { StoredObservation } from './types';
+
+/**
+ * Every observation of one indicator, optionally limited to some datasets and regions, in
+ * dataset then source order.
+ * @example const rows = await getSeries({ indicator: '压采量', regions: ['道里区'] })
+ */
+export async function getSeries(query: {
+  indicator: string;
+  datasets?: readonly string[];
+  regions?: readonly string[];
+}): Promise<StoredObservation[]> {
+  const regions = query.regions?.length ? new Set(query.regions) : undefined;
+  return scanIndicator(getDb(), query.indicator, query.datasets, (strings) => {
+    if (!regions) return undefined;
+    const wanted = new Set<number>();
+    strings.forEach((s, i) => {
+      if (regions.has(s)) wanted.add(i);
+    });
+    return (block, k) => wanted.has(block.region[k]);
+  });
+}
+
+/**
+ * Every observation of one indicator in one period (all regions), for comparisons and rankings.
+ * @example const rows = await getSnapshot({ indicator: '压采量', period: '2024' })
+ */
+export async function getSnapshot(query: {
+  indicator: string;
+  period: string;
+  datasets?: readonly string[];
+}): Promise<StoredObservation[]> {
+  return scanIndicator(getDb(), query.indicator, query.datasets, (strings) => {
+    const code = strings.indexOf(query.period);
+    return (block, k) => block.period[k] === code;
+  });
+}
+
+/**
+ * A page of a dataset's observations in source order, for the data table.
+ * @example const page = await getObservations(ds.id, { offset: 0, limit: 100 })
+ */
+export async function getObservations(
+  datasetId: string,
+  page: { offset: number; limit: number },
+): Promise<StoredObservation[]> {
+  const db = getDb();
+  const dict = await db.dictionaries.get(datasetId);
+  if (!dict) throw new StoreError('not-found', { id: datasetId });
+  const start = Math.max(0, page.offset);
+  const end = Math.min(dict.count, start + Math.max(0, page.limit));
+  if (end <= start) return [];
+  const out = new Array<StoredObservation>(end - start);
+  await db.blocks.where('datasetId').equals(datasetId).each((block) => {
+    for (let k = 0; k < block.count; k++) {
+      const pos = block.pos[k];
+      if (pos >= start && pos < end) out[pos - start] = withDataset(decodeObservation(block, k, dict.strings), datasetId);
+    }
+  });
+  return out;
+}
+
+/**
+ * Number of observations stored in one dataset, or in all complete datasets.
+ * @example const n = await countObservations()
+ */
+export async function countObservations(datasetId?: string): Promise<number> {
+  const db = getDb();
+  if (datasetId !== undefined) return (await db.dictionaries.get(datasetId))?.count ?? 0;
+  const ids = await db.datasets.where('status').equals('complete').primaryKeys();
+  const dicts = await db.dictionaries.bulkGet(ids);
+  return dicts.reduce((sum, d) => sum + (d?.count ?? 0), 0);
+}
+
+/**
+ * The distinct periods of an indicator across complete datasets, sorted as text (period keys
+ * of one grain sort chronologically).
+ * @example await getPeriods('压采量') // ['2021', '2022', '2023', '2024']
+ */
+export async function getPeriods(indicator: string): Promise<string[]> {
+  const db = getDb();
+  const ids = await db.datasets.where('status').equals('complete').primaryKeys();
+  const periods = new Set<string>();
+  for (const dict of await db.dictionaries.bulkGet(ids)) {
+    if (!dict) continue;
+    for (const [name, codes] of dict.indicatorPeriods) {
+      if (name === indicator) for (const c of codes) periods.add(dict.strings[c]);
+    }
+  }
+  return [...periods].sort();
+}
+
+type RowFilter = (block: BlockRecord, k: number) => boolean;
+
+/** Decode the blocks of one indicator in complete (and, if given, chosen) datasets. */
+async function scanIndicator(
+  db: StoreDb,
+  indicator: string,
+  datasets: readonly string[] | undefined,
+  makeFilter: (strings: readonly string[]) => RowFilter | undefined,
+): Promise<StoredObservation[]> {
+  const completeDatasets = await db.datasets.where('status').equals('complete').toArray();
+  // Datasets in import order, so a series reads the same however its ids were generated.
+  completeDatasets.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
+  const order = new Map(completeDatasets.map((d, i) => [d.id, i]));
+  const chosen = datasets?.length ? new Set(datasets) : undefined;
+  const blocks = (await db.blocks.where('indicator').equals(indicator).toArray()).filter(
+    (b) => order.has(b.datasetId) && (!chosen || chosen.has(b.datasetId)),
+  );
+  blocks.sort((a, b) => order.get(a.datasetId)! - order.get(b.datasetId)! || a.seq - b.seq);
+  const ids = [...new Set(blocks.map((b) => b.datasetId))];
+  const dicts = await db.dictionaries.bulkGet(ids);
+  const strings = new Map(ids.map((id, i) => [id, dicts[i]?.strings ?? []]));
+  const filters = new Map(ids.map((id) => [id, makeFilter(strings.get(id)!)]));
+  const out: StoredObservation[] = [];
+  for (const block of blocks) {
+    const dictStrings = strings.get(block.datasetId)!;
+    const keep = filters.get(block.datasetId);
+    for (let k = 0; k < block.count; k++) {
+      if (!keep || keep(block, k)) out.push(withDataset(decodeObservation(block, k, dictStrings), block.datasetId));
+    }
+  }
+  return out;
+}
+
+function withDataset(o: Observation, datasetId: string): StoredObservation {
+  return Object.assign(o, { datasetId });
+}

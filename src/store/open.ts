@@ -1,0 +1,123 @@
+/**
+ * Opening the database, falling back to memory when IndexedDB is unavailable, and keeping tabs
+ * in step: `versionchange` closes this tab's connection, and every committed write is announced
+ * on a BroadcastChannel.
+ */
+import { StoreDb } from './db';
+import { StoreError } from './errors';
+import { cleanupIncomplete } from './cleanup';
+
+/** What changed, as announced to other tabs. */
+export interface StoreChange {
+  /** The table family that changed: `datasets`, `indicators`, `views`, `decks`, `settings`, `maps` or `workspace`. */
+  scope: string;
+  /** The record concerned, when there is one. */
+  id?: string;
+}
+
+/** The default database name. */
+export const DEFAULT_DB_NAME = 'indicator-dashboard';
+
+let db: StoreDb | null = null;
+let channel: BroadcastChannel | null = null;
+let persistentStore = false;
+let stale = false;
+const versionChangeListeners = new Set<() => void>();
+const changeListeners = new Set<(change: StoreChange) => void>();
+
+/**
+ * Open (or reopen) the store. Falls back to an in-memory database when IndexedDB is missing or
+ * refuses to open (private mode, blocked storage) and says so with `persistent: false`. Deletes
+ * writes left unfinished by a closed tab.
+ * @example const { persistent } = await openStore(); if (!persistent) showBanner('store.banner.memory')
+ */
+export async function openStore(options: { name?: string } = {}): Promise<{ persistent: boolean }> {
+  closeStore();
+  const name = options.name ?? DEFAULT_DB_NAME;
+  let opened = new StoreDb(name);
+  try {
+    await opened.open();
+    persistentStore = true;
+  } catch (error) {
+    opened.close();
+    if (isVersionError(error)) throw new StoreError('newer-version', {}, error);
+    // Private mode or blocked storage: keep the app working for this session, in memory.
+    const fake = await import('fake-indexeddb');
+    opened = new StoreDb(name, { indexedDB: fake.indexedDB, IDBKeyRange: fake.IDBKeyRange });
+    await opened.open();
+    persistentStore = false;
+  }
+  db = opened;
+  stale = false;
+  opened.on('versionchange', () => {
+    // A newer version in another tab: close so its upgrade can run, and tell the user to reload.
+    stale = true;
+    opened.close();
+    for (const listener of versionChangeListeners) listener();
+  });
+  if (typeof BroadcastChannel !== 'undefined') {
+    channel = new BroadcastChannel(`${DEFAULT_DB_NAME}:${name}`);
+    channel.onmessage = (event: MessageEvent<StoreChange>) => {
+      for (const listener of changeListeners) listener(event.data);
+    };
+  }
+  await cleanupIncomplete();
+  return { persistent: persistentStore };
+}
+
+/**
+ * Close the store and its channel (tests, or before deleting the database).
+ * @example closeStore()
+ */
+export function closeStore(): void {
+  channel?.close();
+  channel = null;
+  db?.close();
+  db = null;
+}
+
+/**
+ * The open database. For the store's own modules and its tests only: nothing outside `src/store`
+ * may depend on the layout.
+ * @internal
+ * @example const n = await getDb().blocks.count()
+ */
+export function getDb(): StoreDb {
+  if (stale) throw new StoreError('newer-version');
+  if (!db) throw new StoreError('closed');
+  return db;
+}
+
+/** Whether the open database is kept on disk (false: memory fallback). */
+export function isPersistent(): boolean {
+  return persistentStore;
+}
+
+/**
+ * Call `listener` when another tab opens a newer version of the database; this tab's connection
+ * is then closed and every store call throws `newer-version` until the page reloads.
+ * @example onVersionChange(() => showBanner('store.banner.reload'))
+ */
+export function onVersionChange(listener: () => void): () => void {
+  versionChangeListeners.add(listener);
+  return () => versionChangeListeners.delete(listener);
+}
+
+/**
+ * Call `listener` when another tab commits a write, so this tab can refresh what it shows.
+ * @example onStoreChange((c) => { if (c.scope === 'datasets') reloadDatasets() })
+ */
+export function onStoreChange(listener: (change: StoreChange) => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+/** Announce a committed write to the other tabs. Called by the store's writers after commit. */
+export function announce(change: StoreChange): void {
+  channel?.postMessage(change);
+}
+
+function isVersionError(error: unknown): boolean {
+  const e = error as { name?: string; inner?: { name?: string } } | null;
+  return e?.name === 'VersionError' || e?.inner?.name === 'VersionError';
+}
