@@ -1,0 +1,122 @@
+/**
+ * Numbers as a briefing writes them: Chinese with 万/亿 (`1.14亿立方米`, `67,183.02吨`,
+ * `6.04万亩`, `65.73%`), English with K/M/B. At most two decimals, trailing zeros dropped, three
+ * significant digits below one; the unit is always shown.
+ */
+import { formatLocale } from 'd3-format';
+import type { Indicator, Observation } from '../domain/types';
+import type { Locale } from '../domain/messages';
+import { splitUnit, toDisplayUnit } from '../domain/units';
+
+// ASCII minus: the default U+2212 does not survive copying into Excel as a number sign.
+const d3 = formatLocale({ decimal: '.', thousands: ',', grouping: [3], currency: ['', ''], minus: '-' });
+const fixed2 = d3.format(',.2~f');
+const sig3 = d3.format(',.3~r');
+
+/**
+ * A plain number with sensible precision and thousands separators.
+ * @example formatNumber(67183.024) // '67,183.02'
+ */
+export function formatNumber(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  return v !== 0 && Math.abs(v) < 1 ? sig3(v) : fixed2(v);
+}
+
+/** Units written straight after the number in English too (no space). */
+const TIGHT_UNITS: ReadonlySet<string> = new Set(['%', '‰', '℃']);
+
+function join(n: string, unit: string, locale: Locale): string {
+  if (!unit) return n;
+  return locale === 'zh' || TIGHT_UNITS.has(unit) ? `${n}${unit}` : `${n} ${unit}`;
+}
+
+/**
+ * The display unit to label an indicator in: the indicator's own, else the first observation's,
+ * else the base unit. A display unit whose base differs from the base unit is ignored (it could
+ * not be converted).
+ * @example displayUnitOf({ baseUnit: '亩', displayUnit: '万亩', … }, []) // '万亩'
+ */
+export function displayUnitOf(indicator: Indicator, observations: readonly Observation[]): string {
+  const base = indicator.baseUnit;
+  const candidates = [indicator.displayUnit, ...observations.slice(0, 50).map((o) => o.displayUnit)];
+  for (const c of candidates) {
+    if (c && splitUnit(c).base === splitUnit(base).base && splitUnit(base).factor === 1) return c;
+  }
+  return base;
+}
+
+/**
+ * A value in the base unit, converted to the display unit (when it shares the base).
+ * @example toDisplay(60400, '亩', '万亩') // 6.04
+ */
+export function toDisplay(baseValue: number, baseUnit: string, displayUnit: string): number {
+  if (displayUnit === baseUnit) return baseValue;
+  return splitUnit(displayUnit).base === baseUnit ? toDisplayUnit(baseValue, displayUnit) : baseValue;
+}
+
+/**
+ * A quantity in its unit. Chinese labels in the display unit; a unit without a multiplier gets
+ * 万 from 100 000 and 亿 from 100 000 000. English converts to the base unit and uses K/M/B.
+ * Percentages are never scaled.
+ * @example formatQuantity(114_000_000, '立方米', 'zh', '亿立方米') // '1.14亿立方米'
+ */
+export function formatQuantity(baseValue: number, baseUnit: string, locale: Locale, displayUnit = baseUnit): string {
+  const scalable = baseUnit !== '%' && baseUnit !== '‰';
+  if (locale === 'zh') {
+    const du = splitUnit(displayUnit).base === baseUnit ? displayUnit : baseUnit;
+    const v = toDisplay(baseValue, baseUnit, du);
+    if (scalable && splitUnit(du).factor === 1) {
+      const a = Math.abs(v);
+      if (a >= 1e8) return join(formatNumber(v / 1e8), `亿${du}`, locale);
+      if (a >= 1e5) return join(formatNumber(v / 1e4), `万${du}`, locale);
+    }
+    return join(formatNumber(v), du, locale);
+  }
+  return join(formatCompact(baseValue, locale, scalable), baseUnit, locale);
+}
+
+/**
+ * A compact number for axis labels, in whatever unit the axis names.
+ * @example formatCompact(123456, 'en') // '123.46K'
+ */
+export function formatCompact(v: number, locale: Locale, scalable = true): string {
+  const a = Math.abs(v);
+  if (!scalable) return formatNumber(v);
+  if (locale === 'zh') {
+    if (a >= 1e8) return `${formatNumber(v / 1e8)}亿`;
+    if (a >= 1e4) return `${formatNumber(v / 1e4)}万`;
+    return formatNumber(v);
+  }
+  if (a >= 1e9) return `${formatNumber(v / 1e9)}B`;
+  if (a >= 1e6) return `${formatNumber(v / 1e6)}M`;
+  if (a >= 1e4) return `${formatNumber(v / 1e3)}K`;
+  return formatNumber(v);
+}
+
+/**
+ * A number with its sign always written (`+3.2`, `-1.5`, `0`).
+ * @example formatSigned(3.21) // '+3.21'
+ */
+export function formatSigned(v: number): string {
+  const s = formatNumber(v);
+  return v > 0 && s !== '0' ? `+${s}` : s;
+}
+
+/**
+ * An observation's value as written in a label: levels as quantities, changes with their sign
+ * (`+12.5%`, `-2.3个百分点`), multiples as `×2.5`.
+ * @example formatObservationValue({ value: -30.1, unit: '%', kind: 'change', … }, 'zh') // '-30.1%'
+ */
+export function formatObservationValue(o: Observation, locale: Locale, displayUnit?: string): string {
+  if (o.kind !== 'change') return formatQuantity(o.value, o.unit, locale, displayUnit ?? o.displayUnit ?? o.unit);
+  if (o.changeType === 'multiple') return `×${formatNumber(o.value)}`;
+  return join(formatSigned(o.value), o.unit, locale);
+}
+
+/**
+ * An arrow for a direction, so that direction is never shown by colour alone.
+ * @example arrowOf('up') // '▲'
+ */
+export function arrowOf(direction: 'up' | 'down' | 'flat'): string {
+  return direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■';
+}

@@ -1,0 +1,276 @@
+/**
+ * Trend: lines per region over periods. Gaps stay gaps (null, never joined), one grain per axis,
+ * the target as a dashed line, the last value labelled in the display unit, 同比 in the tooltip,
+ * optionally indexed to a base period. A `change`-kind series is drawn as bars from zero with a
+ * sign, never as a level.
+ */
+import type { EChartsOption } from 'echarts';
+import type { BarSeriesOption, LineSeriesOption } from 'echarts';
+import { nice } from 'd3-array';
+import { translate } from '../domain/messages';
+import { formatPeriod } from '../domain/period';
+import { yearOverYearSeries, isGood, type Change } from '../analysis/change';
+import { defaultRegions } from '../analysis/default-regions';
+import { indexToBase } from '../analysis/index-base';
+import { groupSeries, type SeriesSet } from '../analysis/series';
+import type { ChartData, ChartReason, ChartRequirement, TrendSpec } from './types';
+import { changeColour, type ChartTheme } from './theme';
+import {
+  arrowOf,
+  displayUnitOf,
+  formatCompact,
+  formatNumber,
+  formatObservationValue,
+  formatQuantity,
+  formatSigned,
+  toDisplay,
+} from './format';
+import { baseOption, chartTitle, observationsOf, otherGrainNotes, reasonsText, safeTooltip, tooltipPoints } from './common';
+
+/** A trend needs regions, periods and values. */
+export const requires: readonly ChartRequirement[] = ['region', 'period', 'value'];
+
+/** Periods beyond which symbols are hidden and a zoom bar is offered. */
+const LONG = 60;
+
+interface TrendModel {
+  set: SeriesSet;
+  displayUnit: string;
+  isChange: boolean;
+  /** Plotted values per series: display unit, index, or change as stored. */
+  plotted: (number | null)[][];
+  /** Series shown (indexing drops those without a base value). */
+  shown: number[];
+  notes: ChartReason[];
+}
+
+function model(data: ChartData, spec: TrendSpec): TrendModel {
+  const obs = observationsOf(data);
+  const regions = spec.regions?.length ? spec.regions : defaultRegions(obs);
+  const set = groupSeries(obs, { regions, periodFrom: spec.periodFrom, periodTo: spec.periodTo });
+  const displayUnit = displayUnitOf(data.indicator, obs);
+  const isChange = set.series.some((s) => s.observations.some((o) => o?.kind === 'change'));
+  const notes = otherGrainNotes(set.otherGrains, data.locale);
+  const plotted: (number | null)[][] = [];
+  const shown: number[] = [];
+  set.series.forEach((s, i) => {
+    if (spec.indexBase && !isChange) {
+      const idx = indexToBase(set.periods, s.values, spec.indexBase);
+      if (!idx) return;
+      plotted.push(idx);
+    } else {
+      plotted.push(isChange ? s.values : s.values.map((v) => (v === null ? null : toDisplay(v, data.indicator.baseUnit, displayUnit))));
+    }
+    shown.push(i);
+  });
+  const dropped = set.series.length - shown.length;
+  if (dropped > 0 && shown.length > 0) notes.push({ key: 'chart.series_without_base', params: { n: dropped } });
+  return { set, displayUnit, isChange, plotted, shown, notes };
+}
+
+/**
+ * Why a trend cannot be drawn: no data, or no region with data in the index base period.
+ * @example checkTrend({ indicator, observations: [], locale: 'zh' }) // [{ key: 'chart.no_observations' }]
+ */
+export function checkTrend(data: ChartData, spec: TrendSpec = {}): ChartReason[] {
+  const m = model(data, spec);
+  if (m.set.series.length === 0) return [{ key: 'chart.no_observations' }];
+  if (spec.indexBase && m.isChange) return [{ key: 'chart.index_base_change' }];
+  if (spec.indexBase && m.shown.length === 0) {
+    return [{ key: 'chart.index_base_missing', params: { period: formatPeriod(spec.indexBase, data.locale) } }];
+  }
+  return [];
+}
+
+function changeText(c: Change, unit: string, displayUnit: string, locale: ChartData['locale']): string {
+  if (c.direction === 'flat') return translate(locale, 'chart.flat');
+  const change =
+    c.relative !== undefined ? `${formatSigned(c.relative)}%` : `${c.absolute > 0 ? '+' : ''}${formatQuantity(c.absolute, unit, locale, displayUnit)}`;
+  return translate(locale, 'chart.yoy', { arrow: arrowOf(c.direction), change });
+}
+
+/**
+ * The trend option. Draws what it can; call `checkTrend` first to tell the user why it is empty.
+ * @example buildTrendOption({ indicator, observations, locale: 'zh' }, { indexBase: '2020' }, light)
+ */
+export function buildTrendOption(data: ChartData, spec: TrendSpec, theme: ChartTheme): EChartsOption {
+  const { locale, indicator } = data;
+  const m = model(data, spec);
+  const { set, displayUnit, isChange, plotted, shown } = m;
+  const indexed = Boolean(spec.indexBase) && !isChange;
+  const scale = theme.fontSize / 12;
+  const labels = set.periods.map((p) => formatPeriod(p, locale));
+  const noData = translate(locale, 'chart.no_data');
+
+  // Text per shown series × period, prepared here so the tooltip formatter only looks it up.
+  const lines: string[][] = shown.map((si, k) => {
+    const s = set.series[si];
+    const yoy = isChange ? [] : yearOverYearSeries(set.periods, s.values);
+    return s.observations.map((o, i) => {
+      if (!o) return `${s.region}：${noData}`;
+      const value = formatObservationValue(o, locale, displayUnit);
+      const index = indexed ? `${formatNumber(plotted[k][i]!)}（${value}）` : value;
+      const c = yoy[i];
+      return `${s.region}：${index}${c ? `  ${changeText(c, indicator.baseUnit, displayUnit, locale)}` : ''}`;
+    });
+  });
+
+  const targets = indexed || isChange ? [] : targetLines(data, m, theme);
+  let colourIndex = 0;
+  const series = shown.map((si, k): LineSeriesOption | BarSeriesOption => {
+    const s = set.series[si];
+    // Totals are drawn thicker in the text colour, so palette colours go to regions only.
+    const colour = s.isTotal ? theme.text : theme.palette[colourIndex++ % theme.palette.length];
+    const values = plotted[k];
+    const mark = targets.filter((t) => (t.region ? t.region === s.region : k === 0)).map((t) => t.item);
+    if (isChange) {
+      const single = shown.length === 1;
+      return {
+        type: 'bar',
+        name: s.region,
+        itemStyle: { color: colour },
+        data: values.map((v, i) => {
+          if (v === null) return null;
+          const dir = v > 0 ? 'up' : v < 0 ? 'down' : 'flat';
+          return {
+            value: v,
+            label: { show: true, position: v >= 0 ? 'top' : 'bottom', formatter: formatObservationValue(s.observations[i]!, locale) },
+            // One region: colour by good/bad; several: colour by region, the sign label says the rest.
+            ...(single ? { itemStyle: { color: changeColour(theme, dir, isGood(dir, indicator.polarity)) } } : {}),
+          };
+        }),
+        markLine:
+          k === 0
+            ? { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: theme.axisLine, type: 'solid', width: 1 }, data: [{ yAxis: 0 }] }
+            : undefined,
+      };
+    }
+    const last = lastIndex(values);
+    return {
+      type: 'line',
+      name: s.region,
+      connectNulls: false,
+      sampling: 'lttb',
+      showSymbol: set.periods.length <= LONG,
+      symbolSize: theme.symbolSize,
+      z: s.isTotal ? 3 : 2,
+      lineStyle: { width: s.isTotal ? theme.lineWidth + 1 : theme.lineWidth, color: colour },
+      itemStyle: { color: colour },
+      emphasis: { focus: 'series' },
+      data: values.map((v, i) =>
+        i === last && v !== null
+          ? {
+              value: v,
+              label: {
+                show: true,
+                position: 'right',
+                color: theme.text,
+                formatter: indexed ? formatNumber(v) : formatObservationValue(s.observations[i]!, locale, displayUnit),
+              },
+            }
+          : v,
+      ),
+      markLine: mark.length
+        ? { silent: true, symbol: 'none', lineStyle: { type: 'dashed', width: Math.max(1, theme.lineWidth - 1), color: theme.text }, data: mark }
+        : undefined,
+    };
+  });
+
+  const dataMin = Math.min(0, ...plotted.flat().filter((v): v is number => v !== null));
+  const dataMax = Math.max(0, ...plotted.flat().filter((v): v is number => v !== null));
+  const targetMax = Math.max(...targets.map((t) => t.item.yAxis));
+  const yMax = targetMax > dataMax ? nice(dataMin, targetMax * 1.05, 5)[1] : undefined;
+
+  const firstUnit = set.series[0]?.observations.find((o) => o)?.unit ?? '';
+  const axisName = indexed
+    ? translate(locale, 'chart.index_axis', { period: formatPeriod(spec.indexBase!, locale) })
+    : isChange
+      ? translate(locale, 'chart.change_axis', { unit: firstUnit })
+      : displayUnit;
+  const scalable = !indexed && displayUnit !== '%' && !(isChange && firstUnit === '%');
+
+  const description = translate(locale, 'chart.aria.trend', {
+    indicator: chartTitle(undefined, indicator),
+    n: shown.length,
+    from: labels[0] ?? '',
+    to: labels[labels.length - 1] ?? '',
+    last: shown
+      .slice(0, 3)
+      .map((si, k) => {
+        const i = lastIndex(plotted[k]);
+        const o = i < 0 ? undefined : set.series[si].observations[i];
+        return o
+          ? translate(locale, 'chart.aria.trend_last', { region: o.region, period: labels[i], value: formatObservationValue(o, locale, displayUnit) })
+          : '';
+      })
+      .join(''),
+  });
+
+  const subtitle = [spec.subtitle, reasonsText(locale, m.notes)].filter(Boolean).join('  ');
+  return {
+    ...baseOption(theme, { title: chartTitle(spec.title, indicator), subtitle, description }),
+    tooltip: safeTooltip(theme, 'axis', (params) => {
+      const pts = tooltipPoints(params);
+      if (!pts.length) return '';
+      const i = pts[0].dataIndex;
+      return [labels[i], ...pts.map((p) => lines[p.seriesIndex]?.[i] ?? '')].join('\n');
+    }),
+    legend: {
+      show: shown.length > 1,
+      bottom: 0,
+      textStyle: { color: theme.text, fontSize: theme.fontSize },
+      itemWidth: 25 * scale,
+      itemHeight: 14 * scale,
+    },
+    grid: {
+      left: 16 * scale,
+      right: 110 * scale,
+      top: (spec.subtitle || m.notes.length ? 80 : 60) * scale + theme.titleSize - 18,
+      bottom: (shown.length > 1 ? 40 : 16) * scale + (set.periods.length > LONG ? 40 * scale : 0),
+      containLabel: true,
+    },
+    xAxis: {
+      type: 'category',
+      data: labels,
+      boundaryGap: isChange,
+      axisLine: { lineStyle: { color: theme.axisLine } },
+      axisLabel: { color: theme.text, fontSize: theme.fontSize, hideOverlap: true },
+    },
+    yAxis: {
+      type: 'value',
+      name: axisName,
+      max: yMax,
+      nameTextStyle: { color: theme.text, fontSize: theme.fontSize, align: 'left' },
+      axisLabel: { color: theme.text, fontSize: theme.fontSize, formatter: (v: number) => formatCompact(v, locale, scalable) },
+      splitLine: { lineStyle: { color: theme.splitLine } },
+    },
+    dataZoom: set.periods.length > LONG ? [{ type: 'inside' }, { type: 'slider', bottom: 8 * scale }] : undefined,
+    series,
+  };
+}
+
+/** Index of the last non-null value, or -1. */
+function lastIndex(values: readonly (number | null)[]): number {
+  for (let i = values.length - 1; i >= 0; i--) if (values[i] !== null) return i;
+  return -1;
+}
+
+/** Target lines for the regions shown: a region's own targets, and those for every region. */
+function targetLines(data: ChartData, m: TrendModel, theme: ChartTheme) {
+  const { locale, indicator } = data;
+  const shownRegions = new Set(m.shown.map((i) => m.set.series[i].region));
+  return indicator.targets
+    .filter((t) => !t.region || shownRegions.has(t.region))
+    .map((t) => {
+      const value = formatQuantity(t.value, indicator.baseUnit, locale, m.displayUnit);
+      const text = `${t.region ? `${t.region} ` : ''}${translate(locale, 'chart.target_line', { period: formatPeriod(t.period, locale), value })}`;
+      return {
+        region: t.region,
+        item: {
+          yAxis: toDisplay(t.value, indicator.baseUnit, m.displayUnit),
+          name: text,
+          label: { show: true, position: 'insideEndTop' as const, formatter: text, color: theme.text, fontSize: theme.fontSize },
+        },
+      };
+    });
+}
