@@ -78,13 +78,17 @@ export function inferRoles(headers: string[], body: Grid): ColumnRole[] {
     if (mostly(p.numeric)) return 'indicator-column';
     return 'ignore';
   });
-  // Unnamed text columns left of the first value column: the first is the region, the next the
-  // indicator, when the headers named neither. Text columns further right are usually remarks.
+  // Unnamed text columns left of the first value column become the region and the indicator
+  // when the headers named neither. Text columns further right are usually remarks.
   const firstValue = roles.findIndex((r) => r === 'value' || r === 'period-column' || r === 'indicator-column');
-  for (const want of ['region', 'indicator'] as const) {
-    if (roles.includes(want)) continue;
-    const c = roles.findIndex((r, i) => r === 'ignore' && (firstValue < 0 || i < firstValue) && !IGNORE.test(lastPart(headers[i])) && textColumn(sample, i));
-    if (c >= 0) roles[c] = want;
+  for (let i = 0; i < roles.length && (firstValue < 0 || i < firstValue); i++) {
+    if (roles[i] !== 'ignore' || IGNORE.test(lastPart(headers[i])) || !textColumn(sample, i)) continue;
+    const hasRegion = roles.includes('region');
+    const hasIndicator = roles.includes('indicator');
+    if (hasRegion && hasIndicator) break;
+    const regionLike = looksLikeRegions(sample, i);
+    if (!hasRegion && (regionLike || hasIndicator)) roles[i] = 'region';
+    else if (!hasIndicator) roles[i] = 'indicator';
   }
   return roles;
 }
@@ -92,4 +96,19 @@ export function inferRoles(headers: string[], body: Grid): ColumnRole[] {
 function textColumn(body: Grid, c: number): boolean {
   const p = profile(body, c);
   return p.filled > 0 && p.numeric + p.period < p.filled * 0.5;
+}
+
+const REGION_NAME = /([省市区县旗镇乡盟州村]|开发区|新区|园区|合计|总计)$/;
+
+/** Do most cells of column `c` read like region names (…省, …市, …区, 开发区, 合计)? */
+function looksLikeRegions(body: Grid, c: number): boolean {
+  let filled = 0;
+  let hits = 0;
+  for (const row of body) {
+    const v = (row[c] ?? '').trim();
+    if (v === '') continue;
+    filled++;
+    if (REGION_NAME.test(v)) hits++;
+  }
+  return filled > 0 && hits >= filled * 0.5;
 }

@@ -24,7 +24,11 @@ function fromObjects(items: Json[]): Grid {
   const seen = new Set<string>();
   for (const item of items) {
     if (!isRecord(item)) continue;
-    for (const k of Object.keys(item)) if (!seen.has(k)) (seen.add(k), headers.push(k));
+    for (const k of Object.keys(item)) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      headers.push(k);
+    }
   }
   const rows = items.map((item) =>
     headers.map((h) => (isRecord(item) && Object.prototype.hasOwnProperty.call(item, h) ? cellText(item[h]) : '')),

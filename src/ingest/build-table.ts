@@ -1,0 +1,82 @@
+/**
+ * Grid → records: walks the body rows once, keeping note rows as notes, unpivoting value columns,
+ * normalizing each value and reporting duplicates, ragged rows and unreadable cells.
+ */
+import type { ImportIssue, Observation } from '../domain/types';
+import type { Locale } from '../domain/messages';
+import { distinctCells, noteText } from './find-header';
+import { makeIssue } from './issues';
+import { DuplicateGuard, normalizeEntry, type NormalizeContext } from './normalize';
+import { ForwardFill, rowColumns, unpivotRow, valueColumns } from './unpivot';
+import type { ColumnRole, Grid } from './types';
+
+/** What the walk over the body needs. @example { rows, bodyStart: 3, headers, roles, width: 5, … } */
+export interface TableInput {
+  rows: Grid;
+  /** 0-based index of the first body row. */
+  bodyStart: number;
+  headers: string[];
+  roles: ColumnRole[];
+  /** Expected cells per row, for the ragged-row check; 0 to skip it. */
+  raggedWidth: number;
+  context: NormalizeContext;
+  /** Indicator to use when neither a column nor a header names one. */
+  fallbackIndicator?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const PROGRESS_EVERY = 5000;
+
+/**
+ * Build the records of a table.
+ * @example buildRecords({ rows, bodyStart: 1, headers: ['地区', '2024年'], roles: ['region', 'period-column'], raggedWidth: 2, context: { locale: 'zh', defaults: {} } })
+ */
+export function buildRecords(t: TableInput): { records: Observation[]; issues: ImportIssue[]; notes: string[] } {
+  const records: Observation[] = [];
+  const issues: ImportIssue[] = [];
+  const notes: string[] = [];
+  const cols = rowColumns(t.roles);
+  const values = valueColumns(t.headers, t.roles).map((v) =>
+    v.indicator === undefined && t.fallbackIndicator !== undefined ? { ...v, indicator: t.fallbackIndicator } : v,
+  );
+  const fill = new ForwardFill();
+  const seen = new DuplicateGuard();
+  const locale: Locale = t.context.locale;
+  const total = t.rows.length - t.bodyStart;
+
+  for (let r = t.bodyStart; r < t.rows.length; r++) {
+    const done = r - t.bodyStart;
+    if (t.onProgress && done > 0 && done % PROGRESS_EVERY === 0) t.onProgress(done, total);
+    const row = t.rows[r];
+    if (distinctCells(row).length === 0) continue;
+    const note = noteText(row);
+    if (note !== undefined) {
+      notes.push(note);
+      continue;
+    }
+    const rowNumber = r + 1;
+    if (t.raggedWidth > 0 && isRagged(row, t.raggedWidth)) {
+      issues.push(makeIssue(locale, 'ragged_row', 'warning', { row: rowNumber, raw: row.join(' | ').slice(0, 120) }, { n: row.length, expected: t.raggedWidth }));
+    }
+    for (const entry of unpivotRow(row, rowNumber, cols, values, fill, t.headers)) {
+      const out = normalizeEntry(entry, t.context);
+      issues.push(...out.issues);
+      if (!out.observation) continue;
+      const first = seen.firstRow(out.observation);
+      if (first !== undefined) {
+        issues.push(makeIssue(locale, 'duplicate', 'warning', { row: rowNumber, column: entry.column.header, raw: entry.valueText }, { first }));
+        continue;
+      }
+      records.push(out.observation);
+    }
+  }
+  t.onProgress?.(total, total);
+  return { records, issues, notes };
+}
+
+/** Fewer cells than the header, or text beyond the header's last column. */
+function isRagged(row: string[], width: number): boolean {
+  if (row.length < width) return true;
+  for (let c = width; c < row.length; c++) if (row[c].trim() !== '') return true;
+  return false;
+}

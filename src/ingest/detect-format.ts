@@ -1,0 +1,36 @@
+/**
+ * What kind of file this is, from its first bytes first and its name second: a `.xls` is often an
+ * HTML table, and a `.csv` is sometimes a workbook.
+ */
+import type { IngestFormat } from './types';
+
+/**
+ * Guess the format of a file.
+ * @example detectFormat('表1.xls', bytes) // 'html' when the bytes start with <table>
+ */
+export function detectFormat(name: string, bytes: Uint8Array): IngestFormat {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'xls';
+  const head = sniffText(bytes);
+  if (/^<(!doctype html|html|table|\?xml|meta|head|body)/i.test(head) || (/^</.test(head) && (ext === 'xls' || ext === 'html' || ext === 'htm'))) return 'html';
+  if (ext === 'json' || (/^[[{]/.test(head) && ext !== 'csv' && ext !== 'tsv' && ext !== 'txt')) return 'json';
+  if (ext === 'tsv' || ext === 'tab') return 'tsv';
+  if (ext === 'txt') return 'txt';
+  if (ext === 'xlsx' || ext === 'xlsm' || ext === 'xls' || ext === 'ods') return 'xlsx';
+  return 'csv';
+}
+
+/** The first non-blank characters, for ASCII-level sniffing in any of our encodings. */
+function sniffText(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < Math.min(bytes.length, 512) && out.length < 32; i++) {
+    const b = bytes[i];
+    // Skip BOMs and the zero bytes of UTF-16.
+    if (b === 0 || b === 0xef || b === 0xbb || b === 0xbf || b === 0xff || b === 0xfe) continue;
+    const ch = String.fromCharCode(b);
+    if (out === '' && /\s/.test(ch)) continue;
+    out += ch;
+  }
+  return out;
+}

@@ -1,0 +1,197 @@
+/**
+ * The importer: bytes of a CSV/TSV/XLSX/XLS/HTML/JSON file (or pasted text) → observations in
+ * base units, plus issues with row numbers and sentences. Pure TypeScript: runs unchanged in Node
+ * and in a Web Worker. It never throws on a bad row; a wholly unreadable file gives zero records
+ * and one file-level issue (row 0).
+ */
+import type { ImportIssue } from '../domain/types';
+import type { Locale } from '../domain/messages';
+import { buildRecords } from './build-table';
+import { detectFormat } from './detect-format';
+import { distinctCells, findHeader, flattenHeader } from './find-header';
+import { splitHeaderUnit } from './header-unit';
+import { inferRoles } from './infer-roles';
+import { makeIssue } from './issues';
+import { readDelimited, readSource, type SourceRead } from './read-source';
+import { rowColumns, valueColumns } from './unpivot';
+import type { ColumnInfo, ColumnRole, IngestFormat, IngestOptions, IngestResult } from './types';
+
+export type { ColumnInfo, ColumnRole, IngestFormat, IngestOptions, IngestResult } from './types';
+export { parseQuantity } from './parse-quantity';
+export { parsePeriod } from './parse-period';
+
+/** Larger files are refused with a sentence that says the limit. */
+export const MAX_BYTES = 256 * 1024 * 1024;
+const PREVIEW_ROWS = 30;
+const SAMPLE_CELLS = 5;
+
+/**
+ * Import one file.
+ * @example const { records, issues } = await ingest({ name: '指标.csv', bytes: new Uint8Array(buf) });
+ */
+export async function ingest(input: { name: string; bytes: Uint8Array }, options: IngestOptions = {}): Promise<IngestResult> {
+  const locale = options.locale ?? 'zh';
+  // 1. Refuse what is too large to hold, saying the limit.
+  if (input.bytes.length > MAX_BYTES) {
+    const size = Math.ceil(input.bytes.length / 1048576);
+    return fileFailure('csv', '', makeIssue(locale, 'too_large', 'error', { row: 0 }, { size, max: MAX_BYTES / 1048576 }));
+  }
+  // 2. Detect the format from the first bytes and the name.
+  const format = detectFormat(input.name, input.bytes);
+  // 3. Read the cells: decode text ourselves, or open the workbook.
+  let source: SourceRead;
+  try {
+    source = await readSource(input, format, options);
+  } catch {
+    return fileFailure(format, options.encoding ?? '', makeIssue(locale, 'unreadable_file', 'error', { row: 0 }, { name: input.name }));
+  }
+  return fromGrid(input.name, format, source, options);
+}
+
+/**
+ * Import text pasted from a spreadsheet (tab-separated) or typed as CSV.
+ * @example const { records } = ingestText('地区\t2024年\n道里区\t6.04万亩');
+ */
+export function ingestText(text: string, options: IngestOptions = {}): IngestResult {
+  const { grid, problems } = readDelimited(text.replace(/^\uFEFF/, ''), true);
+  const source: SourceRead = { grid, problems, encoding: 'utf-8', sheets: [], fileProblems: [], delimited: true };
+  return fromGrid('', 'text', source, options);
+}
+
+/** The part of the pipeline after the cells are known; shared by files and pasted text. */
+function fromGrid(name: string, format: IngestFormat, source: SourceRead, options: IngestOptions): IngestResult {
+  const locale: Locale = options.locale ?? 'zh';
+  const rows = source.grid;
+  const issues: ImportIssue[] = source.fileProblems.map((p) => makeIssue(locale, p.code, p.severity, { row: 0 }, p.params));
+  for (const p of source.problems) issues.push(makeIssue(locale, p.code, 'error', { row: p.row, raw: p.raw }));
+
+  // 4. Find the header and what sits above it (title, 单位： line).
+  if (rows.every((r) => distinctCells(r).length === 0)) {
+    issues.push(makeIssue(locale, 'empty_file', 'error', { row: 0 }, { name }));
+    return { ...emptyResult(format, source), issues };
+  }
+  const found = findHeader(rows, options.headerRow, options.headerRows);
+  const bodyStart = found.headerRow + found.headerRows;
+  const headerRowsCells = rows.slice(found.headerRow, bodyStart);
+  const width = Math.max(...rows.slice(found.headerRow, found.headerRow + 200).map((r) => r.length));
+
+  // 5. Flatten the header, infer each column's role, apply the user's corrections.
+  const headers = flattenHeader(headerRowsCells, width);
+  const body = rows.slice(bodyStart);
+  const roles = applyOverrides(headers, inferRoles(headers, body), options.columns);
+  const layout = options.layout ?? (roles.some((r) => r === 'period-column' || r === 'indicator-column') ? 'wide' : 'long');
+
+  // 6. Check that the table can make records at all, saying what to set when it cannot.
+  const defaults = options.defaults ?? {};
+  const cols = rowColumns(roles);
+  const values = valueColumns(headers, roles);
+  let fallbackIndicator: string | undefined;
+  let unit = found.unit;
+  let blocked = false;
+  if (values.length === 0) {
+    issues.push(makeIssue(locale, 'no_value_columns', 'error', { row: 0 }));
+    blocked = true;
+  }
+  if (cols.period < 0 && !defaults.period && values.some((v) => v.period === undefined)) {
+    issues.push(makeIssue(locale, 'no_period', 'error', { row: 0 }));
+    blocked = true;
+  }
+  if (cols.indicator < 0 && !defaults.indicator && values.some((v) => v.indicator === undefined)) {
+    if (found.title.length > 0) {
+      const fromTitle = splitHeaderUnit(found.title[0]);
+      fallbackIndicator = fromTitle.name;
+      unit = unit ?? (fromTitle.unit || undefined);
+      issues.push(makeIssue(locale, 'indicator_from_title', 'warning', { row: found.headerRow }, { indicator: fromTitle.name }));
+    } else {
+      issues.push(makeIssue(locale, 'no_indicator', 'error', { row: 0 }));
+      blocked = true;
+    }
+  }
+  if (cols.region < 0 && cols.regionCode < 0 && !defaults.region && !blocked) issues.push(makeIssue(locale, 'no_region', 'warning', { row: 0 }));
+
+  // 7. Walk the body: notes, unpivot, normalize, drop duplicates.
+  const built = blocked
+    ? { records: [], issues: [], notes: [] }
+    : buildRecords({
+        rows,
+        bodyStart,
+        headers,
+        roles,
+        raggedWidth: source.delimited ? (rows[found.headerRow + found.headerRows - 1]?.length ?? 0) : 0,
+        context: { locale, unit, defaults },
+        fallbackIndicator,
+        onProgress: options.onProgress,
+      });
+  issues.push(...built.issues);
+
+  // 8. Summarize what was inferred, for the wizard to show and correct.
+  const mapping = Object.create(null) as Record<string, ColumnRole>;
+  headers.forEach((h, i) => (mapping[h] = roles[i]));
+  const result: IngestResult = {
+    encoding: source.encoding,
+    format,
+    sheets: source.sheets,
+    layout,
+    mapping,
+    headerRow: found.headerRow + 1,
+    headerRows: found.headerRows,
+    notes: [...found.notes, ...built.notes],
+    records: built.records,
+    issues: issues.sort((a, b) => a.row - b.row),
+    preview: preview(rows),
+    columns: headers.map((header, i): ColumnInfo => ({ header, role: roles[i], sample: sample(body, i) })),
+  };
+  if (source.sheet !== undefined) result.sheet = source.sheet;
+  if (found.title.length > 0) result.title = found.title.join(' ');
+  return result;
+}
+
+/** The user's roles win over inferred ones; with period columns, leftover number columns are sums. */
+function applyOverrides(headers: string[], inferred: ColumnRole[], overrides?: Record<string, ColumnRole>): ColumnRole[] {
+  const own = (h: string): ColumnRole | undefined =>
+    overrides && Object.prototype.hasOwnProperty.call(overrides, h) ? overrides[h] : undefined;
+  const hasPeriodColumns = inferred.includes('period-column') && !inferred.includes('period');
+  return headers.map((h, i) => {
+    const chosen = own(h);
+    if (chosen !== undefined) return chosen;
+    // `地区 | 2023年 | 2024年 | 合计`: the last column spans periods, it is not a value of one.
+    return hasPeriodColumns && inferred[i] === 'indicator-column' ? 'ignore' : inferred[i];
+  });
+}
+
+function preview(rows: string[][]): IngestResult['preview'] {
+  return { rows: rows.slice(0, PREVIEW_ROWS).map((r) => r.slice()), totalRows: rows.length };
+}
+
+function sample(body: string[][], c: number): string[] {
+  const out: string[] = [];
+  for (const row of body) {
+    const v = (row[c] ?? '').trim();
+    if (v !== '') out.push(v);
+    if (out.length >= SAMPLE_CELLS) break;
+  }
+  return out;
+}
+
+function emptyResult(format: IngestFormat, source: Pick<SourceRead, 'encoding' | 'sheets' | 'sheet'>): IngestResult {
+  const r: IngestResult = {
+    encoding: source.encoding,
+    format,
+    sheets: source.sheets,
+    layout: 'long',
+    mapping: Object.create(null) as Record<string, ColumnRole>,
+    headerRow: 0,
+    headerRows: 0,
+    notes: [],
+    records: [],
+    issues: [],
+    preview: { rows: [], totalRows: 0 },
+    columns: [],
+  };
+  if (source.sheet !== undefined) r.sheet = source.sheet;
+  return r;
+}
+
+function fileFailure(format: IngestFormat, encoding: string, issue: ImportIssue): IngestResult {
+  return { ...emptyResult(format, { encoding, sheets: [] }), issues: [issue] };
+}

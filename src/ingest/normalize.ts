@@ -1,0 +1,110 @@
+/**
+ * One raw entry → one observation, or an issue saying why not. Units come from the cell, the unit
+ * column, the column header, the indicator name, the `单位：` line or the default, in that order.
+ */
+import type { ImportIssue, Observation } from '../domain/types';
+import type { Locale } from '../domain/messages';
+import { splitHeaderUnit } from './header-unit';
+import { makeIssue } from './issues';
+import { parsePeriod } from './parse-period';
+import { parseQuantity } from './parse-quantity';
+import { parseRegion } from './parse-region';
+import { numberToText } from './text';
+import type { RawEntry } from './unpivot';
+
+/** What holds for the whole file when normalizing entries. @example { locale: 'zh', unit: '万元', defaults: {} } */
+export interface NormalizeContext {
+  locale: Locale;
+  /** Unit from a `单位：` line. */
+  unit?: string;
+  defaults: { region?: string; indicator?: string; period?: string; unit?: string };
+}
+
+const CHANGE_WORDS = /change|变化|增速|增幅|增长率|增减|同比|环比|比上年|较上年/i;
+const LEVEL_WORDS = /^(level|水平|总量|绝对值|实际值)$/i;
+
+/**
+ * Normalize one entry. Returns the observation (or undefined) and any issues about it.
+ * @example normalizeEntry(entry, { locale: 'zh', defaults: {} }).observation?.value // 60400
+ */
+export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observation?: Observation; issues: ImportIssue[] } {
+  const issues: ImportIssue[] = [];
+  const at = { row: e.row, column: e.column.header, raw: e.valueText };
+
+  const indicatorCell = splitHeaderUnit(e.indicatorText);
+  const indicator = indicatorCell.name || e.column.indicator || ctx.defaults.indicator || '';
+  const unitContext = e.unitText || e.column.unit || indicatorCell.unit || ctx.unit || ctx.defaults.unit || '';
+
+  const q = parseQuantity(e.valueText, unitContext);
+  if (q.status === 'empty') return { issues };
+  if (q.status === 'error') {
+    issues.push(makeIssue(ctx.locale, 'not_a_number', 'error', at));
+    return { issues };
+  }
+
+  const periodText = e.periodText || e.column.period || ctx.defaults.period || '';
+  if (periodText === '') {
+    issues.push(makeIssue(ctx.locale, 'missing_period', 'error', { row: e.row, column: e.periodColumn, raw: '' }));
+    return { issues };
+  }
+  const period = parsePeriod(periodText);
+  if (!period) {
+    issues.push(makeIssue(ctx.locale, 'bad_period', 'error', { row: e.row, column: e.periodColumn, raw: periodText }));
+    return { issues };
+  }
+
+  const region = parseRegion(e.regionText || ctx.defaults.region || '');
+  const o: Observation = {
+    region: region.name,
+    indicator,
+    period: period.key,
+    value: q.value,
+    unit: q.unit,
+    periodLabel: period.label,
+    grain: period.grain,
+    displayUnit: q.displayUnit,
+    kind: q.kind,
+    approximate: q.approximate,
+    isTotal: region.isTotal,
+    source: { row: e.row, column: e.column.header },
+  };
+  const code = e.regionCodeText || region.code;
+  if (code) o.regionCode = code;
+  if (q.changeType) o.changeType = q.changeType;
+  applyKindColumn(o, e.kindText);
+  if (e.sourceText !== '') o.sourceText = e.sourceText;
+  if (q.warning === 'double_multiplier') {
+    issues.push(makeIssue(ctx.locale, 'double_multiplier', 'warning', at, { value: numberToText(q.value), unit: q.unit }));
+  }
+  if (e.targetText !== '') {
+    const t = parseQuantity(e.targetText, unitContext);
+    if (t.status === 'ok') o.target = t.value;
+    else if (t.status === 'error') issues.push(makeIssue(ctx.locale, 'bad_target', 'warning', { row: e.row, column: 'target', raw: e.targetText }));
+  }
+  return { observation: o, issues };
+}
+
+/** A 类型 column saying `同比`/`change` marks a bare number as a change. */
+function applyKindColumn(o: Observation, kindText: string): void {
+  if (kindText === '') return;
+  if (CHANGE_WORDS.test(kindText) && o.kind === 'level') {
+    o.kind = 'change';
+    o.changeType = o.unit === '%' ? 'relative' : /百分点$/.test(o.unit) ? 'points' : 'absolute';
+  } else if (LEVEL_WORDS.test(kindText)) o.kind = o.kind ?? 'level';
+}
+
+/**
+ * Remembers region × indicator × period (× kind) keys to report duplicates; the first is kept.
+ * @example const seen = new DuplicateGuard(); seen.firstRow(o) // undefined the first time
+ */
+export class DuplicateGuard {
+  private readonly rows = new Map<string, number>();
+
+  /** The row of an earlier record with the same key, or undefined (and remember this one). */
+  firstRow(o: Observation): number | undefined {
+    const key = [o.regionCode ?? '', o.region, o.indicator, o.period, o.kind ?? '', o.changeType ?? ''].join('\u0001');
+    const first = this.rows.get(key);
+    if (first === undefined) this.rows.set(key, o.source?.row ?? 0);
+    return first;
+  }
+}

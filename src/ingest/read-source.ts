@@ -1,0 +1,70 @@
+/**
+ * Bytes (or pasted text) → a grid of cell text, whatever the format, plus what was learnt on the
+ * way: the encoding, the sheets, and problems such as an unbalanced quote.
+ */
+import { decodeBytes } from './decode';
+import { detectDelimiter } from './detect-delimiter';
+import { readCsv, type ReadProblem } from './read-csv';
+import { readJson } from './read-json';
+import { readWorkbook } from './read-xlsx';
+import type { Grid, IngestFormat } from './types';
+
+/** A file read into cells. @example { grid: [['地区']], encoding: 'utf-8', sheets: [], problems: [] } */
+export interface SourceRead {
+  grid: Grid;
+  encoding: string;
+  sheets: string[];
+  sheet?: string;
+  problems: ReadProblem[];
+  /** File-level problems, as issue codes with params. */
+  fileProblems: { code: string; severity: 'error' | 'warning'; params: Record<string, string | number> }[];
+  /** True when the rows came from delimited text, where ragged rows mean something. */
+  delimited: boolean;
+}
+
+/**
+ * Read delimited text (a decoded CSV/TSV, or text pasted from a spreadsheet).
+ * @example readDelimited('地区\t2024年\n道里区\t6.04', true).grid[1] // ['道里区', '6.04']
+ */
+export function readDelimited(text: string, preferTab: boolean): Pick<SourceRead, 'grid' | 'problems'> {
+  const delimiter = detectDelimiter(text, preferTab);
+  const { rows, problems } = readCsv(text, delimiter);
+  return { grid: rows, problems };
+}
+
+/**
+ * Read a file of any supported format into a grid. Throws only when the file as a whole cannot be
+ * read; the caller turns that into a file-level issue.
+ * @example await readSource({ name: 'a.csv', bytes }, 'csv', {})
+ */
+export async function readSource(
+  input: { name: string; bytes: Uint8Array },
+  format: IngestFormat,
+  options: { encoding?: string; sheet?: string },
+): Promise<SourceRead> {
+  const base: SourceRead = { grid: [], encoding: '', sheets: [], problems: [], fileProblems: [], delimited: false };
+  if (format === 'xlsx' || format === 'xls') {
+    const wb = await readWorkbook({ bytes: input.bytes }, options.sheet);
+    return withSheet(base, wb, 'binary', options.sheet);
+  }
+  const decoded = decodeBytes(input.bytes, options.encoding);
+  if (decoded.text.includes('\uFFFD')) base.fileProblems.push({ code: 'replacement_chars', severity: 'warning', params: { encoding: decoded.encoding } });
+  base.encoding = decoded.encoding;
+  if (format === 'html') {
+    const wb = await readWorkbook({ html: decoded.text }, options.sheet);
+    return withSheet(base, wb, decoded.encoding, options.sheet);
+  }
+  if (format === 'json') {
+    const grid = readJson(decoded.text);
+    if (grid === null) base.fileProblems.push({ code: 'bad_json', severity: 'error', params: { name: input.name } });
+    return { ...base, grid: grid ?? [] };
+  }
+  const { grid, problems } = readDelimited(decoded.text, format === 'tsv' || format === 'txt' || format === 'text');
+  return { ...base, grid, problems, delimited: true };
+}
+
+function withSheet(base: SourceRead, wb: Awaited<ReturnType<typeof readWorkbook>>, encoding: string, asked?: string): SourceRead {
+  const out: SourceRead = { ...base, grid: wb.rows, encoding, sheets: wb.sheets, sheet: wb.sheet };
+  if (wb.missingSheet !== undefined) out.fileProblems.push({ code: 'sheet_not_found', severity: 'warning', params: { sheet: asked ?? '', used: wb.sheet } });
+  return out;
+}

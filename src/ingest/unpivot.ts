@@ -1,0 +1,151 @@
+/**
+ * Wide → long. Every column that holds values (a `value` column of a long table, a period column
+ * `2024年`, an indicator column `面积（万亩）`, or a path of both `秸秆还田/2024年`) yields one
+ * entry per row, with the region, indicator, period and unit known from the row, the column
+ * header, the `单位：` line or the defaults, in that order.
+ */
+import { headerPeriod, GENERIC_VALUE } from './infer-roles';
+import { splitHeaderUnit } from './header-unit';
+import type { ColumnRole } from './types';
+
+/** What a value column's header says about its values. @example { index: 2, header: '2024年', period: '2024年', unit: '' } */
+export interface ValueColumn {
+  index: number;
+  header: string;
+  period?: string;
+  indicator?: string;
+  unit: string;
+}
+
+/** Roles that hold values. */
+export const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['value', 'period-column', 'indicator-column']);
+
+/**
+ * Read period, indicator and unit from each value column's header.
+ * @example valueColumns(['地区', '秸秆还田/2024年（吨）'], ['region', 'period-column'])[0] // { index: 1, header: '秸秆还田/2024年（吨）', period: '2024年', indicator: '秸秆还田', unit: '吨' }
+ */
+export function valueColumns(headers: string[], roles: ColumnRole[]): ValueColumn[] {
+  const out: ValueColumn[] = [];
+  roles.forEach((role, index) => {
+    if (!VALUE_ROLES.has(role)) return;
+    const header = headers[index];
+    const { name, unit } = splitHeaderUnit(header);
+    const period = role === 'value' ? undefined : headerPeriod(name);
+    const rest = name.split('/').filter((p) => p !== period).join('/');
+    const column: ValueColumn = { index, header, unit };
+    if (period !== undefined) column.period = period;
+    const generic = role === 'value' && GENERIC_VALUE.test(rest);
+    if (rest !== '' && !generic) column.indicator = rest;
+    out.push(column);
+  });
+  return out;
+}
+
+/** Text of the cells of one value in one row, before parsing. @example { row: 3, valueText: '6.04', regionText: '道里区', periodText: '2024年', … } */
+export interface RawEntry {
+  /** 1-based spreadsheet row. */
+  row: number;
+  column: ValueColumn;
+  valueText: string;
+  regionText: string;
+  regionCodeText: string;
+  indicatorText: string;
+  periodText: string;
+  /** Column of the period text, for issues. */
+  periodColumn: string;
+  unitText: string;
+  targetText: string;
+  kindText: string;
+  sourceText: string;
+}
+
+/** Which column holds each row-level field (-1: none). */
+export interface RowColumns {
+  region: number;
+  regionCode: number;
+  indicator: number;
+  period: number;
+  unit: number;
+  target: number;
+  kind: number;
+  source: number;
+}
+
+/**
+ * Find the row-level columns among the roles (the first of each role wins).
+ * @example rowColumns(['region', 'period-column']).region // 0
+ */
+export function rowColumns(roles: ColumnRole[]): RowColumns {
+  const at = (r: ColumnRole): number => roles.indexOf(r);
+  return {
+    region: at('region'),
+    regionCode: at('regionCode'),
+    indicator: at('indicator'),
+    period: at('period'),
+    unit: at('unit'),
+    target: at('target'),
+    kind: at('kind'),
+    source: at('source'),
+  };
+}
+
+/**
+ * Fills merged (blank) region, indicator and period cells from the row above, as a person reads a
+ * table with vertically merged cells.
+ * @example const fill = new ForwardFill(); fill.take('region', '') // the last non-blank region
+ */
+export class ForwardFill {
+  private readonly last = new Map<string, string>();
+
+  take(field: string, text: string): string {
+    const t = text.trim();
+    if (t !== '') {
+      this.last.set(field, t);
+      return t;
+    }
+    return this.last.get(field) ?? '';
+  }
+
+  /** Remember `text` as written, blank or not. */
+  put(field: string, text: string): string {
+    this.last.set(field, text);
+    return text;
+  }
+}
+
+/**
+ * One body row → one entry per value column whose cell is not blank.
+ * @example unpivotRow(['道里区', '6.04'], 3, cols, valueCols, fill, headers)
+ */
+export function unpivotRow(
+  row: string[],
+  rowNumber: number,
+  cols: RowColumns,
+  values: ValueColumn[],
+  fill: ForwardFill,
+  headers: string[],
+): RawEntry[] {
+  const cell = (c: number): string => (c >= 0 ? (row[c] ?? '').trim() : '');
+  const live = values.filter((v) => cell(v.index) !== '');
+  if (live.length === 0) return [];
+  // Region name and code are filled together: a row with either has its own region.
+  const regionBlank = cell(cols.region) === '' && cell(cols.regionCode) === '';
+  const regionText = regionBlank ? fill.take('region', '') : fill.put('region', cell(cols.region));
+  const regionCodeText = regionBlank ? fill.take('code', '') : fill.put('code', cell(cols.regionCode));
+  const indicatorText = fill.take('indicator', cell(cols.indicator));
+  const periodText = fill.take('period', cell(cols.period));
+  return live.map((column) => ({
+    row: rowNumber,
+    column,
+    valueText: cell(column.index),
+    regionText,
+    regionCodeText,
+    indicatorText,
+    periodText,
+    periodColumn: cols.period >= 0 ? headers[cols.period] : column.header,
+    unitText: cell(cols.unit),
+    targetText: cell(cols.target),
+    kindText: cell(cols.kind),
+    sourceText: cell(cols.source),
+  }));
+}
