@@ -30,9 +30,11 @@ function dateText(X: XLSXModule, serial: number, z: string): string {
   const d = X.SSF.parse_date_code(serial);
   const t = formatTokens(z);
   const pad = (n: number): string => String(n).padStart(2, '0');
-  if (/d/.test(t)) return `${d.y}-${pad(d.m)}-${pad(d.d)}`;
-  if (/m/.test(t)) return `${d.y}-${pad(d.m)}`;
-  return String(d.y);
+  // Keep the label as the user saw it when the format writes 年/月/日, else ISO.
+  const chinese = z.includes('年');
+  if (/d/.test(t)) return chinese ? `${d.y}年${d.m}月${d.d}日` : `${d.y}-${pad(d.m)}-${pad(d.d)}`;
+  if (/m/.test(t)) return chinese ? `${d.y}年${d.m}月` : `${d.y}-${pad(d.m)}`;
+  return chinese ? `${d.y}年` : String(d.y);
 }
 
 function cellText(X: XLSXModule, cell: Cell | undefined): string {

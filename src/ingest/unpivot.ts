@@ -4,7 +4,8 @@
  * entry per row, with the region, indicator, period and unit known from the row, the column
  * header, the `单位：` line or the defaults, in that order.
  */
-import { headerPeriod, GENERIC_VALUE } from './infer-roles';
+import { GENERIC_VALUE } from './infer-roles';
+import { parsePeriod } from './parse-period';
 import { splitHeaderUnit } from './header-unit';
 import type { ColumnRole } from './types';
 
@@ -29,9 +30,17 @@ export function valueColumns(headers: string[], roles: ColumnRole[]): ValueColum
   roles.forEach((role, index) => {
     if (!VALUE_ROLES.has(role)) return;
     const header = headers[index];
-    const { name, unit } = splitHeaderUnit(header);
-    const period = role === 'value' ? undefined : headerPeriod(name);
-    const rest = name.split('/').filter((p) => p !== period).join('/');
+    // Each part of a merged-header path may carry the unit: `保护性耕作面积（万亩）/2024年`.
+    let unit = '';
+    let period: string | undefined;
+    const names: string[] = [];
+    for (const part of header.split('/')) {
+      const split = splitHeaderUnit(part);
+      if (split.unit !== '') unit = split.unit;
+      if (role !== 'value' && period === undefined && parsePeriod(split.name) !== null) period = split.name;
+      else if (split.name !== '') names.push(split.name);
+    }
+    const rest = names.join('/');
     const column: ValueColumn = { index, header, unit };
     if (period !== undefined) column.period = period;
     const generic = role === 'value' && GENERIC_VALUE.test(rest);
