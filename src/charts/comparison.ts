@@ -1,0 +1,267 @@
+/**
+ * Regional comparison: horizontal bars for one period, best first by polarity, ties ranked equal
+ * (并列) and said so in the axis label, totals as a reference line rather than a bar, the previous
+ * period as a marker, bars coloured by target status (and the status also written in the label).
+ * The grouped variant shows several periods side by side, ordered by the chosen period's ranking.
+ */
+import type { EChartsOption } from 'echarts';
+import type { BarSeriesOption, ScatterSeriesOption } from 'echarts';
+import { translate } from '../domain/messages';
+import { comparePeriods, formatPeriod, previousPeriod } from '../domain/period';
+import type { Observation } from '../domain/types';
+import { computeChange } from '../analysis/change';
+import { assessTarget, type TargetAssessment } from '../analysis/completion';
+import { rankRegions, type RankedRow } from '../analysis/ranking';
+import { dominantGrain, grainOf, latestPeriod } from '../analysis/series';
+import type { ChartData, ChartReason, ChartRequirement, ComparisonSpec } from './types';
+import { statusColour, type ChartTheme } from './theme';
+import { arrowOf, displayUnitOf, formatCompact, formatNumber, formatObservationValue, formatSigned, toDisplay } from './format';
+import { baseOption, chartTitle, observationsOf, safeTooltip, tooltipPoints } from './common';
+
+/** A comparison needs regions, a period and values. */
+export const requires: readonly ChartRequirement[] = ['region', 'period', 'value'];
+
+/** Status marks written next to a bar's value, so status is not shown by colour alone. */
+const STATUS_MARK = { green: '✓', yellow: '△', red: '✗' } as const;
+
+/** A total (合计) counts as a sum, not an average, when it is this many times the largest region. */
+const SUM_LIKE = 1.5;
+
+interface ComparisonModel {
+  period: string | undefined;
+  /** Observations of the dominant grain, restricted to the chosen regions (totals kept). */
+  obs: Observation[];
+  current: Observation[];
+  ranked: RankedRow[];
+}
+
+function model(data: ChartData, spec: ComparisonSpec): ComparisonModel {
+  const wanted = spec.regions?.length ? new Set(spec.regions) : undefined;
+  const all = observationsOf(data).filter((o) => !wanted || wanted.has(o.region));
+  const grain = dominantGrain(all);
+  const period = spec.period ?? latestPeriod(all);
+  const obs = all.filter((o) => grainOf(o) === grain || o.period === period);
+  const current = obs.filter((o) => o.period === period);
+  return { period, obs, current, ranked: rankRegions(current, data.indicator.polarity) };
+}
+
+/**
+ * Why a comparison cannot be drawn.
+ * @example checkComparison(data, { period: '2030' }) // [{ key: 'chart.no_observations_for_period', params: { period: '2030年' } }]
+ */
+export function checkComparison(data: ChartData, spec: ComparisonSpec = {}): ChartReason[] {
+  const m = model(data, spec);
+  if (!m.obs.length || !m.period) return [{ key: 'chart.no_observations' }];
+  if (!m.current.length) return [{ key: 'chart.no_observations_for_period', params: { period: formatPeriod(m.period, data.locale) } }];
+  if (!m.ranked.length) return [{ key: 'chart.no_ranked_regions' }];
+  return [];
+}
+
+/**
+ * The comparison option (grouped when `spec.grouped`).
+ * @example buildComparisonOption(data, { period: '2024' }, light)
+ */
+export function buildComparisonOption(data: ChartData, spec: ComparisonSpec, theme: ChartTheme): EChartsOption {
+  const { locale, indicator } = data;
+  const m = model(data, spec);
+  const period = m.period ?? '';
+  const du = displayUnitOf(indicator, m.obs);
+  const scale = theme.fontSize / 12;
+  const disp = (v: number): number => toDisplay(v, indicator.baseUnit, du);
+  const valueText = (o: Observation): string => formatObservationValue(o, locale, du);
+  const isChange = m.current.some((o) => o.kind === 'change');
+
+  const categories = m.ranked.map((r) =>
+    translate(locale, r.tied ? 'chart.rank_label_tied' : 'chart.rank_label', { rank: r.rank, region: r.region }),
+  );
+  const assessments = m.ranked.map((r) => (isChange ? undefined : assessTarget(r.observation, indicator)));
+
+  const prevKey = previousPeriod(period);
+  const previous = new Map<string, Observation>();
+  for (const o of m.obs) if (o.period === prevKey && !previous.has(o.region)) previous.set(o.region, o);
+
+  const tooltipLines = m.ranked.map((r, i) => tooltipText(data, r, assessments[i], previous.get(r.region), period, du));
+
+  const mainBar: BarSeriesOption = {
+    type: 'bar',
+    name: formatPeriod(period, locale),
+    barMaxWidth: 28 * scale,
+    z: 2,
+    data: m.ranked.map((r, i) => {
+      const a = assessments[i];
+      const mark = a?.status ? ` ${STATUS_MARK[a.status]}` : '';
+      return {
+        value: disp(r.value),
+        itemStyle: { color: statusColour(theme, a?.status) },
+        label: { show: true, position: r.value >= 0 ? 'right' : 'left', color: theme.text, formatter: `${valueText(r.observation)}${mark}` },
+      };
+    }),
+    markLine: referenceLine(data, m, du, theme),
+  };
+
+  const series: (BarSeriesOption | ScatterSeriesOption)[] = spec.grouped ? groupedSeries(data, m, spec, du, theme, mainBar) : [mainBar];
+  if (!spec.grouped && prevKey && previous.size) {
+    series.push({
+      type: 'scatter',
+      name: translate(locale, 'chart.previous', { period: formatPeriod(prevKey, locale) }),
+      symbol: 'diamond',
+      symbolSize: theme.symbolSize * 2,
+      z: 3,
+      itemStyle: { color: theme.ghost, borderColor: theme.text, borderWidth: 1 },
+      data: m.ranked.flatMap((r, i) => {
+        const p = previous.get(r.region);
+        return p ? [[disp(p.value), i]] : [];
+      }),
+    });
+  }
+
+  const best = m.ranked[0];
+  const description = translate(locale, 'chart.aria.comparison', {
+    indicator: chartTitle(undefined, indicator),
+    period: formatPeriod(period, locale),
+    n: m.ranked.length,
+    best: best?.region ?? '',
+    value: best ? valueText(best.observation) : '',
+  });
+
+  const scalable = du !== '%' && !(isChange && m.current[0]?.unit === '%');
+  return {
+    ...baseOption(theme, {
+      title: chartTitle(spec.title, indicator),
+      subtitle: [spec.subtitle, formatPeriod(period, locale)].filter(Boolean).join('  '),
+      description,
+    }),
+    tooltip: {
+      ...safeTooltip(theme, 'axis', (params) => {
+        const pts = tooltipPoints(params);
+        // A scatter point's dataIndex counts only regions with a previous value; the category does not.
+        const bar = pts.find((p) => p.seriesIndex === 0);
+        return bar ? (tooltipLines[bar.dataIndex] ?? '') : '';
+      }),
+      axisPointer: { type: 'shadow' },
+    },
+    legend: {
+      show: series.length > 1,
+      bottom: 0,
+      textStyle: { color: theme.text, fontSize: theme.fontSize },
+    },
+    grid: { left: 16 * scale, right: 120 * scale, top: 60 * scale + theme.titleSize - 18, bottom: (series.length > 1 ? 40 : 16) * scale, containLabel: true },
+    xAxis: {
+      type: 'value',
+      name: isChange ? translate(locale, 'chart.change_axis', { unit: m.current[0]?.unit ?? '' }) : du,
+      nameLocation: 'end',
+      nameTextStyle: { color: theme.text, fontSize: theme.fontSize },
+      axisLabel: { color: theme.text, fontSize: theme.fontSize, formatter: (v: number) => formatCompact(v, locale, scalable) },
+      splitLine: { lineStyle: { color: theme.splitLine } },
+    },
+    yAxis: {
+      type: 'category',
+      data: categories,
+      inverse: true,
+      axisLine: { lineStyle: { color: theme.axisLine } },
+      axisLabel: { color: theme.text, fontSize: theme.fontSize, interval: 0 },
+    },
+    series,
+  };
+}
+
+/** Tooltip text for one region: rank, value, previous period, completion and status in words. */
+function tooltipText(
+  data: ChartData,
+  r: RankedRow,
+  a: TargetAssessment | undefined,
+  prev: Observation | undefined,
+  period: string,
+  du: string,
+): string {
+  const { locale } = data;
+  const lines = [
+    `${r.region}  ${translate(locale, r.tied ? 'chart.rank_tied' : 'chart.rank', { rank: r.rank })}`,
+    `${formatPeriod(period, locale)}：${formatObservationValue(r.observation, locale, du)}`,
+  ];
+  if (prev && r.observation.kind !== 'change') {
+    const c = computeChange(r.value, prev.value);
+    const change = c.relative !== undefined ? `${formatSigned(c.relative)}%` : formatSigned(disp(c.absolute));
+    lines.push(
+      translate(locale, 'chart.previous_value', {
+        value: formatObservationValue(prev, locale, du),
+        arrow: arrowOf(c.direction),
+        change: c.direction === 'flat' ? translate(locale, 'chart.flat') : change,
+      }),
+    );
+  }
+  if (a?.completion !== undefined) lines.push(translate(locale, 'chart.completion', { value: `${formatNumber(a.completion)}%` }));
+  if (a?.status) lines.push(translate(locale, `chart.status.${a.status}`, { points: formatNumber(Math.max(0, a.behind ?? 0)) }));
+  return lines.join('\n');
+
+  function disp(v: number): number {
+    return toDisplay(v, data.indicator.baseUnit, du);
+  }
+}
+
+/**
+ * The total as a reference line. A total that is a sum (much larger than any region) would squash
+ * every bar, so then the line shows the regional mean and the label names the total.
+ */
+function referenceLine(data: ChartData, m: ComparisonModel, du: string, theme: ChartTheme): BarSeriesOption['markLine'] {
+  const total = m.current.find((o) => o.isTotal);
+  if (!total || !m.ranked.length) return undefined;
+  const { locale, indicator } = data;
+  const maxRegion = Math.max(...m.ranked.map((r) => Math.abs(r.value)));
+  const totalText = formatObservationValue(total, locale, du);
+  let at = total.value;
+  let text = translate(locale, 'chart.total_reference', { region: total.region, value: totalText });
+  if (Math.abs(total.value) > SUM_LIKE * maxRegion) {
+    at = m.ranked.reduce((s, r) => s + r.value, 0) / m.ranked.length;
+    const mean = formatObservationValue({ ...total, value: at, isTotal: false }, locale, du);
+    text = translate(locale, 'chart.mean_reference', { value: mean, region: total.region, total: totalText });
+  }
+  return {
+    silent: true,
+    symbol: 'none',
+    lineStyle: { type: 'solid', width: Math.max(1, theme.lineWidth - 1), color: theme.text },
+    label: { show: true, position: 'insideEndTop', formatter: text, color: theme.text, fontSize: theme.fontSize },
+    data: [{ xAxis: toDisplay(at, indicator.baseUnit, du), name: text }],
+  };
+}
+
+/** Bars for earlier periods too (up to `groupCount`, ending at the chosen period), oldest first. */
+function groupedSeries(
+  data: ChartData,
+  m: ComparisonModel,
+  spec: ComparisonSpec,
+  du: string,
+  theme: ChartTheme,
+  main: BarSeriesOption,
+): BarSeriesOption[] {
+  const { locale } = data;
+  const count = Math.max(1, spec.groupCount ?? 3);
+  // Newest first, after the chosen period, so the legend reads 2024, 2023, 2022.
+  const earlier =
+    count > 1
+      ? [...new Set(m.obs.map((o) => o.period))]
+          .filter((p) => comparePeriods(p, m.period ?? '') < 0)
+          .sort(comparePeriods)
+          .slice(-(count - 1))
+          .reverse()
+      : [];
+  const byKey = new Map<string, Observation>();
+  for (const o of m.obs) {
+    const key = `${o.period}\u0000${o.region}`;
+    if (!byKey.has(key)) byKey.set(key, o);
+  }
+  const older: BarSeriesOption[] = earlier.map((p, i) => ({
+    type: 'bar',
+    name: formatPeriod(p, locale),
+    barMaxWidth: 20 * (theme.fontSize / 12),
+    itemStyle: { color: theme.palette[(i + 1) % theme.palette.length] },
+    data: m.ranked.map((r) => {
+      const o = byKey.get(`${p}\u0000${r.region}`);
+      return o ? toDisplay(o.value, data.indicator.baseUnit, du) : null;
+    }),
+  }));
+  // The chosen period's bars stay first so the tooltip finds them at index 0; colours here mean
+  // periods, so target status is left to the ✓ △ ✗ marks in the labels.
+  const plain = (main.data ?? []).map((d) => (d && typeof d === 'object' && !Array.isArray(d) ? { ...d, itemStyle: undefined } : d));
+  return [{ ...main, data: plain, itemStyle: { color: theme.palette[0] } }, ...older];
+}

@@ -1,0 +1,157 @@
+/**
+ * Small multiples: one mini trend per region (up to 40), all on the same vertical scale so that
+ * heights compare across panels. Totals are left out unless chosen: their size would flatten
+ * every other panel.
+ */
+import type { EChartsOption } from 'echarts';
+import type { BarSeriesOption, LineSeriesOption } from 'echarts';
+import { nice } from 'd3-array';
+import { translate } from '../domain/messages';
+import { formatPeriod } from '../domain/period';
+import { groupSeries } from '../analysis/series';
+import type { ChartData, ChartReason, ChartRequirement, MultiplesSpec } from './types';
+import type { ChartTheme } from './theme';
+import { displayUnitOf, formatCompact, formatObservationValue, toDisplay } from './format';
+import { baseOption, chartTitle, observationsOf, otherGrainNotes, reasonsText, safeTooltip, tooltipPoints } from './common';
+
+/** Small multiples need regions, periods and values. */
+export const requires: readonly ChartRequirement[] = ['region', 'period', 'value'];
+
+/** More panels than this are unreadable on one screen. */
+export const MAX_PANELS = 40;
+
+function model(data: ChartData, spec: MultiplesSpec) {
+  const obs = observationsOf(data);
+  const regions = spec.regions?.length ? spec.regions : [...new Set(obs.filter((o) => !o.isTotal).map((o) => o.region))];
+  return groupSeries(obs, { regions, periodFrom: spec.periodFrom, periodTo: spec.periodTo });
+}
+
+/**
+ * Why small multiples cannot be drawn, or what they leave out (more than 40 regions).
+ * @example checkMultiples(data) // [{ key: 'chart.too_many_regions', params: { n: 52, max: 40 } }]
+ */
+export function checkMultiples(data: ChartData, spec: MultiplesSpec = {}): ChartReason[] {
+  const set = model(data, spec);
+  if (!set.series.length) return [{ key: 'chart.no_observations' }];
+  if (set.series.length > MAX_PANELS) return [{ key: 'chart.too_many_regions', params: { n: set.series.length, max: MAX_PANELS } }];
+  return [];
+}
+
+/**
+ * The small-multiples option: a grid, axes, title and series per region.
+ * @example buildMultiplesOption(data, {}, light)
+ */
+export function buildMultiplesOption(data: ChartData, spec: MultiplesSpec, theme: ChartTheme): EChartsOption {
+  const { locale, indicator } = data;
+  const set = model(data, spec);
+  const panels = set.series.slice(0, MAX_PANELS);
+  const du = displayUnitOf(indicator, observationsOf(data));
+  const isChange = panels.some((s) => s.observations.some((o) => o?.kind === 'change'));
+  const values = panels.map((s) =>
+    s.values.map((v) => (v === null ? null : isChange ? v : toDisplay(v, indicator.baseUnit, du))),
+  );
+  const all = values.flat().filter((v): v is number => v !== null);
+  const [yMin, yMax] = nice(Math.min(0, ...all), Math.max(0, ...all), 3);
+  const labels = set.periods.map((p) => formatPeriod(p, locale));
+  const noData = translate(locale, 'chart.no_data');
+
+  const n = panels.length;
+  const cols = n <= 4 ? Math.max(1, n) : Math.ceil(Math.sqrt(n * 1.6));
+  const rows = Math.max(1, Math.ceil(n / cols));
+  const top = 10;
+  const bottom = 4;
+  const cellW = 100 / cols;
+  const cellH = (100 - top - bottom) / rows;
+  const at = (i: number) => ({ c: i % cols, r: Math.floor(i / cols) });
+  const pct = (v: number): string => `${Number(v.toFixed(3))}%`;
+
+  const notes = [...otherGrainNotes(set.otherGrains, locale), ...checkMultiples(data, spec)];
+  const subtitle = [spec.subtitle, du, reasonsText(locale, notes)].filter(Boolean).join('  ');
+  const unitOf = set.series[0]?.observations.find((o) => o)?.unit ?? '';
+  const scalable = du !== '%' && !(isChange && unitOf === '%');
+  const smallFont = Math.max(10, Math.round(theme.fontSize * 0.85));
+
+  const base = baseOption(theme, {
+    title: chartTitle(spec.title, indicator),
+    subtitle,
+    description: translate(locale, 'chart.aria.multiples', {
+      indicator: chartTitle(undefined, indicator),
+      n,
+      from: labels[0] ?? '',
+      to: labels[labels.length - 1] ?? '',
+    }),
+  });
+  return {
+    ...base,
+    title: [
+      base.title as object,
+      ...panels.map((s, i) => {
+        const { c, r } = at(i);
+        return {
+          text: s.region,
+          left: pct(c * cellW + cellW / 2),
+          top: pct(top + r * cellH),
+          textAlign: 'center' as const,
+          textStyle: { fontSize: smallFont, fontWeight: 'normal' as const, color: theme.text, fontFamily: theme.fontFamily },
+        };
+      }),
+    ],
+    tooltip: safeTooltip(theme, 'axis', (params) => {
+      const p = tooltipPoints(params)[0];
+      if (!p) return '';
+      const s = panels[p.seriesIndex];
+      const o = s?.observations[p.dataIndex];
+      return `${s?.region ?? ''}\n${labels[p.dataIndex] ?? ''}：${o ? formatObservationValue(o, locale, du) : noData}`;
+    }),
+    grid: panels.map((_, i) => {
+      const { c, r } = at(i);
+      return {
+        left: pct(c * cellW + cellW * 0.14),
+        width: pct(cellW * 0.8),
+        top: pct(top + r * cellH + cellH * 0.22),
+        height: pct(cellH * 0.56),
+      };
+    }),
+    xAxis: panels.map((_, i) => ({
+      type: 'category' as const,
+      gridIndex: i,
+      data: labels,
+      boundaryGap: isChange,
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: theme.axisLine } },
+      axisLabel: { show: at(i).r === rows - 1 || i + cols >= n, fontSize: smallFont, color: theme.subtleText, hideOverlap: true },
+    })),
+    yAxis: panels.map((_, i) => ({
+      type: 'value' as const,
+      gridIndex: i,
+      min: yMin,
+      max: yMax,
+      splitNumber: 2,
+      splitLine: { lineStyle: { color: theme.splitLine } },
+      axisLabel: {
+        show: at(i).c === 0,
+        fontSize: smallFont,
+        color: theme.subtleText,
+        formatter: (v: number) => formatCompact(v, locale, scalable),
+      },
+    })),
+    series: panels.map((s, i): LineSeriesOption | BarSeriesOption =>
+      isChange
+        ? { type: 'bar', name: s.region, xAxisIndex: i, yAxisIndex: i, data: values[i], itemStyle: { color: theme.neutral } }
+        : {
+            type: 'line',
+            name: s.region,
+            xAxisIndex: i,
+            yAxisIndex: i,
+            data: values[i],
+            connectNulls: false,
+            // Symbols keep a value between two gaps visible.
+            showSymbol: true,
+            symbolSize: Math.max(3, theme.symbolSize - 2),
+            sampling: 'lttb',
+            lineStyle: { width: theme.lineWidth, color: theme.neutral },
+            itemStyle: { color: theme.neutral },
+          },
+    ),
+  };
+}
