@@ -47,6 +47,12 @@ export async function openStore(options: { name?: string } = {}): Promise<{ pers
     await opened.open();
     persistentStore = false;
   }
+  // Dexie 4 opens a database upgraded by a newer build instead of failing; this build must not
+  // write into a layout it does not know, so it stops and asks for a reload.
+  if (opened.backendDB().version > Math.round(opened.verno * 10)) {
+    opened.close();
+    throw new StoreError('newer-version');
+  }
   db = opened;
   stale = false;
   opened.on('versionchange', () => {

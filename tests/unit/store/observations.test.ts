@@ -83,7 +83,7 @@ describe('observations round trip', () => {
     expect(back.map(({ datasetId: _d, ...o }) => o)).toStrictEqual(input);
     const page = await getObservations(ds.id, { offset: 99_990, limit: 20 });
     expect(page.map((o) => o.source?.row)).toEqual(Array.from({ length: 20 }, (_, i) => 99_991 + i));
-  });
+  }, 30_000);
 });
 
 describe('queries', () => {
