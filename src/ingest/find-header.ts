@@ -42,8 +42,9 @@ function looksNumeric(cell: string): boolean {
   return parsePeriod(cell) === null && parseQuantity(cell).status === 'ok';
 }
 
-/** Does `row` continue the header that ends with `prev` (a second or third merged header row)? */
-function continuesHeader(prev: string[], row: string[]): boolean {
+/** Does `row` continue the header rows `above` (as a second or third merged header row)? */
+function continuesHeader(above: string[][], row: string[]): boolean {
+  const prev = above[above.length - 1];
   if (distinctCells(row).length === 0 || noteText(row) !== undefined) return false;
   if (row.some((c) => c.trim() !== '' && looksNumeric(c))) return false;
   const spans = prev.some((c, i) => {
@@ -52,7 +53,8 @@ function continuesHeader(prev: string[], row: string[]): boolean {
     const left = prev[i - 1].trim();
     return (here === '' && prev.slice(0, i).some((p) => p.trim() !== '')) || (here !== '' && here === left);
   });
-  const under = prev.some((p, i) => p.trim() !== '' && ((row[i] ?? '').trim() === '' || row[i] === p));
+  // Some column merged down from above: blank here (CSV) or repeated (XLSX), e.g. 地区.
+  const under = above.some((upper) => upper.some((p, i) => p.trim() !== '' && ((row[i] ?? '').trim() === '' || row[i] === p)));
   const adds = row.some((c, i) => c.trim() !== '' && c !== prev[i]);
   return spans && under && adds;
 }
@@ -80,7 +82,7 @@ export function findHeader(rows: Grid, headerRow?: number, headerRows?: number):
   }
   let count = headerRows !== undefined ? Math.min(3, Math.max(1, headerRows)) : 1;
   if (headerRows === undefined) {
-    while (count < 3 && start + count < rows.length && continuesHeader(rows[start + count - 1], rows[start + count])) count++;
+    while (count < 3 && start + count < rows.length && continuesHeader(rows.slice(start, start + count), rows[start + count])) count++;
   }
   const title: string[] = [];
   const notes: string[] = [];
