@@ -1,0 +1,125 @@
+/**
+ * What the user is looking at: the page and the view spec, kept in the URL so that a shared link
+ * or the back button restores it exactly, and the stored observations the view needs.
+ */
+import { getContext, setContext } from 'svelte';
+import type { Indicator, ViewKind, ViewSpec } from '../domain/types';
+import { comparePeriods } from '../domain/period';
+import { defaultRegions } from '../analysis/default-regions';
+import { latestPeriod } from '../analysis/series';
+import { viewSpecFromSearchParams, viewSpecToSearchParams } from '../export/view-spec';
+import * as store from '../store';
+import type { StoredObservation } from '../store';
+import type { Workspace } from './workspace.svelte';
+
+const CONTEXT = Symbol('explorer');
+
+export type Page = 'dashboard' | 'datasets' | 'briefing';
+const PAGES: readonly Page[] = ['dashboard', 'datasets', 'briefing'];
+
+export class Explorer {
+  page = $state<Page>('dashboard');
+  spec = $state.raw<ViewSpec>({ version: 1, kind: 'trend', indicator: '' });
+  /** Every stored observation of the chosen indicator (all regions, all periods). */
+  observations = $state.raw<StoredObservation[]>([]);
+  loading = $state(false);
+
+  readonly indicator: Indicator | undefined;
+  /** Observations of the chosen datasets only. */
+  readonly visible: StoredObservation[];
+  readonly allRegions: string[];
+  readonly allPeriods: string[];
+  /** The regions shown: the user's choice, else a sensible few. */
+  readonly regions: string[];
+  /** The period of one-period views: the user's choice, else the latest. */
+  readonly period: string | undefined;
+
+  private loadSeq = 0;
+
+  constructor(private readonly workspace: Workspace) {
+    // Derived fields are declared here because they read the workspace passed in.
+    this.indicator = $derived(workspace.indicators.find((i) => i.name === this.spec.indicator));
+    this.visible = $derived.by(() => {
+      const ds = this.spec.datasets;
+      return ds && ds.length > 0
+        ? this.observations.filter((o) => ds.includes(o.datasetId))
+        : this.observations;
+    });
+    this.allRegions = $derived([...new Set(this.visible.map((o) => o.region))]);
+    this.allPeriods = $derived([...new Set(this.visible.map((o) => o.period))].sort(comparePeriods));
+    this.regions = $derived(
+      this.spec.regions && this.spec.regions.length > 0
+        ? this.spec.regions.filter((r) => this.allRegions.includes(r))
+        : defaultRegions(this.visible),
+    );
+    this.period = $derived(
+      this.spec.period && this.allPeriods.includes(this.spec.period)
+        ? this.spec.period
+        : latestPeriod(this.visible.filter((o) => !o.isTotal)),
+    );
+  }
+
+  /** Read page and spec from the address bar (first load and back/forward). */
+  readUrl(): void {
+    const params = new URLSearchParams(location.search);
+    const page = params.get('page');
+    this.page = PAGES.includes(page as Page) ? (page as Page) : 'dashboard';
+    if (params.has('view')) {
+      const parsed = viewSpecFromSearchParams(params);
+      if (parsed.ok) this.spec = parsed.spec;
+    }
+  }
+
+  private writeUrl(): void {
+    const params = this.spec.indicator ? viewSpecToSearchParams(this.spec) : new URLSearchParams();
+    if (this.page !== 'dashboard') params.set('page', this.page);
+    const url = `${location.pathname}?${params}`;
+    if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+  }
+
+  go(page: Page): void {
+    this.page = page;
+    this.writeUrl();
+  }
+
+  /** Change part of the spec; the change becomes a history entry. */
+  update(patch: Partial<Omit<ViewSpec, 'version'>>): void {
+    this.spec = { ...this.spec, ...patch };
+    this.writeUrl();
+  }
+
+  setKind(kind: ViewKind): void {
+    this.update({ kind });
+  }
+
+  /** Pick an indicator when none is chosen or the chosen one is gone. */
+  ensureIndicator(): void {
+    const names = this.workspace.indicators.map((i) => i.name);
+    if (names.length > 0 && !names.includes(this.spec.indicator)) {
+      this.spec = { ...this.spec, indicator: names[0], regions: undefined, period: undefined };
+      history.replaceState(null, '', `${location.pathname}?${viewSpecToSearchParams(this.spec)}`);
+    }
+  }
+
+  /** Load the chosen indicator's observations; a slower earlier load never overwrites a later one. */
+  async load(indicator: string): Promise<void> {
+    const seq = ++this.loadSeq;
+    if (!indicator) {
+      this.observations = [];
+      return;
+    }
+    this.loading = true;
+    const rows = await store.getSeries({ indicator });
+    if (seq !== this.loadSeq) return;
+    this.observations = rows;
+    this.loading = false;
+  }
+}
+
+export function provideExplorer(workspace: Workspace): Explorer {
+  return setContext(CONTEXT, new Explorer(workspace));
+}
+
+export function useExplorer(): Explorer {
+  return getContext<Explorer>(CONTEXT);
+}

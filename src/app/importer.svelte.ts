@@ -1,0 +1,162 @@
+/**
+ * The import wizard's state: file → parsed preview (in a worker) → the user corrects what was
+ * inferred → confirm → stored atomically. Nothing is written before the user confirms.
+ */
+import { getContext, setContext } from 'svelte';
+import type { Dataset } from '../domain/types';
+import type { IngestOptions, IngestResult } from '../ingest/types';
+import { runIngestInWorker } from '../ingest/client';
+import * as store from '../store';
+import type { Workspace } from './workspace.svelte';
+import type { I18n } from './i18n.svelte';
+
+const CONTEXT = Symbol('importer');
+
+export type ImportStage = 'idle' | 'parsing' | 'preview' | 'saving' | 'done';
+
+/** Bigger files are refused before reading them into memory, with the limit in the message. */
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+export class Importer {
+  stage = $state<ImportStage>('idle');
+  fileName = $state('');
+  options = $state.raw<Omit<IngestOptions, 'onProgress'>>({});
+  result = $state.raw<IngestResult | undefined>();
+  progress = $state({ done: 0, total: 0 });
+  /** A message key for what went wrong, shown in the wizard. */
+  error = $state.raw<{ key: string; params?: Record<string, string | number> } | undefined>();
+  saved = $state.raw<Dataset | undefined>();
+  /** A stored dataset from a file of the same name: offer to replace it. */
+  readonly sameName: Dataset | undefined;
+
+  private bytes: Uint8Array = new Uint8Array();
+  private job: { cancel(): void } | undefined;
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly i18n: I18n,
+  ) {
+    this.sameName = $derived(
+      this.fileName ? workspace.datasets.find((d) => d.fileName === this.fileName && !d.isSample) : undefined,
+    );
+  }
+
+  get open(): boolean {
+    return this.stage !== 'idle';
+  }
+
+  async openFile(file: File): Promise<void> {
+    this.reset();
+    this.fileName = file.name;
+    this.stage = 'parsing';
+    if (file.size > MAX_FILE_BYTES) {
+      this.fail('import.tooLarge', { size: Math.ceil(file.size / 1048576), max: MAX_FILE_BYTES / 1048576 });
+      return;
+    }
+    this.bytes = new Uint8Array(await file.arrayBuffer());
+    await this.parse();
+  }
+
+  /** Pasted text (tab-separated from Excel/WPS) goes through the same importer as a file. */
+  async openText(text: string): Promise<void> {
+    this.reset();
+    this.fileName = this.i18n.t('import.pastedName');
+    this.bytes = new TextEncoder().encode(text);
+    this.stage = 'parsing';
+    await this.parse();
+  }
+
+  /** Parse again with the user's corrections. */
+  async reparse(patch: Omit<IngestOptions, 'onProgress'>): Promise<void> {
+    this.options = { ...this.options, ...patch };
+    this.stage = 'parsing';
+    await this.parse();
+  }
+
+  private async parse(): Promise<void> {
+    this.error = undefined;
+    this.progress = { done: 0, total: 0 };
+    const name = this.fileName.includes('.') ? this.fileName : `${this.fileName}.txt`;
+    const job = runIngestInWorker({ name, bytes: this.bytes }, { ...this.options, locale: this.i18n.locale }, (done, total) => {
+      this.progress = { done, total };
+    });
+    this.job = job;
+    try {
+      const result = await job.promise;
+      if (this.job !== job) return;
+      this.result = result;
+      this.stage = 'preview';
+    } catch (e) {
+      if (this.job !== job) return;
+      if (e instanceof Error && e.message === 'cancelled') return;
+      this.fail('import.parseFailed', { reason: e instanceof Error ? e.message : String(e) });
+    } finally {
+      if (this.job === job) this.job = undefined;
+    }
+  }
+
+  /** Store the records: as a new dataset, or as a new version of the same-named one. */
+  async confirm(mode: 'new' | 'replace'): Promise<void> {
+    const result = this.result;
+    if (!result || result.records.length === 0) return;
+    this.stage = 'saving';
+    const meta = {
+      name: this.fileName.replace(/\.[^.]+$/, '') || this.fileName,
+      fileName: this.fileName,
+      format: result.format,
+      encoding: result.encoding,
+      issueCount: result.issues.length,
+      notes: result.notes,
+      layout: result.layout,
+      mapping: result.mapping,
+      source: result.title,
+    };
+    try {
+      const onProgress = (p: { written: number; total: number }) => {
+        this.progress = { done: p.written, total: p.total };
+      };
+      this.saved =
+        mode === 'replace' && this.sameName
+          ? await store.replaceDataset(this.sameName.id, meta, result.records, { onProgress })
+          : await store.putDataset(meta, result.records, { onProgress });
+      await this.workspace.afterImport();
+      this.stage = 'done';
+    } catch (e) {
+      this.stage = 'preview';
+      if (e instanceof store.StoreError) this.error = { key: `store.error.${e.code}`, params: e.params };
+      else this.error = { key: 'import.saveFailed', params: { reason: e instanceof Error ? e.message : String(e) } };
+    }
+  }
+
+  cancel(): void {
+    this.job?.cancel();
+    this.job = undefined;
+    this.reset();
+  }
+
+  close(): void {
+    this.reset();
+  }
+
+  private fail(key: string, params?: Record<string, string | number>): void {
+    this.error = { key, params };
+    this.stage = 'preview';
+  }
+
+  private reset(): void {
+    this.stage = 'idle';
+    this.result = undefined;
+    this.error = undefined;
+    this.saved = undefined;
+    this.options = {};
+    this.progress = { done: 0, total: 0 };
+  }
+}
+
+export function provideImporter(workspace: Workspace, i18n: I18n): Importer {
+  return setContext(CONTEXT, new Importer(workspace, i18n));
+}
+
+export function useImporter(): Importer {
+  return getContext<Importer>(CONTEXT);
+}

@@ -1,0 +1,80 @@
+/**
+ * The user's stored workspace as the UI sees it: datasets, indicators, storage state. Reloads
+ * itself when this tab or another one writes.
+ */
+import { getContext, setContext } from 'svelte';
+import type { Dataset, Indicator } from '../domain/types';
+import * as store from '../store';
+import { loadSampleData, SAMPLE_REMOVED_KEY } from './sample-data';
+
+const CONTEXT = Symbol('workspace');
+
+export type Notice =
+  | { kind: 'sample-loaded' }
+  | { kind: 'error'; key: string; params?: Record<string, string | number> };
+
+export class Workspace {
+  ready = $state(false);
+  /** False when IndexedDB is unavailable and data lives only in this tab's memory. */
+  persistent = $state(true);
+  /** Another tab opened a newer version of the app: this one must reload. */
+  outdated = $state(false);
+  datasets = $state.raw<Dataset[]>([]);
+  indicators = $state.raw<Indicator[]>([]);
+  notice = $state.raw<Notice | null>(null);
+  /** Bumped on every change so views reload their data. */
+  revision = $state(0);
+
+  async init(): Promise<void> {
+    const { persistent } = await store.openStore();
+    this.persistent = persistent;
+    store.onVersionChange(() => (this.outdated = true));
+    store.onStoreChange(() => void this.refresh());
+    await this.refresh();
+    if (this.datasets.length === 0 && !(await store.getSetting<boolean>(SAMPLE_REMOVED_KEY))) {
+      await loadSampleData();
+      this.notice = { kind: 'sample-loaded' };
+      await this.refresh();
+    }
+    this.ready = true;
+  }
+
+  async refresh(): Promise<void> {
+    const [datasets, indicators] = await Promise.all([store.getDatasets(), store.getIndicators()]);
+    this.datasets = datasets;
+    this.indicators = indicators;
+    this.revision += 1;
+  }
+
+  /** Whether the browser promised not to evict our data; asked after the first own import. */
+  persisted = $state<boolean | null | undefined>(undefined);
+
+  /** After an import: reload lists and ask the browser to keep the data (once). */
+  async afterImport(): Promise<void> {
+    await this.refresh();
+    if (this.persisted === undefined && this.persistent) {
+      this.persisted = await store.requestPersistence();
+    }
+  }
+
+  get hasSample(): boolean {
+    return this.datasets.some((d) => d.isSample);
+  }
+
+  /** One click removes every sample dataset, and remembers not to load them again. */
+  async removeSample(): Promise<void> {
+    for (const d of this.datasets.filter((x) => x.isSample)) await store.deleteDataset(d.id);
+    await store.purgeDeleted(0);
+    await store.putSetting(SAMPLE_REMOVED_KEY, true);
+    this.notice = null;
+    await this.refresh();
+  }
+}
+
+export function provideWorkspace(): Workspace {
+  return setContext(CONTEXT, new Workspace());
+}
+
+export function useWorkspace(): Workspace {
+  return getContext<Workspace>(CONTEXT);
+}
