@@ -15,7 +15,7 @@ import { rankRegions, type RankedRow } from '../analysis/ranking';
 import { dominantGrain, grainOf, latestPeriod } from '../analysis/series';
 import type { ChartData, ChartReason, ChartRequirement, ComparisonSpec } from './types';
 import { statusColour, type ChartTheme } from './theme';
-import { arrowOf, displayUnitOf, formatCompact, formatNumber, formatObservationValue, formatSigned, toDisplay } from './format';
+import { arrowOf, displayUnitOf, formatCompact, formatNumber, formatObservationValue, toDisplay } from './format';
 import { baseOption, chartTitle, observationsOf, safeTooltip, tooltipPoints } from './common';
 
 /** A comparison needs regions, a period and values. */
@@ -181,7 +181,9 @@ function tooltipText(
   ];
   if (prev && r.observation.kind !== 'change') {
     const c = computeChange(r.value, prev.value);
-    const change = c.relative !== undefined ? `${formatSigned(c.relative)}%` : formatSigned(disp(c.absolute));
+    // The arrow carries the sign, so the number is a magnitude.
+    const change =
+      c.relative !== undefined ? `${formatNumber(Math.abs(c.relative))}%` : formatObservationValue({ ...prev, value: Math.abs(c.absolute) }, locale, du);
     lines.push(
       translate(locale, 'chart.previous_value', {
         value: formatObservationValue(prev, locale, du),
@@ -193,10 +195,6 @@ function tooltipText(
   if (a?.completion !== undefined) lines.push(translate(locale, 'chart.completion', { value: `${formatNumber(a.completion)}%` }));
   if (a?.status) lines.push(translate(locale, `chart.status.${a.status}`, { points: formatNumber(Math.max(0, a.behind ?? 0)) }));
   return lines.join('\n');
-
-  function disp(v: number): number {
-    return toDisplay(v, data.indicator.baseUnit, du);
-  }
 }
 
 /**

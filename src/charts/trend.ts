@@ -22,7 +22,6 @@ import {
   formatNumber,
   formatObservationValue,
   formatQuantity,
-  formatSigned,
   toDisplay,
 } from './format';
 import { baseOption, chartTitle, observationsOf, otherGrainNotes, reasonsText, safeTooltip, tooltipPoints } from './common';
@@ -84,8 +83,9 @@ export function checkTrend(data: ChartData, spec: TrendSpec = {}): ChartReason[]
 
 function changeText(c: Change, unit: string, displayUnit: string, locale: ChartData['locale']): string {
   if (c.direction === 'flat') return translate(locale, 'chart.flat');
+  // The arrow carries the sign, so the number is a magnitude.
   const change =
-    c.relative !== undefined ? `${formatSigned(c.relative)}%` : `${c.absolute > 0 ? '+' : ''}${formatQuantity(c.absolute, unit, locale, displayUnit)}`;
+    c.relative !== undefined ? `${formatNumber(Math.abs(c.relative))}%` : formatQuantity(Math.abs(c.absolute), unit, locale, displayUnit);
   return translate(locale, 'chart.yoy', { arrow: arrowOf(c.direction), change });
 }
 
@@ -213,7 +213,7 @@ export function buildTrendOption(data: ChartData, spec: TrendSpec, theme: ChartT
       const pts = tooltipPoints(params);
       if (!pts.length) return '';
       const i = pts[0].dataIndex;
-      return [labels[i], ...pts.map((p) => lines[p.seriesIndex]?.[i] ?? '')].join('\n');
+      return [labels[i], ...pts.map((p) => lines[p.seriesIndex]?.[i])].filter(Boolean).join('\n');
     }),
     legend: {
       show: shown.length > 1,

@@ -1,0 +1,124 @@
+/**
+ * Map: one period's values on a boundary map the user loaded (no boundary data ships with the app;
+ * the UI registers the user's GeoJSON under `spec.mapName`). The colour scale runs from the bad
+ * end to the good end by polarity, and its ends are labelled in words, not colour alone. The
+ * user's caption (source, 审图号) is drawn as plain text.
+ */
+import type { EChartsOption } from 'echarts';
+import { translate } from '../domain/messages';
+import { formatPeriod } from '../domain/period';
+import type { Observation } from '../domain/types';
+import { dominantGrain, grainOf, latestPeriod } from '../analysis/series';
+import type { ChartData, ChartReason, ChartRequirement, MapSpec } from './types';
+import type { ChartTheme } from './theme';
+import { displayUnitOf, formatCompact, formatObservationValue, toDisplay } from './format';
+import { baseOption, chartTitle, observationsOf, safeTooltip, tooltipPoints } from './common';
+
+/** A map needs regions, a period, values and a boundary file. */
+export const requires: readonly ChartRequirement[] = ['region', 'period', 'value', 'boundary'];
+
+function model(data: ChartData, spec: Pick<MapSpec, 'period' | 'joinOn'>) {
+  const all = observationsOf(data);
+  const grain = dominantGrain(all);
+  const period = spec.period ?? latestPeriod(all);
+  const seen = new Set<string>();
+  const rows: { key: string; o: Observation }[] = [];
+  for (const o of all) {
+    if (o.period !== period || o.isTotal || (grainOf(o) !== grain && !spec.period)) continue;
+    const key = spec.joinOn === 'code' ? o.regionCode : o.region;
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    rows.push({ key, o });
+  }
+  return { all, period, rows };
+}
+
+/**
+ * Why a map cannot be drawn: no boundary file, no data, or no data for the period.
+ * @example checkMap(data, { mapName: '' }) // [{ key: 'chart.no_map' }]
+ */
+export function checkMap(data: ChartData, spec: MapSpec): ChartReason[] {
+  if (!spec.mapName) return [{ key: 'chart.no_map' }];
+  const m = model(data, spec);
+  if (!m.all.length || !m.period) return [{ key: 'chart.no_observations' }];
+  if (!m.rows.length) return [{ key: 'chart.no_observations_for_period', params: { period: formatPeriod(m.period, data.locale) } }];
+  return [];
+}
+
+/**
+ * The map option.
+ * @example buildMapOption(data, { mapName: 'user-boundaries', period: '2024', caption: '审图号：GS(2024)1234号' }, light)
+ */
+export function buildMapOption(data: ChartData, spec: MapSpec, theme: ChartTheme): EChartsOption {
+  const { locale, indicator } = data;
+  const m = model(data, spec);
+  const period = m.period ?? '';
+  const du = displayUnitOf(indicator, m.all);
+  const values = m.rows.map((r) => toDisplay(r.o.value, indicator.baseUnit, du));
+  const min = values.length ? Math.min(...values) : 0;
+  const max = values.length ? Math.max(...values) : 1;
+  const texts = m.rows.map((r) => `${r.o.region}\n${formatPeriod(period, locale)}：${formatObservationValue(r.o, locale, du)}`);
+  const better = translate(locale, 'chart.better');
+  const worse = translate(locale, 'chart.worse');
+  const higher = indicator.polarity === 'higher';
+  const scale = theme.fontSize / 12;
+
+  return {
+    ...baseOption(theme, {
+      title: chartTitle(spec.title, indicator),
+      subtitle: [spec.subtitle, formatPeriod(period, locale), du].filter(Boolean).join('  '),
+      description: translate(locale, 'chart.aria.map', {
+        indicator: chartTitle(undefined, indicator),
+        period: formatPeriod(period, locale),
+        n: m.rows.length,
+      }),
+    }),
+    tooltip: safeTooltip(theme, 'item', (params) => {
+      const p = tooltipPoints(params)[0];
+      // Features without data have no data index; their name comes from the user's own file.
+      if (!p || p.dataIndex < 0 || p.dataIndex >= texts.length) {
+        const name = params && typeof params === 'object' && 'name' in params ? String((params as { name: unknown }).name) : '';
+        return `${name}\n${translate(locale, 'chart.no_data')}`;
+      }
+      return texts[p.dataIndex];
+    }),
+    visualMap: {
+      type: 'continuous',
+      min,
+      max: max > min ? max : min + 1,
+      calculable: true,
+      left: 16 * scale,
+      bottom: 40 * scale,
+      itemHeight: 140 * scale,
+      // ECharts puts text[0] at the high end.
+      text: [higher ? better : worse, higher ? worse : better],
+      textStyle: { color: theme.text, fontSize: theme.fontSize },
+      formatter: ((v: number) => formatCompact(v, locale, du !== '%')) as never,
+      inRange: { color: higher ? [theme.bad, theme.warn, theme.good] : [theme.good, theme.warn, theme.bad] },
+    },
+    series: [
+      {
+        type: 'map',
+        map: spec.mapName,
+        nameProperty: spec.nameProperty,
+        roam: false,
+        name: chartTitle(undefined, indicator),
+        itemStyle: { areaColor: theme.noData, borderColor: theme.axisLine },
+        emphasis: { label: { show: true, color: theme.text } },
+        label: { show: false },
+        data: m.rows.map((r, i) => ({ name: r.key, value: values[i] })),
+      },
+    ],
+    graphic: spec.caption
+      ? [
+          {
+            type: 'text',
+            left: 16 * scale,
+            bottom: 8 * scale,
+            silent: true,
+            style: { text: spec.caption, fill: theme.subtleText, fontSize: Math.max(10, theme.fontSize * 0.85), fontFamily: theme.fontFamily },
+          },
+        ]
+      : undefined,
+  };
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import {
+  arrowOf,
+  displayUnitOf,
+  formatCompact,
+  formatNumber,
+  formatObservationValue,
+  formatQuantity,
+  formatSigned,
+  toDisplay,
+} from '../../../src/charts/format';
+import type { Observation } from '../../../src/domain/types';
+
+describe('formatQuantity', () => {
+  it.each([
+    [114_000_000, '立方米', 'zh', '亿立方米', '1.14亿立方米'],
+    [67183.02, '吨', 'zh', undefined, '67,183.02吨'],
+    [60400, '亩', 'zh', '万亩', '6.04万亩'],
+    [65.73, '%', 'zh', undefined, '65.73%'],
+    [110, '%', 'zh', undefined, '110%'],
+    [123_456_789, '元', 'zh', undefined, '1.23亿元'],
+    [250_000, '吨', 'zh', undefined, '25万吨'],
+    [21_000, '名', 'zh', '万名', '2.1万名'],
+    [60_000, '亩', 'zh', '万亩', '6万亩'],
+    [0.01234, '吨', 'zh', undefined, '0.0123吨'],
+    [-2_500_000, '元', 'zh', undefined, '-250万元'],
+    [1500, '千克', 'zh', '千克', '1,500千克'],
+    [60400, '亩', 'zh', '万吨', '60,400亩'],
+    [60400, '亩', 'en', '万亩', '60.4K 亩'],
+    [114_000_000, '立方米', 'en', '亿立方米', '114M 立方米'],
+    [2.5e9, '元', 'en', undefined, '2.5B 元'],
+    [6718.3, 't', 'en', undefined, '6,718.3 t'],
+    [65.73, '%', 'en', undefined, '65.73%'],
+    [12, '', 'en', undefined, '12'],
+  ] as const)('%d %s (%s, %s) → %s', (value, unit, locale, du, expected) => {
+    expect(formatQuantity(value, unit, locale, du)).toBe(expected);
+  });
+});
+
+describe('formatNumber, formatSigned, formatCompact', () => {
+  it.each([
+    [67183.024, '67,183.02'],
+    [6, '6'],
+    [0.5, '0.5'],
+    [-0.001, '-0.001'],
+    [0, '0'],
+    [Infinity, 'Infinity'],
+  ])('formatNumber(%d) → %s', (v, s) => expect(formatNumber(v)).toBe(s));
+
+  it.each([
+    [3.21, '+3.21'],
+    [-1.5, '-1.5'],
+    [0, '0'],
+  ])('formatSigned(%d) → %s', (v, s) => expect(formatSigned(v)).toBe(s));
+
+  it.each([
+    [123456, 'zh', '12.35万'],
+    [3e8, 'zh', '3亿'],
+    [950, 'zh', '950'],
+    [123456, 'en', '123.46K'],
+    [4.2e6, 'en', '4.2M'],
+    [7e9, 'en', '7B'],
+  ] as const)('formatCompact(%d, %s) → %s', (v, locale, s) => expect(formatCompact(v, locale)).toBe(s));
+});
+
+describe('formatObservationValue', () => {
+  const base: Observation = { region: 'A', indicator: 'x', period: '2024', value: 0, unit: '%' };
+  it.each([
+    [{ value: -30.1, kind: 'change', changeType: 'relative' }, '-30.1%'],
+    [{ value: 59, unit: '天', kind: 'change', changeType: 'absolute' }, '+59天'],
+    [{ value: -2.3, unit: '个百分点', kind: 'change', changeType: 'points' }, '-2.3个百分点'],
+    [{ value: 2.5, unit: '倍', kind: 'change', changeType: 'multiple' }, '×2.5'],
+    [{ value: 60400, unit: '亩', displayUnit: '万亩' }, '6.04万亩'],
+  ] as const)('%j → %s', (extra, expected) => {
+    expect(formatObservationValue({ ...base, ...extra }, 'zh')).toBe(expected);
+  });
+
+  it('does not mutate its input', () => {
+    const o = { ...base, value: 5 };
+    formatObservationValue(o, 'en');
+    expect(o).toEqual({ ...base, value: 5 });
+  });
+});
+
+describe('display units', () => {
+  it.each([
+    [{ baseUnit: '亩', displayUnit: '万亩' }, [], '万亩'],
+    [{ baseUnit: '亩' }, [{ displayUnit: '万亩' }], '万亩'],
+    [{ baseUnit: '亩', displayUnit: '万吨' }, [], '亩'],
+    [{ baseUnit: '%' }, [], '%'],
+  ])('%j → %s', (ind, obs, expected) => {
+    expect(displayUnitOf({ name: 'x', polarity: 'higher', targets: [], ...ind }, obs as Observation[])).toBe(expected);
+  });
+
+  it.each([
+    [60400, '亩', '万亩', 6.04],
+    [60400, '亩', '亩', 60400],
+    [60400, '亩', '万吨', 60400],
+  ])('toDisplay(%d, %s, %s) → %d', (v, base, du, expected) => {
+    expect(toDisplay(v, base, du)).toBeCloseTo(expected, 9);
+  });
+
+  it('arrows carry direction without colour', () => {
+    expect([arrowOf('up'), arrowOf('down'), arrowOf('flat')]).toEqual(['▲', '▼', '■']);
+  });
+});

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { buildTrendOption, checkTrend } from '../../../src/charts/trend';
+import { dark, light, projector } from '../../../src/charts/theme';
+import type { Observation } from '../../../src/domain/types';
+import { chartData, groundwater, gw, HOSTILE, levels } from './sample-data';
+import { roundNumbers } from './round-numbers';
+import { expectSafe, tooltipText } from './expect-safe';
+
+type Series = { type: string; name: string; data: unknown[]; connectNulls?: boolean; markLine?: { data: { yAxis: number }[] } };
+const seriesOf = (o: unknown) => (o as { series: Series[] }).series;
+const valuesOf = (s: Series) => s.data.map((d) => (d && typeof d === 'object' ? (d as { value: number }).value : d));
+
+describe('buildTrendOption', () => {
+  const option = buildTrendOption(chartData(levels), {}, light);
+
+  it('matches its snapshot', () => {
+    expect(roundNumbers(option)).toMatchSnapshot();
+  });
+
+  it('leaves gaps as gaps (null, not joined, not zero)', () => {
+    const s = seriesOf(option).find((x) => x.name === '道里区')!;
+    expect(valuesOf(s).map((v) => (typeof v === 'number' ? Number(v.toFixed(4)) : v))).toEqual([0.5, null, 0.8, 1.14]);
+    expect(s.connectNulls).toBe(false);
+  });
+
+  it('never mixes grains: the quarter is left out and said so', () => {
+    expect((option.xAxis as { data: string[] }).data).toEqual(['2021年', '2022年', '2023年', '2024年']);
+    expect((option.title as { subtext: string }).subtext).toContain('1 条季度数据未显示');
+  });
+
+  it('labels the axis and the last value in the display unit', () => {
+    expect((option.yAxis as { name: string }).name).toBe('亿立方米');
+    const last = seriesOf(option).find((x) => x.name === '道里区')!.data[3] as { label: { formatter: string } };
+    expect(last.label.formatter).toBe('1.14亿立方米');
+  });
+
+  it('draws the target as a dashed line in the display unit', () => {
+    const withTarget = seriesOf(option).filter((s) => s.markLine);
+    expect(withTarget).toHaveLength(1);
+    expect(withTarget[0].markLine!.data[0].yAxis).toBeCloseTo(0.92, 9);
+    expect(JSON.stringify(withTarget[0].markLine)).toContain('"type":"dashed"');
+    expect(JSON.stringify(withTarget[0].markLine)).toContain('2024年目标 0.92亿立方米');
+  });
+
+  it('shows 同比 in the tooltip, as plain text', () => {
+    const i = seriesOf(option).findIndex((x) => x.name === '道里区');
+    const text = tooltipText(option, [{ seriesIndex: i, dataIndex: 3 }, { seriesIndex: 99, dataIndex: 3 }]);
+    expect(text.split('\n')[0]).toBe('2024年');
+    expect(text).toContain('道里区：1.14亿立方米  同比 ▲42.5%');
+    expect(tooltipText(option, [{ seriesIndex: i, dataIndex: 1 }])).toContain('道里区：无数据');
+    expect(tooltipText(option, [])).toBe('');
+  });
+
+  it('keeps a hostile region name as plain text only', () => {
+    expectSafe(option);
+    const i = seriesOf(option).findIndex((x) => x.name === HOSTILE);
+    expect(i).toBeGreaterThan(-1);
+    expect(tooltipText(option, [{ seriesIndex: i, dataIndex: 3 }])).toContain(`${HOSTILE}：0.9亿立方米`);
+  });
+
+  it('shows the total plus the largest regions by default, and the chosen regions when asked', () => {
+    expect(seriesOf(option).map((s) => s.name)).toEqual(['全市', '道里区', HOSTILE, '南岗区']);
+    const chosen = buildTrendOption(chartData(levels), { regions: ['南岗区'] }, light);
+    expect(seriesOf(chosen).map((s) => s.name)).toEqual(['南岗区']);
+  });
+
+  it('is deterministic', () => {
+    expect(JSON.stringify(buildTrendOption(chartData(levels), {}, light))).toBe(JSON.stringify(option));
+  });
+
+  it('does not mutate its input', () => {
+    const data = chartData(levels);
+    const before = structuredClone(data);
+    buildTrendOption(data, { indexBase: '2021' }, dark);
+    expect(data).toEqual(before);
+  });
+
+  it('speaks English', () => {
+    const en = buildTrendOption(chartData(levels, groundwater, 'en'), {}, light);
+    expect((en.xAxis as { data: string[] }).data[0]).toBe('2021');
+    expect(JSON.stringify(en)).toContain('"formatter":"114M 立方米"');
+    expect(roundNumbers(en)).toMatchSnapshot();
+  });
+
+  it('scales for the projector', () => {
+    const p = buildTrendOption(chartData(levels), {}, projector);
+    expect(p.animation).toBe(false);
+    expect((p.title as { textStyle: { fontSize: number } }).textStyle.fontSize).toBe(48);
+    expect((p.textStyle as { fontSize: number }).fontSize).toBe(24);
+  });
+});
+
+describe('index to base', () => {
+  const option = buildTrendOption(chartData(levels), { indexBase: '2021' }, light);
+
+  it('puts every series at 100 in the base period and drops the target line', () => {
+    for (const s of seriesOf(option)) expect(valuesOf(s)[0]).toBe(100);
+    expect(valuesOf(seriesOf(option).find((s) => s.name === '道里区')!)[3]).toBeCloseTo(228, 9);
+    expect(seriesOf(option).some((s) => s.markLine)).toBe(false);
+    expect((option.yAxis as { name: string }).name).toBe('指数（2021年=100）');
+  });
+
+  it('leaves out regions without a base value, and says so', () => {
+    expect(seriesOf(option).map((s) => s.name)).not.toContain(HOSTILE);
+    expect((option.title as { subtext: string }).subtext).toContain('1 个地区在基期没有数据');
+    expect(roundNumbers(option)).toMatchSnapshot();
+  });
+
+  it('shows the index and the value in the tooltip', () => {
+    const i = seriesOf(option).findIndex((s) => s.name === '道里区');
+    expect(tooltipText(option, [{ seriesIndex: i, dataIndex: 3 }])).toContain('道里区：228（1.14亿立方米）');
+  });
+});
+
+describe('change-kind series', () => {
+  const changes: Observation[] = [
+    gw('全市', '2022', 12.5, { kind: 'change', changeType: 'relative', unit: '%', displayUnit: undefined }),
+    gw('全市', '2023', -30.1, { kind: 'change', changeType: 'relative', unit: '%', displayUnit: undefined }),
+    gw('全市', '2024', 5, { kind: 'change', changeType: 'relative', unit: '%', displayUnit: undefined }),
+  ];
+  const option = buildTrendOption(chartData(changes), {}, light);
+
+  it('is drawn as signed bars from zero, never as a level line', () => {
+    const [s] = seriesOf(option);
+    expect(s.type).toBe('bar');
+    expect(valuesOf(s)).toEqual([12.5, -30.1, 5]);
+    expect(s.data.map((d) => (d as { label: { formatter: string } }).label.formatter)).toEqual(['+12.5%', '-30.1%', '+5%']);
+    expect(s.markLine!.data).toEqual([{ yAxis: 0 }]);
+    expect((option.yAxis as { name: string }).name).toBe('变化（%）');
+  });
+
+  it('colours a single region’s bars by good/bad and has no target line', () => {
+    const colours = seriesOf(option)[0].data.map((d) => (d as { itemStyle: { color: string } }).itemStyle.color);
+    expect(colours).toEqual([light.good, light.bad, light.good]);
+    expect(roundNumbers(option)).toMatchSnapshot();
+  });
+
+  it('cannot be indexed', () => {
+    expect(checkTrend(chartData(changes), { indexBase: '2022' })).toEqual([{ key: 'chart.index_base_change' }]);
+  });
+});
+
+describe('checkTrend', () => {
+  it.each([
+    [[], {}, [{ key: 'chart.no_observations' }]],
+    [levels, {}, []],
+    [levels, { indexBase: '2010' }, [{ key: 'chart.index_base_missing', params: { period: '2010年' } }]],
+    [levels, { regions: ['无此区'] }, [{ key: 'chart.no_observations' }]],
+    [levels.map((o) => ({ ...o, indicator: '别的指标' })), {}, [{ key: 'chart.no_observations' }]],
+  ])('%#', (obs, spec, reasons) => {
+    expect(checkTrend(chartData(obs), spec)).toEqual(reasons);
+  });
+});
+
+describe('long series', () => {
+  it('samples with LTTB, hides symbols and offers zoom', () => {
+    const obs = Array.from({ length: 120 }, (_, i) => gw('A', `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, i * 1e6));
+    const option = buildTrendOption(chartData(obs), {}, light);
+    const s = seriesOf(option)[0] as Series & { sampling: string; showSymbol: boolean };
+    expect(s.sampling).toBe('lttb');
+    expect(s.showSymbol).toBe(false);
+    expect(option.dataZoom).toHaveLength(2);
+  });
+});
