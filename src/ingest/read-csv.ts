@@ -20,8 +20,8 @@ export interface CsvRead {
   problems: ReadProblem[];
 }
 
-function parseChunk(text: string, delimiter: string): { data: string[][]; quoteError?: number } {
-  const out = Papa.parse<string[]>(text, { delimiter, dynamicTyping: false, header: false, skipEmptyLines: false });
+function parseChunk(text: string, delimiter: string, newline: '\r\n' | '\n' | '\r'): { data: string[][]; quoteError?: number } {
+  const out = Papa.parse<string[]>(text, { delimiter, newline, dynamicTyping: false, header: false, skipEmptyLines: false });
   const quote = out.errors.find((e) => e.code === 'MissingQuotes');
   return { data: out.data, quoteError: quote?.index };
 }
@@ -33,9 +33,11 @@ function parseChunk(text: string, delimiter: string): { data: string[][]; quoteE
 export function readCsv(text: string, delimiter: string): CsvRead {
   const rows: Grid = [];
   const problems: ReadProblem[] = [];
+  // One line ending for the whole file, so that chunks split after a broken line agree.
+  const newline = text.includes('\r\n') ? '\r\n' : text.includes('\n') ? '\n' : '\r';
   let rest = text;
   while (rest.length > 0) {
-    const { data, quoteError } = parseChunk(rest, delimiter);
+    const { data, quoteError } = parseChunk(rest, delimiter, newline);
     if (quoteError === undefined) {
       rows.push(...trimFinalEmpty(data));
       break;
@@ -44,7 +46,7 @@ export function readCsv(text: string, delimiter: string): CsvRead {
     const lineStart = rest.lastIndexOf('\n', quoteError - 1) + 1;
     const nl = rest.indexOf('\n', quoteError);
     const lineEnd = nl < 0 ? rest.length : nl;
-    const before = lineStart > 0 ? parseChunk(rest.slice(0, lineStart - 1), delimiter).data : [];
+    const before = lineStart > 0 ? parseChunk(rest.slice(0, lineStart - 1).replace(/\r$/, ''), delimiter, newline).data : [];
     rows.push(...before);
     const line = rest.slice(lineStart, lineEnd).replace(/\r$/, '');
     problems.push({ code: 'unbalanced_quote', row: rows.length + 1, raw: line.slice(0, 120) });
