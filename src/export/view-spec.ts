@@ -64,10 +64,10 @@ function readPeriod(raw: Raw, field: string, report: Report): string | undefined
 function readList(raw: Raw, field: string, report: Report): string[] | undefined {
   const value = own(raw, field);
   if (value === undefined) return undefined;
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-    return void report('export.spec.not_list', { field });
-  }
+  if (!Array.isArray(value)) return void report('export.spec.not_list', { field });
+  // Length first, so a hostile list of millions is refused without walking it.
   if (value.length > VIEW_SPEC_LIMITS.items) return void report('export.spec.too_many', { field, max: VIEW_SPEC_LIMITS.items });
+  if (!value.every((v) => typeof v === 'string')) return void report('export.spec.not_list', { field });
   if (value.some((v: string) => v.length > VIEW_SPEC_LIMITS.name)) {
     return void report('export.spec.too_long', { field, max: VIEW_SPEC_LIMITS.name });
   }
