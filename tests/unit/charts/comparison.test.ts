@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { buildComparisonOption, checkComparison } from '../../../src/charts/comparison';
+import { light, withConvention } from '../../../src/charts/theme';
+import type { Indicator, Observation } from '../../../src/domain/types';
+import { chartData, gw, HOSTILE, levels, pm10 } from './sample-data';
+import { roundNumbers } from './round-numbers';
+import { expectSafe, tooltipText } from './expect-safe';
+
+type Bar = { type: string; name: string; data: unknown[]; markLine?: { data: { xAxis: number; name: string }[] } };
+const seriesOf = (o: unknown) => (o as { series: Bar[] }).series;
+const categoriesOf = (o: unknown) => (o as { yAxis: { data: string[] } }).yAxis.data;
+const item = (d: unknown) => d as { value: number; itemStyle?: { color: string }; label: { formatter: string } };
+
+const noTargets: Indicator = { name: '压采量', baseUnit: '立方米', displayUnit: '亿立方米', polarity: 'higher', targets: [] };
+const withOwnTargets: Observation[] = levels.map((o) =>
+  o.period !== '2024' || o.isTotal
+    ? o
+    : { ...o, target: o.region === '道里区' ? 1.0e8 : o.region === '南岗区' ? 1.2e8 : 2.0e8 },
+);
+
+describe('buildComparisonOption', () => {
+  const option = buildComparisonOption(chartData(withOwnTargets, noTargets), { period: '2024' }, light);
+
+  it('matches its snapshot', () => {
+    expect(roundNumbers(option)).toMatchSnapshot();
+  });
+
+  it('sorts best first, ranks ties equal (并列) and leaves the total out of the bars', () => {
+    expect(categoriesOf(option)).toEqual(['1. 道里区', `2.（并列）${HOSTILE}`, '2.（并列）南岗区']);
+    expect(seriesOf(option)[0].data.map((d) => Number(item(d).value.toFixed(4)))).toEqual([1.14, 0.9, 0.9]);
+  });
+
+  it('sorts lower-is-better ascending', () => {
+    const obs = [gw('A', '2024', 80), gw('B', '2024', 40), gw('C', '2024', 60)].map((o) => ({ ...o, indicator: 'PM10', unit: '微克/立方米', displayUnit: undefined }));
+    const o = buildComparisonOption(chartData(obs, pm10), {}, light);
+    expect(categoriesOf(o)).toEqual(['1. B', '2. C', '3. A']);
+  });
+
+  it('colours bars by target status and also marks it in the label', () => {
+    const data = seriesOf(option)[0].data.map(item);
+    expect(data.map((d) => d.itemStyle?.color)).toEqual([light.good, light.bad, light.warn]);
+    expect(data.map((d) => d.label.formatter)).toEqual(['1.14亿立方米 ✓', '0.9亿立方米 ✗', '0.9亿立方米 △']);
+  });
+
+  it('shows a total that is a sum as the regional mean, naming the total', () => {
+    const line = seriesOf(option)[0].markLine!.data[0];
+    expect(line.xAxis).toBeCloseTo(0.98, 9);
+    expect(line.name).toBe('地区平均 0.98亿立方米（全市 3亿立方米）');
+  });
+
+  it('shows a total comparable to its regions at its own value', () => {
+    const rates = [gw('全省', '2024', 60, { isTotal: true }), gw('A', '2024', 70), gw('B', '2024', 50)].map((o) => ({ ...o, unit: '%', displayUnit: undefined }));
+    const o = buildComparisonOption(chartData(rates, { ...noTargets, baseUnit: '%', displayUnit: undefined }), {}, light);
+    expect(seriesOf(o)[0].markLine!.data[0]).toMatchObject({ xAxis: 60, name: '全省 60%' });
+  });
+
+  it('marks the previous period for each region that had one', () => {
+    const ghost = seriesOf(option)[1];
+    expect(ghost.type).toBe('scatter');
+    expect(ghost.name).toBe('上期（2023年）');
+    expect((ghost.data as number[][]).map(([x, y]) => [Number(x.toFixed(4)), y])).toEqual([[0.8, 0], [0.5, 1], [0.9, 2]]);
+  });
+
+  it('explains rank, previous period, completion and status in the tooltip, as plain text', () => {
+    expect(tooltipText(option, [{ seriesIndex: 0, dataIndex: 1 }])).toBe(
+      [`${HOSTILE}  第 2 名（并列）`, '2024年：0.9亿立方米', '上期 0.5亿立方米，▲80%', '完成目标 45%', '严重落后进度 55 个百分点'].join('\n'),
+    );
+    expect(tooltipText(option, [{ seriesIndex: 1, dataIndex: 0 }])).toBe('');
+    expectSafe(option);
+  });
+
+  it('speaks English', () => {
+    const en = buildComparisonOption({ ...chartData(withOwnTargets, noTargets), locale: 'en' }, { period: '2024' }, light);
+    expect(categoriesOf(en)).toEqual(['1. 道里区', `=2. ${HOSTILE}`, '=2. 南岗区']);
+    expect(tooltipText(en, [{ seriesIndex: 0, dataIndex: 0 }])).toContain('114% of target');
+  });
+
+  it('does not mutate its input', () => {
+    const data = chartData(withOwnTargets, noTargets);
+    const before = structuredClone(data);
+    buildComparisonOption(data, { period: '2024', grouped: true }, withConvention(light, 'rise-red'));
+    expect(data).toEqual(before);
+  });
+});
+
+describe('grouped comparison', () => {
+  const option = buildComparisonOption(chartData(levels), { period: '2024', grouped: true }, light);
+
+  it('puts several periods side by side, newest first, in the chosen period’s order', () => {
+    expect(seriesOf(option).map((s) => s.name)).toEqual(['2024年', '2023年', '2022年']);
+    expect(categoriesOf(option)).toEqual(['1. 道里区', `2.（并列）${HOSTILE}`, '2.（并列）南岗区']);
+    expect(seriesOf(option)[2].data.map((v) => (v === null ? null : Number((v as number).toFixed(4))))).toEqual([null, 0.4, 0.7]);
+  });
+
+  it('keeps the status mark in the label while colours mean periods', () => {
+    const first = item(seriesOf(option)[0].data[0]);
+    expect(first.itemStyle).toBeUndefined();
+    expect(first.label.formatter).toBe('1.14亿立方米 ✓');
+    expect(roundNumbers(option)).toMatchSnapshot();
+  });
+
+  it('honours groupCount', () => {
+    const two = buildComparisonOption(chartData(levels), { period: '2024', grouped: true, groupCount: 2 }, light);
+    expect(seriesOf(two).map((s) => s.name)).toEqual(['2024年', '2023年']);
+  });
+});
+
+describe('checkComparison', () => {
+  it.each([
+    [[], {}, [{ key: 'chart.no_observations' }]],
+    [levels, { period: '2030' }, [{ key: 'chart.no_observations_for_period', params: { period: '2030年' } }]],
+    [levels.filter((o) => o.isTotal), {}, [{ key: 'chart.no_ranked_regions' }]],
+    [levels, {}, []],
+  ])('%#', (obs, spec, reasons) => {
+    expect(checkComparison(chartData(obs), spec)).toEqual(reasons);
+  });
+});
