@@ -39,10 +39,24 @@ export class StringTable {
     }
     return i;
   }
+}
 
-  /** Index of `s`, or -1 if the dictionary does not hold it. */
-  find(s: string): number {
-    return this.index.get(s) ?? -1;
+/**
+ * Codes one column of strings. Imported columns come in runs (a region's rows together, one unit
+ * for a whole indicator), so comparing with the previous string skips most dictionary lookups.
+ */
+class ColumnCoder {
+  private last: string | undefined;
+  private lastCode = 0;
+
+  constructor(private readonly table: StringTable) {}
+
+  code(s: string): number {
+    if (s !== this.last) {
+      this.last = s;
+      this.lastCode = this.table.code(s);
+    }
+    return this.lastCode;
   }
 }
 
@@ -57,7 +71,8 @@ function enumCode<T>(values: readonly T[], v: T | undefined): number {
 
 /**
  * Encode observations into blocks of at most `BLOCK_SIZE` values per indicator, extending the
- * dictionary. `firstPos` is the dataset position of `observations[0]`.
+ * dictionary `dict` in place (strings, count, next block number, periods per indicator).
+ * `firstPos` is the dataset position of `observations[0]`.
  */
 export function encodeBlocks(
   datasetId: string,
@@ -66,104 +81,132 @@ export function encodeBlocks(
   firstPos: number,
 ): BlockRecord[] {
   const table = new StringTable(dict.strings);
-  const byIndicator = new Map<string, number[]>();
-  observations.forEach((o, i) => {
-    let list = byIndicator.get(o.indicator);
-    if (!list) byIndicator.set(o.indicator, (list = []));
-    list.push(i);
-  });
+  // Group by indicator with a counting sort into one typed array: no per-value JS arrays.
+  const groupOf = new Map<string, number>();
+  const groupNames: string[] = [];
+  const group = new Uint32Array(observations.length);
+  const sizes: number[] = [];
+  let lastName: string | undefined;
+  let lastGroup = 0;
+  for (let i = 0; i < observations.length; i++) {
+    const name = observations[i].indicator;
+    if (name !== lastName) {
+      let g = groupOf.get(name);
+      if (g === undefined) {
+        g = groupNames.length;
+        groupOf.set(name, g);
+        groupNames.push(name);
+        sizes.push(0);
+      }
+      lastName = name;
+      lastGroup = g;
+    }
+    group[i] = lastGroup;
+    sizes[lastGroup]++;
+  }
+  const starts = new Array<number>(sizes.length);
+  for (let g = 0, at = 0; g < sizes.length; g++) {
+    starts[g] = at;
+    at += sizes[g];
+  }
+  const order = new Uint32Array(observations.length);
+  const fill = starts.slice();
+  for (let i = 0; i < observations.length; i++) order[fill[group[i]]++] = i;
+
   const periodsByIndicator = new Map<string, Set<number>>(
     dict.indicatorPeriods.map(([name, periods]) => [name, new Set(periods)]),
   );
+  const coders: Coders = {
+    region: new ColumnCoder(table),
+    period: new ColumnCoder(table),
+    unit: new ColumnCoder(table),
+    regionCode: new ColumnCoder(table),
+    periodLabel: new ColumnCoder(table),
+    displayUnit: new ColumnCoder(table),
+    sourceColumn: new ColumnCoder(table),
+    sourceText: new ColumnCoder(table),
+  };
   const blocks: BlockRecord[] = [];
-  for (const [indicator, indices] of byIndicator) {
+  groupNames.forEach((indicator, g) => {
     let periods = periodsByIndicator.get(indicator);
     if (!periods) periodsByIndicator.set(indicator, (periods = new Set()));
-    for (let start = 0; start < indices.length; start += BLOCK_SIZE) {
-      const slice = indices.slice(start, start + BLOCK_SIZE);
-      const block = encodeBlock(datasetId, dict.nextSeq++, indicator, slice, observations, table, firstPos);
+    const end = starts[g] + sizes[g];
+    for (let start = starts[g]; start < end; start += BLOCK_SIZE) {
+      const indices = order.subarray(start, Math.min(end, start + BLOCK_SIZE));
+      const block = encodeBlock(datasetId, dict.nextSeq++, indicator, indices, observations, coders, firstPos);
       for (const p of block.period) periods.add(p);
       blocks.push(block);
     }
-  }
+  });
   dict.indicatorPeriods = [...periodsByIndicator].map(([name, set]) => [name, [...set]]);
   dict.count = firstPos + observations.length;
   return blocks;
 }
 
+type Coders = Record<'region' | 'period' | 'unit' | 'regionCode' | 'periodLabel' | 'displayUnit' | 'sourceColumn' | 'sourceText', ColumnCoder>;
+
 function encodeBlock(
   datasetId: string,
   seq: number,
   indicator: string,
-  indices: number[],
+  indices: Uint32Array,
   observations: readonly Observation[],
-  table: StringTable,
+  coders: Coders,
   firstPos: number,
 ): BlockRecord {
   const n = indices.length;
-  const block: BlockRecord = {
-    datasetId,
-    seq,
-    indicator,
-    count: n,
-    pos: new Uint32Array(n),
-    region: new Uint32Array(n),
-    period: new Uint32Array(n),
-    unit: new Uint32Array(n),
-    value: new Float64Array(n),
-    flags: new Uint8Array(n),
-    codes: new Uint8Array(n),
-  };
-  const optional = {
-    regionCode: new Uint32Array(n),
-    periodLabel: new Uint32Array(n),
-    displayUnit: new Uint32Array(n),
-    sourceColumn: new Uint32Array(n),
-    sourceText: new Uint32Array(n),
-  };
-  const used = new Set<keyof typeof optional>();
-  const opt = (key: keyof typeof optional, k: number, s: string | undefined) => {
-    if (s === undefined) return;
-    optional[key][k] = table.code(s) + 1;
-    used.add(key);
-  };
-  const target = new Float64Array(n);
-  const row = new Uint32Array(n);
-  let anyTarget = false;
-  let anySource = false;
+  const pos = new Uint32Array(n);
+  const region = new Uint32Array(n);
+  const period = new Uint32Array(n);
+  const unit = new Uint32Array(n);
+  const value = new Float64Array(n);
+  const flagColumn = new Uint8Array(n);
+  const codes = new Uint8Array(n);
+  // Optional columns are created on first use, so a block without the field stores nothing for it.
+  let regionCode: Uint32Array | undefined;
+  let periodLabel: Uint32Array | undefined;
+  let displayUnit: Uint32Array | undefined;
+  let sourceColumn: Uint32Array | undefined;
+  let sourceText: Uint32Array | undefined;
+  let target: Float64Array | undefined;
+  let row: Uint32Array | undefined;
   for (let k = 0; k < n; k++) {
     const i = indices[k];
     const o = observations[i];
-    block.pos[k] = firstPos + i;
-    block.region[k] = table.code(o.region);
-    block.period[k] = table.code(o.period);
-    block.unit[k] = table.code(o.unit);
-    block.value[k] = o.value;
+    pos[k] = firstPos + i;
+    region[k] = coders.region.code(o.region);
+    period[k] = coders.period.code(o.period);
+    unit[k] = coders.unit.code(o.unit);
+    value[k] = o.value;
     let flags = 0;
     if (o.approximate !== undefined) flags |= FLAG.hasApproximate | (o.approximate ? FLAG.approximate : 0);
     if (o.isTotal !== undefined) flags |= FLAG.hasIsTotal | (o.isTotal ? FLAG.isTotal : 0);
     if (o.target !== undefined) {
       flags |= FLAG.hasTarget;
-      target[k] = o.target;
-      anyTarget = true;
+      (target ??= new Float64Array(n))[k] = o.target;
     }
     if (o.source !== undefined) {
       flags |= FLAG.hasSource;
-      row[k] = o.source.row;
-      anySource = true;
-      opt('sourceColumn', k, o.source.column);
+      (row ??= new Uint32Array(n))[k] = o.source.row;
+      if (o.source.column !== undefined) (sourceColumn ??= new Uint32Array(n))[k] = coders.sourceColumn.code(o.source.column) + 1;
     }
-    block.flags[k] = flags;
-    block.codes[k] =
-      enumCode(GRAINS, o.grain) | (enumCode(KINDS, o.kind) << 3) | (enumCode(CHANGE_TYPES, o.changeType) << 5);
-    opt('regionCode', k, o.regionCode);
-    opt('periodLabel', k, o.periodLabel);
-    opt('displayUnit', k, o.displayUnit);
-    opt('sourceText', k, o.sourceText);
+    flagColumn[k] = flags;
+    if (o.grain !== undefined || o.kind !== undefined || o.changeType !== undefined) {
+      codes[k] = enumCode(GRAINS, o.grain) | (enumCode(KINDS, o.kind) << 3) | (enumCode(CHANGE_TYPES, o.changeType) << 5);
+    }
+    if (o.regionCode !== undefined) (regionCode ??= new Uint32Array(n))[k] = coders.regionCode.code(o.regionCode) + 1;
+    if (o.periodLabel !== undefined) (periodLabel ??= new Uint32Array(n))[k] = coders.periodLabel.code(o.periodLabel) + 1;
+    if (o.displayUnit !== undefined) (displayUnit ??= new Uint32Array(n))[k] = coders.displayUnit.code(o.displayUnit) + 1;
+    if (o.sourceText !== undefined) (sourceText ??= new Uint32Array(n))[k] = coders.sourceText.code(o.sourceText) + 1;
   }
-  for (const key of used) block[key] = optional[key];
-  if (anyTarget) block.target = target;
-  if (anySource) block.row = row;
+  const block: BlockRecord = { datasetId, seq, indicator, count: n, pos, region, period, unit, value, flags: flagColumn, codes };
+  if (regionCode) block.regionCode = regionCode;
+  if (periodLabel) block.periodLabel = periodLabel;
+  if (displayUnit) block.displayUnit = displayUnit;
+  if (sourceColumn) block.sourceColumn = sourceColumn;
+  if (sourceText) block.sourceText = sourceText;
+  if (target) block.target = target;
+  if (row) block.row = row;
   return block;
 }
 
