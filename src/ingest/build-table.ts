@@ -60,7 +60,7 @@ export function buildRecords(t: TableInput): { records: Observation[]; issues: I
     }
     for (const entry of unpivotRow(row, rowNumber, cols, values, fill, t.headers)) {
       const out = normalizeEntry(entry, t.context);
-      issues.push(...out.issues);
+      for (const issue of out.issues) issues.push(issue);
       if (!out.observation) continue;
       const first = seen.firstRow(out.observation);
       if (first !== undefined) {

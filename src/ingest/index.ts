@@ -122,7 +122,7 @@ function fromGrid(name: string, format: IngestFormat, source: SourceRead, option
         fallbackIndicator,
         onProgress: options.onProgress,
       });
-  issues.push(...built.issues);
+  for (const issue of built.issues) issues.push(issue);
 
   // 8. Summarize what was inferred, for the wizard to show and correct.
   const mapping = Object.create(null) as Record<string, ColumnRole>;

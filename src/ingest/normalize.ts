@@ -18,6 +18,18 @@ export interface NormalizeContext {
   /** Unit from a `单位：` line. */
   unit?: string;
   defaults: { region?: string; indicator?: string; period?: string; unit?: string };
+  /** Periods repeat on every row of a long table: parse each text once per import. */
+  periodCache?: Map<string, ReturnType<typeof parsePeriod>>;
+}
+
+function cachedPeriod(ctx: NormalizeContext, text: string): ReturnType<typeof parsePeriod> {
+  ctx.periodCache ??= new Map();
+  let p = ctx.periodCache.get(text);
+  if (p === undefined) {
+    p = parsePeriod(text);
+    if (ctx.periodCache.size < 10000) ctx.periodCache.set(text, p);
+  }
+  return p;
 }
 
 const CHANGE_WORDS = /change|变化|增速|增幅|增长率|增减|同比|环比|比上年|较上年/i;
@@ -32,7 +44,10 @@ export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observatio
   const at = { row: e.row, column: e.column.header, raw: e.valueText };
 
   const indicatorCell = splitHeaderUnit(e.indicatorText);
-  const indicator = indicatorCell.name || e.column.indicator || ctx.defaults.indicator || '';
+  // A long table's value header (`完成数`) names an indicator only when nothing better does; a
+  // wide table's column header (`面积（万亩）`) is the indicator.
+  const fromColumn = e.column.role === 'value' ? ctx.defaults.indicator || e.column.indicator : e.column.indicator || ctx.defaults.indicator;
+  const indicator = indicatorCell.name || fromColumn || '';
   const unitContext = e.unitText || e.column.unit || indicatorCell.unit || ctx.unit || ctx.defaults.unit || '';
 
   const q = parseQuantity(e.valueText, unitContext);
@@ -47,7 +62,7 @@ export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observatio
     issues.push(makeIssue(ctx.locale, 'missing_period', 'error', { row: e.row, column: e.periodColumn, raw: '' }));
     return { issues };
   }
-  const period = parsePeriod(periodText);
+  const period = cachedPeriod(ctx, periodText);
   if (!period) {
     issues.push(makeIssue(ctx.locale, 'bad_period', 'error', { row: e.row, column: e.periodColumn, raw: periodText }));
     return { issues };

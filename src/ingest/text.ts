@@ -36,5 +36,5 @@ export function numberToText(n: number): string {
  * @example cleanNumber(1.14 * 1e8) // 114000000
  */
 export function cleanNumber(n: number): number {
-  return Number(n.toPrecision(15));
+  return Number.isInteger(n) ? n : Number(n.toPrecision(15));
 }

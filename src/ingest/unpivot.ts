@@ -9,9 +9,10 @@ import { parsePeriod } from './parse-period';
 import { splitHeaderUnit } from './header-unit';
 import type { ColumnRole } from './types';
 
-/** What a value column's header says about its values. @example { index: 2, header: '2024年', period: '2024年', unit: '' } */
+/** What a value column's header says about its values. @example { index: 2, role: 'period-column', header: '2024年', period: '2024年', unit: '' } */
 export interface ValueColumn {
   index: number;
+  role: ColumnRole;
   header: string;
   period?: string;
   indicator?: string;
@@ -23,7 +24,7 @@ export const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['value'
 
 /**
  * Read period, indicator and unit from each value column's header.
- * @example valueColumns(['地区', '秸秆还田/2024年（吨）'], ['region', 'period-column'])[0] // { index: 1, header: '秸秆还田/2024年（吨）', period: '2024年', indicator: '秸秆还田', unit: '吨' }
+ * @example valueColumns(['地区', '秸秆还田/2024年（吨）'], ['region', 'period-column'])[0] // { index: 1, role: 'period-column', header: '秸秆还田/2024年（吨）', period: '2024年', indicator: '秸秆还田', unit: '吨' }
  */
 export function valueColumns(headers: string[], roles: ColumnRole[]): ValueColumn[] {
   const out: ValueColumn[] = [];
@@ -41,7 +42,7 @@ export function valueColumns(headers: string[], roles: ColumnRole[]): ValueColum
       else if (split.name !== '') names.push(split.name);
     }
     const rest = names.join('/');
-    const column: ValueColumn = { index, header, unit };
+    const column: ValueColumn = { index, role, header, unit };
     if (period !== undefined) column.period = period;
     const generic = role === 'value' && GENERIC_VALUE.test(rest);
     if (rest !== '' && !generic) column.indicator = rest;

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { ingest, ingestText } from '../../../src/ingest';
+import { messages } from '../../../src/domain/messages';
+import { ingest as ingestMessages } from '../../../src/domain/messages/ingest';
+import { gbkBytes } from './gbk';
+
+/** 200 000 rows over 3000 regions: 67 distinct months, each region once per month. */
+const month = (n: number): string => `${2000 + Math.floor(n / 12)}年${(n % 12) + 1}月`;
+const file = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
+const codes = (r: { issues: { row: number; code: string }[] }) => r.issues.map((i) => [i.row, i.code]);
+
+describe('ingest: whole files', () => {
+  it('a wholly unreadable file gives no records and one file-level issue saying what to do', async () => {
+    const r = await ingest({ name: '坏.xlsx', bytes: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) });
+    expect(r.records).toEqual([]);
+    expect(codes(r)).toEqual([[0, 'unreadable_file']]);
+    expect(r.issues[0].message).toContain('另存为 .xlsx');
+  });
+
+  it('an empty file is an issue, not an exception', async () => {
+    const r = await ingest(file('空.csv', '\n\n'));
+    expect(codes(r)).toEqual([[0, 'empty_file']]);
+  });
+
+  it('malformed JSON is a file-level issue', async () => {
+    const r = await ingest(file('a.json', '{"x": 1}'));
+    expect(r.records).toEqual([]);
+    expect(r.issues.map((i) => i.code)).toContain('bad_json');
+  });
+
+  it('JSON {columns, rows}', async () => {
+    const r = await ingest(file('a.json', JSON.stringify({ columns: ['地区', '指标', '2024年'], rows: [['道里区', '面积（万亩）', 6.04]] })));
+    expect(r.records.map((o) => [o.region, o.indicator, o.period, o.value, o.unit])).toEqual([['道里区', '面积', '2024', 60400, '亩']]);
+  });
+
+  it('messages follow the locale', async () => {
+    const r = await ingest(file('a.csv', '地区,指标,2024年\n道里区,面积,abc\n'), { locale: 'en' });
+    expect(r.issues[0].message).toBe('Row 2, column "2024年": "abc" is not a number; the value was not imported.');
+  });
+
+  it('a wrong forced encoding is reported, and the right one reads cleanly', async () => {
+    const bytes = gbkBytes('地区,指标,2024年\n道里区,面积,6.04\n');
+    const wrong = await ingest({ name: 'a.csv', bytes }, { encoding: 'utf-8' });
+    expect(wrong.issues.map((i) => i.code)).toContain('replacement_chars');
+    const right = await ingest({ name: 'a.csv', bytes }, { encoding: 'gbk' });
+    expect(right.records[0].region).toBe('道里区');
+  });
+
+  it('a missing sheet falls back to the first and says so', async () => {
+    const { readFileSync } = await import('node:fs');
+    const bytes = new Uint8Array(readFileSync(new URL('../../fixtures/xlsx-merged-title.xlsx', import.meta.url)));
+    const r = await ingest({ name: 'x.xlsx', bytes }, { sheet: '不存在' });
+    expect(r.sheet).toBe('主要指标');
+    expect(codes(r)).toContainEqual([0, 'sheet_not_found']);
+  });
+
+  it('reports progress up to the total', async () => {
+    const lines = ['地区,指标,年份,数值'];
+    for (let i = 0; i < 12000; i++) lines.push(`区${i},面积,2024,${i}`);
+    const calls: [number, number][] = [];
+    await ingest(file('a.csv', lines.join('\n')), { onProgress: (d, t) => calls.push([d, t]) });
+    expect(calls).toEqual([[5000, 12000], [10000, 12000], [12000, 12000]]);
+  });
+
+  it('imports 200k rows of Chinese names with correct distinct counts', async () => {
+    const lines = ['地区,指标,年份,数值'];
+    for (let i = 0; i < 200_000; i++) lines.push(`测试区${i % 3000}镇,保护性耕作面积,${month(Math.floor(i / 3000))},${i % 97}.5万亩`);
+    const r = await ingest({ name: 'big.csv', bytes: gbkBytes(lines.join('\r\n')) });
+    expect(r.encoding).toBe('gb18030');
+    expect(r.records.length).toBe(200_000);
+    expect(r.issues).toEqual([]);
+    expect(r.records.some((o) => o.region.includes('\uFFFD'))).toBe(false);
+    expect(new Set(r.records.map((o) => o.region)).size).toBe(3000);
+    expect(new Set(r.records.map((o) => o.period)).size).toBe(67);
+  }, 120_000);
+});
+
+describe('ingest: layouts and overrides', () => {
+  it('years in the second header row under a merged indicator', () => {
+    const r = ingestText('地区\t保护性耕作面积（万亩）\t\n\t2023年\t2024年\n道里区\t5.9\t6.04');
+    expect(r.headerRows).toBe(2);
+    expect(r.records.map((o) => [o.indicator, o.period, o.value, o.unit])).toEqual([
+      ['保护性耕作面积', '2023', 59000, '亩'],
+      ['保护性耕作面积', '2024', 60400, '亩'],
+    ]);
+  });
+
+  it('a region merged down is filled; a new region resets the code', () => {
+    const r = ingestText('区划代码\t地区\t指标\t2024年\n230102\t道里区\t面积\t1\n\t\t产量\t2\n230103\t南岗区\t面积\t3');
+    expect(r.records.map((o) => [o.regionCode, o.region, o.indicator])).toEqual([
+      ['230102', '道里区', '面积'],
+      ['230102', '道里区', '产量'],
+      ['230103', '南岗区', '面积'],
+    ]);
+  });
+
+  it('a 合计 column beside period columns is not read as a value', () => {
+    const r = ingestText('地区,2023年,2024年,合计\n道里区,1,2,3', { defaults: { indicator: '面积' } });
+    expect(r.mapping['合计']).toBe('ignore');
+    expect(r.records.map((o) => o.period)).toEqual(['2023', '2024']);
+  });
+
+  it('column roles and defaults from the user win', () => {
+    const r = ingestText('名称\t数\n道里区\t6.04', { columns: { 名称: 'region', 数: 'value' }, defaults: { indicator: '面积', period: '2024', unit: '万亩' } });
+    expect(r.mapping).toEqual(Object.assign(Object.create(null), { 名称: 'region', 数: 'value' }));
+    expect(r.records).toEqual([
+      expect.objectContaining({ region: '道里区', indicator: '面积', period: '2024', value: 60400, unit: '亩', displayUnit: '万亩' }),
+    ]);
+  });
+
+  it('headerRow from the user wins', () => {
+    const r = ingestText('说明文字\t\n地区\t2024年\n道里区\t1', { headerRow: 2, defaults: { indicator: 'x' } });
+    expect(r.headerRow).toBe(2);
+    expect(r.records.map((o) => o.region)).toEqual(['道里区']);
+  });
+
+  it('no period anywhere: one file-level error saying what to set, no records', () => {
+    const r = ingestText('地区\t面积（万亩）\n道里区\t6.04');
+    expect(codes(r)).toEqual([[0, 'no_period']]);
+    expect(r.records).toEqual([]);
+  });
+
+  it('no indicator column: the title names the indicator, with a warning', () => {
+    const r = ingestText('道里区保护性耕作面积（万亩）\t\n地区\t2024年\n道里区\t6.04');
+    expect(codes(r)).toEqual([[1, 'indicator_from_title']]);
+    expect(r.records.map((o) => [o.indicator, o.value, o.unit])).toEqual([['道里区保护性耕作面积', 60400, '亩']]);
+  });
+
+  it('a 类型 column marks bare numbers as changes', () => {
+    const r = ingestText('地区\t指标\t年份\t类型\t数值\t单位\n乌海市\tPM10\t2023\t同比\t-30.1\t%');
+    expect(r.records[0]).toMatchObject({ kind: 'change', changeType: 'relative', value: -30.1 });
+  });
+
+  it('flags two multipliers, a bad period and a missing period, each with its row', () => {
+    const r = ingestText('地区\t指标\t年份\t数值\n沧州市\t用水\t\t2\n沧州市\t投资\t2021\t1.1亿万元\n沧州市\t投资\t某年\t1');
+    expect(codes(r)).toEqual([[2, 'missing_period'], [3, 'double_multiplier'], [4, 'bad_period']]);
+    expect(r.records.map((o) => o.value)).toEqual([1.1e12]);
+  });
+
+  it('ragged rows are reported with their row numbers', () => {
+    const r = ingestText('地区,指标,2024年\n道里区,面积\n南岗区,面积,3,多余');
+    expect(codes(r)).toEqual([[2, 'ragged_row'], [3, 'ragged_row']]);
+  });
+
+  it('preview and columns show the decoded table', () => {
+    const r = ingestText('地区\t2024年\n道里区\t6.04', { defaults: { indicator: '面积' } });
+    expect(r.preview).toEqual({ rows: [['地区', '2024年'], ['道里区', '6.04']], totalRows: 2 });
+    expect(r.columns).toEqual([
+      { header: '地区', role: 'region', sample: ['道里区'] },
+      { header: '2024年', role: 'period-column', sample: ['6.04'] },
+    ]);
+  });
+});
+
+describe('ingest messages', () => {
+  it('every key exists in both zh and en, and every issue code has a message', async () => {
+    expect(Object.keys(ingestMessages.zh).sort()).toEqual(Object.keys(ingestMessages.en).sort());
+    const r = ingestText('地区\t指标\t年份\t数值\n沧州市\t投资\t2021\tabc');
+    for (const i of r.issues) expect(messages.zh[`issue.${i.code}`]).toBeDefined();
+  });
+});
