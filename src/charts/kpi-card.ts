@@ -1,0 +1,64 @@
+/**
+ * The text and colours of a KPI card (`6.04万亩`, `同比 ▲3.2%` coloured by polarity, `完成目标
+ * 92%`). Not an ECharts option: the card is plain text in the UI, but its wording and colours follow
+ * the same rules as the charts.
+ */
+import { translate } from '../domain/messages';
+import { formatPeriod } from '../domain/period';
+import type { Indicator } from '../domain/types';
+import type { Locale } from '../domain/messages';
+import type { KpiSummary } from '../analysis/kpi';
+import type { TrafficLight } from '../analysis/completion';
+import { changeColour, statusColour, type ChartTheme } from './theme';
+import { arrowOf, displayUnitOf, formatNumber, formatObservationValue, formatQuantity } from './format';
+
+/** What a KPI card shows, ready to render as text. */
+export interface KpiCardText {
+  title: string;
+  region: string;
+  period: string;
+  value: string;
+  /** 同比: arrow and magnitude; colour by polarity (or by direction under rise = red). */
+  yoy?: { text: string; arrow: string; colour: string; good: boolean | undefined };
+  target?: { text: string; status: TrafficLight | undefined; statusText: string; colour: string };
+}
+
+/**
+ * Format a `kpiSummary` for a card.
+ * @example formatKpiCard(summary, indicator, 'zh', light).value // '6.04万亩'
+ */
+export function formatKpiCard(summary: KpiSummary, indicator: Indicator, locale: Locale, theme: ChartTheme): KpiCardText {
+  const du = displayUnitOf(indicator, [summary.observation]);
+  const card: KpiCardText = {
+    title: indicator.displayName || indicator.name,
+    region: summary.region,
+    period: formatPeriod(summary.period, locale),
+    value: formatObservationValue(summary.observation, locale, du),
+  };
+  const y = summary.yoy;
+  if (y) {
+    const magnitude =
+      y.direction === 'flat'
+        ? translate(locale, 'chart.flat')
+        : y.relative !== undefined
+          ? `${formatNumber(Math.abs(y.relative))}%`
+          : formatQuantity(Math.abs(y.absolute), summary.observation.unit, locale, du);
+    const arrow = y.direction === 'flat' ? '' : arrowOf(y.direction);
+    card.yoy = {
+      text: translate(locale, 'chart.yoy', { arrow, change: magnitude }),
+      arrow,
+      colour: changeColour(theme, y.direction, y.good),
+      good: y.good,
+    };
+  }
+  const t = summary.target;
+  if (t && t.completion !== undefined) {
+    card.target = {
+      text: translate(locale, 'chart.completion', { value: `${formatNumber(t.completion)}%` }),
+      status: t.status,
+      statusText: t.status ? translate(locale, `chart.status.${t.status}`, { points: formatNumber(Math.max(0, t.behind ?? 0)) }) : '',
+      colour: statusColour(theme, t.status),
+    };
+  }
+  return card;
+}
