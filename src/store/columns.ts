@@ -20,7 +20,7 @@ const KINDS: readonly ValueKind[] = ['level', 'change'];
 const CHANGE_TYPES: readonly ChangeType[] = ['relative', 'absolute', 'points', 'multiple'];
 
 /** A dictionary being extended while blocks are encoded. */
-export class StringTable {
+class StringTable {
   readonly strings: string[];
   private readonly index = new Map<string, number>();
 
