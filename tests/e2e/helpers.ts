@@ -21,10 +21,14 @@ export async function chartDrawn(page: Page, testid: string): Promise<void> {
   await expect(page.getByTestId(testid)).toHaveAttribute('data-drawn', /[1-9]/);
 }
 
-/** The current ECharts option of a drawn chart, read from the instance in the page. */
-export async function chartOption(page: Page, testid: string): Promise<Record<string, unknown>> {
-  return page.getByTestId(testid).evaluate((el) => {
-    const w = window as unknown as { __echartsOf?: (el: Element) => { getOption(): unknown } | undefined };
-    return (w.__echartsOf?.(el)?.getOption() ?? {}) as Record<string, unknown>;
-  });
+/** A fixture file under tests/fixtures. */
+export function fixture(name: string): string {
+  return join(process.cwd(), 'tests', 'fixtures', name);
+}
+
+/** Choose a file with the top bar's hidden file input, as the 导入数据 button does. */
+export async function importFile(page: Page, path: string): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles(path);
+  await expect(page.getByTestId('import-wizard')).toBeVisible();
+  await expect(page.getByTestId('import-confirm')).toBeVisible({ timeout: 30_000 });
 }

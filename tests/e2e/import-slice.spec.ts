@@ -1,0 +1,57 @@
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { chartDrawn, fixture, importFile, openFresh, screenshot } from './helpers';
+
+test('a long CSV imported through the file input shows in the chart and the table, and survives a reload', async ({
+  page,
+}) => {
+  await openFresh(page);
+  await importFile(page, fixture('utf8-bom-long-codes.csv'));
+  await expect(page.getByTestId('decoded-preview')).toContainText('沧州市');
+  await screenshot(page, 'import-wizard-1920');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await page.getByTestId('import-show').click();
+
+  await page.getByTestId('indicator-search').fill('压采量');
+  await page.getByTestId('indicator-list').getByRole('option', { name: '压采量', exact: true }).click();
+  await chartDrawn(page, 'trend-chart');
+  const table = page.getByTestId('observation-table');
+  await expect(table).toContainText('1.14亿立方米');
+  await expect(table).toContainText('130900');
+
+  await page.reload();
+  await chartDrawn(page, 'trend-chart');
+  await expect(page.getByTestId('observation-table')).toContainText('1.14亿立方米');
+  await expect(page.getByTestId('dataset-filter')).toContainText('utf8-bom-long-codes');
+});
+
+test('a CSV with one bad value imports the good rows and names the bad row', async ({ page }) => {
+  await openFresh(page);
+  await importFile(page, fixture('bad-value.csv'));
+  const issues = page.getByTestId('issue-list');
+  await expect(issues.locator('li[data-row="5"]')).toContainText('abc');
+  await expect(issues).toContainText('第 5 行');
+  await expect(page.getByTestId('import-summary')).toContainText('3 条记录');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-done')).toContainText('3 条记录');
+  await page.getByTestId('import-show').click();
+  await page.getByTestId('indicator-search').fill('问责');
+  // The bad value was not stored as 0: the indicator has no rows at all.
+  await expect(page.getByTestId('indicator-list').getByRole('option', { name: '问责', exact: true })).toHaveCount(0);
+});
+
+test('a file dropped on the window opens the import wizard', async ({ page }) => {
+  await openFresh(page);
+  const bytes = [...readFileSync(fixture('utf8-bom-long-codes.csv'))];
+  await page.evaluate((data) => {
+    const file = new File([new Uint8Array(data)], 'dropped.csv', { type: 'text/csv' });
+    const dt = new DataTransfer();
+    dt.items.add(file);
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  }, bytes);
+  await expect(page.getByTestId('import-wizard')).toContainText('dropped.csv');
+  await expect(page.getByTestId('import-confirm')).toBeEnabled();
+});
