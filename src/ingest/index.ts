@@ -13,7 +13,8 @@ import { splitHeaderUnit } from './header-unit';
 import { inferRoles } from './infer-roles';
 import { makeIssue } from './issues';
 import { readDelimited, readSource, type SourceRead } from './read-source';
-import { rowColumns, valueColumns } from './unpivot';
+import { rowColumns, valueColumns, type ValueColumn } from './unpivot';
+import { isPeriodPart, titleYear } from './parse-period';
 import type { ColumnInfo, ColumnRole, IngestFormat, IngestOptions, IngestResult } from './types';
 
 export type { ColumnInfo, ColumnRole, IngestFormat, IngestOptions, IngestResult } from './types';
@@ -82,7 +83,7 @@ function fromGrid(name: string, format: IngestFormat, source: SourceRead, option
   const layout = options.layout ?? (roles.some((r) => r === 'period-column' || r === 'indicator-column') ? 'wide' : 'long');
 
   // 6. Check that the table can make records at all, saying what to set when it cannot.
-  const defaults = options.defaults ?? {};
+  let defaults = options.defaults ?? {};
   const cols = rowColumns(roles);
   const values = valueColumns(headers, roles);
   let fallbackIndicator: string | undefined;
@@ -92,9 +93,17 @@ function fromGrid(name: string, format: IngestFormat, source: SourceRead, option
     issues.push(makeIssue(locale, 'no_value_columns', 'error', { row: 0 }));
     blocked = true;
   }
-  if (cols.period < 0 && !defaults.period && values.some((v) => v.period === undefined)) {
-    issues.push(makeIssue(locale, 'no_period', 'error', { row: 0 }));
-    blocked = true;
+  const year = titleYear(found.title.join(' '));
+  const needsYear = (v: ValueColumn): boolean => v.period === undefined || isPeriodPart(v.period);
+  if (cols.period < 0 && !defaults.period && values.some(needsYear)) {
+    if (year !== undefined) {
+      // 道里区2024年主要指标: the title's one year is the period of every value.
+      defaults = { ...defaults, period: year };
+      issues.push(makeIssue(locale, 'period_from_title', 'warning', { row: found.headerRow }, { period: year }));
+    } else {
+      issues.push(makeIssue(locale, 'no_period', 'error', { row: 0 }));
+      blocked = true;
+    }
   }
   if (cols.indicator < 0 && !defaults.indicator && values.some((v) => v.indicator === undefined)) {
     if (found.title.length > 0) {
@@ -118,7 +127,7 @@ function fromGrid(name: string, format: IngestFormat, source: SourceRead, option
         headers,
         roles,
         raggedWidth: source.delimited ? (rows[found.headerRow + found.headerRows - 1]?.length ?? 0) : 0,
-        context: { locale, unit, defaults },
+        context: { locale, unit, defaults, year },
         fallbackIndicator,
         onProgress: options.onProgress,
       });

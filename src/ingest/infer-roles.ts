@@ -2,7 +2,7 @@
  * Guess each column's role from its header and, where the header says nothing, from its cells.
  * The guess is only a starting point: the wizard shows it and the user can change any role.
  */
-import { parsePeriod } from './parse-period';
+import { isPeriodPart, parsePeriod, withoutRemark } from './parse-period';
 import { parseQuantity } from './parse-quantity';
 import { isNoData } from './text';
 import type { ColumnRole, Grid } from './types';
@@ -49,7 +49,11 @@ function lastPart(header: string): string {
 
 /** Does any part of a header path read as a period (`2024年`, `2024年/面积`)? */
 export function headerPeriod(header: string): string | undefined {
-  return header.split('/').find((p) => parsePeriod(p) !== null);
+  for (const part of header.split('/')) {
+    const bare = withoutRemark(part);
+    if (parsePeriod(bare) !== null || isPeriodPart(bare)) return bare;
+  }
+  return undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { ImportIssue, Observation } from '../domain/types';
 import type { Locale } from '../domain/messages';
 import { splitHeaderUnit } from './header-unit';
 import { makeIssue } from './issues';
-import { parsePeriod } from './parse-period';
+import { isPeriodPart, parsePeriod, withYear } from './parse-period';
 import { parseQuantity } from './parse-quantity';
 import { parseRegion } from './parse-region';
 import { numberToText } from './text';
@@ -17,6 +17,8 @@ export interface NormalizeContext {
   locale: Locale;
   /** Unit from a `单位：` line. */
   unit?: string;
+  /** The one year the title names, for columns headed `3月` or `一季度`. */
+  year?: string;
   defaults: { region?: string; indicator?: string; period?: string; unit?: string };
   /** Periods repeat on every row of a long table: parse each text once per import. */
   periodCache?: Map<string, ReturnType<typeof parsePeriod>>;
@@ -57,7 +59,7 @@ export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observatio
     return { issues };
   }
 
-  const periodText = e.periodText || e.column.period || ctx.defaults.period || '';
+  const periodText = periodOf(e, ctx);
   if (periodText === '') {
     issues.push(makeIssue(ctx.locale, 'missing_period', 'error', { row: e.row, column: e.periodColumn, raw: '' }));
     return { issues };
@@ -97,6 +99,17 @@ export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observatio
     else if (t.status === 'error') issues.push(makeIssue(ctx.locale, 'bad_target', 'warning', { row: e.row, column: 'target', raw: e.targetText }));
   }
   return { observation: o, issues };
+}
+
+/** The period text of an entry: a column header period wins over the row's, a part (`3月`) takes its year from the row, the title or the default. */
+function periodOf(e: RawEntry, ctx: NormalizeContext): string {
+  const rowText = e.periodText || ctx.defaults.period || '';
+  const col = e.column.period;
+  if (col === undefined) return rowText;
+  if (!isPeriodPart(col)) return col;
+  const rowPeriod = rowText === '' ? null : cachedPeriod(ctx, rowText);
+  const year = rowPeriod?.key.slice(0, 4) ?? ctx.year;
+  return year === undefined ? '' : withYear(year, col);
 }
 
 /** A 类型 column saying `同比`/`change` marks a bare number as a change. */

@@ -84,3 +84,45 @@ export function parsePeriod(text: string): ParsedPeriod | null {
   if ((m = /^(\d{4})年?-(\d{4})年?$/.exec(s))) return span(m[1], m[2], label, false);
   return null;
 }
+
+const PART_MONTH = /^(\d{1,2}|[一二三四五六七八九十]|十[一二])月份?$/;
+const PART_QUARTER = /^(?:第)?([1-4一二三四])季度?$|^[Qq]([1-4])$/;
+const PART_HALF = /^([上下])半年$|^[Hh]([12])$/;
+
+/**
+ * A period without its year, as monthly and quarterly tables head their columns (`3月`, `一季度`,
+ * `上半年`); the year comes from a year column, the title or a default.
+ * @example isPeriodPart('3月') // true
+ */
+export function isPeriodPart(text: string): boolean {
+  const s = normalizeCell(text);
+  return PART_MONTH.test(s) || PART_QUARTER.test(s) || PART_HALF.test(s);
+}
+
+/**
+ * Put a year in front of a period part: `2024` + `3月` → `2024年3月`, which `parsePeriod` reads.
+ * @example withYear('2024', '一季度') // '2024年一季度'
+ */
+export function withYear(year: string, part: string): string {
+  const s = normalizeCell(part);
+  if (/^[Qq]\d$/.test(s) || /^[Hh]\d$/.test(s)) return `${year}${s.toUpperCase()}`;
+  return `${year}年${s}`;
+}
+
+/**
+ * Strip a trailing remark from a period header: `2024年（预计）` → `2024年`.
+ * @example withoutRemark('2024年(快报)') // '2024年'
+ */
+export function withoutRemark(text: string): string {
+  return text.trim().replace(/[（(][^（）()]*[）)]$/, '').trim();
+}
+
+/**
+ * The one year a title names (`2024年1—6月主要指标` → `2024`), or undefined when it names none
+ * or several.
+ * @example titleYear('道里区2024年主要指标') // '2024'
+ */
+export function titleYear(title: string): string | undefined {
+  const years = new Set(arabicYears(normalizeCell(title)).match(/(19|20)\d{2}(?=年|$|[^\d])/g) ?? []);
+  return years.size === 1 ? [...years][0] : undefined;
+}

@@ -5,7 +5,7 @@
  * header, the `单位：` line or the defaults, in that order.
  */
 import { GENERIC_VALUE } from './infer-roles';
-import { parsePeriod } from './parse-period';
+import { isPeriodPart, parsePeriod, withoutRemark } from './parse-period';
 import { splitHeaderUnit } from './header-unit';
 import type { ColumnRole } from './types';
 
@@ -38,7 +38,8 @@ export function valueColumns(headers: string[], roles: ColumnRole[]): ValueColum
     for (const part of header.split('/')) {
       const split = splitHeaderUnit(part);
       if (split.unit !== '') unit = split.unit;
-      if (role !== 'value' && period === undefined && parsePeriod(split.name) !== null) period = split.name;
+      const bare = withoutRemark(split.name);
+      if (role !== 'value' && period === undefined && (parsePeriod(bare) !== null || isPeriodPart(bare))) period = bare;
       else if (split.name !== '') names.push(split.name);
     }
     const rest = names.join('/');

@@ -85,6 +85,31 @@ describe('ingest: layouts and overrides', () => {
     ]);
   });
 
+  it('months as columns take their year from the title', () => {
+    const r = ingestText('道里区2024年1—3月主要指标\t\t\t\n指标\t1月\t2月\t3月\n用电量（万千瓦时）\t1.2\t1.3\t1.4', { defaults: { region: '道里区' } });
+    expect(r.records.map((o) => [o.period, o.periodLabel, o.grain, o.value, o.unit])).toEqual([
+      ['2024-01', '2024年1月', 'month', 12000, '千瓦时'],
+      ['2024-02', '2024年2月', 'month', 13000, '千瓦时'],
+      ['2024-03', '2024年3月', 'month', 14000, '千瓦时'],
+    ]);
+  });
+
+  it('quarters as columns take their year from a year column', () => {
+    const r = ingestText('地区\t年份\t一季度\t二季度\n道里区\t2024\t5\t6', { defaults: { indicator: '项目数' } });
+    expect(r.records.map((o) => o.period)).toEqual(['2024-Q1', '2024-Q2']);
+  });
+
+  it('a year header with a remark is still a period column', () => {
+    const r = ingestText('地区\t2023年\t2024年（预计）\n道里区\t1\t2', { defaults: { indicator: 'x' } });
+    expect(r.records.map((o) => [o.period, o.source?.column])).toEqual([['2023', '2023年'], ['2024', '2024年（预计）']]);
+  });
+
+  it('with no period column, the title\'s one year is the period, with a warning', () => {
+    const r = ingestText('沧州市2021年主要指标\t\t\n指标\t数值\t单位\n压采量\t1.14\t亿立方米', { defaults: { region: '沧州市' } });
+    expect(codes(r)).toEqual([[1, 'period_from_title']]);
+    expect(r.records.map((o) => [o.indicator, o.period, o.value])).toEqual([['压采量', '2021', 114000000]]);
+  });
+
   it('a region merged down is filled; a new region resets the code', () => {
     const r = ingestText('区划代码\t地区\t指标\t2024年\n230102\t道里区\t面积\t1\n\t\t产量\t2\n230103\t南岗区\t面积\t3');
     expect(r.records.map((o) => [o.regionCode, o.region, o.indicator])).toEqual([
