@@ -145,7 +145,7 @@ export function buildComparisonOption(data: ChartData, spec: ComparisonSpec, the
       bottom: 0,
       textStyle: { color: theme.text, fontSize: theme.fontSize },
     },
-    grid: { left: 16 * scale, right: 120 * scale, top: 60 * scale + theme.titleSize - 18, bottom: (series.length > 1 ? 40 : 16) * scale, containLabel: true },
+    grid: { left: 16 * scale, right: 120 * scale, top: 60 * scale + theme.titleSize - 18, bottom: (series.length > 1 ? 40 : 16) * scale, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'value',
       name: isChange ? translate(locale, 'chart.change_axis', { unit: m.current[0]?.unit ?? '' }) : du,

@@ -227,7 +227,7 @@ export function buildTrendOption(data: ChartData, spec: TrendSpec, theme: ChartT
       right: 110 * scale,
       top: (spec.subtitle || m.notes.length ? 80 : 60) * scale + theme.titleSize - 18,
       bottom: (shown.length > 1 ? 40 : 16) * scale + (set.periods.length > LONG ? 40 * scale : 0),
-      containLabel: true,
+      outerBoundsMode: 'same', outerBoundsContain: 'axisLabel',
     },
     xAxis: {
       type: 'category',

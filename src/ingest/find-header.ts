@@ -94,7 +94,12 @@ export function findHeader(rows: Grid, headerRow?: number, headerRows?: number):
         unit = u;
         notes.push(cell);
       } else if (NOTE.test(cell)) notes.push(cell);
-      else title.push(cell);
+      else {
+        title.push(cell);
+        // 主要指标（单位：万元）: a unit given inside the title.
+        const inTitle = /[（(]\s*(?:计量)?单位[:：]\s*([^（）()]{1,12})[）)]/.exec(cell);
+        if (inTitle && unit === undefined) unit = inTitle[1].trim();
+      }
     }
   }
   return { headerRow: start, headerRows: count, title, unit, notes };

@@ -27,7 +27,8 @@ export function isTotalName(name: string): boolean {
  * @example parseRegion('230102 道里区') // { name: '道里区', code: '230102', isTotal: false }
  */
 export function parseRegion(text: string): ParsedRegion {
-  const t = text.trim();
+  // 其中：道里区 lists a part of the total above; the prefix is not part of the name.
+  const t = text.trim().replace(/^其中[:：]?\s*/, '');
   let m = CODE_FIRST.exec(t);
   if (m) return { name: m[2].trim(), code: m[1], isTotal: isTotalName(m[2]) };
   m = CODE_LAST.exec(t);

@@ -27,8 +27,11 @@ export interface SourceRead {
  * @example readDelimited('地区\t2024年\n道里区\t6.04', true).grid[1] // ['道里区', '6.04']
  */
 export function readDelimited(text: string, preferTab: boolean): Pick<SourceRead, 'grid' | 'problems'> {
-  const delimiter = detectDelimiter(text, preferTab);
-  const { rows, problems } = readCsv(text, delimiter);
+  // Excel's `sep=;` first line names the delimiter and is not shown as a row.
+  const sep = /^sep=(.)\r?\n/.exec(text);
+  const body = sep ? text.slice(sep[0].length) : text;
+  const delimiter = sep ? sep[1] : detectDelimiter(body, preferTab);
+  const { rows, problems } = readCsv(body, delimiter);
   return { grid: rows, problems };
 }
 

@@ -43,6 +43,8 @@ function cellText(X: XLSXModule, cell: Cell | undefined): string {
     const z = typeof cell.z === 'string' ? cell.z : '';
     if (z && z !== 'General' && X.SSF.is_date(z)) return dateText(X, cell.v, z);
     if (formatTokens(z).includes('%')) return `${numberToText(cell.v * 100)}%`;
+    // A code stored as a number with format 000000 shows its leading zeros: keep them (010101).
+    if (/^0+$/.test(z) && Number.isInteger(cell.v)) return String(cell.v).padStart(z.length, '0');
     return numberToText(cell.v);
   }
   if (cell.t === 'd' && cell.v instanceof Date) return cell.v.toISOString().slice(0, 10);

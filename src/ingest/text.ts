@@ -6,7 +6,8 @@
  * @example normalizeCell(' １２．５％ ') // '12.5%'
  */
 export function normalizeCell(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
+  // NFKC leaves the minus sign U+2212 alone; Word and WPS write it for negative numbers.
+  return text.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '').replace(/\u2212/g, '-');
 }
 
 // Dashes and slashes that mean "no data" in Chinese statistical tables; NFKC has already turned

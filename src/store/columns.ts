@@ -222,16 +222,13 @@ export function decodeObservation(block: BlockRecord, k: number, strings: readon
     value: block.value[k],
     unit: strings[block.unit[k]],
   };
-  const str = (column: Uint32Array | undefined): string | undefined =>
-    column && column[k] > 0 ? strings[column[k] - 1] : undefined;
-  const regionCode = str(block.regionCode);
-  if (regionCode !== undefined) o.regionCode = regionCode;
-  const periodLabel = str(block.periodLabel);
-  if (periodLabel !== undefined) o.periodLabel = periodLabel;
+  // Optional string columns hold index + 1; 0 (or no column) means the field was absent.
+  const { regionCode, periodLabel, displayUnit, sourceColumn, sourceText } = block;
+  if (regionCode !== undefined && regionCode[k] > 0) o.regionCode = strings[regionCode[k] - 1];
+  if (periodLabel !== undefined && periodLabel[k] > 0) o.periodLabel = strings[periodLabel[k] - 1];
   const codes = block.codes[k];
   if (codes & 7) o.grain = GRAINS[(codes & 7) - 1];
-  const displayUnit = str(block.displayUnit);
-  if (displayUnit !== undefined) o.displayUnit = displayUnit;
+  if (displayUnit !== undefined && displayUnit[k] > 0) o.displayUnit = strings[displayUnit[k] - 1];
   if ((codes >> 3) & 3) o.kind = KINDS[((codes >> 3) & 3) - 1];
   if (codes >> 5) o.changeType = CHANGE_TYPES[(codes >> 5) - 1];
   const flags = block.flags[k];
@@ -239,11 +236,12 @@ export function decodeObservation(block: BlockRecord, k: number, strings: readon
   if (flags & FLAG.hasIsTotal) o.isTotal = (flags & FLAG.isTotal) !== 0;
   if (flags & FLAG.hasTarget && block.target) o.target = block.target[k];
   if (flags & FLAG.hasSource && block.row) {
-    const column = str(block.sourceColumn);
-    o.source = column === undefined ? { row: block.row[k] } : { row: block.row[k], column };
+    o.source =
+      sourceColumn !== undefined && sourceColumn[k] > 0
+        ? { row: block.row[k], column: strings[sourceColumn[k] - 1] }
+        : { row: block.row[k] };
   }
-  const sourceText = str(block.sourceText);
-  if (sourceText !== undefined) o.sourceText = sourceText;
+  if (sourceText !== undefined && sourceText[k] > 0) o.sourceText = strings[sourceText[k] - 1];
   return o;
 }
 

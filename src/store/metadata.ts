@@ -10,14 +10,20 @@ import { inferPolarity } from './polarity';
 export async function upsertMetadata(db: StoreDb, observations: readonly Observation[]): Promise<void> {
   const indicators = new Map<string, Indicator>();
   const regions = new Map<string, Region>();
+  // Runs of one indicator or region are the rule in imports; skip the lookups within a run.
+  let lastIndicator: Indicator | undefined;
+  let lastRegion: string | undefined;
   for (const o of observations) {
-    let ind = indicators.get(o.indicator);
+    let ind = lastIndicator?.name === o.indicator ? lastIndicator : indicators.get(o.indicator);
     if (!ind) {
       ind = { name: o.indicator, baseUnit: o.unit, polarity: inferPolarity(o.indicator), targets: [] };
       if (o.displayUnit !== undefined) ind.displayUnit = o.displayUnit;
       indicators.set(o.indicator, ind);
     }
+    lastIndicator = ind;
     if (o.target !== undefined) ind.targets.push({ region: o.region, period: o.period, value: o.target });
+    if (o.region === lastRegion) continue;
+    lastRegion = o.region;
     if (!regions.has(o.region)) {
       const region: Region = { name: o.region };
       if (o.regionCode !== undefined) region.code = o.regionCode;

@@ -133,5 +133,7 @@ async function scanIndicator(
 }
 
 function withDataset(o: Observation, datasetId: string): StoredObservation {
-  return Object.assign(o, { datasetId });
+  const stored = o as StoredObservation;
+  stored.datasetId = datasetId;
+  return stored;
 }

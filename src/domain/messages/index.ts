@@ -7,13 +7,16 @@ import { ingest } from './ingest';
 import { charts } from './charts';
 import { store } from './store';
 import { exporting } from './export';
+import { briefing } from './briefing';
+import { reports } from './reports';
+import { views } from './views';
 
 export type Locale = 'zh' | 'en';
 export const LOCALES: readonly Locale[] = ['zh', 'en'];
 
 type Catalogue = Record<string, string>;
 
-const parts: { zh: Catalogue; en: Catalogue }[] = [ui, ingest, charts, store, exporting];
+const parts: { zh: Catalogue; en: Catalogue }[] = [ui, ingest, charts, store, exporting, briefing, reports, views];
 
 export const messages: Record<Locale, Catalogue> = {
   zh: Object.assign(Object.create(null) as Catalogue, ...parts.map((p) => p.zh)),
