@@ -1,0 +1,81 @@
+/**
+ * Render every builder's option with the ECharts runtime the UI assembles (server-side SVG, no
+ * DOM), so that an option using a part the UI does not register, or one ECharts rejects, fails
+ * here; and check a hostile region name comes out escaped, never as markup.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EChartsOption } from 'echarts';
+import { echarts } from '../../../src/ui/chart/echarts-setup';
+import { buildTrendOption } from '../../../src/charts/trend';
+import { buildComparisonOption } from '../../../src/charts/comparison';
+import { buildMultiplesOption } from '../../../src/charts/multiples';
+import { buildSparklineOption } from '../../../src/charts/sparkline';
+import { buildMapOption } from '../../../src/charts/map';
+import { dark, light, projector } from '../../../src/charts/theme';
+import { chartData, gw, HOSTILE, levels } from './sample-data';
+
+// A boundary file as a user would load it: two squares, one named with the hostile name.
+const square = (name: string, x: number) => ({
+  type: 'Feature',
+  properties: { name },
+  geometry: { type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] },
+});
+echarts.registerMap('test-boundaries', {
+  type: 'FeatureCollection',
+  features: [square('道里区', 0), square(HOSTILE, 1), square('无数据区', 2)],
+} as never);
+
+function render(option: EChartsOption): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 960, height: 540 });
+  try {
+    chart.setOption(option);
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+const changes = [12.5, -30.1, 5].map((v, i) =>
+  gw('全市', String(2022 + i), v, { kind: 'change', changeType: 'relative', unit: '%', displayUnit: undefined }),
+);
+
+const cases: [string, () => EChartsOption][] = [
+  ['trend', () => buildTrendOption(chartData(levels), {}, light)],
+  ['trend indexed', () => buildTrendOption(chartData(levels), { indexBase: '2021' }, dark)],
+  ['trend change', () => buildTrendOption(chartData(changes), {}, projector)],
+  ['comparison', () => buildComparisonOption(chartData(levels), { period: '2024' }, light)],
+  ['comparison grouped', () => buildComparisonOption(chartData(levels), { period: '2024', grouped: true }, dark)],
+  ['multiples', () => buildMultiplesOption(chartData(levels), {}, light)],
+  ['sparkline', () => buildSparklineOption(chartData(levels), { region: HOSTILE }, light)],
+  ['map', () => buildMapOption(chartData(levels), { mapName: 'test-boundaries', period: '2024', caption: '审图号：GS(2024)1234号' }, light)],
+];
+
+describe('options render with the UI’s ECharts parts', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it.each(cases)('%s', (_, build) => {
+    const warn = vi.spyOn(console, 'warn');
+    const error = vi.spyOn(console, 'error');
+    // ECharts reports some option problems (e.g. a part not registered) through console.log.
+    const log = vi.spyOn(console, 'log');
+    const svg = render(build());
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(warn).not.toHaveBeenCalled();
+    expect(error).not.toHaveBeenCalled();
+    expect(log).not.toHaveBeenCalled();
+    // The hostile name may appear only escaped (as text), never as an element.
+    expect(svg).not.toContain('<img');
+    expect(svg).not.toMatch(/onerror="window/);
+  });
+
+  it('shows the hostile name literally where it is drawn', () => {
+    const svg = render(buildTrendOption(chartData(levels), {}, light));
+    expect(svg).toContain('&lt;img src=x onerror=');
+    expect(svg).toContain('1.14亿立方米');
+  });
+
+  it('prints the map caption', () => {
+    const svg = render(cases[7][1]());
+    expect(svg).toContain('审图号：GS(2024)1234号');
+  });
+});
