@@ -164,6 +164,19 @@ describe('cleanupIncomplete', () => {
     expect(await countObservations(kept.id)).toBe(10);
   });
 
+  it('leaves alone a pending dataset whose writer in another tab still holds its Web Lock', async () => {
+    const db = getDb();
+    const busy = await putDataset(meta('另一标签页正在写'), many(5));
+    const orphan = await putDataset(meta('中断'), many(5));
+    await db.datasets.update(busy.id, { status: 'pending' });
+    await db.datasets.update(orphan.id, { status: 'pending' });
+    vi.stubGlobal('navigator', {
+      locks: { query: async () => ({ held: [{ name: `indicator-dashboard-write:${busy.id}` }], pending: [] }) },
+    });
+    expect(await cleanupIncomplete()).toEqual([orphan.id]);
+    expect((await db.datasets.get(busy.id))?.status).toBe('pending');
+  });
+
   it('runs when the store opens', async () => {
     const name = freshName();
     await openStore({ name });
@@ -247,6 +260,19 @@ describe('replace, restore and discard', () => {
     await expect(replaceDataset(v1.id, meta(), many(4))).rejects.toThrow('injected');
     expect(await getDataset(v1.id)).toStrictEqual(v1);
     expect(await getDatasets()).toStrictEqual([v1]);
+  });
+});
+
+describe('purging a replaced dataset', () => {
+  it('removes the superseded versions behind a purged dataset too', async () => {
+    const v1 = await putDataset(meta(), many(5));
+    const v2 = await replaceDataset(v1.id, meta(), many(6));
+    const v3 = await replaceDataset(v2.id, meta(), many(7));
+    const other = await putDataset(meta('其他'), many(3));
+    await deleteDataset(v3.id);
+    expect((await purgeDeleted(0)).sort()).toEqual([v1.id, v2.id, v3.id].sort());
+    expect((await getDatasets({ includeHidden: true })).map((d) => d.id)).toEqual([other.id]);
+    expect(await getDb().blocks.count()).toBe(await getDb().blocks.where('datasetId').equals(other.id).count());
   });
 });
 
