@@ -61,7 +61,8 @@ export async function readWorkbook(input: { bytes?: Uint8Array; html?: string },
   const X: XLSXModule = await import('@e965/xlsx');
   const wb = input.html !== undefined
     ? X.read(input.html, { type: 'string', raw: true, cellNF: true, cellDates: false })
-    : X.read(input.bytes ?? new Uint8Array(), { type: 'array', cellNF: true, cellDates: false });
+    : // A fresh view: SheetJS sets properties on the array it is given, and the caller's stays clean.
+      X.read((input.bytes ?? new Uint8Array()).subarray(0), { type: 'array', cellNF: true, cellDates: false });
   const sheets = wb.SheetNames.slice();
   const missingSheet = sheetName !== undefined && !sheets.includes(sheetName) ? sheetName : undefined;
   const name = sheetName !== undefined && !missingSheet ? sheetName : firstNonEmpty(wb, sheets);

@@ -110,6 +110,14 @@ describe('ingest: layouts and overrides', () => {
     expect(r.records.map((o) => [o.indicator, o.period, o.value])).toEqual([['压采量', '2021', 114000000]]);
   });
 
+  it('Excel\'s sep= line names the delimiter; a unit in the title applies; 其中 and U+2212 are read', () => {
+    const r = ingestText('sep=;\n主要指标（单位：万元）;\n地区;2024年\n全市;10\n其中：道里区;\u22123', { defaults: { indicator: '投资' } });
+    expect(r.records.map((o) => [o.region, o.isTotal, o.value, o.unit, o.displayUnit])).toEqual([
+      ['全市', true, 100000, '元', '万元'],
+      ['道里区', false, -30000, '元', '万元'],
+    ]);
+  });
+
   it('a region merged down is filled; a new region resets the code', () => {
     const r = ingestText('区划代码\t地区\t指标\t2024年\n230102\t道里区\t面积\t1\n\t\t产量\t2\n230103\t南岗区\t面积\t3');
     expect(r.records.map((o) => [o.regionCode, o.region, o.indicator])).toEqual([
