@@ -22,6 +22,22 @@ export interface HeaderFound {
 
 const NOTE = /^(注|備注|备注|说明|附注|数据来源|资料来源|来源|填表人|填报人|审核人|制表人|制表|联系人|联系电话|填报日期|填表日期|负责人|单位负责人|统计负责人)\s*[:：0-9１-９、.．]|^注\s*$/;
 
+/** `填报单位：道里区`, `填报日期：2024年`: a label and a value, above a table. */
+const LABELLED = /^[\p{Script=Han}]{2,8}\s*[:：]/u;
+
+/** Rows of labelled cells (填报单位：…  填报日期：…) describe the table; they are not its header. */
+function isMetadata(row: string[]): boolean {
+  const cells = distinctCells(row);
+  return cells.length > 0 && cells.filter((c) => LABELLED.test(c) || unitLine(c) !== undefined).length * 2 >= cells.length;
+}
+
+/** How many rows, from `start`, the header spans (1–3). */
+function headerDepth(rows: Grid, start: number): number {
+  let count = 1;
+  while (count < 3 && start + count < rows.length && continuesHeader(rows.slice(start, start + count), rows[start + count])) count++;
+  return count;
+}
+
 /** The distinct non-empty cells of a row, trimmed. */
 export function distinctCells(row: string[]): string[] {
   return [...new Set(row.map((c) => c.trim()).filter((c) => c !== ''))];
@@ -70,20 +86,21 @@ export function findHeader(rows: Grid, headerRow?: number, headerRows?: number):
     if (noteText(rows[r]) === undefined) typical = Math.max(typical, distinctCells(rows[r]).length);
   }
   let start = headerRow !== undefined ? Math.max(0, headerRow - 1) : -1;
+  let count = headerRows !== undefined ? Math.min(3, Math.max(1, headerRows)) : 1;
   if (start < 0) {
-    const need = Math.max(2, Math.ceil(typical * 0.5));
+    const need = Math.min(Math.max(2, Math.ceil(typical * 0.5)), typical);
     start = 0;
     for (let r = 0; r < limit; r++) {
-      if (noteText(rows[r]) === undefined && distinctCells(rows[r]).length >= Math.min(need, typical)) {
+      if (noteText(rows[r]) !== undefined || isMetadata(rows[r]) || distinctCells(rows[r]).length < Math.min(2, typical)) continue;
+      // A header merged over several rows counts its parts together: `地区 | 2023年 | | 2024年 |`.
+      const depth = headerRows ?? headerDepth(rows, r);
+      if (distinctCells(rows.slice(r, r + depth).flat()).length >= need) {
         start = r;
         break;
       }
     }
   }
-  let count = headerRows !== undefined ? Math.min(3, Math.max(1, headerRows)) : 1;
-  if (headerRows === undefined) {
-    while (count < 3 && start + count < rows.length && continuesHeader(rows.slice(start, start + count), rows[start + count])) count++;
-  }
+  if (headerRows === undefined) count = headerDepth(rows, start);
   const title: string[] = [];
   const notes: string[] = [];
   let unit: string | undefined;
@@ -93,7 +110,7 @@ export function findHeader(rows: Grid, headerRow?: number, headerRows?: number):
       if (u !== undefined) {
         unit = u;
         notes.push(cell);
-      } else if (NOTE.test(cell)) notes.push(cell);
+      } else if (NOTE.test(cell) || LABELLED.test(cell)) notes.push(cell);
       else {
         title.push(cell);
         // 主要指标（单位：万元）: a unit given inside the title.

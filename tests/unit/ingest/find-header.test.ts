@@ -33,6 +33,16 @@ describe('findHeader', () => {
     expect(findHeader(rows).headerRows).toBe(count);
   });
 
+  it('finds a header merged across columns over two rows, below a labelled metadata row', () => {
+    const rows = [
+      ['填报单位：道里区', '', '', '', '填报日期：2024年9月', '', ''],
+      ['地区', '2023年', '', '', '2024年', '', ''],
+      ['', '面积', '产量', '单价', '面积', '产量', '单价'],
+      ['道里区', '1', '2', '3', '4', '5', '6'],
+    ];
+    expect(findHeader(rows)).toEqual({ headerRow: 1, headerRows: 2, title: [], unit: undefined, notes: ['填报单位：道里区', '填报日期：2024年9月'] });
+  });
+
   it('follows headerRow and headerRows when given', () => {
     const rows = [['x', 'y'], ['a', 'b'], ['1', '2']];
     expect(findHeader(rows, 2, 1)).toMatchObject({ headerRow: 1, headerRows: 1 });

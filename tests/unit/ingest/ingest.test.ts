@@ -118,6 +118,17 @@ describe('ingest: layouts and overrides', () => {
     ]);
   });
 
+  it('years merged over indicators in a two-row header unpivot to both', () => {
+    const r = ingestText('地区,2023年,,2024年,\n,面积（万亩）,产量（吨）,面积（万亩）,产量（吨）\n道里区,5.9,100,6.04,120');
+    expect(r.layout).toBe('wide');
+    expect(r.records.map((o) => [o.indicator, o.period, o.value, o.unit])).toEqual([
+      ['面积', '2023', 59000, '亩'],
+      ['产量', '2023', 100, '吨'],
+      ['面积', '2024', 60400, '亩'],
+      ['产量', '2024', 120, '吨'],
+    ]);
+  });
+
   it('a region merged down is filled; a new region resets the code', () => {
     const r = ingestText('区划代码\t地区\t指标\t2024年\n230102\t道里区\t面积\t1\n\t\t产量\t2\n230103\t南岗区\t面积\t3');
     expect(r.records.map((o) => [o.regionCode, o.region, o.indicator])).toEqual([
