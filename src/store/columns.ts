@@ -2,7 +2,7 @@
  * Observations ↔ column blocks. Private to the store: callers see only `Observation`s.
  * Every field of `Observation` round-trips exactly, including which optional fields were absent.
  */
-import type { ChangeType, Grain, Observation, ValueKind } from '../domain/types';
+import type { ChangeType, Grain, Observation, Region, Target, ValueKind } from '../domain/types';
 import { BLOCK_SIZE, type BlockRecord, type DictionaryRecord } from './db';
 
 /** Bits of `BlockRecord.flags`. */
@@ -248,4 +248,46 @@ export function decodeObservation(block: BlockRecord, k: number, strings: readon
 /** A fresh dictionary for a new dataset. */
 export function emptyDictionary(datasetId: string): DictionaryRecord {
   return { datasetId, strings: [], count: 0, nextSeq: 0, indicatorPeriods: [] };
+}
+
+/** What new blocks say about their indicators and regions, for the metadata tables. */
+export interface BlockSummary {
+  /** Per indicator, in first-seen order: the unit and display unit of its first value, and its targets. */
+  indicators: Map<string, { unit: string; displayUnit?: string; targets: Target[] }>;
+  /** Per region: its name, and the code and total flag of the first value that had it. */
+  regions: Map<string, Region>;
+}
+
+/**
+ * Summarize encoded blocks by scanning their typed columns, which is much cheaper than a
+ * lookup per observation.
+ */
+export function summarizeBlocks(blocks: readonly BlockRecord[], strings: readonly string[]): BlockSummary {
+  const indicators: BlockSummary['indicators'] = new Map();
+  const regions: BlockSummary['regions'] = new Map();
+  const seenRegion = new Uint8Array(strings.length);
+  for (const block of blocks) {
+    let indicator = indicators.get(block.indicator);
+    if (!indicator && block.count > 0) {
+      indicator = { unit: strings[block.unit[0]], targets: [] };
+      const displayUnit = block.displayUnit?.[0];
+      if (displayUnit) indicator.displayUnit = strings[displayUnit - 1];
+      indicators.set(block.indicator, indicator);
+    }
+    for (let k = 0; k < block.count; k++) {
+      const flags = block.flags[k];
+      if (flags & FLAG.hasTarget && block.target && indicator) {
+        indicator.targets.push({ region: strings[block.region[k]], period: strings[block.period[k]], value: block.target[k] });
+      }
+      const code = block.region[k];
+      if (seenRegion[code]) continue;
+      seenRegion[code] = 1;
+      const region: Region = { name: strings[code] };
+      const regionCode = block.regionCode?.[k];
+      if (regionCode) region.code = strings[regionCode - 1];
+      if (flags & FLAG.isTotal) region.isTotal = true;
+      regions.set(region.name, region);
+    }
+  }
+  return { indicators, regions };
 }

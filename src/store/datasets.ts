@@ -68,7 +68,7 @@ export async function appendToDataset(id: string, observations: readonly Observa
       const blocks = encodeBlocks(id, observations, dict, dict.count);
       await db.blocks.bulkAdd(blocks);
       await db.dictionaries.put(dict);
-      await upsertMetadata(db, observations);
+      await upsertMetadata(db, blocks, dict.strings);
       updated = { ...dataset, rowCount: dict.count };
       await db.datasets.put(updated);
     });
@@ -231,10 +231,10 @@ async function writeDataset(
           await db.blocks.bulkAdd(chunk);
           progress(chunk);
         }
-        await finishDataset(db, dataset, dict, observations, supersedes);
+        await finishDataset(db, dataset, dict, blocks, supersedes);
       });
     } else {
-      await withWriteLock(dataset.id, () => writeChunked(db, dataset, dict, blocks, observations, supersedes, progress));
+      await withWriteLock(dataset.id, () => writeChunked(db, dataset, dict, blocks, supersedes, progress));
     }
   } catch (error) {
     if (observations.length > limit) await discardPending(db, dataset.id);
@@ -253,7 +253,6 @@ async function writeChunked(
   dataset: Dataset,
   dict: DictionaryRecord,
   blocks: BlockRecord[],
-  observations: readonly Observation[],
   supersedes: string | undefined,
   progress: (chunk: BlockRecord[]) => void,
 ): Promise<void> {
@@ -269,7 +268,7 @@ async function writeChunked(
   }
   await db.transaction('rw', dataTables(db), async () => {
     await requireDataset(db, dataset.id, 'pending');
-    await finishDataset(db, dataset, dict, observations, supersedes);
+    await finishDataset(db, dataset, dict, blocks, supersedes);
   });
 }
 
@@ -277,11 +276,11 @@ async function finishDataset(
   db: StoreDb,
   dataset: Dataset,
   dict: DictionaryRecord,
-  observations: readonly Observation[],
+  blocks: readonly BlockRecord[],
   supersedes: string | undefined,
 ): Promise<void> {
   await db.dictionaries.put(dict);
-  await upsertMetadata(db, observations);
+  await upsertMetadata(db, blocks, dict.strings);
   if (supersedes !== undefined) {
     const old = await requireDataset(db, supersedes, 'complete');
     await db.datasets.put({ ...old, status: 'superseded' });

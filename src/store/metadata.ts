@@ -2,35 +2,24 @@
  * Indicator and region metadata derived from imported observations. Existing records are kept
  * as they are (the user may have edited them); only new names and missing facts are added.
  */
-import type { Indicator, Observation, Region } from '../domain/types';
-import type { StoreDb } from './db';
+import type { Indicator, Region } from '../domain/types';
+import type { BlockRecord, StoreDb } from './db';
+import { summarizeBlocks } from './columns';
 import { inferPolarity } from './polarity';
 
-/** Add indicators and regions seen in `observations`; call inside a transaction over both tables. */
-export async function upsertMetadata(db: StoreDb, observations: readonly Observation[]): Promise<void> {
+/**
+ * Add the indicators and regions of newly written blocks (`strings` is their dataset's
+ * dictionary); call inside a transaction over both tables.
+ */
+export async function upsertMetadata(db: StoreDb, blocks: readonly BlockRecord[], strings: readonly string[]): Promise<void> {
+  const summary = summarizeBlocks(blocks, strings);
   const indicators = new Map<string, Indicator>();
-  const regions = new Map<string, Region>();
-  // Runs of one indicator or region are the rule in imports; skip the lookups within a run.
-  let lastIndicator: Indicator | undefined;
-  let lastRegion: string | undefined;
-  for (const o of observations) {
-    let ind = lastIndicator?.name === o.indicator ? lastIndicator : indicators.get(o.indicator);
-    if (!ind) {
-      ind = { name: o.indicator, baseUnit: o.unit, polarity: inferPolarity(o.indicator), targets: [] };
-      if (o.displayUnit !== undefined) ind.displayUnit = o.displayUnit;
-      indicators.set(o.indicator, ind);
-    }
-    lastIndicator = ind;
-    if (o.target !== undefined) ind.targets.push({ region: o.region, period: o.period, value: o.target });
-    if (o.region === lastRegion) continue;
-    lastRegion = o.region;
-    if (!regions.has(o.region)) {
-      const region: Region = { name: o.region };
-      if (o.regionCode !== undefined) region.code = o.regionCode;
-      if (o.isTotal) region.isTotal = true;
-      regions.set(o.region, region);
-    }
+  for (const [name, { unit, displayUnit, targets }] of summary.indicators) {
+    const indicator: Indicator = { name, baseUnit: unit, polarity: inferPolarity(name), targets };
+    if (displayUnit !== undefined) indicator.displayUnit = displayUnit;
+    indicators.set(name, indicator);
   }
+  const regions = summary.regions;
 
   const indicatorNames = [...indicators.keys()];
   const storedIndicators = await db.indicators.bulkGet(indicatorNames);
