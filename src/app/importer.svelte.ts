@@ -14,6 +14,12 @@ const CONTEXT = Symbol('importer');
 
 export type ImportStage = 'idle' | 'parsing' | 'preview' | 'saving' | 'done';
 
+/** Import into an existing dataset: as its new version (old one restorable) or appended rows. */
+export interface ImportTarget {
+  mode: 'replace' | 'append';
+  dataset: Dataset;
+}
+
 /** Bigger files are refused before reading them into memory, with the limit in the message. */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
@@ -26,6 +32,8 @@ export class Importer {
   /** A message key for what went wrong, shown in the wizard. */
   error = $state.raw<{ key: string; params?: Record<string, string | number> } | undefined>();
   saved = $state.raw<Dataset | undefined>();
+  /** Set when the import was started from a dataset's "new version" or "append" action. */
+  target = $state.raw<ImportTarget | undefined>();
   /** A stored dataset from a file of the same name: offer to replace it. */
   readonly sameName: Dataset | undefined;
 
@@ -45,8 +53,9 @@ export class Importer {
     return this.stage !== 'idle';
   }
 
-  async openFile(file: File): Promise<void> {
+  async openFile(file: File, target?: ImportTarget): Promise<void> {
     this.reset();
+    this.target = target;
     this.fileName = file.name;
     this.stage = 'parsing';
     if (file.size > MAX_FILE_BYTES) {
@@ -95,8 +104,11 @@ export class Importer {
     }
   }
 
-  /** Store the records: as a new dataset, or as a new version of the same-named one. */
-  async confirm(mode: 'new' | 'replace'): Promise<void> {
+  /**
+   * Store the records: as a new dataset, as a new version of the same-named (or chosen) one, or
+   * appended to the chosen one.
+   */
+  async confirm(mode: 'new' | 'replace' | 'append'): Promise<void> {
     const result = this.result;
     if (!result || result.records.length === 0) return;
     this.stage = 'saving';
@@ -115,10 +127,11 @@ export class Importer {
       const onProgress = (p: { written: number; total: number }) => {
         this.progress = { done: p.written, total: p.total };
       };
-      this.saved =
-        mode === 'replace' && this.sameName
-          ? await store.replaceDataset(this.sameName.id, meta, result.records, { onProgress })
-          : await store.putDataset(meta, result.records, { onProgress });
+      const existing = this.target?.dataset ?? this.sameName;
+      if (mode === 'append' && existing) this.saved = await store.appendToDataset(existing.id, result.records);
+      else if (mode === 'replace' && existing) {
+        this.saved = await store.replaceDataset(existing.id, { ...meta, name: existing.name }, result.records, { onProgress });
+      } else this.saved = await store.putDataset(meta, result.records, { onProgress });
       await this.workspace.afterImport();
       this.stage = 'done';
     } catch (e) {
@@ -148,6 +161,7 @@ export class Importer {
     this.result = undefined;
     this.error = undefined;
     this.saved = undefined;
+    this.target = undefined;
     this.options = {};
     this.progress = { done: 0, total: 0 };
   }

@@ -8,6 +8,7 @@ import * as store from '../store';
 import { loadSampleData, SAMPLE_REMOVED_KEY } from './sample-data';
 
 const CONTEXT = Symbol('workspace');
+const DELETED_KEPT_MS = 30 * 24 * 3600 * 1000;
 
 export type Notice =
   | { kind: 'sample-loaded' }
@@ -20,6 +21,8 @@ export class Workspace {
   /** Another tab opened a newer version of the app: this one must reload. */
   outdated = $state(false);
   datasets = $state.raw<Dataset[]>([]);
+  /** Deleted datasets still restorable (undo), newest first. */
+  deleted = $state.raw<Dataset[]>([]);
   indicators = $state.raw<Indicator[]>([]);
   notice = $state.raw<Notice | null>(null);
   /** Bumped on every change so views reload their data. */
@@ -28,6 +31,8 @@ export class Workspace {
   async init(): Promise<void> {
     const { persistent } = await store.openStore();
     this.persistent = persistent;
+    // Deleted datasets stay restorable for a month, then their values are freed.
+    await store.purgeDeleted(DELETED_KEPT_MS);
     store.onVersionChange(() => (this.outdated = true));
     store.onStoreChange(() => void this.refresh());
     await this.refresh();
@@ -40,8 +45,15 @@ export class Workspace {
   }
 
   async refresh(): Promise<void> {
-    const [datasets, indicators] = await Promise.all([store.getDatasets(), store.getIndicators()]);
+    const [datasets, all, indicators] = await Promise.all([
+      store.getDatasets(),
+      store.getDatasets({ includeHidden: true }),
+      store.getIndicators(),
+    ]);
     this.datasets = datasets;
+    this.deleted = all
+      .filter((d) => d.status === 'deleted')
+      .sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? ''));
     this.indicators = indicators;
     this.revision += 1;
   }

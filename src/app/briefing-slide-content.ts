@@ -1,0 +1,166 @@
+/**
+ * What a slide draws, built from a saved view and its observations: a chart option in the
+ * projector theme (every label at least 24 px at 1080p, no animation, no chart title because the
+ * slide prints its own 48 px heading), or the text of a KPI slide. Pure; the UI only renders it.
+ */
+import type { EChartsOption } from 'echarts';
+import type { Observation } from '../domain/types';
+import type { ChartData, ChartReason } from '../charts/types';
+import { buildTrendOption, checkTrend } from '../charts/trend';
+import { buildComparisonOption, checkComparison } from '../charts/comparison';
+import { buildMultiplesOption, checkMultiples } from '../charts/multiples';
+import { projector, withConvention, type ChartTheme, type ColourConvention } from '../charts/theme';
+import { formatKpiCard } from '../charts/kpi-card';
+import { displayUnitOf, formatNumber, formatQuantity } from '../charts/format';
+import { translate } from '../domain/messages';
+import { kpiSummary } from '../analysis/kpi';
+import { comparePeriods } from '../domain/period';
+import { defaultRegions } from '../analysis/default-regions';
+import { readableColour } from './briefing-contrast';
+import { MIN_TEXT_PX } from './briefing-fit';
+import type { SlideView } from './briefing-deck';
+
+/**
+ * The projector theme under the user's colour convention.
+ * @example slideTheme('rise-red').fontSize // 24
+ */
+export function slideTheme(convention: ColourConvention): ChartTheme {
+  return withConvention(projector, convention);
+}
+
+/** Keys whose object value carries text settings in an ECharts option. */
+const TEXT_KEYS = new Set(['textStyle', 'label', 'axisLabel', 'nameTextStyle', 'subtextStyle', 'endLabel', 'emphasis']);
+
+function enlarge(value: unknown, min: number, inText: boolean): unknown {
+  if (Array.isArray(value)) return value.map((v) => enlarge(v, min, inText));
+  // Functions (formatters) and typed arrays pass through untouched.
+  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) out[key] = enlarge(v, min, TEXT_KEYS.has(key));
+  if (inText) {
+    const size = out.fontSize;
+    out.fontSize = typeof size === 'number' ? Math.max(size, min) : min;
+  }
+  return out;
+}
+
+/**
+ * A copy of an option with every text setting at least `min` px: builders size a few secondary
+ * texts (subtitles, notes) below the theme's label size, which a room cannot read.
+ * @example enlargeFonts({ label: { fontSize: 12 } }, 24) // { label: { fontSize: 24 } }
+ */
+export function enlargeFonts(option: EChartsOption, min: number = MIN_TEXT_PX): EChartsOption {
+  return enlarge(option, min, false) as EChartsOption;
+}
+
+/** A slide chart, or why it cannot be drawn. */
+export interface SlideChart {
+  option: EChartsOption | undefined;
+  reasons: ChartReason[];
+}
+
+function withoutTitle(option: EChartsOption): EChartsOption {
+  const title = option.title;
+  const hidden = Array.isArray(title) ? title.map((t) => ({ ...t, show: false })) : { ...(title ?? {}), show: false };
+  return { ...option, title: hidden, animation: false };
+}
+
+/**
+ * Build the chart of a chart slide: trend, comparison (also for ranking views) or small multiples.
+ * @example buildSlideChart(view, data, slideTheme('good-green')).option?.animation // false
+ */
+export function buildSlideChart(view: SlideView, data: ChartData, theme: ChartTheme): SlideChart {
+  const s = view.spec;
+  let reasons: ChartReason[];
+  let option: EChartsOption | undefined;
+  if (s.kind === 'trend') {
+    const spec = { regions: s.regions, periodFrom: s.periodFrom, periodTo: s.periodTo, indexBase: s.indexBase };
+    reasons = checkTrend(data, spec);
+    if (reasons.length === 0) option = buildTrendOption(data, spec, theme);
+  } else if (s.kind === 'comparison' || s.kind === 'ranking') {
+    const spec = { regions: s.regions, period: s.period, grouped: s.grouped };
+    reasons = checkComparison(data, spec);
+    if (reasons.length === 0) option = buildComparisonOption(data, spec, theme);
+  } else if (s.kind === 'multiples') {
+    const spec = { regions: s.regions, periodFrom: s.periodFrom, periodTo: s.periodTo };
+    reasons = checkMultiples(data, spec);
+    if (reasons.length === 0) option = buildMultiplesOption(data, spec, theme);
+  } else {
+    // Maps need a boundary file registered with the ECharts runtime; slides do not draw them.
+    reasons = [{ key: 'briefing.kindUnsupported', params: { kind: s.kind } }];
+  }
+  if (!option) return { option: undefined, reasons };
+  return { option: enlargeFonts(withoutTitle(option)), reasons };
+}
+
+/**
+ * The region a KPI slide shows: the view's first region, else a total row, else the first region
+ * the default picks.
+ * @example kpiRegion(obs, ['道里区']) // '道里区'
+ */
+export function kpiRegion(observations: readonly Observation[], regions: readonly string[] | undefined): string | undefined {
+  const present = new Set(observations.map((o) => o.region));
+  const chosen = regions?.find((r) => present.has(r));
+  if (chosen) return chosen;
+  return observations.find((o) => o.isTotal)?.region ?? defaultRegions(observations, 1)[0];
+}
+
+/** The text of a KPI slide, every colour already checked against the slide background. */
+export interface SlideKpi {
+  /** `PM10平均浓度`. */
+  title: string;
+  /** `乌海市 · 2023年`. */
+  region: string;
+  period: string;
+  /** `79微克/立方米`. */
+  value: string;
+  /** `同比下降30.1%`, with an arrow and whether it is good (said in words too, not by colour alone). */
+  change?: { text: string; arrow: string; verdict: string; colour: string };
+  /** `完成目标 110%`, the target value and the traffic light in words. */
+  target?: { text: string; value: string; statusText: string; colour: string };
+}
+
+/**
+ * The text of a KPI slide: the value at the view's period (or the latest), its 同比 change with an
+ * arrow coloured by polarity, and its target. Colours too dark on the slide fall back to white.
+ * @example buildSlideKpi(view, data, theme)?.change?.text // '同比下降30.1%'
+ */
+export function buildSlideKpi(view: SlideView, data: ChartData, theme: ChartTheme): SlideKpi | undefined {
+  const { locale, indicator } = data;
+  // Change rows (同比下降30.1% written as a value) are not levels; a KPI compares levels.
+  let levels = data.observations.filter((o) => o.kind !== 'change');
+  const period = view.spec.period;
+  if (period) levels = levels.filter((o) => comparePeriods(o.period, period) <= 0);
+  const region = kpiRegion(levels, view.spec.regions);
+  const summary = region === undefined ? undefined : kpiSummary(levels, indicator, region);
+  if (!summary) return undefined;
+  const card = formatKpiCard(summary, indicator, locale, theme);
+  const readable = (c: string) => readableColour(c, theme.background, theme.text);
+  const kpi: SlideKpi = { title: card.title, region: card.region, period: card.period, value: card.value };
+  const y = summary.yoy;
+  if (y && card.yoy) {
+    const du = displayUnitOf(indicator, [summary.observation]);
+    // One decimal, as reports write 同比下降30.1%.
+    const magnitude =
+      y.relative !== undefined
+        ? `${formatNumber(Math.round(Math.abs(y.relative) * 10) / 10)}%`
+        : formatQuantity(Math.abs(y.absolute), summary.observation.unit, locale, du);
+    kpi.change = {
+      text: translate(locale, `briefing.kpi.${y.direction}`, { change: magnitude }),
+      arrow: card.yoy.arrow,
+      verdict: y.good === undefined ? '' : translate(locale, y.good ? 'briefing.kpi.good' : 'briefing.kpi.bad'),
+      colour: readable(card.yoy.colour),
+    };
+  }
+  const t = summary.target;
+  if (t && card.target) {
+    const du = displayUnitOf(indicator, [summary.observation]);
+    kpi.target = {
+      text: card.target.text,
+      value: translate(locale, 'briefing.kpi.target', { value: formatQuantity(t.target.value, summary.observation.unit, locale, du) }),
+      statusText: card.target.statusText,
+      colour: readable(card.target.colour),
+    };
+  }
+  return kpi;
+}
