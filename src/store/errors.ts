@@ -1,14 +1,18 @@
 /** Errors the store throws, each with a stable code that is also a message-catalogue key. */
 
+/** Every code a `StoreError` can carry; each has the message key `store.error.<code>`. */
+export const STORE_ERROR_CODES = [
+  'quota',
+  'not-found',
+  'invalid-state',
+  'backup-format',
+  'backup-version',
+  'newer-version',
+  'closed',
+] as const;
+
 /** Why a store operation failed. Message key: `store.error.<code>`. */
-export type StoreErrorCode =
-  | 'quota'
-  | 'not-found'
-  | 'invalid-state'
-  | 'backup-format'
-  | 'backup-version'
-  | 'newer-version'
-  | 'closed';
+export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
 
 /**
  * A store failure a person can be told about. `params` fill the message template; for `quota`,

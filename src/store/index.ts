@@ -26,5 +26,5 @@ export { getSetting, getSettings, putSetting, deleteSetting } from './settings';
 export { getMaps, getMap, putMap, deleteMap } from './maps';
 export { exportWorkspace, importWorkspace } from './backup';
 export { getStorageInfo, requestPersistence } from './storage';
-export { StoreError, isQuotaError, formatBytes, type StoreErrorCode } from './errors';
+export { StoreError, STORE_ERROR_CODES, isQuotaError, formatBytes, type StoreErrorCode } from './errors';
 export type * from './types';

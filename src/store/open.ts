@@ -57,6 +57,7 @@ export async function openStore(options: { name?: string } = {}): Promise<{ pers
   stale = false;
   opened.on('versionchange', () => {
     // A newer version in another tab: close so its upgrade can run, and tell the user to reload.
+    if (db !== opened) return;
     stale = true;
     opened.close();
     for (const listener of versionChangeListeners) listener();
