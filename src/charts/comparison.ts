@@ -142,10 +142,12 @@ export function buildComparisonOption(data: ChartData, spec: ComparisonSpec, the
     },
     legend: {
       show: series.length > 1,
+      // Bars are coloured by target status, so the chosen period gets no single-colour legend entry.
+      data: spec.grouped ? undefined : series.slice(1).map((s) => String(s.name)),
       bottom: 0,
       textStyle: { color: theme.text, fontSize: theme.fontSize },
     },
-    grid: { left: 16 * scale, right: 120 * scale, top: 60 * scale + theme.titleSize - 18, bottom: (series.length > 1 ? 40 : 16) * scale, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 16 * scale, right: 120 * scale, top: 90 * scale + theme.titleSize - 18, bottom: (series.length > 1 ? 40 : 16) * scale, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'value',
       name: isChange ? translate(locale, 'chart.change_axis', { unit: m.current[0]?.unit ?? '' }) : du,
@@ -218,7 +220,9 @@ function referenceLine(data: ChartData, m: ComparisonModel, du: string, theme: C
     silent: true,
     symbol: 'none',
     lineStyle: { type: 'solid', width: Math.max(1, theme.lineWidth - 1), color: theme.text },
-    label: { show: true, position: 'insideEndTop', formatter: text, color: theme.text, fontSize: theme.fontSize },
+    // Above the first bar (the category axis is inverted, so the line starts at the top), written
+    // horizontally: a vertical line's inside labels would run sideways through the bars.
+    label: { show: true, position: 'start', formatter: text, color: theme.text, fontSize: theme.fontSize },
     data: [{ xAxis: toDisplay(at, indicator.baseUnit, du), name: text }],
   };
 }

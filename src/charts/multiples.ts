@@ -58,7 +58,7 @@ export function buildMultiplesOption(data: ChartData, spec: MultiplesSpec, theme
   const n = panels.length;
   const cols = n <= 4 ? Math.max(1, n) : Math.ceil(Math.sqrt(n * 1.6));
   const rows = Math.max(1, Math.ceil(n / cols));
-  const top = 10;
+  const top = 14;
   const bottom = 4;
   const cellW = 100 / cols;
   const cellH = (100 - top - bottom) / rows;

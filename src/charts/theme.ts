@@ -39,8 +39,12 @@ export interface ChartTheme {
   animation: boolean;
 }
 
-/** The fonts domain.md asks for, with CJK glyphs on Windows, macOS and Linux. */
-export const FONT_FAMILY = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
+/**
+ * The fonts domain.md asks for, with CJK glyphs on Windows, macOS and Linux. Single quotes: ECharts'
+ * SVG renderer writes the family into a double-quoted `style` attribute without escaping, so double
+ * quotes here would make an exported SVG invalid XML.
+ */
+export const FONT_FAMILY = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif";
 
 const OKABE_ITO = {
   orange: '#E69F00',

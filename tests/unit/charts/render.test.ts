@@ -25,6 +25,14 @@ echarts.registerMap('test-boundaries', {
   features: [square('道里区', 0), square(HOSTILE, 1), square('无数据区', 2)],
 } as never);
 
+/** Quotes inside attributes must not end them early: every attribute value is a closed string. */
+function expectWellFormed(svg: string): void {
+  for (const tag of svg.match(/<[a-zA-Z][^<>]*>/g) ?? []) {
+    const rest = tag.replace(/^<[\w:-]+/, '').replace(/\/?>$/, '').replace(/\s[\w:-]+="[^"]*"/g, '').trim();
+    expect(rest, tag).toBe('');
+  }
+}
+
 function render(option: EChartsOption): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 960, height: 540 });
   try {
@@ -66,6 +74,7 @@ describe('options render with the UI’s ECharts parts', () => {
     // The hostile name may appear only escaped (as text), never as an element.
     expect(svg).not.toContain('<img');
     expect(svg).not.toMatch(/onerror="window/);
+    expectWellFormed(svg);
   });
 
   it('shows the hostile name literally where it is drawn', () => {

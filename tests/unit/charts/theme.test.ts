@@ -4,7 +4,8 @@ import { changeColour, dark, FONT_FAMILY, light, projector, statusColour, withCo
 describe('themes', () => {
   it.each([light, dark, projector])('$name uses the CJK font stack and Okabe–Ito colours', (t) => {
     expect(t.fontFamily).toBe(FONT_FAMILY);
-    expect(t.fontFamily).toContain('"Microsoft YaHei"');
+    expect(t.fontFamily).toContain("'Microsoft YaHei'");
+    expect(t.fontFamily).not.toContain('"');
     expect(t.good).toBe('#009E73');
     expect(t.bad).toBe('#D55E00');
     expect(new Set(t.palette).size).toBe(t.palette.length);
