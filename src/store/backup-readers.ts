@@ -50,11 +50,11 @@ function readVersion1(raw: Record<string, unknown>): WorkspaceBackup {
   return readVersion2({ ...raw, version: 2, observations });
 }
 
+/** Shape only; the field checks run on the columns built from these rows, as for version 2. */
 function readObservationV1(row: unknown): Observation {
   if (!isRecord(row)) throw invalid('observations.rows');
   const source = row.source;
-  if (source !== undefined && !(isRecord(source) && typeof source.row === 'number')) throw invalid('source');
-  // Through the columns so that the same checks apply to both versions.
+  if (source !== undefined && !(isRecord(source) && typeof source.row === 'number')) throw invalid('observations.source');
   return row as unknown as Observation;
 }
 

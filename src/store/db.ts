@@ -57,7 +57,7 @@ export interface BlockRecord {
 export const BLOCK_SIZE = 50_000;
 
 /** Schema version 1: datasets, column blocks and metadata. */
-export const SCHEMA_V1 = {
+const SCHEMA_V1 = {
   datasets: 'id, status',
   dictionaries: 'datasetId',
   blocks: '[datasetId+seq], datasetId, indicator',
@@ -71,7 +71,7 @@ export const SCHEMA_V1 = {
  * Schema version 2 adds settings and user maps, and per-indicator period lists in the dictionaries
  * so `getPeriods` reads one small record per dataset instead of scanning every block.
  */
-export const SCHEMA_V2 = { ...SCHEMA_V1, settings: 'key', maps: 'id' } as const;
+const SCHEMA_V2 = { ...SCHEMA_V1, settings: 'key', maps: 'id' } as const;
 
 /** The Dexie database of the dashboard. */
 export class StoreDb extends Dexie {
