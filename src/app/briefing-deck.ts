@@ -110,3 +110,37 @@ export function titleSlide(title: string, subtitle: string, notes: string, spec:
 export function pairSlide(leftViewId: string, rightViewId: string): BriefingSlide {
   return { viewId: leftViewId, pairViewId: rightViewId };
 }
+
+/**
+ * Saved views by id, for `resolveSlide`.
+ * @example viewsById([view]).get(view.id) === view
+ */
+export function viewsById(views: readonly SavedView[]): ReadonlyMap<string, SavedView> {
+  return new Map(views.map((v) => [v.id, v]));
+}
+
+/**
+ * The indicators a deck's slides draw, so their observations are loaded before presenting.
+ * @example indicatorsOf([{ kind: 'chart', view }]) // ['PM10平均浓度']
+ */
+export function indicatorsOf(slides: readonly ResolvedSlide[]): string[] {
+  const wanted = new Set<string>();
+  for (const s of slides) {
+    if (s.kind === 'chart' || s.kind === 'kpi' || s.kind === 'pair') wanted.add(s.view.spec.indicator);
+    if (s.kind === 'pair') wanted.add(s.right.spec.indicator);
+  }
+  return [...wanted];
+}
+
+/**
+ * The address of a deck at a slide (1-based): `?page=briefing&deck=<id>&slide=<n>`, plus
+ * `present=1` to open presenting or `presenter=1` for the presenter window.
+ * @example briefingLink('/', 'd1', 3, 'present') // '/?page=briefing&deck=d1&slide=3&present=1'
+ */
+export function briefingLink(pathname: string, deckId: string | undefined, slide: number, mode?: 'present' | 'presenter'): string {
+  const params = new URLSearchParams({ page: 'briefing' });
+  if (deckId) params.set('deck', deckId);
+  params.set('slide', String(slide));
+  if (mode) params.set(mode, '1');
+  return `${pathname}?${params}`;
+}

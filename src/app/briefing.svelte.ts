@@ -8,7 +8,16 @@ import type { Locale } from '../domain/messages';
 import type { ChartData } from '../charts/types';
 import * as store from '../store';
 import type { Deck, DeckSlide, SavedView, StoredObservation } from '../store';
-import { duplicateDeck, moveSlide, resolveSlide, type ResolvedSlide, type SlideView } from './briefing-deck';
+import {
+  briefingLink,
+  duplicateDeck,
+  indicatorsOf,
+  moveSlide,
+  resolveSlide,
+  viewsById,
+  type ResolvedSlide,
+  type SlideView,
+} from './briefing-deck';
 import { interpretKey, nextIndex, type KeyAction } from './briefing-keys';
 import { BRIEFING_CHANNEL, parseSyncMessage } from './briefing-sync';
 
@@ -36,7 +45,7 @@ export class Briefing {
   pending = $state('');
   loaded = $state(false);
   /** Observations by indicator, for the indicators the current deck shows. */
-  series = $state.raw<ReadonlyMap<string, StoredObservation[]>>(new Map());
+  series = $state.raw<Readonly<Record<string, StoredObservation[]>>>(Object.create(null));
 
   readonly deck: Deck | undefined;
   readonly slides: ResolvedSlide[];
@@ -47,7 +56,7 @@ export class Briefing {
   constructor() {
     this.deck = $derived(this.decks.find((d) => d.id === this.deckId));
     this.slides = $derived.by(() => {
-      const byId = new Map(this.views.map((v) => [v.id, v]));
+      const byId = viewsById(this.views);
       return (this.deck?.slides ?? []).map((s) => resolveSlide(s, byId));
     });
   }
@@ -64,21 +73,17 @@ export class Briefing {
   }
 
   private async loadSeries(): Promise<void> {
-    const wanted = new Set<string>();
-    for (const s of this.slides) {
-      if (s.kind === 'chart' || s.kind === 'kpi' || s.kind === 'pair') wanted.add(s.view.spec.indicator);
-      if (s.kind === 'pair') wanted.add(s.right.spec.indicator);
-    }
-    const next = new Map(this.series);
-    for (const indicator of wanted) {
-      if (!next.has(indicator)) next.set(indicator, await store.getSeries({ indicator }));
+    // Indicator names come from files: a null-prototype record keeps `__proto__` an ordinary key.
+    const next: Record<string, StoredObservation[]> = Object.assign(Object.create(null), this.series);
+    for (const indicator of indicatorsOf(this.slides)) {
+      if (!Object.hasOwn(next, indicator)) next[indicator] = await store.getSeries({ indicator });
     }
     this.series = next;
   }
 
   /** Forget loaded observations (after an import) so slides show the stored data. */
   async refreshData(): Promise<void> {
-    this.series = new Map();
+    this.series = Object.create(null);
     await this.reload();
   }
 
@@ -88,7 +93,7 @@ export class Briefing {
    */
   dataFor(view: SlideView, indicators: readonly Indicator[], locale: Locale): ChartData | undefined {
     const indicator = indicators.find((i) => i.name === view.spec.indicator);
-    const rows = this.series.get(view.spec.indicator);
+    const rows = Object.hasOwn(this.series, view.spec.indicator) ? this.series[view.spec.indicator] : undefined;
     if (!indicator || !rows) return undefined;
     const ds = view.spec.datasets;
     const observations = ds && ds.length > 0 ? rows.filter((o) => ds.includes(o.datasetId)) : rows;
@@ -141,11 +146,7 @@ export class Briefing {
 
   /** The address of this deck at the current slide; `mode` adds `present=1` or `presenter=1`. */
   link(mode?: 'present' | 'presenter'): string {
-    const params = new URLSearchParams({ page: 'briefing' });
-    if (this.deckId) params.set('deck', this.deckId);
-    params.set('slide', String(this.index + 1));
-    if (mode) params.set(mode, '1');
-    return `${location.pathname}?${params}`;
+    return briefingLink(location.pathname, this.deckId, this.index + 1, mode);
   }
 
   private writeUrl(): void {

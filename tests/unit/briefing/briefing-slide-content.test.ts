@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { buildSlideChart, buildSlideKpi, enlargeFonts, kpiRegion, slideTheme } from '../../../src/app/briefing-slide-content';
+import { contrastRatio } from '../../../src/app/briefing-contrast';
+import type { SlideView } from '../../../src/app/briefing-deck';
+import type { ChartData } from '../../../src/charts/types';
+import type { Indicator, Observation } from '../../../src/domain/types';
+import { levels, groundwater } from '../charts/sample-data';
+
+const pm10: Indicator = { name: 'PM10平均浓度', baseUnit: '微克/立方米', polarity: 'lower', targets: [] };
+const o = (region: string, period: string, value: number, extra: Partial<Observation> = {}): Observation => ({
+  region,
+  indicator: 'PM10平均浓度',
+  period,
+  value,
+  unit: '微克/立方米',
+  ...extra,
+});
+const pmRows: Observation[] = [
+  o('乌海市', '2022', 113),
+  o('乌海市', '2023', 79),
+  // The same fact written as a change must not be read as the level.
+  o('乌海市', '2023', -30.1, { kind: 'change', changeType: 'relative', unit: '%' }),
+  o('鄂尔多斯市', '2022', 67),
+  o('鄂尔多斯市', '2023', 58),
+];
+const pmData: ChartData = { indicator: pm10, observations: pmRows, locale: 'zh' };
+const view = (kind: SlideView['spec']['kind'], extra: Partial<SlideView['spec']> = {}): SlideView => ({
+  name: 'v',
+  spec: { version: 1, kind, indicator: 'PM10平均浓度', ...extra },
+});
+
+/** Every fontSize in an option, with the path to it. */
+function fontSizes(value: unknown, path = ''): [string, number][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => fontSizes(v, `${path}[${i}]`));
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([k, v]) =>
+    k === 'fontSize' && typeof v === 'number' ? [[`${path}.${k}`, v] as [string, number]] : fontSizes(v, `${path}.${k}`),
+  );
+}
+
+describe('enlargeFonts', () => {
+  it.each([
+    [{ label: { fontSize: 12 } }, { label: { fontSize: 24 } }],
+    [{ label: { show: true } }, { label: { show: true, fontSize: 24 } }],
+    [{ title: { subtextStyle: { fontSize: 21 } } }, { title: { subtextStyle: { fontSize: 24 } } }],
+    [{ series: [{ label: { fontSize: 30 } }] }, { series: [{ label: { fontSize: 30 } }] }],
+    [{ grid: { top: 10 } }, { grid: { top: 10 } }],
+  ])('%j', (input, expected) => {
+    expect(enlargeFonts(input as never)).toEqual(expected);
+  });
+
+  it('does not mutate its input', () => {
+    const input = { label: { fontSize: 12 } };
+    enlargeFonts(input as never);
+    expect(input).toEqual({ label: { fontSize: 12 } });
+  });
+});
+
+describe('buildSlideChart', () => {
+  const theme = slideTheme('good-green');
+  const gwData: ChartData = { indicator: groundwater, observations: levels, locale: 'zh' };
+
+  it.each(['trend', 'comparison', 'ranking', 'multiples'] as const)('%s: no text under 24 px, no title, no animation', (kind) => {
+    const { option, reasons } = buildSlideChart({ name: 'v', spec: { version: 1, kind, indicator: '压采量', period: '2024' } }, gwData, theme);
+    expect(reasons).toEqual([]);
+    expect(option?.animation).toBe(false);
+    const sizes = fontSizes(option);
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const [path, size] of sizes) expect([path, size >= 24]).toEqual([path, true]);
+    const title = option?.title;
+    for (const t of Array.isArray(title) ? title : [title]) expect(t?.show).toBe(false);
+  });
+
+  it('a map says why it cannot be drawn on a slide', () => {
+    const { option, reasons } = buildSlideChart(view('map'), pmData, theme);
+    expect(option).toBeUndefined();
+    expect(reasons).toEqual([{ key: 'briefing.kindUnsupported', params: { kind: 'map' } }]);
+  });
+
+  it('draws with thick lines and big markers', () => {
+    const { option } = buildSlideChart(view('trend'), pmData, theme);
+    const series = option?.series as { lineStyle?: { width?: number }; symbolSize?: number }[];
+    expect(series[0]?.lineStyle?.width).toBeGreaterThanOrEqual(5);
+    expect(series[0]?.symbolSize).toBeGreaterThanOrEqual(14);
+  });
+
+  it('does not mutate its input', () => {
+    const before = structuredClone(pmRows);
+    buildSlideChart(view('comparison'), pmData, theme);
+    expect(pmRows).toEqual(before);
+  });
+});
+
+describe('buildSlideKpi', () => {
+  it('PM10: 79, 同比下降30.1%, green because lower is better, said in words', () => {
+    const kpi = buildSlideKpi(view('kpi', { regions: ['乌海市'] }), pmData, slideTheme('good-green'));
+    expect(kpi?.value).toBe('79微克/立方米');
+    expect(kpi?.change?.text).toBe('同比下降30.1%');
+    expect(kpi?.change?.arrow).toBe('▼');
+    expect(kpi?.change?.verdict).toBe('向好');
+    expect(kpi?.change?.colour).toBe(slideTheme('good-green').good);
+  });
+
+  it('uses the period of the view, not the latest', () => {
+    const kpi = buildSlideKpi(view('kpi', { regions: ['乌海市'], period: '2022' }), pmData, slideTheme('good-green'));
+    expect(kpi?.value).toBe('113微克/立方米');
+    expect(kpi?.change).toBeUndefined();
+  });
+
+  it('shows the target and completion', () => {
+    const kpi = buildSlideKpi({ name: 'v', spec: { version: 1, kind: 'kpi', indicator: '压采量', regions: ['道里区'] } }, { indicator: groundwater, observations: levels, locale: 'zh' }, slideTheme('good-green'));
+    expect(kpi?.target?.value).toBe('目标 0.92亿立方米');
+    expect(kpi?.target?.text).toMatch(/^完成目标 1\d\d/);
+  });
+
+  it('every colour reaches 4.5:1 on the slide background under both conventions', () => {
+    for (const convention of ['good-green', 'rise-red'] as const) {
+      const theme = slideTheme(convention);
+      const kpi = buildSlideKpi(view('kpi', { regions: ['乌海市'] }), pmData, theme);
+      expect(contrastRatio(kpi!.change!.colour, theme.background)).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
+  it('is undefined with no levels', () => {
+    expect(buildSlideKpi(view('kpi'), { ...pmData, observations: [] }, slideTheme('good-green'))).toBeUndefined();
+  });
+
+  it('does not mutate its input', () => {
+    const before = structuredClone(pmRows);
+    buildSlideKpi(view('kpi'), pmData, slideTheme('good-green'));
+    expect(pmRows).toEqual(before);
+  });
+});
+
+describe('kpiRegion', () => {
+  it.each<[Observation[], string[] | undefined, string | undefined]>([
+    [pmRows, ['鄂尔多斯市'], '鄂尔多斯市'],
+    [pmRows, ['不存在'], '乌海市'],
+    [[...pmRows, o('全市', '2023', 70, { isTotal: true })], undefined, '全市'],
+    [[], undefined, undefined],
+  ])('%#', (rows, regions, expected) => {
+    expect(kpiRegion(rows, regions)).toBe(expected);
+  });
+});
