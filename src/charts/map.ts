@@ -122,3 +122,29 @@ export function buildMapOption(data: ChartData, spec: MapSpec, theme: ChartTheme
       : undefined,
   };
 }
+
+/** How observations met the boundary file's features. */
+export interface MapJoin {
+  /** Join keys (names or codes) found in both. */
+  matched: string[];
+  /** Regions with data but no feature: they are not on the map. */
+  unmatchedRegions: string[];
+  /** Features with no data: drawn in the no-data colour. */
+  unmatchedFeatures: string[];
+}
+
+/**
+ * Which regions of the period found a feature, and which did not, for the list under the map.
+ * `featureNames` are the features' values of the join property, as the UI read them from the file.
+ * @example mapJoin(data, { mapName: 'm', period: '2024' }, ['道里区', '南岗区']).unmatchedRegions // ['香坊区']
+ */
+export function mapJoin(data: ChartData, spec: MapSpec, featureNames: readonly string[]): MapJoin {
+  const keys = model(data, spec).rows.map((r) => r.key);
+  const features = new Set(featureNames);
+  const have = new Set(keys);
+  return {
+    matched: keys.filter((k) => features.has(k)),
+    unmatchedRegions: keys.filter((k) => !features.has(k)),
+    unmatchedFeatures: [...features].filter((f) => !have.has(f)),
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMapOption, checkMap } from '../../../src/charts/map';
+import { buildMapOption, checkMap, mapJoin } from '../../../src/charts/map';
 import { light } from '../../../src/charts/theme';
 import { chartData, groundwater, HOSTILE, levels, pm10 } from './sample-data';
 import { roundNumbers } from './round-numbers';
@@ -73,5 +73,24 @@ describe('checkMap', () => {
 
   it('needs observations', () => {
     expect(checkMap(chartData([]), { mapName: 'm' })).toEqual([{ key: 'chart.no_observations' }]);
+  });
+});
+
+describe('mapJoin', () => {
+  it('lists what matched and what did not, on either side', () => {
+    expect(mapJoin(chartData(levels), { mapName: 'm', period: '2024' }, ['道里区', '香坊区', '__proto__'])).toEqual({
+      matched: ['道里区'],
+      unmatchedRegions: ['南岗区', HOSTILE],
+      unmatchedFeatures: ['香坊区', '__proto__'],
+    });
+  });
+
+  it('does not mutate its input', () => {
+    const names = ['道里区'];
+    const data = chartData(levels);
+    const before = structuredClone(data);
+    mapJoin(data, { mapName: 'm' }, names);
+    expect(names).toEqual(['道里区']);
+    expect(data).toEqual(before);
   });
 });
