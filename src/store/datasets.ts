@@ -199,8 +199,10 @@ export async function discardPreviousVersion(newId: string): Promise<Dataset> {
 
 /** Build the stored record from an importer's meta; the row count is the number of observations. */
 function datasetFromMeta(meta: DatasetMeta, version: number, rowCount: number): Dataset {
+  // Keys set to undefined would not survive a JSON backup, so a round trip would differ.
+  const defined = Object.entries(meta).filter(([, v]) => v !== undefined);
   const dataset: Dataset = {
-    ...meta,
+    ...(Object.fromEntries(defined) as DatasetMeta),
     id: meta.id ?? newId('ds'),
     importedAt: meta.importedAt ?? new Date().toISOString(),
     rowCount,

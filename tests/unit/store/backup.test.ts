@@ -45,7 +45,7 @@ const detailed: Observation[] = [
 
 /** A workspace with a bit of everything, including hidden datasets. */
 async function fillWorkspace(): Promise<void> {
-  await putDataset(meta('详细'), detailed);
+  await putDataset(meta('详细', { source: undefined, layout: 'long' }), detailed);
   const v1 = await putDataset(meta('月报'), many(50));
   await replaceDataset(v1.id, meta('月报'), many(60));
   const gone = await putDataset(meta('已删'), many(5, '删'));
