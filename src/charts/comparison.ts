@@ -4,8 +4,7 @@
  * period as a marker, bars coloured by target status (and the status also written in the label).
  * The grouped variant shows several periods side by side, ordered by the chosen period's ranking.
  */
-import type { EChartsOption } from 'echarts';
-import type { BarSeriesOption, ScatterSeriesOption } from 'echarts';
+import type { BarSeriesOption, ScatterSeriesOption, EChartsOption } from 'echarts';
 import { translate } from '../domain/messages';
 import { comparePeriods, formatPeriod, previousPeriod } from '../domain/period';
 import type { Observation } from '../domain/types';

@@ -3,8 +3,7 @@
  * heights compare across panels. Totals are left out unless chosen: their size would flatten
  * every other panel.
  */
-import type { EChartsOption } from 'echarts';
-import type { BarSeriesOption, LineSeriesOption } from 'echarts';
+import type { BarSeriesOption, LineSeriesOption, EChartsOption } from 'echarts';
 import { nice } from 'd3-array';
 import { translate } from '../domain/messages';
 import { formatPeriod } from '../domain/period';

@@ -4,8 +4,7 @@
  * optionally indexed to a base period. A `change`-kind series is drawn as bars from zero with a
  * sign, never as a level.
  */
-import type { EChartsOption } from 'echarts';
-import type { BarSeriesOption, LineSeriesOption } from 'echarts';
+import type { BarSeriesOption, LineSeriesOption, EChartsOption } from 'echarts';
 import { nice } from 'd3-array';
 import { translate } from '../domain/messages';
 import { formatPeriod } from '../domain/period';

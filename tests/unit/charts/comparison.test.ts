@@ -34,6 +34,7 @@ describe('buildComparisonOption', () => {
     const obs = [gw('A', '2024', 80), gw('B', '2024', 40), gw('C', '2024', 60)].map((o) => ({ ...o, indicator: 'PM10', unit: '微克/立方米', displayUnit: undefined }));
     const o = buildComparisonOption(chartData(obs, pm10), {}, light);
     expect(categoriesOf(o)).toEqual(['1. B', '2. C', '3. A']);
+    expect(roundNumbers(o)).toMatchSnapshot();
   });
 
   it('colours bars by target status and also marks it in the label', () => {
