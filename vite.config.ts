@@ -1,8 +1,41 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { build, type Plugin } from 'vite';
+
+/**
+ * `virtual:standalone-script`: the chart code of a self-contained .html file (src/standalone),
+ * bundled by a nested build into one script with no imports (an IIFE: Vite leaves ES library output unminified) and exported as a string, so the
+ * app can inline it. The app loads it lazily, only when a user saves such a file.
+ */
+function standaloneScript(): Plugin {
+  const id = 'virtual:standalone-script';
+  return {
+    name: 'standalone-script',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    async load(resolved) {
+      if (resolved !== `\0${id}`) return undefined;
+      const result = await build({
+        configFile: false,
+        logLevel: 'warn',
+        // ECharts checks process.env.NODE_ENV, which does not exist in a page of its own.
+        define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+        build: {
+          write: false,
+          target: 'es2022',
+          minify: true,
+          lib: { entry: new URL('./src/standalone/standalone-main.ts', import.meta.url).pathname, formats: ['iife'], name: 'standalone', fileName: 'standalone' },
+        },
+      });
+      const outputs = Array.isArray(result) ? result : [result];
+      const chunk = outputs.flatMap((o) => ('output' in o ? o.output : [])).find((c) => c.type === 'chunk');
+      if (!chunk || chunk.type !== 'chunk') throw new Error('standalone bundle produced no script');
+      return `export default ${JSON.stringify(chunk.code)};`;
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), standaloneScript()],
   // Relative base so the built app also works from a sub-folder of an intranet server.
   base: './',
   worker: { format: 'es' },

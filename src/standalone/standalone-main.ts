@@ -1,0 +1,23 @@
+/**
+ * Entry of the self-contained `.html` file (bundled into one inline script by the
+ * `virtual:standalone-script` plugin in vite.config.ts): read the JSON payload from its element,
+ * validate it like any outside input, draw.
+ */
+import { PAYLOAD_ELEMENT_ID, ROOT_ELEMENT_ID } from '../export/standalone-html';
+import { readChartDocument } from './document';
+import { DOCUMENT_STYLE, renderDocument, renderErrors } from './render-document';
+
+const root = document.getElementById(ROOT_ELEMENT_ID)!;
+const style = document.createElement('style');
+style.textContent = DOCUMENT_STYLE;
+document.head.append(style);
+const locale = document.documentElement.lang.startsWith('en') ? 'en' : 'zh';
+let parsed: unknown;
+try {
+  parsed = JSON.parse(document.getElementById(PAYLOAD_ELEMENT_ID)?.textContent ?? '');
+} catch {
+  parsed = undefined;
+}
+const result = readChartDocument(parsed, locale);
+if (result.ok) renderDocument(root, result.document, { heading: true });
+else renderErrors(root, result.errors);

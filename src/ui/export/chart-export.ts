@@ -1,0 +1,172 @@
+/**
+ * Every export of one chart, from what a ChartPanel knows (its view spec and data): images (PNG,
+ * SVG, clipboard) with a footnote, the data behind it (CSV, XLSX), a self-contained HTML page and
+ * an embed snippet. Images are redrawn in the light theme at the export size, so a report gets a
+ * white, print-ready chart whatever the screen theme.
+ */
+import type { EChartsOption } from 'echarts';
+import type { ViewSpec } from '../../domain/types';
+import type { Locale } from '../../domain/messages/index';
+import type { ChartData } from '../../charts/types';
+import { displayUnitOf } from '../../charts/format';
+import { light, withConvention, type ColourConvention } from '../../charts/theme';
+import { buildFootnote } from '../../export/footnote';
+import { resolveExportSize, type ExportSize, type SizePresetId } from '../../export/png-size';
+import { buildTableRows } from '../../export/table-rows';
+import { toCsvBytes } from '../../export/csv';
+import { toXlsx } from '../../export/xlsx';
+import { buildStandaloneHtml } from '../../export/standalone-html';
+import { encodePayload } from '../../export/payload';
+import { buildEmbedUrl, buildIframeSnippet } from '../../export/embed-snippet';
+import type { Cell } from '../../export/cell';
+import { buildChartOption } from '../../standalone/build-charts';
+import { buildChartDocument, type ChartDocument } from '../../standalone/document';
+import { observationsBehind, periodText, sourceText } from './data-behind';
+import { exportOption } from './export-option';
+import { renderPng, renderSvg } from './render-offscreen';
+
+/** One chart as the app shows it. */
+export interface ChartSource {
+  spec: ViewSpec;
+  data: ChartData;
+  /** The panel heading: file names and page titles. */
+  heading: string;
+  convention: ColourConvention;
+  /** Dataset id → its source (or name), for the footnote. */
+  datasetSources: ReadonlyMap<string, string>;
+}
+
+/** What the user chose in the export menu. */
+export interface ImageSettings {
+  preset: SizePresetId;
+  /** CSS width; the preset's when absent. */
+  width?: number;
+  pixelRatio: number;
+  background: 'white' | 'transparent';
+  footnote: boolean;
+}
+
+/**
+ * The option of the exported picture: the chart redrawn in the light theme, with the footnote.
+ * Throws with the builder's reasons when the chart cannot be drawn.
+ * @example imageOption(source, settings, '2026-11-24T02:00:00Z')
+ */
+export function imageOption(source: ChartSource, settings: ImageSettings, exportedAt: string): EChartsOption {
+  const { spec, data } = source;
+  const built = buildChartOption(spec, data, withConvention(light, source.convention));
+  if (!built.ok) throw new Error(built.reasons.join(' '));
+  const behind = observationsBehind(spec, data.observations);
+  const footnote = settings.footnote
+    ? buildFootnote({
+        indicator: data.indicator.displayName || data.indicator.name,
+        unit: displayUnitOf(data.indicator, behind),
+        period: periodText(behind, data.locale),
+        source: sourceText(data.indicator.source, behind, source.datasetSources),
+        exportedAt,
+        locale: data.locale,
+      })
+    : [];
+  return exportOption(built.option, { footnote, background: settings.background, fontFamily: light.fontFamily });
+}
+
+/**
+ * Check the requested size; throws the size errors as one sentence.
+ * @example imageSize({ preset: 'screen', pixelRatio: 2, background: 'white', footnote: true }, 'zh').pixelWidth // 2400
+ */
+export function imageSize(settings: ImageSettings, locale: Locale): ExportSize {
+  const result = resolveExportSize(
+    { preset: settings.preset, width: settings.width, pixelRatio: settings.pixelRatio, background: settings.background },
+    locale,
+  );
+  if (!result.ok) throw new Error(result.errors.join(' '));
+  return result.size;
+}
+
+/**
+ * The PNG and its size.
+ * @example const { blob, size } = await exportPng(source, settings)
+ */
+export async function exportPng(source: ChartSource, settings: ImageSettings): Promise<{ blob: Blob; size: ExportSize }> {
+  const size = imageSize(settings, source.data.locale);
+  const option = imageOption(source, settings, new Date().toISOString());
+  const blob = await renderPng(option, {
+    width: size.cssWidth,
+    height: size.cssHeight,
+    pixelRatio: size.pixelRatio,
+    background: settings.background,
+  });
+  return { blob, size };
+}
+
+/**
+ * The SVG document text, at the chosen CSS size (vectors need no pixel ratio).
+ * @example exportSvg(source, settings).startsWith('<svg') // true
+ */
+export function exportSvg(source: ChartSource, settings: ImageSettings): string {
+  const size = imageSize(settings, source.data.locale);
+  return renderSvg(imageOption(source, settings, new Date().toISOString()), size.cssWidth, size.cssHeight);
+}
+
+/**
+ * The data behind the chart as table rows, header first.
+ * @example dataRows(source)[0] // ['地区', '区划代码', …]
+ */
+export function dataRows(source: ChartSource): Cell[][] {
+  const behind = observationsBehind(source.spec, source.data.observations);
+  return buildTableRows(behind, { locale: source.data.locale, displayUnit: displayUnitOf(source.data.indicator, behind) });
+}
+
+/** CSV bytes (UTF-8 with BOM) of `dataRows`. */
+export function exportCsv(source: ChartSource): { bytes: Uint8Array; rows: number } {
+  const rows = dataRows(source);
+  return { bytes: toCsvBytes(rows), rows: rows.length - 1 };
+}
+
+/** XLSX bytes of `dataRows`, one sheet named after the chart. */
+export async function exportXlsx(source: ChartSource): Promise<{ bytes: Uint8Array; rows: number }> {
+  const rows = dataRows(source);
+  return { bytes: await toXlsx([{ name: source.heading, rows }]), rows: rows.length - 1 };
+}
+
+/**
+ * The snapshot of one or more charts, as a self-contained page or an embed carries it. Only the
+ * observations each chart draws go in.
+ * @example chartDocument([source], '耕地面积')
+ */
+export function chartDocument(sources: readonly ChartSource[], title: string): ChartDocument {
+  const locale = sources[0]?.data.locale ?? 'zh';
+  return buildChartDocument({
+    title,
+    locale,
+    theme: 'light',
+    charts: sources.map((s) => ({
+      spec: s.spec,
+      observations: observationsBehind(s.spec, s.data.observations),
+      indicator: s.data.indicator,
+    })),
+  });
+}
+
+/**
+ * One `.html` file holding the charts, their data and the chart code; opens offline by double-click.
+ * @example await exportHtml([trend, comparison], '耕地面积 看板')
+ */
+export async function exportHtml(sources: readonly ChartSource[], title: string): Promise<string> {
+  const { default: scriptText } = await import('virtual:standalone-script');
+  const doc = chartDocument(sources, title);
+  return buildStandaloneHtml({ title, lang: doc.locale === 'en' ? 'en' : 'zh-CN', scriptText, payload: doc });
+}
+
+/**
+ * The `<iframe>` snippet for one chart: the embed page of this very app, with the chart's
+ * snapshot in the URL fragment.
+ * @example await embedSnippet(source, 'https://host/app/index.html')
+ */
+export async function embedSnippet(source: ChartSource, appUrl: string): Promise<{ url: string; snippet: string }> {
+  const page = new URL(appUrl);
+  page.search = '?embed';
+  page.hash = '';
+  const payload = await encodePayload(chartDocument([source], source.heading));
+  const url = buildEmbedUrl(page.href, payload);
+  return { url, snippet: buildIframeSnippet({ src: url, title: source.heading, height: 480 }) };
+}

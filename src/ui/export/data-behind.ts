@@ -1,0 +1,57 @@
+/**
+ * What an export of one chart says about its data: the observations the chart draws (for the CSV
+ * and XLSX) and the facts its footnote names (unit, period, source). Pure, so it is unit-tested.
+ */
+import type { Observation, ViewSpec } from '../../domain/types';
+import { comparePeriods, formatPeriod } from '../../domain/period';
+import type { Locale } from '../../domain/messages/index';
+
+/** Kinds that show one period (`spec.period`) rather than a span. */
+const ONE_PERIOD: ReadonlySet<ViewSpec['kind']> = new Set(['comparison', 'ranking', 'kpi', 'map']);
+
+/**
+ * The observations a chart of `spec` draws: its indicator, its regions when it names some, its
+ * period (one-period kinds) or span. Input order is kept; the input is not changed.
+ * @example observationsBehind({ version: 1, kind: 'comparison', indicator: '面积', period: '2024' }, rows) // rows of 2024
+ */
+export function observationsBehind<T extends Observation>(spec: ViewSpec, observations: readonly T[]): T[] {
+  const regions = spec.regions && spec.regions.length > 0 ? new Set(spec.regions) : undefined;
+  const onePeriod = ONE_PERIOD.has(spec.kind) ? spec.period : undefined;
+  return observations.filter(
+    (o) =>
+      o.indicator === spec.indicator &&
+      (!regions || regions.has(o.region)) &&
+      (onePeriod === undefined || o.period === onePeriod) &&
+      (onePeriod !== undefined || spec.periodFrom === undefined || comparePeriods(o.period, spec.periodFrom) >= 0) &&
+      (onePeriod !== undefined || spec.periodTo === undefined || comparePeriods(o.period, spec.periodTo) <= 0),
+  );
+}
+
+/**
+ * The period a chart covers, as a reader would write it: one period, or first–last.
+ * @example periodText([{ period: '2021' }, { period: '2024' }], 'zh') // '2021年—2024年'
+ */
+export function periodText(observations: readonly Pick<Observation, 'period'>[], locale: Locale): string {
+  if (observations.length === 0) return '';
+  const sorted = [...new Set(observations.map((o) => o.period))].sort(comparePeriods);
+  const first = formatPeriod(sorted[0], locale);
+  const last = formatPeriod(sorted[sorted.length - 1], locale);
+  return first === last ? first : `${first}—${last}`;
+}
+
+/**
+ * The source line: the indicator's own source, else the distinct citations the rows carry, else
+ * the names of the datasets the rows came from; at most three, joined.
+ * @example sourceText(undefined, [{ sourceText: '市统计局' }], new Map()) // '市统计局'
+ */
+export function sourceText(
+  indicatorSource: string | undefined,
+  observations: readonly (Pick<Observation, 'sourceText'> & { datasetId?: string })[],
+  datasetSources: ReadonlyMap<string, string>,
+): string {
+  if (indicatorSource?.trim()) return indicatorSource.trim();
+  const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => !!v && v.trim() !== ''))];
+  const cited = distinct(observations.map((o) => o.sourceText));
+  const list = cited.length > 0 ? cited : distinct(observations.map((o) => (o.datasetId ? datasetSources.get(o.datasetId) : undefined)));
+  return list.length > 3 ? `${list.slice(0, 3).join('；')}…` : list.join('；');
+}
