@@ -74,7 +74,7 @@ export function buildRecords(t: TableInput): { records: Observation[]; issues: I
   return { records, issues, notes };
 }
 
-/** Fewer cells than the header, or text beyond the header's last column. */
+/** Fewer cells than the header names, or text beyond the header's last column. */
 function isRagged(row: string[], width: number): boolean {
   if (row.length < width) return true;
   for (let c = width; c < row.length; c++) if (row[c].trim() !== '') return true;

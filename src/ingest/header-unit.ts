@@ -10,7 +10,7 @@ export interface HeaderUnit {
 }
 
 const TRAILING_UNIT = /^(.*?)[（(](?:计量)?(?:单位[:：])?([^（）()]{1,12})[）)]$/;
-const UNIT_LIKE = /^(?:[\p{Script=Han}]{1,6}|[A-Za-z/·²³0-9.]{1,10}|%|‰|[\p{Script=Han}]{1,4}\/[\p{Script=Han}A-Za-z]{1,4}|[A-Za-z]{1,4}\/[A-Za-z0-9³²]{1,4})$/u;
+const UNIT_LIKE = /^(?:[\p{Script=Han}]{1,6}|[A-Za-zμµ/·²³0-9.]{1,10}|%|‰|[\p{Script=Han}]{1,4}\/[\p{Script=Han}A-Za-z]{1,4}|[A-Za-z]{1,4}\/[A-Za-z0-9³²]{1,4})$/u;
 const NOT_UNIT = /含|不含|其中|注|预计|全年|累计|目标|任务|同比|年|季|月|省|市|区|县|镇/;
 
 /**
@@ -34,4 +34,17 @@ export function splitHeaderUnit(header: string): HeaderUnit {
 export function unitLine(text: string): string | undefined {
   const m = /^[（(]?(?:计量)?单位[:：]\s*([^\s，,;；）)]{1,12})[）)]?\s*$/.exec(text.trim());
   return m ? normalizeCell(m[1]) : undefined;
+}
+
+const TITLE_PERIOD = /[（(]?\s*(?:\d{4}\s*[—–\-~～至到]\s*\d{2,4}|\d{4}年?\s*[—–\-~～至到]\s*\d{2,4})年度?\s*[)）]?|[（(]?\d{4}年(?:\d{1,2}(?:[—–\-~～至]\d{1,2})?月(?:份)?|[一二三四]季度|第[一二三四]季度|[上下]半年)?(?:度)?[)）]?/g;
+const TITLE_WORDS = /^各(?:区县|县区|县市区|市县|地市|乡镇|街道|地区|省|市|县|区|旗|盟|州)|(?:情况|统计|一览|汇总|明细)?表$|情况$/g;
+
+/**
+ * An indicator name from a table title: periods (`2021—2024年`, `（2024年）`) and words like
+ * `各区县`, `统计表` removed.
+ * @example indicatorFromTitle('2021—2024年各区县地区生产总值（亿元）') // '地区生产总值（亿元）'
+ */
+export function indicatorFromTitle(title: string): string {
+  const cleaned = title.replace(TITLE_PERIOD, '').trim().replace(TITLE_WORDS, '').trim();
+  return cleaned === '' ? title.trim() : cleaned;
 }

@@ -9,7 +9,7 @@ import type { Locale } from '../domain/messages';
 import { buildRecords } from './build-table';
 import { detectFormat } from './detect-format';
 import { distinctCells, findHeader, flattenHeader } from './find-header';
-import { splitHeaderUnit } from './header-unit';
+import { indicatorFromTitle, splitHeaderUnit } from './header-unit';
 import { inferRoles } from './infer-roles';
 import { makeIssue } from './issues';
 import { readDelimited, readSource, type SourceRead } from './read-source';
@@ -80,7 +80,7 @@ function fromGrid(name: string, format: IngestFormat, source: SourceRead, option
   const headers = flattenHeader(headerRowsCells, width);
   const body = rows.slice(bodyStart);
   const roles = applyOverrides(headers, inferRoles(headers, body), options.columns);
-  const layout = options.layout ?? (roles.some((r) => r === 'period-column' || r === 'indicator-column') ? 'wide' : 'long');
+  const layout = options.layout ?? (roles.some((r) => r === 'period-column' || r === 'indicator-column' || r === 'region-column') ? 'wide' : 'long');
 
   // 6. Check that the table can make records at all, saying what to set when it cannot.
   let defaults = options.defaults ?? {};
@@ -107,7 +107,7 @@ function fromGrid(name: string, format: IngestFormat, source: SourceRead, option
   }
   if (cols.indicator < 0 && !defaults.indicator && values.some((v) => v.indicator === undefined)) {
     if (found.title.length > 0) {
-      const fromTitle = splitHeaderUnit(found.title[0]);
+      const fromTitle = splitHeaderUnit(indicatorFromTitle(found.title[0]));
       fallbackIndicator = fromTitle.name;
       unit = unit ?? (fromTitle.unit || undefined);
       issues.push(makeIssue(locale, 'indicator_from_title', 'warning', { row: found.headerRow }, { indicator: fromTitle.name }));
@@ -116,7 +116,7 @@ function fromGrid(name: string, format: IngestFormat, source: SourceRead, option
       blocked = true;
     }
   }
-  if (cols.region < 0 && cols.regionCode < 0 && !defaults.region && !blocked) issues.push(makeIssue(locale, 'no_region', 'warning', { row: 0 }));
+  if (cols.region < 0 && cols.regionCode < 0 && !defaults.region && !blocked && values.some((v) => v.region === undefined)) issues.push(makeIssue(locale, 'no_region', 'warning', { row: 0 }));
 
   // 7. Walk the body: notes, unpivot, normalize, drop duplicates.
   const built = blocked
@@ -126,7 +126,7 @@ function fromGrid(name: string, format: IngestFormat, source: SourceRead, option
         bodyStart,
         headers,
         roles,
-        raggedWidth: source.delimited ? (rows[found.headerRow + found.headerRows - 1]?.length ?? 0) : 0,
+        raggedWidth: source.delimited ? headerWidth(rows.slice(found.headerRow, bodyStart)) : 0,
         context: { locale, unit, defaults, year },
         fallbackIndicator,
         onProgress: options.onProgress,
@@ -166,6 +166,13 @@ function applyOverrides(headers: string[], inferred: ColumnRole[], overrides?: R
     // `地区 | 2023年 | 2024年 | 合计`: the last column spans periods, it is not a value of one.
     return hasPeriodColumns && inferred[i] === 'indicator-column' ? 'ignore' : inferred[i];
   });
+}
+
+/** Cells up to the last named header column: rows may leave out the blank columns after it. */
+function headerWidth(headerRows: string[][]): number {
+  let width = 0;
+  for (const row of headerRows) row.forEach((c, i) => (width = c.trim() !== '' ? Math.max(width, i + 1) : width));
+  return width;
 }
 
 function preview(rows: string[][]): IngestResult['preview'] {

@@ -4,6 +4,7 @@
  */
 import { isPeriodPart, parsePeriod, withoutRemark } from './parse-period';
 import { parseQuantity } from './parse-quantity';
+import { isTotalName } from './parse-region';
 import { isNoData } from './text';
 import type { ColumnRole, Grid } from './types';
 
@@ -79,21 +80,24 @@ export function inferRoles(headers: string[], body: Grid): ColumnRole[] {
     if (VALUE.test(name)) return 'value';
     if (mostly(p.code) && p.code === p.filled) return 'regionCode';
     if (mostly(p.period)) return 'period';
-    if (mostly(p.numeric)) return 'indicator-column';
+    if (mostly(p.numeric)) return REGION_NAME.test(name) || isTotalName(name) ? 'region-column' : 'indicator-column';
     return 'ignore';
   });
   // Unnamed text columns left of the first value column become the region and the indicator
   // when the headers named neither. Text columns further right are usually remarks.
-  const firstValue = roles.findIndex((r) => r === 'value' || r === 'period-column' || r === 'indicator-column');
+  const firstValue = roles.findIndex((r) => r === 'value' || r === 'period-column' || r === 'indicator-column' || r === 'region-column');
   for (let i = 0; i < roles.length && (firstValue < 0 || i < firstValue); i++) {
     if (roles[i] !== 'ignore' || IGNORE.test(lastPart(headers[i])) || !textColumn(sample, i)) continue;
-    const hasRegion = roles.includes('region');
+    const hasRegion = roles.includes('region') || roles.includes('region-column');
     const hasIndicator = roles.includes('indicator');
     if (hasRegion && hasIndicator) break;
     const regionLike = looksLikeRegions(sample, i);
     if (!hasRegion && (regionLike || hasIndicator)) roles[i] = 'region';
     else if (!hasIndicator) roles[i] = 'indicator';
   }
+  // Region names as number-column headers only mean regions-as-columns when no column holds
+  // regions; otherwise `建成区` is an indicator that happens to end in 区.
+  if (roles.includes('region')) return roles.map((r) => (r === 'region-column' ? 'indicator-column' : r));
   return roles;
 }
 
@@ -103,6 +107,7 @@ function textColumn(body: Grid, c: number): boolean {
 }
 
 const REGION_NAME = /([省市区县旗镇乡盟州村]|开发区|新区|园区|合计|总计)$/;
+
 
 /** Do most cells of column `c` read like region names (…省, …市, …区, 开发区, 合计)? */
 function looksLikeRegions(body: Grid, c: number): boolean {

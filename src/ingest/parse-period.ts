@@ -32,6 +32,17 @@ function month(y: string, m: string, label: string): ParsedPeriod | null {
   return n >= 1 && n <= 12 ? { key: `${y}-${pad(n)}`, grain: 'month', label } : null;
 }
 
+/**
+ * `2024年1-8月` is the year to date: a point in time like 截至2024年8月 (domain.md), so 2024-08;
+ * `2024年4-6月` is exactly a quarter. Other spans have no key.
+ */
+function monthSpan(y: string, from: number, to: number, label: string): ParsedPeriod | null {
+  if (from < 1 || to > 12 || to <= from) return null;
+  if (from === 1) return { key: `${y}-${pad(to)}`, grain: 'month', label };
+  if (to - from === 2 && from % 3 === 1) return { key: `${y}-Q${(from + 2) / 3}`, grain: 'quarter', label };
+  return null;
+}
+
 function span(a: string, b: string, label: string, season: boolean): ParsedPeriod | null {
   const from = Number(a);
   let to = Number(b);
@@ -67,6 +78,7 @@ export function parsePeriod(text: string): ParsedPeriod | null {
   if ((m = /^(\d{4})(年|年度)?$/.exec(s)) && !point) return { key: m[1], grain: 'year', label };
   if ((m = /^(\d{4})年?$/.exec(s)) && point) return { key: `${m[1]}-12`, grain: 'month', label };
   if ((m = /^(\d{4})年(\d{1,2}|[一二三四五六七八九十]|十[一二])月$/.exec(s))) return month(m[1], m[2], label);
+  if ((m = /^(\d{4})年(\d{1,2})-(\d{1,2})月(?:累计)?$/.exec(s))) return monthSpan(m[1], Number(m[2]), Number(m[3]), label);
   if ((m = /^(\d{4})[.\-/](\d{1,2})$/.exec(s))) return month(m[1], m[2], label);
   if ((m = /^(\d{4})(?:年|[.\-/])(\d{1,2})(?:月|[.\-/])(\d{1,2})日?$/.exec(s))) {
     const mo = Number(m[2]);

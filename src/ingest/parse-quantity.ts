@@ -34,7 +34,7 @@ const NEGATIVE = /下降|减少|降低|下滑|回落|减|降/;
 
 const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?(?:[eE]([+-]?\d+))?/;
 /** What may follow a number as a unit: letters, CJK, a few signs; no leading digit. */
-const UNIT = /^[\p{Script=Han}A-Za-z%‰°℃/·²³()][\p{Script=Han}A-Za-z%‰°℃/·²³().0-9]{0,15}$/u;
+const UNIT = /^[\p{Script=Han}A-Za-zμ%‰°℃/·²³()][\p{Script=Han}A-Za-zμ%‰°℃/·²³().0-9]{0,15}$/u;
 
 /**
  * Read a quantity. `contextUnit` is the unit known from elsewhere (a unit column, the header

@@ -7,7 +7,9 @@ import type { Locale } from '../domain/messages';
 
 /**
  * What a column holds. `period-column`: a wide column whose header is a period (`2024年`);
- * `indicator-column`: a wide column whose header is an indicator (`面积（万亩）`).
+ * `indicator-column`: a wide column whose header is an indicator (`面积（万亩）`);
+ * `region-column`: a wide column whose header is a region (`道里区`), for tables with indicators
+ * as rows and regions as columns.
  * @example const role: ColumnRole = 'region';
  */
 export type ColumnRole =
@@ -22,7 +24,8 @@ export type ColumnRole =
   | 'source'
   | 'ignore'
   | 'period-column'
-  | 'indicator-column';
+  | 'indicator-column'
+  | 'region-column';
 
 /** The file formats the importer reads. @example const f: IngestFormat = 'csv'; */
 export type IngestFormat = 'csv' | 'tsv' | 'txt' | 'xlsx' | 'xls' | 'html' | 'json' | 'text';

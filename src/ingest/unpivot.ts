@@ -16,11 +16,13 @@ export interface ValueColumn {
   header: string;
   period?: string;
   indicator?: string;
+  /** For a `region-column`: the region its header names. */
+  region?: string;
   unit: string;
 }
 
 /** Roles that hold values. */
-export const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['value', 'period-column', 'indicator-column']);
+export const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['value', 'period-column', 'indicator-column', 'region-column']);
 
 /**
  * Read period, indicator and unit from each value column's header.
@@ -46,7 +48,8 @@ export function valueColumns(headers: string[], roles: ColumnRole[]): ValueColum
     const column: ValueColumn = { index, role, header, unit };
     if (period !== undefined) column.period = period;
     const generic = role === 'value' && GENERIC_VALUE.test(rest);
-    if (rest !== '' && !generic) column.indicator = rest;
+    if (role === 'region-column') column.region = rest;
+    else if (rest !== '' && !generic) column.indicator = rest;
     out.push(column);
   });
   return out;
@@ -149,7 +152,7 @@ export function unpivotRow(
     row: rowNumber,
     column,
     valueText: cell(column.index),
-    regionText,
+    regionText: column.region ?? regionText,
     regionCodeText,
     indicatorText,
     periodText,

@@ -129,6 +129,32 @@ describe('ingest: layouts and overrides', () => {
     ]);
   });
 
+  it('indicators as rows and regions as columns', () => {
+    const r = ingestText('指标\t道里区\t南岗区\t全市\n保护性耕作面积（万亩）\t6.04\t3.2\t9.24', { defaults: { period: '2024' } });
+    expect(r.mapping['道里区']).toBe('region-column');
+    expect(r.records.map((o) => [o.region, o.indicator, o.value, o.isTotal])).toEqual([
+      ['道里区', '保护性耕作面积', 60400, false],
+      ['南岗区', '保护性耕作面积', 32000, false],
+      ['全市', '保护性耕作面积', 92400, true],
+    ]);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('a title names the indicator without its years and 各区县', () => {
+    const r = ingestText('2021—2024年各区县地区生产总值\t\t\t单位：亿元\n地区\t2023年\t2024年\t\n道里区\t12\t13\t');
+    expect(r.records.map((o) => [o.indicator, o.period, o.value, o.unit])).toEqual([
+      ['地区生产总值', '2023', 1.2e9, '元'],
+      ['地区生产总值', '2024', 1.3e9, '元'],
+    ]);
+    expect(r.notes).toEqual(['单位：亿元']);
+  });
+
+  it('rows may leave out blank columns after the last named header', () => {
+    const r = ingestText('地区,2024年,,\n道里区,6.04\n南岗区,3.3', { defaults: { indicator: '面积' } });
+    expect(r.issues).toEqual([]);
+    expect(r.records).toHaveLength(2);
+  });
+
   it('a region merged down is filled; a new region resets the code', () => {
     const r = ingestText('区划代码\t地区\t指标\t2024年\n230102\t道里区\t面积\t1\n\t\t产量\t2\n230103\t南岗区\t面积\t3');
     expect(r.records.map((o) => [o.regionCode, o.region, o.indicator])).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod } from '../../../src/ingest/parse-period';
+import { isPeriodPart, parsePeriod, titleYear, withYear } from '../../../src/ingest/parse-period';
 
 // domain.md's period table, row by row, plus neighbours of each form.
 const TABLE: [string, string, string][] = [
@@ -32,6 +32,10 @@ const TABLE: [string, string, string][] = [
   ['2024年末', '2024-12', 'month'],
   ['2024-08-01', '2024-08-01', 'day'],
   ['2024年8月1日', '2024-08-01', 'day'],
+  // Year to date is a point in time, like 截至; an exact quarter's months are the quarter.
+  ['2024年1-8月', '2024-08', 'month'],
+  ['2024年1—6月', '2024-06', 'month'],
+  ['2024年4-6月', '2024-Q2', 'quarter'],
 ];
 
 describe('parsePeriod', () => {
@@ -39,8 +43,28 @@ describe('parsePeriod', () => {
     expect(parsePeriod(text)).toEqual({ key, grain, label: text });
   });
 
-  it.each(['abc', '道里区', '6.04', '2024年13月', '2024-00', '2025—2021年', '', '保护性耕作面积'])('%j is not a period', (text) => {
+  it.each(['abc', '道里区', '6.04', '2024年13月', '2024-00', '2025—2021年', '', '保护性耕作面积', '2024年3-5月'])('%j is not a period', (text) => {
     expect(parsePeriod(text)).toBeNull();
+  });
+
+  it.each([
+    ['3月', '2024', '2024年3月', '2024-03'],
+    ['一季度', '2024', '2024年一季度', '2024-Q1'],
+    ['Q2', '2024', '2024Q2', '2024-Q2'],
+    ['上半年', '2024', '2024年上半年', '2024-H1'],
+  ])('%s is a period part; with %s it reads as %s', (part, year, text, key) => {
+    expect(isPeriodPart(part)).toBe(true);
+    expect(withYear(year, part)).toBe(text);
+    expect(parsePeriod(text)?.key).toBe(key);
+  });
+
+  it.each([
+    ['道里区2024年主要指标', '2024'],
+    ['二〇二四年报表', '2024'],
+    ['2021—2024年主要指标', undefined],
+    ['主要指标', undefined],
+  ])('titleYear(%j) = %s', (title, year) => {
+    expect(titleYear(title)).toBe(year);
   });
 
   it('input is not mutated', () => {
