@@ -5,9 +5,6 @@
 export { openStore, closeStore, onVersionChange, onStoreChange, DEFAULT_DB_NAME, type StoreChange } from './open';
 export { cleanupIncomplete } from './cleanup';
 export {
-  putDataset,
-  replaceDataset,
-  appendToDataset,
   getDatasets,
   getDataset,
   renameDataset,
@@ -17,6 +14,7 @@ export {
   restorePreviousVersion,
   discardPreviousVersion,
 } from './datasets';
+export { putDataset, replaceDataset, appendToDataset } from './dataset-write';
 export { getSeries, getSnapshot, getObservations, countObservations, getPeriods } from './observations';
 export { getIndicators, putIndicator, getRegions } from './indicators';
 export { inferPolarity } from './polarity';
