@@ -7,6 +7,7 @@
 import type { BarSeriesOption, LineSeriesOption, EChartsOption } from 'echarts';
 import { nice } from 'd3-array';
 import { translate } from '../domain/messages';
+import type { Observation, Target } from '../domain/types';
 import { formatPeriod } from '../domain/period';
 import { yearOverYearSeries, isGood, type Change } from '../analysis/change';
 import { defaultRegions } from '../analysis/default-regions';
@@ -254,22 +255,31 @@ function lastIndex(values: readonly (number | null)[]): number {
   return -1;
 }
 
-/** Target lines for the regions shown: a region's own targets, and those for every region. */
+/**
+ * Target lines for the regions shown: the indicator's targets for a shown region or for every
+ * region; and, for a region without one, the latest target its observations carry (a 目标值 column).
+ */
 function targetLines(data: ChartData, m: TrendModel, theme: ChartTheme) {
   const { locale, indicator } = data;
   const shownRegions = new Set(m.shown.map((i) => m.set.series[i].region));
-  return indicator.targets
-    .filter((t) => !t.region || shownRegions.has(t.region))
-    .map((t) => {
-      const value = formatQuantity(t.value, indicator.baseUnit, locale, m.displayUnit);
-      const text = `${t.region ? `${t.region} ` : ''}${translate(locale, 'chart.target_line', { period: formatPeriod(t.period, locale), value })}`;
-      return {
-        region: t.region,
-        item: {
-          yAxis: toDisplay(t.value, indicator.baseUnit, m.displayUnit),
-          name: text,
-          label: { show: true, position: 'insideEndTop' as const, formatter: text, color: theme.text, fontSize: theme.fontSize },
-        },
-      };
-    });
+  const targets: Target[] = indicator.targets.filter((t) => !t.region || shownRegions.has(t.region));
+  for (const i of m.shown) {
+    const s = m.set.series[i];
+    if (targets.some((t) => t.region === s.region)) continue;
+    const withTarget = s.observations.filter((o): o is Observation => o?.target !== undefined);
+    const last = withTarget[withTarget.length - 1];
+    if (last) targets.push({ region: s.region, period: last.period, value: last.target! });
+  }
+  return targets.map((t) => {
+    const value = formatQuantity(t.value, indicator.baseUnit, locale, m.displayUnit);
+    const text = `${t.region ? `${t.region} ` : ''}${translate(locale, 'chart.target_line', { period: formatPeriod(t.period, locale), value })}`;
+    return {
+      region: t.region,
+      item: {
+        yAxis: toDisplay(t.value, indicator.baseUnit, m.displayUnit),
+        name: text,
+        label: { show: true, position: 'insideEndTop' as const, formatter: text, color: theme.text, fontSize: theme.fontSize },
+      },
+    };
+  });
 }

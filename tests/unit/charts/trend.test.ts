@@ -90,6 +90,18 @@ describe('buildTrendOption', () => {
   });
 });
 
+describe('targets carried by observations (目标值 column)', () => {
+  it('draws the latest one for a region without an indicator target', () => {
+    const obs = [gw('道里区', '2023', 0.8e8, { target: 0.7e8 }), gw('道里区', '2024', 1.14e8, { target: 1.2e8 })];
+    const option = buildTrendOption(chartData(obs, { ...groundwater, targets: [] }), {}, light);
+    const line = seriesOf(option)[0].markLine!.data;
+    expect(line).toHaveLength(1);
+    expect(line[0].yAxis).toBeCloseTo(1.2, 9);
+    expect(JSON.stringify(line)).toContain('道里区 2024年目标 1.2亿立方米');
+    expect((option.yAxis as { max: number }).max).toBeGreaterThanOrEqual(1.2);
+  });
+});
+
 describe('index to base', () => {
   const option = buildTrendOption(chartData(levels), { indexBase: '2021' }, light);
 
