@@ -8,12 +8,14 @@ import { parseQuantity } from './parse-quantity';
 import { unitLine } from './header-unit';
 import type { Grid } from './types';
 
-/** Where the header is and what sits above it. @example { headerRow: 2, headerRows: 1, title: ['…主要指标'], unit: '万元', notes: ['单位：万元'] } */
+/** Where the header is and what sits above it. @example { headerRow: 2, headerRows: 1, title: ['…主要指标'], titleRow: 1, unit: '万元', notes: ['单位：万元'] } */
 export interface HeaderFound {
   /** 0-based index of the first header row. */
   headerRow: number;
   headerRows: number;
   title: string[];
+  /** 1-based row of the first title cell (0 when there is no title). */
+  titleRow: number;
   /** The unit from a `单位：` line, if any. */
   unit?: string;
   /** The `单位：` line itself and any note rows above the header. */
@@ -38,7 +40,7 @@ function headerDepth(rows: Grid, start: number): number {
   return count;
 }
 
-/** The distinct non-empty cells of a row, trimmed. */
+/** The distinct non-empty cells of a row, trimmed. @example distinctCells(['标题', '标题', '']) // ['标题'] */
 export function distinctCells(row: string[]): string[] {
   return [...new Set(row.map((c) => c.trim()).filter((c) => c !== ''))];
 }
@@ -104,6 +106,7 @@ export function findHeader(rows: Grid, headerRow?: number, headerRows?: number):
   const title: string[] = [];
   const notes: string[] = [];
   let unit: string | undefined;
+  let titleRow = 0;
   for (let r = 0; r < start; r++) {
     for (const cell of distinctCells(rows[r])) {
       const u = unitLine(cell);
@@ -113,13 +116,14 @@ export function findHeader(rows: Grid, headerRow?: number, headerRows?: number):
       } else if (NOTE.test(cell) || LABELLED.test(cell)) notes.push(cell);
       else {
         title.push(cell);
+        if (titleRow === 0) titleRow = r + 1;
         // 主要指标（单位：万元）: a unit given inside the title.
         const inTitle = /[（(]\s*(?:计量)?单位[:：]\s*([^（）()]{1,12})[）)]/.exec(cell);
         if (inTitle && unit === undefined) unit = inTitle[1].trim();
       }
     }
   }
-  return { headerRow: start, headerRows: count, title, unit, notes };
+  return { headerRow: start, headerRows: count, title, titleRow, unit, notes };
 }
 
 /**

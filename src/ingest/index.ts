@@ -9,19 +9,18 @@ import type { Locale } from '../domain/messages';
 import { buildRecords } from './build-table';
 import { detectFormat } from './detect-format';
 import { distinctCells, findHeader, flattenHeader } from './find-header';
-import { indicatorFromTitle, splitHeaderUnit } from './header-unit';
 import { inferRoles } from './infer-roles';
 import { makeIssue } from './issues';
 import { readDelimited, readSource, type SourceRead } from './read-source';
-import { rowColumns, valueColumns, type ValueColumn } from './unpivot';
-import { isPeriodPart, titleYear } from './parse-period';
+import { rowColumns, valueColumns } from './unpivot';
+import { checkTable } from './check-table';
 import type { ColumnInfo, ColumnRole, IngestFormat, IngestOptions, IngestResult } from './types';
 
 export type { ColumnInfo, ColumnRole, IngestFormat, IngestOptions, IngestResult } from './types';
 export { parseQuantity } from './parse-quantity';
 export { parsePeriod } from './parse-period';
 
-/** Larger files are refused with a sentence that says the limit. */
+/** Larger files are refused with a sentence that says the limit. @example bytes.length > MAX_BYTES // → issue too_large */
 export const MAX_BYTES = 256 * 1024 * 1024;
 const PREVIEW_ROWS = 30;
 const SAMPLE_CELLS = 5;
@@ -83,43 +82,12 @@ function fromGrid(name: string, format: IngestFormat, source: SourceRead, option
   const layout = options.layout ?? (roles.some((r) => r === 'period-column' || r === 'indicator-column' || r === 'region-column') ? 'wide' : 'long');
 
   // 6. Check that the table can make records at all, saying what to set when it cannot.
-  let defaults = options.defaults ?? {};
-  const cols = rowColumns(roles);
   const values = valueColumns(headers, roles);
-  let fallbackIndicator: string | undefined;
-  let unit = found.unit;
-  let blocked = false;
-  if (values.length === 0) {
-    issues.push(makeIssue(locale, 'no_value_columns', 'error', { row: 0 }));
-    blocked = true;
-  }
-  const year = titleYear(found.title.join(' '));
-  const needsYear = (v: ValueColumn): boolean => v.period === undefined || isPeriodPart(v.period);
-  if (cols.period < 0 && !defaults.period && values.some(needsYear)) {
-    if (year !== undefined) {
-      // 道里区2024年主要指标: the title's one year is the period of every value.
-      defaults = { ...defaults, period: year };
-      issues.push(makeIssue(locale, 'period_from_title', 'warning', { row: found.headerRow }, { period: year }));
-    } else {
-      issues.push(makeIssue(locale, 'no_period', 'error', { row: 0 }));
-      blocked = true;
-    }
-  }
-  if (cols.indicator < 0 && !defaults.indicator && values.some((v) => v.indicator === undefined)) {
-    if (found.title.length > 0) {
-      const fromTitle = splitHeaderUnit(indicatorFromTitle(found.title[0]));
-      fallbackIndicator = fromTitle.name;
-      unit = unit ?? (fromTitle.unit || undefined);
-      issues.push(makeIssue(locale, 'indicator_from_title', 'warning', { row: found.headerRow }, { indicator: fromTitle.name }));
-    } else {
-      issues.push(makeIssue(locale, 'no_indicator', 'error', { row: 0 }));
-      blocked = true;
-    }
-  }
-  if (cols.region < 0 && cols.regionCode < 0 && !defaults.region && !blocked && values.some((v) => v.region === undefined)) issues.push(makeIssue(locale, 'no_region', 'warning', { row: 0 }));
+  const check = checkTable({ locale, values, cols: rowColumns(roles), title: found.title, titleRow: found.titleRow, unit: found.unit, defaults: options.defaults ?? {} });
+  for (const issue of check.issues) issues.push(issue);
 
   // 7. Walk the body: notes, unpivot, normalize, drop duplicates.
-  const built = blocked
+  const built = check.blocked
     ? { records: [], issues: [], notes: [] }
     : buildRecords({
         rows,
@@ -127,8 +95,8 @@ function fromGrid(name: string, format: IngestFormat, source: SourceRead, option
         headers,
         roles,
         raggedWidth: source.delimited ? headerWidth(rows.slice(found.headerRow, bodyStart)) : 0,
-        context: { locale, unit, defaults, year },
-        fallbackIndicator,
+        context: { locale, unit: check.unit, defaults: check.defaults, year: check.year },
+        fallbackIndicator: check.fallbackIndicator,
         onProgress: options.onProgress,
       });
   for (const issue of built.issues) issues.push(issue);

@@ -19,7 +19,7 @@ const INDICATOR = /指标|项目|^名称$|类别|^内容$|^indicator|^item|^metr
 const PERIOD = /^(年份|年度|年|时间|期间|时期|日期|月份|季度|统计期|统计期间|报告期|统计时间|统计年度|period|year|date|time|month|quarter)$/i;
 const VALUE = /^(数值|值|数据|数量|指标值|实际值|完成值|完成数|实际完成|本期|本期值|本年|value|amount|val)($|[（(])/i;
 
-/** Header words that name no indicator: a `数值（万亩）` column gets its indicator elsewhere. */
+/** Header words that name no indicator: a `数值（万亩）` column gets its indicator elsewhere. @example GENERIC_VALUE.test('数值（万亩）') // true */
 export const GENERIC_VALUE = VALUE;
 
 /** Shares of a column's non-empty cells that read as numbers, periods and division codes. */
@@ -48,7 +48,7 @@ function lastPart(header: string): string {
   return parts[parts.length - 1].replace(/[（(][^（）()]*[）)]$/, '').trim();
 }
 
-/** Does any part of a header path read as a period (`2024年`, `2024年/面积`)? */
+/** The part of a header path that is a period, remark stripped. @example headerPeriod('2024年（预计）/面积') // '2024年' */
 export function headerPeriod(header: string): string | undefined {
   for (const part of header.split('/')) {
     const bare = withoutRemark(part);

@@ -21,7 +21,7 @@ export interface ValueColumn {
   unit: string;
 }
 
-/** Roles that hold values. */
+/** Roles that hold values. @example VALUE_ROLES.has('period-column') // true */
 export const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['value', 'period-column', 'indicator-column', 'region-column']);
 
 /**
@@ -73,7 +73,7 @@ export interface RawEntry {
   sourceText: string;
 }
 
-/** Which column holds each row-level field (-1: none). */
+/** Which column holds each row-level field (-1: none). @example { region: 0, regionCode: -1, indicator: 1, period: 2, … } */
 export interface RowColumns {
   region: number;
   regionCode: number;

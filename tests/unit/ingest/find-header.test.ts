@@ -13,6 +13,7 @@ describe('findHeader', () => {
       headerRow: 2,
       headerRows: 1,
       title: ['哈尔滨市道里区主要指标（2021—2024年）'],
+      titleRow: 1,
       unit: '万亩',
       notes: ['单位：万亩'],
     });
@@ -40,7 +41,7 @@ describe('findHeader', () => {
       ['', '面积', '产量', '单价', '面积', '产量', '单价'],
       ['道里区', '1', '2', '3', '4', '5', '6'],
     ];
-    expect(findHeader(rows)).toEqual({ headerRow: 1, headerRows: 2, title: [], unit: undefined, notes: ['填报单位：道里区', '填报日期：2024年9月'] });
+    expect(findHeader(rows)).toEqual({ headerRow: 1, headerRows: 2, title: [], titleRow: 0, unit: undefined, notes: ['填报单位：道里区', '填报日期：2024年9月'] });
   });
 
   it('follows headerRow and headerRows when given', () => {
