@@ -37,12 +37,11 @@ export async function upsertMetadata(db: StoreDb, blocks: readonly BlockRecord[]
   });
   if (indicatorWrites.length) await db.indicators.bulkPut(indicatorWrites);
 
-  const regionNames = [...regions.keys()];
-  const storedRegions = await db.regions.bulkGet(regionNames);
+  // The region list is small (thousands at most): one getAll beats a get per region.
+  const storedRegions = new Map((await db.regions.toArray()).map((r) => [r.name, r]));
   const regionWrites: Region[] = [];
-  regionNames.forEach((name, i) => {
-    const stored = storedRegions[i];
-    const fresh = regions.get(name)!;
+  regions.forEach((fresh, name) => {
+    const stored = storedRegions.get(name);
     if (!stored) regionWrites.push(fresh);
     // A code learnt later fills a gap; a different code is never merged over a known one.
     else if (stored.code === undefined && fresh.code !== undefined) regionWrites.push({ ...stored, code: fresh.code });
