@@ -136,7 +136,8 @@ export function flattenHeader(headerRows: Grid, width: number): string[] {
   const filled = headerRows.map((row, level) => {
     const out: string[] = [];
     for (let c = 0; c < width; c++) {
-      const v = (row[c] ?? '').trim();
+      // Alt+Enter line breaks inside a header cell (`保护性耕作\n面积（万亩）`) are layout, not text.
+      const v = (row[c] ?? '').replace(/\s*[\r\n]+\s*/g, '').replace(/\s+/g, ' ').trim();
       const upper = level < headerRows.length - 1;
       // Only fill rightwards under a cell that spans: the row below must have its own text here.
       const below = headerRows[level + 1]?.[c]?.trim() ?? '';

@@ -77,7 +77,8 @@ function fromGrid(name: string, format: IngestFormat, source: SourceRead, option
 
   // 5. Flatten the header, infer each column's role, apply the user's corrections.
   const headers = flattenHeader(headerRowsCells, width);
-  const body = rows.slice(bodyStart);
+  // Roles are inferred from the first rows; the walk in step 7 reads them all.
+  const body = rows.slice(bodyStart, bodyStart + 300);
   const roles = applyOverrides(headers, inferRoles(headers, body), options.columns);
   const layout = options.layout ?? (roles.some((r) => r === 'period-column' || r === 'indicator-column' || r === 'region-column') ? 'wide' : 'long');
 

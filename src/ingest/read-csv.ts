@@ -39,7 +39,7 @@ export function readCsv(text: string, delimiter: string): CsvRead {
   while (rest.length > 0) {
     const { data, quoteError } = parseChunk(rest, delimiter, newline);
     if (quoteError === undefined) {
-      appendAll(rows, trimFinalEmpty(data));
+      appendAll(rows, unwrapTextFormulas(trimFinalEmpty(data)));
       break;
     }
     // Keep what came before the broken line, read the broken line literally, parse what follows.
@@ -54,6 +54,20 @@ export function readCsv(text: string, delimiter: string): CsvRead {
     rest = nl < 0 ? '' : rest.slice(nl + 1);
   }
   return { rows, problems };
+}
+
+/**
+ * `="010101"` is how spreadsheets are told to keep a code as text: a literal, not a formula.
+ * Anything else starting with `=` stays as written (and is never a number).
+ */
+function unwrapTextFormulas(data: string[][]): string[][] {
+  for (const row of data) {
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (cell.charCodeAt(0) === 61 && /^="[^"]*"$/.test(cell)) row[c] = cell.slice(2, -1);
+    }
+  }
+  return data;
 }
 
 /** A final newline makes PapaParse add one empty row; it is not a row of the file. */

@@ -43,6 +43,10 @@ export interface IngestOptions {
   headerRow?: number;
   /** How many rows the header spans (1–3). */
   headerRows?: number;
+  /**
+   * Reported back as the layout. Column roles decide the unpivot: to read a table the other way,
+   * change the roles (`period-column`, `indicator-column`, `region-column`, `value`).
+   */
   layout?: 'long' | 'wide';
   /** Header (as reported in `IngestResult.columns`) → role. Unlisted columns keep their inferred role. */
   columns?: Record<string, ColumnRole>;

@@ -62,6 +62,7 @@ describe('flattenHeader', () => {
   it.each([
     ['merged across (CSV blanks)', [['地区', '秸秆还田', '', '保护性耕作'], ['', '面积（万亩）', '量（吨）', '面积（万亩）']], 4, ['地区', '秸秆还田/面积（万亩）', '秸秆还田/量（吨）', '保护性耕作/面积（万亩）']],
     ['merged down and across (XLSX)', [['地区', '秸秆还田', '秸秆还田'], ['地区', '面积', '量']], 3, ['地区', '秸秆还田/面积', '秸秆还田/量']],
+    ['line breaks inside a header cell', [['地区', '保护性耕作\n面积（万亩）']], 2, ['地区', '保护性耕作面积（万亩）']],
     ['blank and repeated headers', [['地区', '', '值', '值']], 4, ['地区', '列2', '值', '值 (2)']],
   ])('%s', (_name, rows, width, expected) => {
     expect(flattenHeader(rows, width)).toEqual(expected);

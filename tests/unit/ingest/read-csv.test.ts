@@ -6,6 +6,10 @@ describe('readCsv', () => {
     expect(readCsv('代码,值\n010101,6.040\n', ',').rows).toEqual([['代码', '值'], ['010101', '6.040']]);
   });
 
+  it('reads ="010101" as the text it protects, and leaves real formulas alone', () => {
+    expect(readCsv('代码,值\n"=""010101""","=SUM(A1)"', ',').rows[1]).toEqual(['010101', '=SUM(A1)']);
+  });
+
   it('keeps blank lines so row numbers match the spreadsheet', () => {
     expect(readCsv('a,b\n\n1,2', ',').rows).toEqual([['a', 'b'], [''], ['1', '2']]);
   });
