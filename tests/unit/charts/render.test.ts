@@ -47,7 +47,12 @@ const changes = [12.5, -30.1, 5].map((v, i) =>
   gw('全市', String(2022 + i), v, { kind: 'change', changeType: 'relative', unit: '%', displayUnit: undefined }),
 );
 
+const monthly = Array.from({ length: 120 }, (_, i) =>
+  gw('道里区', `${2015 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, (i % 7) * 1e6),
+);
+
 const cases: [string, () => EChartsOption][] = [
+  ['trend long, with zoom', () => buildTrendOption(chartData(monthly), {}, light)],
   ['trend', () => buildTrendOption(chartData(levels), {}, light)],
   ['trend indexed', () => buildTrendOption(chartData(levels), { indexBase: '2021' }, dark)],
   ['trend change', () => buildTrendOption(chartData(changes), {}, projector)],
@@ -84,7 +89,7 @@ describe('options render with the UI’s ECharts parts', () => {
   });
 
   it('prints the map caption', () => {
-    const svg = render(cases[7][1]());
+    const svg = render(cases[8][1]());
     expect(svg).toContain('审图号：GS(2024)1234号');
   });
 });
