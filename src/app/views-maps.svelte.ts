@@ -1,0 +1,69 @@
+/**
+ * The user's boundary maps for the map view, reloaded whenever the store changes, and the choice
+ * of which one to draw (remembered as a setting).
+ */
+import { getContext, setContext } from 'svelte';
+import * as store from '../store';
+import type { StoredMap } from '../store';
+import { parseBoundary, type BoundaryCollection } from './dashboard-boundary';
+
+const CONTEXT = Symbol('views-maps');
+const CHOSEN_KEY = 'views.map.chosen';
+
+/** Loaded boundary maps. */
+export class BoundaryMaps {
+  maps = $state.raw<StoredMap[]>([]);
+  chosenId = $state<string | undefined>(undefined);
+  readonly chosen: StoredMap | undefined;
+  /** The chosen map's features, parsed once per map. */
+  readonly geojson: BoundaryCollection | undefined;
+
+  constructor() {
+    this.chosen = $derived(this.maps.find((m) => m.id === this.chosenId) ?? this.maps[0]);
+    this.geojson = $derived.by(() => {
+      if (!this.chosen) return undefined;
+      const r = parseBoundary(this.chosen.geojson);
+      return r.ok ? r.geojson : undefined;
+    });
+  }
+
+  async load(): Promise<void> {
+    const [maps, chosen] = await Promise.all([store.getMaps(), store.getSetting<string>(CHOSEN_KEY)]);
+    this.maps = maps;
+    if (chosen && !this.chosenId) this.chosenId = chosen;
+  }
+
+  async choose(id: string): Promise<void> {
+    this.chosenId = id;
+    await store.putSetting(CHOSEN_KEY, id);
+  }
+
+  /** Save an uploaded file (already checked with `parseBoundary`) and choose it. */
+  async add(name: string, text: string): Promise<void> {
+    const id = `map-${Date.now().toString(36)}`;
+    await store.putMap({ id, name, caption: '', geojson: text });
+    await this.choose(id);
+    await this.load();
+  }
+
+  async setCaption(caption: string): Promise<void> {
+    if (!this.chosen) return;
+    await store.putMap({ ...$state.snapshot(this.chosen), caption });
+    await this.load();
+  }
+
+  async remove(): Promise<void> {
+    if (!this.chosen) return;
+    await store.deleteMap(this.chosen.id);
+    this.chosenId = undefined;
+    await this.load();
+  }
+}
+
+export function provideMaps(): BoundaryMaps {
+  return setContext(CONTEXT, new BoundaryMaps());
+}
+
+export function useMaps(): BoundaryMaps {
+  return getContext<BoundaryMaps>(CONTEXT);
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { applyDraft, draftOf } from '../../../src/app/indicator-edit';
+import type { Indicator } from '../../../src/domain/types';
+
+const area: Indicator = {
+  name: '保护性耕作面积',
+  baseUnit: '亩',
+  displayUnit: '万亩',
+  polarity: 'higher',
+  targets: [{ region: '道里区', period: '2025', value: 70000, deadline: '2025-12' }],
+};
+
+describe('draftOf', () => {
+  it('shows target values in the display unit', () => {
+    expect(draftOf(area).targets).toEqual([{ region: '道里区', period: '2025', value: '7', deadline: '2025-12' }]);
+  });
+  it('does not mutate its input', () => {
+    const copy = structuredClone(area);
+    draftOf(area);
+    expect(area).toEqual(copy);
+  });
+});
+
+describe('applyDraft', () => {
+  it.each([
+    ['target typed in 万亩 is stored in 亩', { targets: [{ region: '', period: '2025', value: '6.5', deadline: '' }] }, { targets: [{ period: '2025', value: 65000 }] }],
+    ['0.92 亿立方米 without float noise', { displayUnit: '亿亩', targets: [{ region: '', period: '2025', value: '0.92', deadline: '' }] }, { displayUnit: '亿亩', targets: [{ period: '2025', value: 92000000 }] }],
+    ['polarity and names', { polarity: 'lower', displayName: ' 耕作面积 ', source: '农业农村局' }, { polarity: 'lower', displayName: '耕作面积', source: '农业农村局' }],
+  ] as const)('%s', (_name, patch, expected) => {
+    const r = applyDraft(area, { ...draftOf(area), ...patch } as never);
+    expect(r.problems).toEqual([]);
+    expect(r.indicator).toMatchObject(expected);
+  });
+
+  it.each([
+    ['a value that is not a number', { targets: [{ region: '', period: '2025', value: '六万', deadline: '' }] }, 'views.settings.badTarget'],
+    ['a target without a period', { targets: [{ region: '', period: ' ', value: '1', deadline: '' }] }, 'views.settings.badTarget'],
+    ['a display unit of another base', { displayUnit: '万吨' }, 'views.settings.badUnit'],
+  ])('refuses %s', (_name, patch, key) => {
+    const r = applyDraft(area, { ...draftOf(area), ...patch } as never);
+    expect(r.indicator).toBeUndefined();
+    expect(r.problems.map((p) => p.key)).toEqual([key]);
+  });
+
+  it('leaves out a display unit equal to the base unit', () => {
+    const r = applyDraft(area, { ...draftOf(area), displayUnit: '亩' });
+    expect(r.indicator && 'displayUnit' in r.indicator).toBe(false);
+  });
+
+  it('does not mutate its inputs', () => {
+    const draft = draftOf(area);
+    const copies = [structuredClone(area), structuredClone(draft)];
+    applyDraft(area, { ...draft, displayUnit: '亩' });
+    expect([area, draft]).toEqual(copies);
+  });
+});
