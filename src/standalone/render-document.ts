@@ -1,5 +1,5 @@
 /**
- * Draw a validated chart document into a page: one figure per chart, text through `textContent`
+ * Draw a validated chart document into a page: one figure per chart (its title is drawn in the chart), text through `textContent`
  * only (the data is never parsed as HTML), each chart in its own ECharts instance that follows the
  * window size. Used by the self-contained file and by the embed page.
  */
@@ -40,11 +40,6 @@ export function renderDocument(root: HTMLElement, doc: ChartDocument, options: {
   for (const built of buildDocumentCharts(doc)) {
     const figure = page.createElement('figure');
     figure.className = 'chart-figure';
-    if (doc.charts.length > 1) {
-      const caption = page.createElement('figcaption');
-      caption.textContent = built.heading;
-      figure.append(caption);
-    }
     if (built.ok) {
       const el = page.createElement('div');
       el.className = 'chart';
@@ -58,6 +53,10 @@ export function renderDocument(root: HTMLElement, doc: ChartDocument, options: {
       el.dataset.drawn = '1';
       instances.push(chart);
     } else {
+      // A chart that cannot be drawn has no title of its own: name it above the reason.
+      const caption = page.createElement('figcaption');
+      caption.textContent = built.heading;
+      figure.append(caption);
       const p = page.createElement('p');
       p.className = 'reason';
       p.textContent = built.reasons.join(' ');

@@ -19,9 +19,10 @@ import { buildStandaloneHtml } from '../../export/standalone-html';
 import { encodePayload } from '../../export/payload';
 import { buildEmbedUrl, buildIframeSnippet } from '../../export/embed-snippet';
 import type { Cell } from '../../export/cell';
+import { VIEW_SPEC_LIMITS } from '../../export/view-spec';
 import { buildChartOption } from '../../standalone/build-charts';
 import { buildChartDocument, type ChartDocument } from '../../standalone/document';
-import { observationsBehind, periodText, sourceText } from './data-behind';
+import { observationsBehind, observationsForSnapshot, periodText, sourceText } from './data-behind';
 import { exportOption } from './export-option';
 import { renderPng, renderSvg } from './render-offscreen';
 
@@ -47,12 +48,22 @@ export interface ImageSettings {
 }
 
 /**
+ * The spec with the panel heading as its title, so a picture or page names what it shows
+ * ("耕地面积：趋势") as the panel did; a title the view already has wins.
+ * @example titledSpec(source).title // 'PM10平均浓度：趋势'
+ */
+export function titledSpec(source: ChartSource): ViewSpec {
+  return source.spec.title ? source.spec : { ...source.spec, title: source.heading.slice(0, VIEW_SPEC_LIMITS.title) };
+}
+
+/**
  * The option of the exported picture: the chart redrawn in the light theme, with the footnote.
  * Throws with the builder's reasons when the chart cannot be drawn.
  * @example imageOption(source, settings, '2026-11-24T02:00:00Z')
  */
 export function imageOption(source: ChartSource, settings: ImageSettings, exportedAt: string): EChartsOption {
-  const { spec, data } = source;
+  const { data } = source;
+  const spec = titledSpec(source);
   const built = buildChartOption(spec, data, withConvention(light, source.convention));
   if (!built.ok) throw new Error(built.reasons.join(' '));
   const behind = observationsBehind(spec, data.observations);
@@ -129,8 +140,8 @@ export async function exportXlsx(source: ChartSource): Promise<{ bytes: Uint8Arr
 }
 
 /**
- * The snapshot of one or more charts, as a self-contained page or an embed carries it. Only the
- * observations each chart draws go in.
+ * The snapshot of one or more charts, as a self-contained page or an embed carries it: only the
+ * indicator's rows for each chart's regions go in, with the panel heading as the chart title.
  * @example chartDocument([source], '耕地面积')
  */
 export function chartDocument(sources: readonly ChartSource[], title: string): ChartDocument {
@@ -140,8 +151,8 @@ export function chartDocument(sources: readonly ChartSource[], title: string): C
     locale,
     theme: 'light',
     charts: sources.map((s) => ({
-      spec: s.spec,
-      observations: observationsBehind(s.spec, s.data.observations),
+      spec: titledSpec(s),
+      observations: observationsForSnapshot(s.spec, s.data.observations),
       indicator: s.data.indicator,
     })),
   });

@@ -28,6 +28,18 @@ export function observationsBehind<T extends Observation>(spec: ViewSpec, observ
 }
 
 /**
+ * The observations a snapshot (self-contained page, embed) must carry so that the builders draw
+ * the same chart again: the indicator's rows for the chart's regions in every period (a
+ * comparison marks the previous period; a trend may be re-zoomed), plus total rows, which some
+ * charts show as a reference line even when regions are chosen.
+ * @example observationsForSnapshot({ version: 1, kind: 'comparison', indicator: '面积', regions: ['道里区'] }, rows)
+ */
+export function observationsForSnapshot<T extends Observation>(spec: ViewSpec, observations: readonly T[]): T[] {
+  const regions = spec.regions && spec.regions.length > 0 ? new Set(spec.regions) : undefined;
+  return observations.filter((o) => o.indicator === spec.indicator && (!regions || regions.has(o.region) || o.isTotal === true));
+}
+
+/**
  * The period a chart covers, as a reader would write it: one period, or first–last.
  * @example periodText([{ period: '2021' }, { period: '2024' }], 'zh') // '2021年—2024年'
  */
