@@ -17,8 +17,25 @@ export function detectFormat(name: string, bytes: Uint8Array): IngestFormat {
   if (ext === 'json' || (/^[[{]/.test(head) && ext !== 'csv' && ext !== 'tsv' && ext !== 'txt')) return 'json';
   if (ext === 'tsv' || ext === 'tab') return 'tsv';
   if (ext === 'txt') return 'txt';
-  if (ext === 'xlsx' || ext === 'xlsm' || ext === 'xls' || ext === 'ods') return 'xlsx';
+  if (ext === 'xlsx' || ext === 'xlsm' || ext === 'xls' || ext === 'ods') {
+    // Some systems write tab-separated text and name it .xls; reading it as text keeps 010101.
+    return looksLikeText(bytes) ? 'tsv' : 'xlsx';
+  }
   return 'csv';
+}
+
+/** No control bytes but tab, CR and LF in the first kilobyte (UTF-16 is caught by its BOM or zeros). */
+function looksLikeText(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 1024);
+  if (n === 0) return false;
+  let zeros = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) zeros++;
+    else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
+  }
+  // UTF-16 text has a zero in every other byte of ASCII; a binary file has them anywhere.
+  return zeros === 0 || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
 /** The first non-blank characters, for ASCII-level sniffing in any of our encodings. */

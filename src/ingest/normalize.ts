@@ -71,8 +71,10 @@ export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observatio
   }
 
   const region = parseRegion(e.regionText || ctx.defaults.region || '');
+  const code = e.regionCodeText || region.code;
   const o: Observation = {
-    region: region.name,
+    // A row with only a division code is still a region: the code names it.
+    region: region.name || code || '',
     indicator,
     period: period.key,
     value: q.value,
@@ -85,7 +87,6 @@ export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observatio
     isTotal: region.isTotal,
     source: { row: e.row, column: e.column.header },
   };
-  const code = e.regionCodeText || region.code;
   if (code) o.regionCode = code;
   if (q.changeType) o.changeType = q.changeType;
   applyKindColumn(o, e.kindText);

@@ -32,6 +32,7 @@ const APPROX_WORDS = /^(约为|约|大约|近|将近|接近|超过|超|逾|累�
 const CHANGE = /^(同比|环比|比上年|较上年|比去年|较去年|比上年同期|较上年同期|比上月|较上月|与上年相比|较|比)?(增长|增加|上升|提高|提升|增|升|下降|减少|降低|下滑|回落|减|降)了?/;
 const NEGATIVE = /下降|减少|降低|下滑|回落|减|降/;
 
+const FOOTNOTE = /[*＊†‡\u2460-\u2473\u2776-\u277f]+$/;
 const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?(?:[eE]([+-]?\d+))?/;
 /** What may follow a number as a unit: letters, CJK, a few signs; no leading digit. */
 const UNIT = /^[\p{Script=Han}A-Za-zμ%‰°℃/·²³()][\p{Script=Han}A-Za-zμ%‰°℃/·²³().0-9]{0,15}$/u;
@@ -43,7 +44,8 @@ const UNIT = /^[\p{Script=Han}A-Za-zμ%‰°℃/·²³()][\p{Script=Han}A-Za-zμ
  */
 export function parseQuantity(text: string, contextUnit = ''): QuantityResult {
   if (isNoData(text)) return { status: 'empty' };
-  let s = normalizeCell(text);
+  // Footnote marks (6.04*, 6.04①) go before NFKC, which would turn ① into a digit.
+  let s = normalizeCell(text.trim().replace(FOOTNOTE, ''));
   let approximate = false;
 
   const pre = PREFIX_QUALIFIER.exec(s);

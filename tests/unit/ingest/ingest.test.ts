@@ -33,6 +33,12 @@ describe('ingest: whole files', () => {
     expect(r.records.map((o) => [o.region, o.indicator, o.period, o.value, o.unit])).toEqual([['道里区', '面积', '2024', 60400, '亩']]);
   });
 
+  it('tab-separated text named .xls is read as text, keeping codes', async () => {
+    const r = await ingest(file('导出.xls', '区划代码\t指标\t2024年\n010101\t面积\t1\n'));
+    expect(r.format).toBe('tsv');
+    expect(r.records.map((o) => [o.region, o.regionCode])).toEqual([['010101', '010101']]);
+  });
+
   it('messages follow the locale', async () => {
     const r = await ingest(file('a.csv', '地区,指标,2024年\n道里区,面积,abc\n'), { locale: 'en' });
     expect(r.issues[0].message).toBe('Row 2, column "2024年": "abc" is not a number; the value was not imported.');
