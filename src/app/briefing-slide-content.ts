@@ -73,8 +73,10 @@ export function buildSlideChart(view: SlideView, data: ChartData, theme: ChartTh
   const s = view.spec;
   let reasons: ChartReason[];
   let option: EChartsOption | undefined;
+  // No regions chosen: the same sensible few the dashboard would show.
+  const regions = s.regions && s.regions.length > 0 ? s.regions : defaultRegions(data.observations);
   if (s.kind === 'trend') {
-    const spec = { regions: s.regions, periodFrom: s.periodFrom, periodTo: s.periodTo, indexBase: s.indexBase };
+    const spec = { regions, periodFrom: s.periodFrom, periodTo: s.periodTo, indexBase: s.indexBase };
     reasons = checkTrend(data, spec);
     if (reasons.length === 0) option = buildTrendOption(data, spec, theme);
   } else if (s.kind === 'comparison' || s.kind === 'ranking') {
@@ -82,7 +84,7 @@ export function buildSlideChart(view: SlideView, data: ChartData, theme: ChartTh
     reasons = checkComparison(data, spec);
     if (reasons.length === 0) option = buildComparisonOption(data, spec, theme);
   } else if (s.kind === 'multiples') {
-    const spec = { regions: s.regions, periodFrom: s.periodFrom, periodTo: s.periodTo };
+    const spec = { regions, periodFrom: s.periodFrom, periodTo: s.periodTo };
     reasons = checkMultiples(data, spec);
     if (reasons.length === 0) option = buildMultiplesOption(data, spec, theme);
   } else {
