@@ -5,6 +5,7 @@
  */
 import { runIngestInWorker } from '../ingest/client';
 import * as store from '../store';
+import { putSampleDeck } from './briefing-sample';
 
 /** Setting remembered after the user removed the sample, so it is not loaded again. */
 export const SAMPLE_REMOVED_KEY = 'sampleRemoved';
@@ -43,4 +44,5 @@ export async function loadSampleData(): Promise<void> {
       result.records,
     );
   }
+  await putSampleDeck();
 }
