@@ -97,7 +97,7 @@ export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observatio
   if (e.targetText !== '') {
     const t = parseQuantity(e.targetText, unitContext);
     if (t.status === 'ok') o.target = t.value;
-    else if (t.status === 'error') issues.push(makeIssue(ctx.locale, 'bad_target', 'warning', { row: e.row, column: 'target', raw: e.targetText }));
+    else if (t.status === 'error') issues.push(makeIssue(ctx.locale, 'bad_target', 'warning', { row: e.row, column: e.targetColumn, raw: e.targetText }));
   }
   return { observation: o, issues };
 }

@@ -69,6 +69,8 @@ export interface RawEntry {
   periodColumn: string;
   unitText: string;
   targetText: string;
+  /** Header of the target column, for issues. */
+  targetColumn: string;
   kindText: string;
   sourceText: string;
 }
@@ -159,6 +161,7 @@ export function unpivotRow(
     periodColumn: cols.period >= 0 ? headers[cols.period] : column.header,
     unitText: cell(cols.unit),
     targetText: cell(cols.target),
+    targetColumn: cols.target >= 0 ? headers[cols.target] : '',
     kindText: cell(cols.kind),
     sourceText: cell(cols.source),
   }));

@@ -229,6 +229,27 @@ describe('ingest: layouts and overrides', () => {
 });
 
 describe('ingest messages', () => {
+  it('every issue code the importer can raise has a sentence in zh and en', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../../../src/ingest/', import.meta.url);
+    const used = new Set<string>();
+    for (const f of readdirSync(dir)) {
+      const src = readFileSync(new URL(f, dir), 'utf8');
+      for (const m of src.matchAll(/(?:makeIssue\([^,]+,\s*|issue\(|code: )'([a-z_]+)'/g)) used.add(m[1]);
+    }
+    expect(used.size).toBeGreaterThan(15);
+    for (const code of used) {
+      expect(ingestMessages.zh[`issue.${code}` as keyof typeof ingestMessages.zh], code).toBeDefined();
+      expect(ingestMessages.en[`issue.${code}` as keyof typeof ingestMessages.en], code).toBeDefined();
+    }
+  });
+
+  it('a bad target names its column', () => {
+    const r = ingestText('地区\t指标\t年份\t数值\t目标值\n沧州市\t压采量\t2021\t1.14\t待定');
+    expect(r.issues.map((i) => [i.row, i.code, i.column])).toEqual([[2, 'bad_target', '目标值']]);
+    expect(r.records[0].target).toBeUndefined();
+  });
+
   it('every key exists in both zh and en, and every issue code has a message', async () => {
     expect(Object.keys(ingestMessages.zh).sort()).toEqual(Object.keys(ingestMessages.en).sort());
     const r = ingestText('地区\t指标\t年份\t数值\n沧州市\t投资\t2021\tabc');
