@@ -1,0 +1,239 @@
+import { test, expect, type Page } from '@playwright/test';
+import { chartDrawn, fixture, importFile, openFresh, screenshot } from './helpers';
+
+/** What the in-page check found wrong with a slide; empty when every text is big, inside and readable. */
+interface SlideProblems {
+  scale: number;
+  texts: number;
+  small: string[];
+  outside: string[];
+  lowContrast: string[];
+}
+
+/**
+ * Check the slide being presented, in the page: every visible text at least 24 px at 1080p (its
+ * computed font size; on screen that is font size × scale), inside the slide box, and at least 4.5:1
+ * against the background behind it.
+ */
+async function checkSlide(page: Page): Promise<SlideProblems> {
+  return page.getByTestId('presenting-stage').getByTestId('slide').evaluate((slide) => {
+    const MIN = 24;
+    const parse = (c: string): [number, number, number, number] | undefined => {
+      const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(c);
+      return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])] : undefined;
+    };
+    const lum = ([r, g, b]: number[]) =>
+      [r!, g!, b!]
+        .map((c) => c / 255)
+        .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+    const background = (el: Element | null): number[] => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c && c[3] > 0) return c;
+      }
+      return [255, 255, 255, 1];
+    };
+    const box = slide.getBoundingClientRect();
+    const scale = box.width / 1920;
+    const result = { scale, texts: 0, small: [] as string[], outside: [] as string[], lowContrast: [] as string[] };
+    const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      const el = node.parentElement;
+      if (!text || !el) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none') continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const r = range.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      result.texts += 1;
+      const size = parseFloat(style.fontSize);
+      if (size * scale < MIN * scale - 0.01) result.small.push(`${text} (${size}px)`);
+      if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
+        result.outside.push(text);
+      }
+      const fg = lum(parse(style.color) ?? [0, 0, 0]);
+      const bg = lum(background(el));
+      const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      if (ratio < 4.5) result.lowContrast.push(`${text} (${ratio.toFixed(2)})`);
+    }
+    return result;
+  });
+}
+
+/** Wait for the slide's charts (if any) to draw. */
+async function slideReady(page: Page): Promise<void> {
+  const stage = page.getByTestId('presenting-stage');
+  await expect(stage.getByTestId('slide')).toBeVisible();
+  const charts = stage.locator('[data-drawn]');
+  for (let i = 0; i < (await charts.count()); i++) await expect(charts.nth(i)).toHaveAttribute('data-drawn', /[1-9]/);
+  // Fonts and the canvas paint after the option is set.
+  await page.evaluate(() => document.fonts.ready);
+}
+
+/** Present every slide of the open deck at this size: check and screenshot each. */
+async function presentAll(page: Page, name: string, size: { width: number; height: number }): Promise<number> {
+  await page.setViewportSize(size);
+  const counter = page.getByTestId('presenting-stage').getByTestId('slide-counter');
+  await expect(counter).toBeVisible();
+  await page.keyboard.press('Home');
+  const total = Number((await counter.innerText()).split('/')[1]);
+  expect(total).toBeGreaterThan(1);
+  for (let n = 1; n <= total; n++) {
+    await expect(counter).toHaveText(`${n} / ${total}`);
+    await slideReady(page);
+    const problems = await checkSlide(page);
+    expect(problems.scale).toBeCloseTo(Math.min(size.width / 1920, size.height / 1080), 3);
+    expect(problems.texts).toBeGreaterThan(0);
+    expect({ n, small: problems.small, outside: problems.outside, lowContrast: problems.lowContrast }).toEqual({
+      n,
+      small: [],
+      outside: [],
+      lowContrast: [],
+    });
+    await screenshot(page, `briefing-${name}-${size.width}x${size.height}-slide-${n}`);
+    if (n < total) await page.keyboard.press('PageDown');
+  }
+  return total;
+}
+
+test('the sample deck opens from a link and every slide is readable at 1920×1080 and 1024×768', async ({ page }) => {
+  await openFresh(page);
+  await page.goto('/?page=briefing&deck=sample-deck&slide=2&present=1');
+  const counter = page.getByTestId('presenting-stage').getByTestId('slide-counter');
+  // The link's slide number is honoured.
+  await expect(counter).toHaveText('2 / 5');
+  await expect(page.getByTestId('presenting')).toBeVisible();
+  await presentAll(page, 'sample', { width: 1920, height: 1080 });
+  // The KPI slide says the change in words, with its arrow: 79 vs 113 is 同比下降30.1%.
+  await page.keyboard.press('4');
+  await page.keyboard.press('Enter');
+  await expect(counter).toHaveText('4 / 5');
+  await expect(page.getByTestId('slide-kpi-change')).toContainText('同比下降30.1%');
+  await expect(page.getByTestId('slide-kpi-change')).toContainText('▼');
+  await presentAll(page, 'sample', { width: 1024, height: 768 });
+});
+
+test('a deck made from an imported file: save views, build, reorder, present with a clicker, leave with Esc', async ({ page }) => {
+  await openFresh(page);
+  await importFile(page, fixture('gbk-wide-title-notes.csv'));
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await page.getByTestId('import-show').click();
+  await page.getByTestId('indicator-search').fill('秸秆还田面积');
+  await page.getByTestId('indicator-list').getByRole('option', { name: '秸秆还田面积', exact: true }).click();
+  await chartDrawn(page, 'trend-chart');
+
+  const saves: [string, string, string][] = [
+    ['还田面积趋势', '0', '先讲三年变化'],
+    ['还田面积对比', '1', ''],
+    ['还田面积指标', '2', '强调同比'],
+  ];
+  for (const [name, kind, notes] of saves) {
+    await page.getByTestId('save-view').click();
+    await page.getByTestId('save-view-name').fill(name);
+    await page.getByTestId('save-view-kind').selectOption(kind);
+    await page.getByTestId('save-view-title').fill(name);
+    await page.getByTestId('save-view-notes').fill(notes);
+    await page.getByTestId('save-view-submit').click();
+    await expect(page.getByTestId('save-view-done')).toContainText(name);
+  }
+
+  await page.getByTestId('nav-briefing').click();
+  await page.getByTestId('deck-new').click();
+  await page.getByTestId('deck-name').fill('秸秆还田汇报');
+  await page.getByTestId('deck-rename').click();
+  await expect(page.getByTestId('deck-item').filter({ hasText: '秸秆还田汇报' })).toBeVisible();
+  for (const [name] of saves) {
+    await page.getByTestId('view-item').filter({ hasText: name }).getByTestId('view-add').click();
+  }
+  await page.getByTestId('title-text').fill('道里区秸秆还田工作汇报');
+  await page.getByTestId('subtitle-text').fill('区农业农村局');
+  await page.getByTestId('add-title').click();
+  await page.getByTestId('pair-left').selectOption({ label: '还田面积指标' });
+  await page.getByTestId('pair-right').selectOption({ label: '还田面积趋势' });
+  await page.getByTestId('add-pair').click();
+  const items = page.getByTestId('slide-item');
+  await expect(items).toHaveCount(5);
+
+  // The title slide was added fourth: move it to the top by drag, then check the buttons move too.
+  await items.nth(3).dragTo(items.nth(0));
+  await expect(items.nth(0)).toContainText('道里区秸秆还田工作汇报');
+  await items.nth(1).getByTestId('slide-down').click();
+  await expect(items.nth(2)).toContainText('还田面积趋势');
+  await items.nth(2).getByTestId('slide-up').click();
+  await expect(items.nth(1)).toContainText('还田面积趋势');
+  await screenshot(page, 'briefing-editor-1920');
+
+  // Duplicate, then delete the copy: the original stays.
+  await page.getByTestId('deck-duplicate').click();
+  await expect(page.getByTestId('deck-name')).toHaveValue('秸秆还田汇报（副本）');
+  await page.getByTestId('deck-delete').click();
+  await expect(page.getByTestId('deck-item').filter({ hasText: '（副本）' })).toHaveCount(0);
+  await page.getByTestId('deck-item').filter({ hasText: '秸秆还田汇报' }).click();
+  await expect(items).toHaveCount(5);
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.getByTestId('deck-present').click();
+  await expect(page.getByTestId('presenting')).toBeVisible();
+  await presentAll(page, 'imported', { width: 1024, height: 768 });
+  await presentAll(page, 'imported', { width: 1920, height: 1080 });
+
+  const counter = page.getByTestId('presenting-stage').getByTestId('slide-counter');
+  await page.keyboard.press('Home');
+  await expect(counter).toHaveText('1 / 5');
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect(counter).toHaveText('3 / 5');
+  await page.keyboard.press('PageUp');
+  await expect(counter).toHaveText('2 / 5');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await expect(counter).toHaveText('4 / 5');
+  await page.keyboard.press('End');
+  await expect(counter).toHaveText('5 / 5');
+  await page.keyboard.press('PageDown');
+  await expect(counter).toHaveText('5 / 5');
+  await page.keyboard.press('3');
+  await page.keyboard.press('Enter');
+  await expect(counter).toHaveText('3 / 5');
+  await expect(page).toHaveURL(/slide=3/);
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('presenting-blank')).toBeVisible();
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('presenting-blank')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presenting')).toHaveCount(0);
+  await expect(page.getByTestId('deck-editor')).toBeVisible();
+});
+
+test('the presenter window follows the presenting window, and the other way round', async ({ page, context }) => {
+  await openFresh(page);
+  await page.goto('/?page=briefing&deck=sample-deck');
+  await expect(page.getByTestId('deck-editor')).toBeVisible();
+  const popupPromise = context.waitForEvent('page');
+  await page.getByTestId('deck-presenter').click();
+  const popup = await popupPromise;
+  await expect(popup.getByTestId('presenter-console')).toBeVisible({ timeout: 30_000 });
+  await expect(popup.getByTestId('presenter-counter')).toHaveText('第 1 张，共 5 张');
+  await expect(popup.getByTestId('presenter-notes')).toContainText('开场');
+  await expect(popup.getByTestId('presenter-clock')).toHaveText(/\d\d:\d\d:\d\d/);
+
+  await page.getByTestId('deck-present').click();
+  const counter = page.getByTestId('presenting-stage').getByTestId('slide-counter');
+  await expect(counter).toHaveText('1 / 5');
+  await page.keyboard.press('PageDown');
+  await expect(counter).toHaveText('2 / 5');
+  await expect(popup.getByTestId('presenter-counter')).toHaveText('第 2 张，共 5 张');
+  await expect(popup.getByTestId('presenter-notes')).toContainText('先讲总体趋势');
+  await expect(popup.getByTestId('presenter-next').getByTestId('presenter-next-counter')).toHaveText('3 / 5');
+  await popup.setViewportSize({ width: 1280, height: 800 });
+  await screenshot(popup, 'briefing-presenter-window');
+
+  // A clicker in the presenter window moves the room's screen too.
+  await popup.keyboard.press('PageDown');
+  await expect(counter).toHaveText('3 / 5');
+  await expect(popup.getByTestId('presenter-counter')).toHaveText('第 3 张，共 5 张');
+});
