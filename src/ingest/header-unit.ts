@@ -48,3 +48,24 @@ export function indicatorFromTitle(title: string): string {
   const cleaned = title.replace(TITLE_PERIOD, '').trim().replace(TITLE_WORDS, '').trim();
   return cleaned === '' ? title.trim() : cleaned;
 }
+
+/**
+ * Split a flattened header path on `/`, but not inside brackets, where `/` belongs to a unit
+ * (`PM10浓度（μg/m3）`).
+ * @example splitPath('秸秆还田/面积（吨/亩）') // ['秸秆还田', '面积（吨/亩）']
+ */
+export function splitPath(header: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of header) {
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    if (ch === '/' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts;
+}

@@ -2,6 +2,7 @@
  * Guess each column's role from its header and, where the header says nothing, from its cells.
  * The guess is only a starting point: the wizard shows it and the user can change any role.
  */
+import { splitPath } from './header-unit';
 import { isPeriodPart, parsePeriod, withoutRemark } from './parse-period';
 import { parseQuantity } from './parse-quantity';
 import { isTotalName } from './parse-region';
@@ -44,13 +45,13 @@ function profile(body: Grid, c: number): Profile {
 }
 
 function lastPart(header: string): string {
-  const parts = header.split('/');
+  const parts = splitPath(header);
   return parts[parts.length - 1].replace(/[（(][^（）()]*[）)]$/, '').trim();
 }
 
 /** The part of a header path that is a period, remark stripped. @example headerPeriod('2024年（预计）/面积') // '2024年' */
 export function headerPeriod(header: string): string | undefined {
-  for (const part of header.split('/')) {
+  for (const part of splitPath(header)) {
     const bare = withoutRemark(part);
     if (parsePeriod(bare) !== null || isPeriodPart(bare)) return bare;
   }

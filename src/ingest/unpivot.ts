@@ -6,7 +6,7 @@
  */
 import { GENERIC_VALUE } from './infer-roles';
 import { isPeriodPart, parsePeriod, withoutRemark } from './parse-period';
-import { splitHeaderUnit } from './header-unit';
+import { splitHeaderUnit, splitPath } from './header-unit';
 import type { ColumnRole } from './types';
 
 /** What a value column's header says about its values. @example { index: 2, role: 'period-column', header: '2024年', period: '2024年', unit: '' } */
@@ -37,7 +37,7 @@ export function valueColumns(headers: string[], roles: ColumnRole[]): ValueColum
     let unit = '';
     let period: string | undefined;
     const names: string[] = [];
-    for (const part of header.split('/')) {
+    for (const part of splitPath(header)) {
       const split = splitHeaderUnit(part);
       if (split.unit !== '') unit = split.unit;
       const bare = withoutRemark(split.name);

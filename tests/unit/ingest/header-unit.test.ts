@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorFromTitle, splitHeaderUnit, unitLine } from '../../../src/ingest/header-unit';
+import { indicatorFromTitle, splitHeaderUnit, splitPath, unitLine } from '../../../src/ingest/header-unit';
 
 describe('splitHeaderUnit', () => {
   it.each([
@@ -14,6 +14,17 @@ describe('splitHeaderUnit', () => {
     ['地区', '地区', ''],
   ])('%s', (header, name, unit) => {
     expect(splitHeaderUnit(header)).toEqual({ name, unit });
+  });
+});
+
+describe('splitPath', () => {
+  it.each([
+    ['秸秆还田/面积（万亩）', ['秸秆还田', '面积（万亩）']],
+    ['PM10浓度（μg/m3）', ['PM10浓度（μg/m3）']],
+    ['2024年/单产(吨/亩)', ['2024年', '单产(吨/亩)']],
+    ['地区', ['地区']],
+  ])('%s', (header, parts) => {
+    expect(splitPath(header)).toEqual(parts);
   });
 });
 

@@ -161,6 +161,11 @@ describe('ingest: layouts and overrides', () => {
     expect(r.records).toHaveLength(2);
   });
 
+  it('a slash inside a header unit is not a header path', () => {
+    const r = ingestText('地区\t年份\tPM10平均浓度（μg/m3）\n乌海市\t2023\t75');
+    expect(r.records.map((o) => [o.indicator, o.value, o.unit])).toEqual([['PM10平均浓度', 75, 'μg/m3']]);
+  });
+
   it('a region merged down is filled; a new region resets the code', () => {
     const r = ingestText('区划代码\t地区\t指标\t2024年\n230102\t道里区\t面积\t1\n\t\t产量\t2\n230103\t南岗区\t面积\t3');
     expect(r.records.map((o) => [o.regionCode, o.region, o.indicator])).toEqual([
