@@ -1,0 +1,258 @@
+/**
+ * `npm run bench [-- --quick] [-- --out file.json] [-- --no-build]`: builds the app, serves it on
+ * 127.0.0.1 (its own port), imports generated files through the real UI in headless Chromium and
+ * measures the import (split into its phases), the views after a reload, the main thread's longest
+ * task, the peak heap and the initial JS; and, in the same run, the floor (decode + PapaParse +
+ * column blocks written with Dexie, no other work). Writes JSON and prints a table. No timing is
+ * ever asserted: machines are noisy.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { ensureData } from './generate.mjs';
+import { serve } from './serve.mjs';
+import { INIT_SCRIPT, floorInPage } from './page-probes.mjs';
+import { initialJs } from './initial-js.mjs';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const quick = flag('--quick');
+const out = resolve(root, option('--out', 'bench-results.json'));
+const port = Number(option('--port', process.env.BENCH_PORT ?? 4310));
+const work = option('--dir', join(tmpdir(), 'indicator-bench'));
+const dist = join(work, 'dist');
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const LONG = 900_000;
+
+// 1. Build the app into a folder of our own, so a parallel browser-test run keeps its dist.
+if (!flag('--no-build')) {
+  const built = spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+// 2. Generate the data (kept between runs), serve the app and the floor's libraries.
+const cases = await ensureData(join(work, 'data'), { quick });
+const extra = new Map([
+  ['papaparse.min.js', join(root, 'node_modules/papaparse/papaparse.min.js')],
+  ['dexie.mjs', join(root, 'node_modules/dexie/dist/dexie.mjs')],
+  ...cases.map((c) => [c.file, c.path]),
+]);
+const server = await serve({ dist, port, extra });
+const base = `http://127.0.0.1:${port}`;
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const results = [];
+try {
+  for (const c of cases) {
+    process.stdout.write(`bench: ${c.id} (${(c.bytes / 1048576).toFixed(1)} MB)… `);
+    results.push(await runCase(c));
+    process.stdout.write('done\n');
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+// 3. Initial JS from the build: the entry's static imports and the app chunk it loads at once.
+const js = initialJs(dist, gzipSync);
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model ?? '',
+  memory_gb: Math.round(totalmem() / 2 ** 30),
+  chromium: browser.version(),
+  node: process.version,
+  date: new Date().toISOString(),
+};
+const head = results.find((r) => r.case === 'csv-1m') ?? results[0];
+const report = { ...pick(head), initial_js_gzip_kb: js.kb, initial_js_files: js.files, machine, cases: results };
+mkdirSync(resolve(out, '..'), { recursive: true });
+writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+printTable(results, js.kb, machine);
+console.log(`bench: wrote ${out}`);
+
+/** The headline fields, from one case. */
+function pick(r) {
+  const { rows, import_ms, floor_ms, ratio, first_chart_ms, switch_ms, comparison_ms, longest_task_ms, heap_mb } = r;
+  return { rows, import_ms, floor_ms, ratio, first_chart_ms, switch_ms, comparison_ms, longest_task_ms, heap_mb };
+}
+
+/** One file: import through the wizard, reload, switch, compare, then the floor. */
+async function runCase(c) {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await page.addInitScript(INIT_SCRIPT);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  try {
+    await page.goto(base);
+    await settledDraw(page, 'trend-chart', 0, 60_000);
+
+    // The import: file chosen → wizard preview → confirm → stored → show → chart drawn.
+    const sampler = startSampling(page, cdp);
+    await page.evaluate(() => window.__bench.reset());
+    await page.getByTestId('file-input').setInputFiles(c.path);
+    await page.waitForFunction(() => window.__bench.confirmSeen > 0, null, { timeout: LONG, polling: 50 });
+    await page.evaluate(() => {
+      window.__bench.tConfirm = performance.now();
+      document.querySelector('[data-testid="import-confirm"]').click();
+    });
+    await page.waitForFunction(() => window.__bench.doneSeen > 0, null, { timeout: LONG, polling: 50 });
+    const { tShow, stored } = await page.evaluate(() => {
+      const status = document.querySelector('[data-testid="import-done"] [role="status"]')?.textContent ?? '';
+      const t = performance.now();
+      document.querySelector('[data-testid="import-show"]').click();
+      return { tShow: t, stored: Number((/\d[\d,]*/.exec(status)?.[0] ?? '0').replace(/,/g, '')) };
+    });
+    const drawn = await settledDraw(page, 'trend-chart', tShow, 120_000);
+    const sampled = await sampler.stop();
+    const b = await page.evaluate(() => ({ ...window.__bench, measures: performance.getEntriesByType('measure').filter((m) => m.name.startsWith('import:')).map((m) => ({ name: m.name, start: m.startTime, ms: m.duration })) }));
+    const parseSeg = b.confirmSeen - b.fileChosen;
+    const storeSeg = b.doneSeen - b.tConfirm;
+    const showSeg = drawn - tShow;
+    const during = b.longtasks.filter((t) => t.start >= b.fileChosen && t.start <= drawn);
+    const phases = Object.create(null);
+    for (const m of b.measures) phases[m.name.slice('import:'.length)] = round(m.ms);
+
+    // The views after a reload, with everything stored.
+    await page.reload();
+    const firstChart = await settledDraw(page, 'trend-chart', 0, 120_000);
+    await settledDraw(page, 'comparison-chart', 0, 60_000).catch(() => undefined);
+    const switchMs = await switchIndicator(page);
+    const comparisonMs = await changePeriod(page);
+
+    // The floor, in the same page: the same bytes decoded, parsed by PapaParse, written as blocks.
+    const floor = c.kind === 'xlsx' ? null : await floorFor(page, c);
+    const importMs = parseSeg + storeSeg + showSeg;
+    return {
+      case: c.id,
+      file: c.file,
+      mb: round(c.bytes / 1048576, 1),
+      rows: c.rows,
+      stored_rows: stored,
+      import_ms: round(importMs),
+      phases: { until_preview: round(parseSeg), store: round(storeSeg), first_chart: round(showSeg), ...phases },
+      floor_ms: floor ? round(floor.total) : null,
+      floor: floor ? { decode: round(floor.decode), parse: round(floor.parse), build: round(floor.build), write: round(floor.write), values: floor.values } : null,
+      ratio: floor ? round(importMs / floor.total, 2) : null,
+      first_chart_ms: round(firstChart),
+      switch_ms: switchMs === null ? null : round(switchMs),
+      comparison_ms: comparisonMs === null ? null : round(comparisonMs),
+      longest_task_ms: round(Math.max(0, ...during.map((t) => t.duration))),
+      long_tasks: during.length,
+      heap_mb: round(sampled.heapMax / 1048576),
+      progress_values: sampled.progress.size,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Wait until `testid` has drawn after `since` and then stayed still for 400 ms; the last draw's time. */
+async function settledDraw(page, testid, since, timeout) {
+  const handle = await page.waitForFunction(
+    ([id, after]) => {
+      const draws = window.__bench.draws.filter((d) => d.id === id && d.t > after);
+      if (draws.length === 0) return false;
+      const last = draws[draws.length - 1].t;
+      return performance.now() - last > 400 ? last : false;
+    },
+    [testid, since],
+    { timeout, polling: 50 },
+  );
+  return handle.jsonValue();
+}
+
+/** Choose the second of our indicators in the picker; time from click to the trend redrawn. */
+async function switchIndicator(page) {
+  const current = await page.evaluate(() => new URL(location.href).searchParams.get('indicator') ?? document.querySelector('[data-testid="indicator-list"] [aria-selected="true"]')?.textContent ?? '');
+  const next = current.endsWith('甲') ? current.replace(/甲$/, '乙') : current.replace(/.$/, '甲');
+  await page.getByTestId('indicator-search').fill(next);
+  const option = page.getByTestId('indicator-list').getByRole('option', { name: next, exact: true });
+  if ((await option.count()) === 0) return null;
+  const t0 = await page.evaluate((name) => {
+    const button = [...document.querySelectorAll('[data-testid="indicator-list"] [role="option"]')].find((b) => b.textContent.trim() === name);
+    const t = performance.now();
+    button.click();
+    return t;
+  }, next);
+  return (await settledDraw(page, 'trend-chart', t0, 60_000)) - t0;
+}
+
+/** Pick another period for the regional comparison; time from the change to the bars redrawn. */
+async function changePeriod(page) {
+  const t0 = await page.evaluate(() => {
+    const select = document.querySelector('[data-testid="period-select"]');
+    if (!select || select.options.length < 2) return null;
+    const other = [...select.options].find((o) => o.value !== select.value && o.value !== '');
+    const t = performance.now();
+    select.value = other.value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    return t;
+  });
+  if (t0 === null) return null;
+  return (await settledDraw(page, 'comparison-chart', t0, 60_000)) - t0;
+}
+
+async function floorFor(page, c) {
+  await page.addScriptTag({ url: `${base}/__bench/papaparse.min.js` });
+  const layout = c.kind === 'wide'
+    ? { region: 0, indicator: 1, period: -1, values: 3 }
+    : { region: 1, indicator: 2, period: 3, values: 4 };
+  return page.evaluate(floorInPage, { url: `${base}/__bench/${encodeURIComponent(c.file)}`, encoding: c.encoding, layout, dexie: `${base}/__bench/dexie.mjs` });
+}
+
+/** Sample the page's JS heap (CDP) and the progress bar's value while the import runs. */
+function startSampling(page, cdp) {
+  let heapMax = 0;
+  const progress = new Set();
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      try {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+        heapMax = Math.max(heapMax, heap);
+        const value = await page.evaluate(() => document.querySelector('[data-testid="import-progress"] progress')?.value ?? null);
+        if (value !== null) progress.add(value);
+      } catch {
+        // The page may be between documents; the next sample will do.
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return { heapMax, progress };
+    },
+  };
+}
+
+function round(x, digits = 0) {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function printTable(rows, jsKb, machine) {
+  const cols = ['case', 'rows', 'import_ms', 'floor_ms', 'ratio', 'first_chart_ms', 'switch_ms', 'comparison_ms', 'longest_task_ms', 'heap_mb'];
+  const cell = (v) => (v === null || v === undefined ? '–' : String(v));
+  const widths = cols.map((k) => Math.max(k.length, ...rows.map((r) => cell(r[k]).length)));
+  const line = (vals) => vals.map((v, i) => v.padStart(widths[i])).join('  ');
+  console.log('\n' + line(cols));
+  for (const r of rows) console.log(line(cols.map((k) => cell(r[k]))));
+  for (const r of rows) console.log(`  ${r.case} phases: ${JSON.stringify(r.phases)}${r.floor ? ` floor: ${JSON.stringify(r.floor)}` : ''}`);
+  console.log(`initial JS: ${jsKb} KB gzip · ${machine.cpus} cores · Chromium ${machine.chromium} · Node ${machine.node}\n`);
+}
+
