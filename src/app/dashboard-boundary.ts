@@ -103,7 +103,7 @@ export function parseBoundary(text: string): BoundaryResult {
     return { ok: false, error: 'views.map.badJson' };
   }
   if (!isObject(json)) return { ok: false, error: 'views.map.notBoundary' };
-  let features: BoundaryFeature[] = [];
+  let features: BoundaryFeature[];
   if (json.type === 'FeatureCollection' && Array.isArray(json.features)) {
     features = json.features.filter(isObject).map((f) => ({
       type: 'Feature',

@@ -19,7 +19,8 @@ const PAGES: readonly Page[] = ['dashboard', 'datasets', 'briefing'];
 
 export class Explorer {
   page = $state<Page>('dashboard');
-  spec = $state.raw<ViewSpec>({ version: 1, kind: 'trend', indicator: '' });
+  /** A first visit opens on the overview (kind `kpi`: KPI cards with the trend, comparison and rows). */
+  spec = $state.raw<ViewSpec>({ version: 1, kind: 'kpi', indicator: '' });
   /** Every stored observation of the chosen indicator (all regions, all periods). */
   observations = $state.raw<StoredObservation[]>([]);
   loading = $state(false);
