@@ -84,6 +84,11 @@ export function inferRoles(headers: string[], body: Grid): ColumnRole[] {
     if (mostly(p.numeric)) return REGION_NAME.test(name) || isTotalName(name) ? 'region-column' : 'indicator-column';
     return 'ignore';
   });
+  // `代码 | 名称 | 2024年`: beside a division code, a bare 名称 names the region, not an indicator.
+  if (roles.includes('regionCode') && !roles.includes('region')) {
+    const named = headers.findIndex((h, i) => roles[i] === 'indicator' && /^(名称|单位名称)$/.test(lastPart(h)));
+    if (named >= 0 && roles.filter((r) => r === 'indicator').length === 1 && looksLikeRegions(sample, named)) roles[named] = 'region';
+  }
   // Unnamed text columns left of the first value column become the region and the indicator
   // when the headers named neither. Text columns further right are usually remarks.
   const firstValue = roles.findIndex((r) => r === 'value' || r === 'period-column' || r === 'indicator-column' || r === 'region-column');

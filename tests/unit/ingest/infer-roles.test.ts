@@ -8,8 +8,10 @@ describe('inferRoles', () => {
     ['indicators as columns', ['地区', '年份', '河湖长（名）', '水库（座）'], [['黑龙江省', '2022', '2.1万', '825']], ['region', 'period', 'indicator-column', 'indicator-column']],
     ['unnamed region column', ['', '2024年'], [['道里区', '6.04'], ['南岗区', '3.3']], ['region', 'period-column']],
     ['unnamed column of indicators with units', ['', '2024年'], [['保护性耕作面积（万亩）', '6.04'], ['秸秆还田量（吨）', '67183.02']], ['indicator', 'period-column']],
+    ['名称 beside a code column is the region', ['代码', '名称', '2023年', '2024年'], [['230102', '道里区', '1', '2']], ['regionCode', 'region', 'period-column', 'period-column']],
+    ['名称 beside a code column with indicator names stays the indicator', ['代码', '名称', '2024年'], [['A01', '保护性耕作面积', '1']], ['regionCode', 'indicator', 'period-column']],
     ['English headers', ['region', 'indicator', 'year', 'value', 'unit'], [['a', 'b', '2024', '1', 't']], ['region', 'indicator', 'period', 'value', 'unit']],
-    ['codes by content', ['编码x', '名称', '2024'], [['010101', '示例区', '1']], ['regionCode', 'indicator', 'period-column']],
+    ['codes by content', ['编码x', '名称', '2024'], [['010101', '示例区', '1']], ['regionCode', 'region', 'period-column']],
   ] as const)('%s', (_name, headers, body, expected) => {
     expect(inferRoles([...headers], body.map((r) => [...r]))).toEqual(expected);
   });
