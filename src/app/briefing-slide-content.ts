@@ -59,10 +59,26 @@ export interface SlideChart {
   reasons: ChartReason[];
 }
 
-function withoutTitle(option: EChartsOption): EChartsOption {
+/**
+ * The option as a slide shows it: no chart title (the slide has its own heading, so the grid moves
+ * up into the freed space), no animation, and end labels that push apart instead of overlapping.
+ */
+function forSlide(option: EChartsOption): EChartsOption {
   const title = option.title;
-  const hidden = Array.isArray(title) ? title.map((t) => ({ ...t, show: false })) : { ...(title ?? {}), show: false };
-  return { ...option, title: hidden, animation: false };
+  // A builder's subtitle carries notes (values of another grain left out): keep those visible.
+  const notes = !Array.isArray(title) && typeof title?.subtext === 'string' && title.subtext !== '';
+  const hidden = Array.isArray(title)
+    ? title.map((t) => ({ ...t, show: false }))
+    : notes
+      ? { ...title, text: '', top: 0 }
+      : { ...(title ?? {}), show: false };
+  const grid = option.grid;
+  // Room for the value axis name (and notes) above the plot; builders also leave room for a title.
+  const moved = grid && !Array.isArray(grid) ? { ...grid, top: notes ? 104 : 64 } : grid;
+  const series = Array.isArray(option.series)
+    ? option.series.map((s) => (s.type === 'line' ? { ...s, labelLayout: { moveOverlap: 'shiftY' as const } } : s))
+    : option.series;
+  return { ...option, title: hidden, grid: moved, series, animation: false };
 }
 
 /**
@@ -92,7 +108,7 @@ export function buildSlideChart(view: SlideView, data: ChartData, theme: ChartTh
     reasons = [{ key: 'briefing.kindUnsupported', params: { kind: s.kind } }];
   }
   if (!option) return { option: undefined, reasons };
-  return { option: enlargeFonts(withoutTitle(option)), reasons };
+  return { option: enlargeFonts(forSlide(option)), reasons };
 }
 
 /**

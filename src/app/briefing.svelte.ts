@@ -23,23 +23,31 @@ import { BRIEFING_CHANNEL, parseSyncMessage } from './briefing-sync';
 
 /**
  * The briefing part of the address as the page was first opened. Read when this module loads,
- * before the explorer rewrites the address for its own view spec.
+ * before the explorer rewrites the address for its own view spec, and used once: coming back to
+ * the briefing page later must not start presenting again.
  */
-const OPENED_WITH = typeof location === 'undefined' ? new URLSearchParams() : new URLSearchParams(location.search);
+let openedWith = typeof location === 'undefined' ? '' : location.search;
+
+function takeOpenedWith(): URLSearchParams {
+  const params = new URLSearchParams(openedWith);
+  openedWith = '';
+  return params;
+}
 
 function newId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID()}`;
 }
 
 export class Briefing {
+  private readonly opened = takeOpenedWith();
   views = $state.raw<SavedView[]>([]);
   decks = $state.raw<Deck[]>([]);
-  deckId = $state<string | undefined>(OPENED_WITH.get('deck') ?? undefined);
+  deckId = $state<string | undefined>(this.opened.get('deck') ?? undefined);
   /** 0-based slide index. */
-  index = $state(Math.max(0, (Number.parseInt(OPENED_WITH.get('slide') ?? '1', 10) || 1) - 1));
-  presenting = $state(OPENED_WITH.get('present') === '1');
+  index = $state(Math.max(0, (Number.parseInt(this.opened.get('slide') ?? '1', 10) || 1) - 1));
+  presenting = $state(this.opened.get('present') === '1');
   /** This window is the presenter console (current and next slide, notes, clock). */
-  readonly console = OPENED_WITH.get('presenter') === '1';
+  readonly console = this.opened.get('presenter') === '1';
   blank = $state(false);
   /** Digits typed towards a jump. */
   pending = $state('');

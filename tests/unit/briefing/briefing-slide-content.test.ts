@@ -68,7 +68,23 @@ describe('buildSlideChart', () => {
     expect(sizes.length).toBeGreaterThan(0);
     for (const [path, size] of sizes) expect([path, size >= 24]).toEqual([path, true]);
     const title = option?.title;
-    for (const t of Array.isArray(title) ? title : [title]) expect(t?.show).toBe(false);
+    for (const t of Array.isArray(title) ? title : [title]) expect(t?.show === false || t?.text === '').toBe(true);
+  });
+
+  it('keeps a builder\'s notes (left-out grains) as text while dropping the chart title', () => {
+    const mixed = [...pmRows, o('乌海市', '2023-Q1', 80)];
+    const { option } = buildSlideChart(view('trend'), { ...pmData, observations: mixed }, slideTheme('good-green'));
+    const title = option?.title as { text?: string; subtext?: string; show?: boolean };
+    expect(title.show).not.toBe(false);
+    expect(title.text).toBe('');
+    expect(title.subtext).not.toBe('');
+  });
+
+  it('moves the plot up into the space of the missing title, and pushes end labels apart', () => {
+    const { option } = buildSlideChart(view('trend'), pmData, slideTheme('good-green'));
+    expect((option?.grid as { top?: number }).top).toBe(64);
+    const series = option?.series as { type?: string; labelLayout?: unknown }[];
+    expect(series.filter((s) => s.type === 'line').every((s) => JSON.stringify(s.labelLayout) === '{"moveOverlap":"shiftY"}')).toBe(true);
   });
 
   it('a map says why it cannot be drawn on a slide', () => {
