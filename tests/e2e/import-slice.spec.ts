@@ -55,3 +55,30 @@ test('a file dropped on the window opens the import wizard', async ({ page }) =>
   await expect(page.getByTestId('import-wizard')).toContainText('dropped.csv');
   await expect(page.getByTestId('import-confirm')).toBeEnabled();
 });
+
+test('a GBK wide CSV goes through the wizard with one mapping corrected by hand and shows in the charts', async ({
+  page,
+}) => {
+  await openFresh(page);
+  await importFile(page, fixture('gbk-wide-title-notes.csv'));
+  const wizard = page.getByTestId('import-wizard');
+  await expect(page.getByTestId('opt-encoding')).toHaveValue('gb18030');
+  await expect(page.getByTestId('decoded-preview')).toContainText('哈尔滨市道里区黑土地保护主要指标');
+  await expect(wizard).toContainText('填表人：区农业农村局');
+  await expect(page.getByTestId('import-summary')).toContainText('11 条记录');
+
+  // The analyst decides the 2021 column is provisional and leaves it out.
+  await wizard.locator('select[data-column="2021年"]').selectOption('ignore');
+  await expect(page.getByTestId('import-summary')).toContainText('9 条记录');
+  await screenshot(page, 'import-wizard-gbk-1920');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-done')).toContainText('9 条记录');
+  await page.getByTestId('import-show').click();
+
+  await page.getByTestId('dataset-filter').selectOption({ label: 'gbk-wide-title-notes' });
+  await page.getByTestId('indicator-list').getByRole('option', { name: '保护性耕作面积', exact: true }).click();
+  await expect(page.getByTestId('trend-chart')).toHaveAttribute('aria-label', /6\.04万亩/);
+  const table = page.getByTestId('observation-table');
+  await expect(table).toContainText('6.04万亩');
+  await expect(table).not.toContainText('2021年');
+});
