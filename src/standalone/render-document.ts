@@ -31,6 +31,7 @@ h1{font-size:20px;margin:4px 0 12px}
 export function renderDocument(root: HTMLElement, doc: ChartDocument, options: { heading: boolean }): () => void {
   const page = root.ownerDocument;
   page.documentElement.dataset.theme = doc.theme;
+  page.documentElement.lang = doc.locale === 'en' ? 'en' : 'zh-CN';
   if (options.heading && doc.title) {
     const h1 = page.createElement('h1');
     h1.textContent = doc.title;

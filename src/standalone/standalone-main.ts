@@ -19,5 +19,6 @@ try {
   parsed = undefined;
 }
 const result = readChartDocument(parsed, locale);
-if (result.ok) renderDocument(root, result.document, { heading: true });
+// One chart carries its title inside the drawing; a page of several gets the page title above.
+if (result.ok) renderDocument(root, result.document, { heading: result.document.charts.length > 1 });
 else renderErrors(root, result.errors);

@@ -124,6 +124,10 @@ test('PNG at the chosen size and ratio has ink; transparent background stays tra
   expect(parsed.text).toMatch(/导出于 \d{4}-\d{2}-\d{2}/);
   expect(parsed.text).toContain('时期：');
 
+  // The menu stayed open through the downloads; a click elsewhere closes it.
+  await page.getByTestId('trend').locator('h2').click();
+  await expect(page.getByTestId('trend-export-png')).toBeHidden();
+
   expect(await cspViolations(page)).toEqual([]);
 });
 
@@ -191,14 +195,19 @@ test('the self-contained HTML opens from file:// with the network off and draws 
     return n;
   });
   expect(inked).toBeGreaterThan(1000);
-  // Interactive: hovering the plot shows ECharts' tooltip (drawn as rich text, so it is a canvas element).
+  // Interactive: hovering the plot draws ECharts' tooltip (rich text, on the canvas) and highlights.
+  await view.waitForTimeout(1500);
+  const pixels = () => view.locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  const before = await pixels();
   const box = (await view.locator('[data-testid="standalone-chart"]').boundingBox())!;
   await view.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect.poll(pixels).not.toBe(before);
   await screenshot(view, 'standalone-chart-file');
 
   await view.goto(pathToFileURL(wholePath).href);
   await expect(view.locator('[data-testid="standalone-chart"][data-drawn="1"]')).toHaveCount(2);
   await expect(view.locator('h1')).toContainText('看板');
+  await view.waitForTimeout(1500);
   await screenshot(view, 'standalone-dashboard-file');
 
   expect(remote).toEqual([]);
@@ -265,4 +274,10 @@ test('print: A4 landscape PDF with vector charts and no buttons or menus', async
   expect(box).not.toBeNull();
   expect(Math.round(Number(box![1]))).toBe(842);
   expect(Math.round(Number(box![2]))).toBe(595);
+  const raw = pdf.toString('latin1');
+  // Charts are vectors and text, not pictures: the PDF holds no raster image at all, and its
+  // Chinese text is real text in an embedded CJK font.
+  expect(raw).not.toMatch(/\/Subtype\s*\/Image/);
+  expect(raw).toMatch(/\/FontName \/[A-Z]+\+NotoSansCJK/);
+  expect(raw.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
 });
