@@ -1,0 +1,232 @@
+/**
+ * Stored data survives what happens to a browser: a backup restored in a fresh profile (replace
+ * and merge), a database written by the previous schema, an import interrupted by closing the
+ * tab, a full disk, and a browser with no IndexedDB at all.
+ */
+import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chartDrawn, fixture, importFile, openFresh, screenshot } from './helpers';
+
+const DB_NAME = 'indicator-dashboard';
+
+/** Each dataset card as "name | rows", in page order. */
+async function datasetCards(page: Page): Promise<string[]> {
+  await page.getByTestId('nav-datasets').click();
+  const cards = page.getByTestId('dataset-card');
+  await expect(cards.first()).toBeVisible();
+  const out: string[] = [];
+  for (const card of await cards.all()) {
+    out.push(`${await card.getAttribute('data-name')} | ${await card.getByTestId('dataset-rows').innerText()}`);
+  }
+  return out;
+}
+
+/** The rows table of one indicator on the dashboard, as text. */
+async function tableOf(page: Page, indicator: string): Promise<string> {
+  await page.getByTestId('nav-dashboard').click();
+  await page.getByTestId('indicator-search').fill(indicator);
+  await page.getByTestId('indicator-list').getByRole('option', { name: indicator, exact: true }).click();
+  await chartDrawn(page, 'trend-chart');
+  return page.getByTestId('observation-table').innerText();
+}
+
+/** Import a fixture through the wizard as a new dataset and close the wizard. */
+async function importNew(page: Page, name: string): Promise<void> {
+  await importFile(page, fixture(name));
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 30_000 });
+  await page.getByText('关闭', { exact: true }).click();
+}
+
+/** Restore a backup file from the datasets page in the given mode. */
+async function restore(page: Page, file: string, mode: 'merge' | 'replace'): Promise<void> {
+  await page.getByTestId('nav-datasets').click();
+  if (mode === 'replace') await page.getByTestId('restore-replace').check();
+  await page.getByTestId('restore-input').setInputFiles(file);
+  await expect(page.getByTestId('backup-message')).toContainText('已恢复', { timeout: 30_000 });
+}
+
+/**
+ * Read the raw database without the app (a blank page of the same origin): every dataset record
+ * with its status, and the values its blocks hold.
+ */
+async function rawDatasets(page: Page): Promise<{ id: string; status: string; rowCount: number; values: number }[]> {
+  await page.route('**/raw-inspect', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>raw</title>' }));
+  await page.goto('/raw-inspect');
+  return page.evaluate(
+    (name) =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['datasets', 'blocks'], 'readonly');
+          const datasets = tx.objectStore('datasets').getAll();
+          const blocks = tx.objectStore('blocks').getAll();
+          tx.oncomplete = () => {
+            const values = new Map<string, number>();
+            for (const b of blocks.result as { datasetId: string; count: number }[]) {
+              values.set(b.datasetId, (values.get(b.datasetId) ?? 0) + b.count);
+            }
+            resolve(
+              (datasets.result as { id: string; status: string; rowCount: number }[]).map((d) => ({
+                id: d.id,
+                status: d.status,
+                rowCount: d.rowCount,
+                values: values.get(d.id) ?? 0,
+              })),
+            );
+            db.close();
+          };
+        };
+      }),
+    DB_NAME,
+  );
+}
+
+test('a workspace backup restored in a fresh profile gives back identical datasets and values', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await openFresh(page);
+  await importNew(page, 'utf8-bom-long-codes.csv');
+  const cards = await datasetCards(page);
+  const tables = [await tableOf(page, '压采量'), await tableOf(page, '保护性耕作面积')];
+  expect(cards.some((c) => c.startsWith('utf8-bom-long-codes | 8'))).toBe(true);
+  expect(tables[0]).toContain('1.14亿立方米');
+
+  await page.getByTestId('nav-datasets').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
+  const file = join(mkdtempSync(join(tmpdir(), 'backup-')), download.suggestedFilename());
+  await download.saveAs(file);
+
+  // A fresh profile: its own sample data first, replaced by the backup.
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await openFresh(other);
+  await importNew(other, 'bad-value.csv');
+  await restore(other, file, 'replace');
+  await screenshot(other, 'storage-restored-1920');
+  expect(await datasetCards(other)).toEqual(cards);
+  expect([await tableOf(other, '压采量'), await tableOf(other, '保护性耕作面积')]).toEqual(tables);
+  // And it is stored, not only shown.
+  await other.reload();
+  expect(await datasetCards(other)).toEqual(cards);
+  await fresh.close();
+
+  // Merge into a third profile keeps what was there and adds the rest.
+  const third = await browser.newContext();
+  const merged = await third.newPage();
+  await openFresh(merged);
+  await importNew(merged, 'bad-value.csv');
+  const before = await datasetCards(merged);
+  await restore(merged, file, 'merge');
+  const after = await datasetCards(merged);
+  expect(after).toEqual(expect.arrayContaining(before));
+  expect(after).toEqual(expect.arrayContaining(cards));
+  expect(after.length).toBe(before.length + cards.length);
+  expect(await tableOf(merged, '压采量')).toContain('1.14亿立方米');
+  await third.close();
+});
+
+test('a database written by schema version 1 opens with counts and values unchanged', async ({ page }) => {
+  await page.route('**/raw-inspect', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>raw</title>' }));
+  await page.goto('/raw-inspect');
+  // Exactly what Dexie's version(1) wrote: IndexedDB version 10, no settings or maps stores,
+  // dictionaries without per-indicator period lists.
+  await page.evaluate(
+    (name) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open(name, 10);
+        req.onupgradeneeded = () => {
+          const db = req.result;
+          db.createObjectStore('datasets', { keyPath: 'id' }).createIndex('status', 'status');
+          db.createObjectStore('dictionaries', { keyPath: 'datasetId' });
+          const blocks = db.createObjectStore('blocks', { keyPath: ['datasetId', 'seq'] });
+          blocks.createIndex('datasetId', 'datasetId');
+          blocks.createIndex('indicator', 'indicator');
+          db.createObjectStore('indicators', { keyPath: 'name' });
+          db.createObjectStore('regions', { keyPath: 'name' });
+          db.createObjectStore('views', { keyPath: 'id' });
+          db.createObjectStore('decks', { keyPath: 'id' });
+        };
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['datasets', 'dictionaries', 'blocks', 'indicators'], 'readwrite');
+          tx.objectStore('datasets').add({
+            id: 'ds-old', name: '旧版数据库', fileName: 'old.csv', format: 'csv', encoding: 'utf-8',
+            importedAt: '2025-01-01T00:00:00.000Z', rowCount: 3, issueCount: 0, notes: [], status: 'complete', version: 1,
+          });
+          // strings: 0 甲区, 1 2023, 2 亩, 3 2024, 4 乙区, 5 万亩
+          tx.objectStore('dictionaries').add({ datasetId: 'ds-old', strings: ['甲区', '2023', '亩', '2024', '乙区', '万亩'], count: 3, nextSeq: 1 });
+          tx.objectStore('blocks').add({
+            datasetId: 'ds-old', seq: 0, indicator: '旧库面积', count: 3,
+            pos: Uint32Array.of(0, 1, 2), region: Uint32Array.of(0, 0, 4), period: Uint32Array.of(1, 3, 3),
+            unit: Uint32Array.of(2, 2, 2), value: Float64Array.of(60400, 71200, 5000),
+            flags: Uint8Array.of(0, 0, 0), codes: Uint8Array.of(1, 1, 1), displayUnit: Uint32Array.of(6, 6, 6),
+          });
+          tx.objectStore('indicators').add({ name: '旧库面积', baseUnit: '亩', displayUnit: '万亩', polarity: 'higher', targets: [] });
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    DB_NAME,
+  );
+
+  await page.goto('/');
+  expect(await datasetCards(page)).toEqual(['旧版数据库 | 3']);
+  const table = await tableOf(page, '旧库面积');
+  expect(table).toContain('6.04万亩');
+  expect(table).toContain('7.12万亩');
+  expect(table).toContain('0.5万亩');
+  expect(table).toContain('甲区');
+  expect(table).toContain('乙区');
+  // The database now carries schema version 2 and kept every value.
+  expect(await rawDatasets(page)).toEqual([{ id: 'ds-old', status: 'complete', rowCount: 3, values: 3 }]);
+});
+
+test('closing the tab in the middle of a large import leaves no partial dataset', async ({ browser }) => {
+  test.setTimeout(240_000);
+  // 300,000 rows in long form, one value each: written in one transaction, which the close aborts.
+  const lines = ['地区,指标,时期,数值,单位'];
+  for (let i = 0; i < 300_000; i++) lines.push(`测试区${i % 3000},大文件指标${Math.floor(i / 3000)},${2000 + (i % 25)},${(i % 997) / 10},万亩`);
+  const file = join(mkdtempSync(join(tmpdir(), 'large-')), 'large.csv');
+  writeFileSync(file, lines.join('\n'));
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await openFresh(page);
+  const before = await datasetCards(page);
+  const rawBefore = await rawDatasetsIn(context);
+  await page.getByTestId('file-input').setInputFiles(file);
+  await expect(page.getByTestId('import-confirm')).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByTestId('import-summary')).toContainText('300000');
+  await page.getByTestId('import-confirm').click();
+  // Slow the page down as soon as the write starts, so the close lands while it is running.
+  await expect(page.getByTestId('import-progress')).toContainText('正在保存到本机', { timeout: 60_000 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 50 });
+  await expect(page.getByTestId('import-progress')).toContainText('正在保存到本机');
+  await expect(page.getByTestId('import-done')).toHaveCount(0);
+  await page.close();
+
+  // Reopened: nothing of the interrupted import is stored, the datasets are exactly as before.
+  const again = await context.newPage();
+  await openFresh(again);
+  expect(await datasetCards(again)).toEqual(before);
+  expect(await rawDatasetsIn(context)).toEqual(rawBefore);
+  await context.close();
+});
+
+/** `rawDatasets` in a page of its own, so the app's page stays where it is. */
+async function rawDatasetsIn(context: BrowserContext): Promise<Awaited<ReturnType<typeof rawDatasets>>> {
+  const page = await context.newPage();
+  const raw = await rawDatasets(page);
+  await page.close();
+  return raw;
+}
