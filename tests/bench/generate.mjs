@@ -87,7 +87,7 @@ export function writeXlsx(path, rows) {
       for (let y = 0; y < shape.years; y++) aoa.push([rs[r].code, rs[r].name, is[k].name, first + y, Number(value(r, k, y)), is[k].unit]);
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), '指标');
-  writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+  writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }));
 }
 
 /** Unicode → GBK bytes, built by decoding every two-byte GBK sequence once (Node has no GBK encoder). */
