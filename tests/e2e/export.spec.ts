@@ -59,6 +59,7 @@ const REPORT_CSV = [
   '"=HYPERLINK(""http://x"",""y"")",报表测试指标（万元）,-3.5',
   '道里区,报表测试指标（万元）,12',
   '@SUM(A1),报表测试指标（万元）,7.25',
+  '"<img src=x onerror=""window.__pwned=1"">&\u0007区",报表测试指标（万元）,3',
 ].join('\r\n');
 
 /** Import a small table whose names look like spreadsheet formulas, and show it. */
@@ -131,9 +132,11 @@ test('PNG at the chosen size and ratio has ink; transparent background stays tra
   expect(await cspViolations(page)).toEqual([]);
 });
 
-test('CSV starts with the BOM, neutralizes formula text and keeps -3.5 a number; XLSX cells are typed with no formulas', async ({
+test('CSV starts with the BOM, neutralizes formula text and keeps -3.5 a number; XLSX cells are typed with no formulas; hostile labels give valid SVG; copy puts a PNG on the clipboard', async ({
   page,
+  context,
 }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4173' });
   await watchCsp(page);
   await openFresh(page);
   await importReportTable(page);
@@ -158,6 +161,29 @@ test('CSV starts with the BOM, neutralizes formula text and keeps -3.5 a number;
   expect(values).toContainEqual(expect.objectContaining({ t: 's', v: `'=HYPERLINK("http://x","y")` }));
   expect(values).toContainEqual(expect.objectContaining({ t: 's', v: '地区' }));
 
+  const svg = await download(page, 'comparison-export-svg');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.getElementsByTagName('parsererror').length,
+      text: [...doc.getElementsByTagName('text')].map((t) => t.textContent).join('\n'),
+    };
+  }, svg.bytes.toString('utf8'));
+  expect(parsed.error).toBe(0);
+  expect(parsed.text).toContain('<img src=x onerror="window.__pwned=1">&');
+  expect(parsed.text).toContain('=HYPERLINK("http://x","y")');
+
+  await page.getByTestId('comparison-export-copy').click();
+  await expect(page.getByTestId('comparison-export-status')).toContainText('已复制');
+  const copied = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    const blob = await item.getType('image/png');
+    const bitmap = await createImageBitmap(blob);
+    return { types: item.types, width: bitmap.width, height: bitmap.height };
+  });
+  expect(copied).toEqual({ types: ['image/png'], width: 2400, height: 1350 });
+
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await cspViolations(page)).toEqual([]);
 });
 
