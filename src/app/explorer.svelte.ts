@@ -3,7 +3,7 @@
  * or the back button restores it exactly, and the stored observations the view needs.
  */
 import { getContext, setContext } from 'svelte';
-import type { Indicator, ViewKind, ViewSpec } from '../domain/types';
+import type { Indicator, ValueKind, ViewKind, ViewSpec } from '../domain/types';
 import { comparePeriods } from '../domain/period';
 import { defaultRegions } from '../analysis/default-regions';
 import { latestPeriod } from '../analysis/series';
@@ -25,8 +25,13 @@ export class Explorer {
   observations = $state.raw<StoredObservation[]>([]);
   loading = $state(false);
 
+  /** Which values to draw when an indicator has both levels and changes (同比…). */
+  measure = $state<ValueKind>('level');
+
   readonly indicator: Indicator | undefined;
-  /** Observations of the chosen datasets only. */
+  /** The kinds of value the chosen datasets hold for this indicator. */
+  readonly kinds: ValueKind[];
+  /** Observations of the chosen datasets and of one kind only: a change is never drawn as a level. */
   readonly visible: StoredObservation[];
   readonly allRegions: string[];
   readonly allPeriods: string[];
@@ -40,11 +45,18 @@ export class Explorer {
   constructor(private readonly workspace: Workspace) {
     // Derived fields are declared here because they read the workspace passed in.
     this.indicator = $derived(workspace.indicators.find((i) => i.name === this.spec.indicator));
-    this.visible = $derived.by(() => {
+    const inDatasets = $derived.by(() => {
       const ds = this.spec.datasets;
       return ds && ds.length > 0
         ? this.observations.filter((o) => ds.includes(o.datasetId))
         : this.observations;
+    });
+    this.kinds = $derived(
+      (['level', 'change'] as const).filter((k) => inDatasets.some((o) => (o.kind ?? 'level') === k)),
+    );
+    this.visible = $derived.by(() => {
+      const kind = this.kinds.includes(this.measure) ? this.measure : this.kinds[0];
+      return inDatasets.filter((o) => (o.kind ?? 'level') === kind);
     });
     this.allRegions = $derived([...new Set(this.visible.map((o) => o.region))]);
     this.allPeriods = $derived([...new Set(this.visible.map((o) => o.period))].sort(comparePeriods));

@@ -4,7 +4,7 @@
  * period as a marker, bars coloured by target status (and the status also written in the label).
  * The grouped variant shows several periods side by side, ordered by the chosen period's ranking.
  */
-import type { BarSeriesOption, ScatterSeriesOption, EChartsOption } from 'echarts';
+import type { BarSeriesOption, EChartsOption } from 'echarts';
 import { translate } from '../domain/messages';
 import { comparePeriods, formatPeriod, previousPeriod } from '../domain/period';
 import type { Observation } from '../domain/types';
@@ -98,18 +98,21 @@ export function buildComparisonOption(data: ChartData, spec: ComparisonSpec, the
     markLine: referenceLine(data, m, du, theme),
   };
 
-  const series: (BarSeriesOption | ScatterSeriesOption)[] = spec.grouped ? groupedSeries(data, m, spec, du, theme, mainBar) : [mainBar];
+  const series: BarSeriesOption[] = spec.grouped ? groupedSeries(data, m, spec, du, theme, mainBar) : [mainBar];
   if (!spec.grouped && prevKey && previous.size) {
+    // The previous period as a pale bar behind the current one: a marker at its end would sit on
+    // top of the current value's label whenever the two values are close.
     series.push({
-      type: 'scatter',
+      type: 'bar',
       name: translate(locale, 'chart.previous', { period: formatPeriod(prevKey, locale) }),
-      symbol: 'diamond',
-      symbolSize: theme.symbolSize * 2,
-      z: 3,
-      itemStyle: { color: theme.ghost, borderColor: theme.text, borderWidth: 1 },
-      data: m.ranked.flatMap((r, i) => {
+      barMaxWidth: 28 * scale,
+      barGap: '-100%',
+      z: 1,
+      silent: true,
+      itemStyle: { color: theme.ghost, opacity: 0.45, borderColor: theme.text, borderWidth: 1, borderType: 'dashed' },
+      data: m.ranked.map((r) => {
         const p = previous.get(r.region);
-        return p ? [[disp(p.value), i]] : [];
+        return p ? disp(p.value) : null;
       }),
     });
   }
@@ -133,7 +136,6 @@ export function buildComparisonOption(data: ChartData, spec: ComparisonSpec, the
     tooltip: {
       ...safeTooltip(theme, 'axis', (params) => {
         const pts = tooltipPoints(params);
-        // A scatter point's dataIndex counts only regions with a previous value; the category does not.
         const bar = pts.find((p) => p.seriesIndex === 0);
         return bar ? (tooltipLines[bar.dataIndex] ?? '') : '';
       }),

@@ -57,9 +57,11 @@ describe('buildComparisonOption', () => {
 
   it('marks the previous period for each region that had one', () => {
     const ghost = seriesOf(option)[1];
-    expect(ghost.type).toBe('scatter');
+    expect(ghost.type).toBe('bar');
+    expect(ghost.barGap).toBe('-100%');
     expect(ghost.name).toBe('上期（2023年）');
-    expect((ghost.data as number[][]).map(([x, y]) => [Number(x.toFixed(4)), y])).toEqual([[0.8, 0], [0.5, 1], [0.9, 2]]);
+    // One entry per ranked region, in the ranked order; null where there is no previous value.
+    expect((ghost.data as (number | null)[]).map((x) => (x === null ? null : Number(x.toFixed(4))))).toEqual([0.8, 0.5, 0.9]);
   });
 
   it('explains rank, previous period, completion and status in the tooltip, as plain text', () => {
