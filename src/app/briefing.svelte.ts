@@ -20,26 +20,14 @@ import {
 } from './briefing-deck';
 import { interpretKey, nextIndex, type KeyAction } from './briefing-keys';
 import { BRIEFING_CHANNEL, parseSyncMessage } from './briefing-sync';
-
-/**
- * The briefing part of the address as the page was first opened. Read when this module loads,
- * before the explorer rewrites the address for its own view spec, and used once: coming back to
- * the briefing page later must not start presenting again.
- */
-let openedWith = typeof location === 'undefined' ? '' : location.search;
-
-function takeOpenedWith(): URLSearchParams {
-  const params = new URLSearchParams(openedWith);
-  openedWith = '';
-  return params;
-}
+import { takeOpeningAddress } from './briefing-opening';
 
 function newId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID()}`;
 }
 
 export class Briefing {
-  private readonly opened = takeOpenedWith();
+  private readonly opened = takeOpeningAddress();
   views = $state.raw<SavedView[]>([]);
   decks = $state.raw<Deck[]>([]);
   deckId = $state<string | undefined>(this.opened.get('deck') ?? undefined);
