@@ -33,6 +33,11 @@ export interface ChartSource {
   /** The panel heading: file names and page titles. */
   heading: string;
   convention: ColourConvention;
+  /**
+   * The option on screen: pictures of kinds that cannot be rebuilt from the spec alone (a map on a
+   * user's boundary file) are drawn from it instead.
+   */
+  option?: EChartsOption;
   /** Dataset id → its source (or name), for the footnote. */
   datasetSources: ReadonlyMap<string, string>;
 }
@@ -58,14 +63,16 @@ export function titledSpec(source: ChartSource): ViewSpec {
 
 /**
  * The option of the exported picture: the chart redrawn in the light theme, with the footnote.
- * Throws with the builder's reasons when the chart cannot be drawn.
+ * Kinds the snapshot builders do not cover use the on-screen option; throws with the builder's
+ * reasons when neither exists.
  * @example imageOption(source, settings, '2026-11-24T02:00:00Z')
  */
 export function imageOption(source: ChartSource, settings: ImageSettings, exportedAt: string): EChartsOption {
   const { data } = source;
   const spec = titledSpec(source);
   const built = buildChartOption(spec, data, withConvention(light, source.convention));
-  if (!built.ok) throw new Error(built.reasons.join(' '));
+  if (!built.ok && !source.option) throw new Error(built.reasons.join(' '));
+  const option = built.ok ? built.option : source.option!;
   const behind = observationsBehind(spec, data.observations);
   const footnote = settings.footnote
     ? buildFootnote({
@@ -77,7 +84,7 @@ export function imageOption(source: ChartSource, settings: ImageSettings, export
         locale: data.locale,
       })
     : [];
-  return exportOption(built.option, { footnote, background: settings.background, fontFamily: light.fontFamily });
+  return exportOption(option, { footnote, background: settings.background, fontFamily: light.fontFamily });
 }
 
 /**
