@@ -4,7 +4,7 @@
  */
 import type { ImportIssue, Observation } from '../domain/types';
 import type { Locale } from '../domain/messages';
-import { distinctCells, noteText } from './find-header';
+import { noteText } from './find-header';
 import { makeIssue } from './issues';
 import { DuplicateGuard, normalizeEntry, type NormalizeContext } from './normalize';
 import { ForwardFill, rowColumns, unpivotRow, valueColumns } from './unpivot';
@@ -48,7 +48,7 @@ export function buildRecords(t: TableInput): { records: Observation[]; issues: I
     const done = r - t.bodyStart;
     if (t.onProgress && done > 0 && done % PROGRESS_EVERY === 0) t.onProgress(done, total);
     const row = t.rows[r];
-    if (distinctCells(row).length === 0) continue;
+    if (isBlankRow(row)) continue;
     const note = noteText(row);
     if (note !== undefined) {
       notes.push(note);
@@ -72,6 +72,12 @@ export function buildRecords(t: TableInput): { records: Observation[]; issues: I
   }
   t.onProgress?.(total, total);
   return { records, issues, notes };
+}
+
+/** Same as `distinctCells(row).length === 0`, without building a set for every row. */
+function isBlankRow(row: string[]): boolean {
+  for (const cell of row) if (cell.trim() !== '') return false;
+  return true;
 }
 
 /** Fewer cells than the header names, or text beyond the header's last column. */

@@ -50,6 +50,9 @@ export function distinctCells(row: string[]): string[] {
  * @example noteText(['注：2024年为快报数', '']) // '注：2024年为快报数'
  */
 export function noteText(row: string[]): string | undefined {
+  // Most rows are data: their first non-empty cell is no note label, and no set needs building.
+  const first = row.find((c) => c.trim() !== '')?.trim();
+  if (first === undefined || (!NOTE.test(first) && unitLine(first) === undefined)) return undefined;
   const cells = distinctCells(row);
   if (cells.length === 0 || cells.length > 3) return undefined;
   if (!NOTE.test(cells[0]) && unitLine(cells[0]) === undefined) return undefined;

@@ -4,11 +4,11 @@
  */
 import type { ImportIssue, Observation } from '../domain/types';
 import type { Locale } from '../domain/messages';
-import { splitHeaderUnit } from './header-unit';
+import { splitHeaderUnit, type HeaderUnit } from './header-unit';
 import { makeIssue } from './issues';
 import { isPeriodPart, parsePeriod, withYear } from './parse-period';
 import { parseQuantity } from './parse-quantity';
-import { parseRegion } from './parse-region';
+import { parseRegion, type ParsedRegion } from './parse-region';
 import { numberToText } from './text';
 import type { RawEntry } from './unpivot';
 
@@ -22,6 +22,21 @@ export interface NormalizeContext {
   defaults: { region?: string; indicator?: string; period?: string; unit?: string };
   /** Periods repeat on every row of a long table: parse each text once per import. */
   periodCache?: Map<string, ReturnType<typeof parsePeriod>>;
+  /** Region and indicator cells repeat too (a million rows, a few hundred names): read each once. */
+  regionCache?: Map<string, ParsedRegion>;
+  indicatorCache?: Map<string, HeaderUnit>;
+}
+
+const CACHE_LIMIT = 100_000;
+
+/** `parse(text)` through `cache`; the results are never mutated, so one object serves every row. */
+function cached<T>(cache: Map<string, T>, text: string, parse: (text: string) => T): T {
+  let v = cache.get(text);
+  if (v === undefined) {
+    v = parse(text);
+    if (cache.size < CACHE_LIMIT) cache.set(text, v);
+  }
+  return v;
 }
 
 function cachedPeriod(ctx: NormalizeContext, text: string): ReturnType<typeof parsePeriod> {
@@ -45,7 +60,7 @@ export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observatio
   const issues: ImportIssue[] = [];
   const at = { row: e.row, column: e.column.header, raw: e.valueText };
 
-  const indicatorCell = splitHeaderUnit(e.indicatorText);
+  const indicatorCell = cached((ctx.indicatorCache ??= new Map()), e.indicatorText, splitHeaderUnit);
   // A long table's value header (`完成数`) names an indicator only when nothing better does; a
   // wide table's column header (`面积（万亩）`) is the indicator.
   const fromColumn = e.column.role === 'value' ? ctx.defaults.indicator || e.column.indicator : e.column.indicator || ctx.defaults.indicator;
@@ -70,7 +85,7 @@ export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observatio
     return { issues };
   }
 
-  const region = parseRegion(e.regionText || ctx.defaults.region || '');
+  const region = cached((ctx.regionCache ??= new Map()), e.regionText || ctx.defaults.region || '', parseRegion);
   const code = e.regionCodeText || region.code;
   const o: Observation = {
     // A row with only a division code is still a region: the code names it.
@@ -127,13 +142,17 @@ function applyKindColumn(o: Observation, kindText: string): void {
  * @example const seen = new DuplicateGuard(); seen.firstRow(o) // undefined the first time
  */
 export class DuplicateGuard {
-  private readonly rows = new Map<string, number>();
+  // Per indicator, so that keys stay short: hashing a million long joined keys was the walk's
+  // largest single cost.
+  private readonly rows = new Map<string, Map<string, number>>();
 
   /** The row of an earlier record with the same key, or undefined (and remember this one). */
   firstRow(o: Observation): number | undefined {
-    const key = [o.regionCode ?? '', o.region, o.indicator, o.period, o.kind ?? '', o.changeType ?? ''].join('\u0001');
-    const first = this.rows.get(key);
-    if (first === undefined) this.rows.set(key, o.source?.row ?? 0);
+    let keys = this.rows.get(o.indicator);
+    if (keys === undefined) this.rows.set(o.indicator, (keys = new Map()));
+    const key = `${o.regionCode ?? ''}\u0001${o.region}\u0001${o.period}\u0001${o.kind ?? ''}\u0001${o.changeType ?? ''}`;
+    const first = keys.get(key);
+    if (first === undefined) keys.set(key, o.source?.row ?? 0);
     return first;
   }
 }

@@ -37,12 +37,44 @@ const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?(?:[eE]([+-]?\d+))?/;
 /** What may follow a number as a unit: letters, CJK, a few signs; no leading digit. */
 const UNIT = /^[\p{Script=Han}A-Za-zμ%‰°℃/·²³()][\p{Script=Han}A-Za-zμ%‰°℃/·²³().0-9]{0,15}$/u;
 
+const PLAIN = /^-?\d+(?:\.\d+)?$/;
+
+/** How a context unit scales a bare number; computed once per distinct unit text. */
+interface ContextScale {
+  written: string;
+  factor: number;
+  unit: string;
+  warning?: 'double_multiplier';
+}
+const contextScales = new Map<string, ContextScale>();
+
+/** What the general path below gives a bare number with no unit of its own (`rest === ''`). */
+function plainQuantity(value: number, contextUnit: string): ParsedQuantity {
+  let scale = contextScales.get(contextUnit);
+  if (scale === undefined) {
+    const written = normalizeCell(contextUnit);
+    const outer = splitUnit(written);
+    const inner = splitUnit(outer.base);
+    scale =
+      outer.factor !== 1 && inner.factor !== 1
+        ? { written, factor: outer.factor * inner.factor, unit: inner.base, warning: 'double_multiplier' }
+        : { written, factor: outer.factor, unit: outer.base };
+    if (contextScales.size > 1000) contextScales.clear();
+    contextScales.set(contextUnit, scale);
+  }
+  const q: ParsedQuantity = { status: 'ok', value: cleanNumber(value * scale.factor), unit: scale.unit, displayUnit: scale.written, kind: 'level', changeType: undefined, approximate: false };
+  if (scale.warning) q.warning = scale.warning;
+  return q;
+}
+
 /**
  * Read a quantity. `contextUnit` is the unit known from elsewhere (a unit column, the header
  * `面积（万亩）`, a `单位：` line); a unit glued to the number wins over it.
  * @example parseQuantity('6.04万亩') // { status: 'ok', value: 60400, unit: '亩', displayUnit: '万亩', kind: 'level', approximate: false }
  */
 export function parseQuantity(text: string, contextUnit = ''): QuantityResult {
+  // Most cells of a large file are plain decimals: skip NFKC and the qualifier patterns for them.
+  if (PLAIN.test(text)) return plainQuantity(Number(text), contextUnit);
   if (isNoData(text)) return { status: 'empty' };
   // Footnote marks (6.04*, 6.04①) go before NFKC, which would turn ① into a digit.
   let s = normalizeCell(text.trim().replace(FOOTNOTE, ''));
