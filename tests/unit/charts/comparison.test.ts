@@ -6,7 +6,7 @@ import { chartData, gw, HOSTILE, levels, pm10 } from './sample-data';
 import { roundNumbers } from './round-numbers';
 import { expectSafe, tooltipText } from './expect-safe';
 
-type Bar = { type: string; name: string; data: unknown[]; markLine?: { data: { xAxis: number; name: string }[] } };
+type Bar = { type: string; name: string; data: unknown[]; barGap?: string; markLine?: { data: { xAxis: number; name: string }[] } };
 const seriesOf = (o: unknown) => (o as { series: Bar[] }).series;
 const categoriesOf = (o: unknown) => (o as { yAxis: { data: string[] } }).yAxis.data;
 const item = (d: unknown) => d as { value: number; itemStyle?: { color: string }; label: { formatter: string } };
