@@ -230,3 +230,64 @@ async function rawDatasetsIn(context: BrowserContext): Promise<Awaited<ReturnTyp
   await page.close();
   return raw;
 }
+
+test('a full disk gives a clear message with the sizes and keeps nothing partial', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const lines = ['地区,指标,时期,数值,单位'];
+  for (let i = 0; i < 60_000; i++) lines.push(`配额区${i},配额指标${i % 7},${2000 + (i % 20)},${i / 10},万亩`);
+  const file = join(mkdtempSync(join(tmpdir(), 'quota-')), 'quota.csv');
+  writeFileSync(file, lines.join('\n'));
+
+  // Chrome's DevTools quota override (Storage.overrideQuotaForOrigin) left estimate() and the
+  // writes unchanged here, so the disk is made full the way Chrome reports it: writes of value
+  // blocks fail with a QuotaExceededError once the test says so.
+  await page.addInitScript(() => {
+    const flag = window as unknown as { __diskFull?: boolean };
+    for (const method of ['add', 'put'] as const) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+        if (flag.__diskFull && this.name === 'blocks') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.apply(this, args);
+      };
+    }
+  });
+  await openFresh(page);
+  const before = await datasetCards(page);
+  const rawBefore = await rawDatasetsIn(context);
+  await page.getByTestId('file-input').setInputFiles(file);
+  await expect(page.getByTestId('import-confirm')).toBeVisible({ timeout: 60_000 });
+  await page.evaluate(() => ((window as unknown as { __diskFull?: boolean }).__diskFull = true));
+  await page.getByTestId('import-confirm').click();
+  const error = page.getByTestId('import-error');
+  await expect(error).toContainText('存储空间不足', { timeout: 30_000 });
+  // The sizes, as numbers with units, not placeholders.
+  await expect(error).toContainText(/已用 [\d.]+ [KMG]?B，上限 [\d.]+ [KMG]?B/);
+  await expect(error).toContainText('未保存任何部分数据');
+  await screenshot(page, 'storage-quota-1920');
+  await expect(page.getByTestId('import-confirm')).toBeEnabled();
+  await page.getByText('取消', { exact: true }).click();
+
+  expect(await datasetCards(page)).toEqual(before);
+  expect(await rawDatasetsIn(context)).toEqual(rawBefore);
+  await page.reload();
+  expect(await datasetCards(page)).toEqual(before);
+});
+
+test('without IndexedDB a banner says so, and import and charts still work for the session', async ({ page }) => {
+  await page.addInitScript(() => {
+    // Private mode or blocked storage: opening any database fails.
+    IDBFactory.prototype.open = function open(): IDBOpenDBRequest {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+  });
+  await openFresh(page);
+  await expect(page.getByTestId('memory-only')).toBeVisible();
+  await expect(page.getByTestId('memory-only')).toContainText('只保留到关闭此页面');
+  await importNew(page, 'utf8-bom-long-codes.csv');
+  expect(await datasetCards(page)).toContain('utf8-bom-long-codes | 8');
+  await expect(page.getByTestId('persisted')).toContainText('数据只在内存中');
+  const table = await tableOf(page, '压采量');
+  expect(table).toContain('1.14亿立方米');
+  await expect(page.getByTestId('memory-only')).toBeVisible();
+  await screenshot(page, 'storage-memory-only-1920');
+});
