@@ -93,7 +93,8 @@ export function applyDraft(indicator: Indicator, draft: IndicatorDraft): { indic
   if (problems.length) return { problems };
   const next: Indicator = { name: indicator.name, baseUnit: indicator.baseUnit, polarity: draft.polarity, targets };
   if (draft.displayName.trim()) next.displayName = draft.displayName.trim();
-  if (displayUnit && displayUnit !== indicator.baseUnit) next.displayUnit = displayUnit;
+  // Kept even when it is the base unit: that is a choice too, overriding the unit the file was written in.
+  if (displayUnit) next.displayUnit = displayUnit;
   if (draft.description.trim()) next.description = draft.description.trim();
   if (draft.source.trim()) next.source = draft.source.trim();
   return { indicator: next, problems };

@@ -42,9 +42,11 @@ describe('applyDraft', () => {
     expect(r.problems.map((p) => p.key)).toEqual([key]);
   });
 
-  it('leaves out a display unit equal to the base unit', () => {
-    const r = applyDraft(area, { ...draftOf(area), displayUnit: '亩' });
-    expect(r.indicator && 'displayUnit' in r.indicator).toBe(false);
+  it.each([
+    ['keeps the base unit chosen as display unit', '亩', '亩'],
+    ['leaves out an empty display unit', ' ', undefined],
+  ])('%s', (_name, displayUnit, expected) => {
+    expect(applyDraft(area, { ...draftOf(area), displayUnit }).indicator?.displayUnit).toBe(expected);
   });
 
   it('does not mutate its inputs', () => {
