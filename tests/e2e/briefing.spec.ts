@@ -74,7 +74,7 @@ async function slideReady(page: Page): Promise<void> {
 }
 
 /** Present every slide of the open deck at this size: check and screenshot each. */
-async function presentAll(page: Page, name: string, size: { width: number; height: number }): Promise<number> {
+async function presentAll(page: Page, name: string, size: { width: number; height: number }, shots = true): Promise<number> {
   await page.setViewportSize(size);
   const counter = page.getByTestId('presenting-stage').getByTestId('slide-counter');
   await expect(counter).toBeVisible();
@@ -93,14 +93,19 @@ async function presentAll(page: Page, name: string, size: { width: number; heigh
       outside: [],
       lowContrast: [],
     });
-    await screenshot(page, `briefing-${name}-${size.width}x${size.height}-slide-${n}`);
+    if (shots) await screenshot(page, `briefing-${name}-${size.width}x${size.height}-slide-${n}`);
     if (n < total) await page.keyboard.press('PageDown');
   }
   return total;
 }
 
-test('the sample deck opens from a link and every slide is readable at 1920×1080 and 1024×768', async ({ page }) => {
+test('the sample deck opens from a link and every slide is readable at 1920×1080, 1024×768 and 3840×2160', async ({ page }) => {
   await openFresh(page);
+  // Presenting needs no network: every request stays on the app's own origin.
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).origin !== new URL(page.url()).origin && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
+  });
   await page.goto('/?page=briefing&deck=sample-deck&slide=2&present=1');
   const counter = page.getByTestId('presenting-stage').getByTestId('slide-counter');
   // The link's slide number is honoured.
@@ -114,6 +119,9 @@ test('the sample deck opens from a link and every slide is readable at 1920×108
   await expect(page.getByTestId('slide-kpi-change')).toContainText('同比下降30.1%');
   await expect(page.getByTestId('slide-kpi-change')).toContainText('▼');
   await presentAll(page, 'sample', { width: 1024, height: 768 });
+  // A 4K screen: the same layout at twice the size (checked, not photographed).
+  await presentAll(page, 'sample', { width: 3840, height: 2160 }, false);
+  expect(foreign).toEqual([]);
 });
 
 test('a deck made from an imported file: save views, build, reorder, present with a clicker, leave with Esc', async ({ page }) => {
