@@ -204,7 +204,7 @@ test('every view on an imported file: ties, gaps and traffic lights', async ({ p
   await expect(page.getByTestId('ranking-table').locator('tr[data-region="乙县"] [data-testid="light"]')).toHaveText('落后');
   await expect(page.getByTestId('ranking-table').locator('tr[data-region="丙县"] [data-testid="light"]')).toHaveText('严重落后');
   // 丁县 has no 2022 value: its sparkline breaks instead of drawing through a zero.
-  await expect(page.getByTestId('ranking-table').locator('tr[data-region="丁县"] svg path')).toHaveAttribute('d', /^M[^M]+M/);
+  await expect(page.getByTestId('ranking-table').locator('tr[data-region="丁县"] svg path')).toHaveAttribute('d', /^M[\d. ]+h0M/);
   await shots(page, 'import-ranking');
 
   for (const [kind, chart] of [

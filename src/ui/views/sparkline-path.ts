@@ -11,7 +11,7 @@ export interface SparklineShape {
 
 /**
  * Scale values into the box (1 px margin) and join neighbours; `null` breaks the line.
- * @example sparklinePath([1, null, 3], 100, 20).d // 'M1 19M99 1'
+ * @example sparklinePath([1, null, 3], 100, 20).d // 'M1 19h0M99 1h0'
  */
 export function sparklinePath(values: readonly (number | null)[], width: number, height: number): SparklineShape {
   const present = values.filter((v): v is number => v !== null);
@@ -23,17 +23,24 @@ export function sparklinePath(values: readonly (number | null)[], width: number,
   const round = (v: number) => Math.round(v * 10) / 10;
   let d = '';
   let last: SparklineShape['last'];
-  let pen = false;
+  // Points drawn in the current sub-path; a lone point gets a zero-length segment (`h0`), which a
+  // round line cap draws as a dot, so a value between two gaps is not lost.
+  let run = 0;
+  const endRun = () => {
+    if (run === 1) d += 'h0';
+    run = 0;
+  };
   values.forEach((v, i) => {
     if (v === null) {
-      pen = false;
+      endRun();
       return;
     }
     const x = round(1 + i * step);
     const y = round(max === min ? height / 2 : 1 + (1 - (v - min) / span) * (height - 2));
-    d += `${pen ? 'L' : 'M'}${x} ${y}`;
-    pen = true;
+    d += `${run ? 'L' : 'M'}${x} ${y}`;
+    run += 1;
     last = { x, y };
   });
+  endRun();
   return { d, last };
 }
