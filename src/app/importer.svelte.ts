@@ -5,7 +5,8 @@
 import { getContext, setContext } from 'svelte';
 import type { Dataset } from '../domain/types';
 import type { IngestOptions, IngestResult } from '../ingest/types';
-import { runIngestInWorker } from '../ingest/client';
+import { runFastImport } from './import-fast';
+import { decodeEncoded, putEncodedDataset, type EncodedColumns } from '../store/put-columns';
 import * as store from '../store';
 import type { Workspace } from './workspace.svelte';
 import type { I18n } from './i18n.svelte';
@@ -38,6 +39,8 @@ export class Importer {
   readonly sameName: Dataset | undefined;
 
   private bytes: Uint8Array = new Uint8Array();
+  /** The parsed observations as column blocks, built in the worker; what `confirm` stores. */
+  private encoded: EncodedColumns | undefined;
   private job: { cancel(): void } | undefined;
 
   constructor(
@@ -90,15 +93,20 @@ export class Importer {
     this.progress = { done: 0, total: 0 };
     const name = this.fileName.includes('.') ? this.fileName : `${this.fileName}.txt`;
     const workerStart = performance.now();
-    const job = runIngestInWorker({ name, bytes: this.bytes }, { ...this.options, locale: this.i18n.locale }, (done, total) => {
+    const job = runFastImport({ name, bytes: this.bytes }, { ...this.options, locale: this.i18n.locale }, (done, total) => {
       this.progress = { done, total };
     });
     this.job = job;
     try {
-      const result = await job.promise;
+      const { result, encoded } = await job.promise;
       if (this.job !== job) return;
       performance.measure('import:worker', { start: workerStart });
-      this.result = result;
+      this.encoded = encoded;
+      // The wizard reads the first records, and `records.length` as the count: the worker sent a
+      // preview, so the array is lengthened to the real count (the rest are in `encoded`).
+      const records = result.records.slice();
+      records.length = encoded.count;
+      this.result = { ...result, records };
       this.stage = 'preview';
     } catch (e) {
       if (this.job !== job) return;
@@ -115,7 +123,8 @@ export class Importer {
    */
   async confirm(mode: 'new' | 'replace' | 'append'): Promise<void> {
     const result = this.result;
-    if (!result || result.records.length === 0) return;
+    const encoded = this.encoded;
+    if (!result || !encoded || encoded.count === 0) return;
     this.stage = 'saving';
     const storeStart = performance.now();
     const meta = {
@@ -134,10 +143,10 @@ export class Importer {
         this.progress = { done: p.written, total: p.total };
       };
       const existing = this.target?.dataset ?? this.sameName;
-      if (mode === 'append' && existing) this.saved = await store.appendToDataset(existing.id, result.records);
+      if (mode === 'append' && existing) this.saved = await store.appendToDataset(existing.id, decodeEncoded(encoded));
       else if (mode === 'replace' && existing) {
-        this.saved = await store.replaceDataset(existing.id, { ...meta, name: existing.name }, result.records, { onProgress });
-      } else this.saved = await store.putDataset(meta, result.records, { onProgress });
+        this.saved = await putEncodedDataset({ ...meta, name: existing.name }, encoded, { onProgress, replaces: existing.id });
+      } else this.saved = await putEncodedDataset(meta, encoded, { onProgress });
       performance.measure('import:store', { start: storeStart });
       const refreshStart = performance.now();
       await this.workspace.afterImport();
@@ -168,6 +177,7 @@ export class Importer {
   private reset(): void {
     this.stage = 'idle';
     this.result = undefined;
+    this.encoded = undefined;
     this.error = undefined;
     this.saved = undefined;
     this.target = undefined;

@@ -1,0 +1,58 @@
+/**
+ * The import worker of the app: the whole pipeline off the page's thread. Decode, parse and
+ * normalize (`ingest`), then encode the observations into the store's column blocks here too, and
+ * transfer their typed arrays to the page: a million observations cross as ~40 blocks of typed
+ * arrays instead of a million structured-cloned objects (one freeze of seconds on the page).
+ */
+import { ingest } from '../ingest';
+import type { IngestOptions, IngestResult } from '../ingest/types';
+import { emptyDictionary, encodeBlocks } from '../store/columns';
+import type { EncodedColumns } from '../store/put-columns';
+
+/** How many records the wizard gets as objects, to preview. */
+export const PREVIEW_RECORDS = 200;
+
+/** A request to the worker. @example { type: 'import', name: 'a.csv', bytes, options: {} } */
+export interface FastImportRequest {
+  type: 'import';
+  name: string;
+  bytes: ArrayBuffer;
+  options?: Omit<IngestOptions, 'onProgress'>;
+}
+
+/** What the worker posts back; `result.records` holds only the first `PREVIEW_RECORDS`. */
+export type FastImportReply =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'result'; result: IngestResult; encoded: EncodedColumns }
+  | { type: 'error'; message: string };
+
+const scope = self as unknown as {
+  addEventListener(type: 'message', listener: (e: MessageEvent<FastImportRequest>) => void): void;
+  postMessage(message: FastImportReply, transfer?: Transferable[]): void;
+};
+
+/** Every typed array's buffer in the blocks, once each. */
+function buffersOf(encoded: EncodedColumns): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const block of encoded.blocks) {
+    for (const value of Object.values(block)) {
+      if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) buffers.add(value.buffer);
+    }
+  }
+  return [...buffers];
+}
+
+scope.addEventListener('message', (e) => {
+  const msg = e.data;
+  if (!msg || msg.type !== 'import') return;
+  const onProgress = (done: number, total: number): void => scope.postMessage({ type: 'progress', done, total });
+  ingest({ name: msg.name, bytes: new Uint8Array(msg.bytes) }, { ...msg.options, onProgress })
+    .then((result) => {
+      const dictionary = emptyDictionary('');
+      const blocks = encodeBlocks('', result.records, dictionary, 0);
+      const encoded: EncodedColumns = { blocks, dictionary, count: result.records.length };
+      const preview: IngestResult = { ...result, records: result.records.slice(0, PREVIEW_RECORDS) };
+      scope.postMessage({ type: 'result', result: preview, encoded }, buffersOf(encoded));
+    })
+    .catch((err: unknown) => scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
+});

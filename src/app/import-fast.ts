@@ -1,0 +1,55 @@
+/**
+ * The page's side of the app's import worker (import-fast-worker.ts): start an import, follow its
+ * progress, cancel it by terminating the worker. The answer is the wizard's `IngestResult` (with a
+ * preview of the records) and the observations as encoded column blocks, ready to store.
+ */
+import type { IngestOptions, IngestResult } from '../ingest/types';
+import type { EncodedColumns } from '../store/put-columns';
+import type { FastImportReply, FastImportRequest } from './import-fast-worker';
+
+/** An import's outcome. @example const { result, encoded } = await job.promise */
+export interface FastImport {
+  /** `records` holds the first records only; `encoded.count` is how many there are. */
+  result: IngestResult;
+  encoded: EncodedColumns;
+}
+
+/**
+ * Run the import in a module worker. A copy of the bytes is transferred; `file.bytes` stays usable.
+ * @example const job = runFastImport({ name, bytes }, {}, (d, t) => bar.set(d / t)); const { result, encoded } = await job.promise;
+ */
+export function runFastImport(
+  file: { name: string; bytes: Uint8Array },
+  options: Omit<IngestOptions, 'onProgress'> = {},
+  onProgress?: (done: number, total: number) => void,
+): { promise: Promise<FastImport>; cancel(): void } {
+  const worker = new Worker(new URL('./import-fast-worker.ts', import.meta.url), { type: 'module' });
+  let reject: (reason: Error) => void = () => undefined;
+  const promise = new Promise<FastImport>((resolve, rej) => {
+    reject = rej;
+    worker.onmessage = (e: MessageEvent<FastImportReply>) => {
+      const msg = e.data;
+      if (msg.type === 'progress') onProgress?.(msg.done, msg.total);
+      else {
+        worker.terminate();
+        if (msg.type === 'result') resolve({ result: msg.result, encoded: msg.encoded });
+        else rej(new Error(msg.message));
+      }
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      rej(new Error(e.message || 'import worker failed'));
+    };
+  });
+  // Copy into a buffer of our own so that transferring it never detaches a view the caller shares.
+  const buffer = file.bytes.slice().buffer;
+  const request: FastImportRequest = { type: 'import', name: file.name, bytes: buffer, options };
+  worker.postMessage(request, [buffer]);
+  return {
+    promise,
+    cancel() {
+      worker.terminate();
+      reject(new Error('cancelled'));
+    },
+  };
+}
