@@ -1,0 +1,64 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeStore, getDatasets, getIndicators, getObservations, getSeries, openStore, putDataset } from '../../../src/store';
+import { emptyDictionary, encodeBlocks } from '../../../src/store/columns';
+import { decodeEncoded, putEncodedDataset, type EncodedColumns } from '../../../src/store/put-columns';
+import type { Observation } from '../../../src/domain/types';
+import { freshName, many, meta } from './fixtures';
+
+afterEach(() => closeStore());
+
+/** What the import worker does: encode for no dataset yet. */
+function encode(observations: readonly Observation[]): EncodedColumns {
+  const dictionary = emptyDictionary('');
+  const blocks = encodeBlocks('', observations, dictionary, 0);
+  return { blocks, dictionary, count: observations.length };
+}
+
+const strip = (rows: readonly object[]) => rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'datasetId')));
+
+describe('putEncodedDataset', () => {
+  it.each([
+    ['one transaction', 5000, undefined],
+    ['chunked writes', 120_000, 100_000],
+  ])('stores the same observations as putDataset (%s)', async (_, n, limit) => {
+    await openStore({ name: freshName() });
+    const rows = many(n);
+    const ds = await putEncodedDataset(meta('编码'), encode(rows), { singleTransactionLimit: limit });
+    expect(ds.rowCount).toBe(n);
+    expect(ds.status).toBe('complete');
+    expect(strip(await getObservations(ds.id, { offset: 0, limit: n }))).toEqual(rows);
+    expect((await getIndicators()).map((i) => i.name).sort()).toEqual(['指标0', '指标1', '指标2']);
+  });
+
+  it('a new version supersedes the old one in the same write', async () => {
+    await openStore({ name: freshName() });
+    const v1 = await putDataset(meta('版本'), many(30));
+    const v2 = await putEncodedDataset(meta('版本'), encode(many(12, '新指标')), { replaces: v1.id });
+    expect([v2.version, v2.replaces]).toEqual([2, v1.id]);
+    expect((await getDatasets()).map((d) => d.id)).toEqual([v2.id]);
+    expect(await getSeries({ indicator: '指标0' })).toEqual([]);
+    expect((await getSeries({ indicator: '新指标0' })).length).toBe(4);
+  });
+
+  it('reports progress up to the total', async () => {
+    await openStore({ name: freshName() });
+    const seen: number[] = [];
+    await putEncodedDataset(meta('进度'), encode(many(60_000)), { onProgress: (p) => seen.push(p.written) });
+    expect(seen.at(-1)).toBe(60_000);
+  });
+});
+
+describe('decodeEncoded', () => {
+  it.each([[1], [7], [2000]])('gives back %i observations in their original order', (n) => {
+    const rows = many(n);
+    expect(decodeEncoded(encode(rows))).toEqual(rows);
+  });
+
+  it('does not mutate the encoded blocks', () => {
+    const encoded = encode(many(50));
+    const before = structuredClone(encoded);
+    decodeEncoded(encoded);
+    expect(encoded).toEqual(before);
+  });
+});
