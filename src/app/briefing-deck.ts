@@ -8,13 +8,6 @@ import type { Deck, DeckSlide, SavedView } from '../store';
 /** A view as a slide draws it (a saved view, or one kept inline in the deck). */
 export type SlideView = Omit<SavedView, 'id'> & { id?: string };
 
-/**
- * A deck slide as briefing writes it: the store's `DeckSlide`, plus, for a side-by-side
- * comparison slide, the saved view shown on the right.
- * @example { viewId: 'v1', pairViewId: 'v2' }
- */
-export type BriefingSlide = DeckSlide & { pairViewId?: string };
-
 /** What one slide shows, resolved against the saved views. */
 export type ResolvedSlide =
   | { kind: 'title'; view: SlideView }
@@ -32,8 +25,7 @@ export function isKpiView(view: SlideView): boolean {
 }
 
 function pairOf(slide: DeckSlide): string | undefined {
-  const pair = (slide as BriefingSlide).pairViewId;
-  return typeof pair === 'string' ? pair : undefined;
+  return 'viewId' in slide ? slide.pairViewId : undefined;
 }
 
 /**
@@ -107,7 +99,7 @@ export function titleSlide(title: string, subtitle: string, notes: string, spec:
  * A comparison slide: two saved views side by side.
  * @example pairSlide('v1', 'v2') // { viewId: 'v1', pairViewId: 'v2' }
  */
-export function pairSlide(leftViewId: string, rightViewId: string): BriefingSlide {
+export function pairSlide(leftViewId: string, rightViewId: string): DeckSlide {
   return { viewId: leftViewId, pairViewId: rightViewId };
 }
 

@@ -9,6 +9,8 @@ import { pairSlide, titleSlide } from './briefing-deck';
 
 /** The id of the sample deck, so a link such as `?page=briefing&deck=sample-deck` opens it. */
 export const SAMPLE_DECK_ID = 'sample-deck';
+/** Every sample view's id starts with this, so removing the sample removes them too. */
+export const SAMPLE_VIEW_PREFIX = 'sample-view-';
 
 const spec = (kind: ViewSpec['kind'], indicator: string, extra: Partial<ViewSpec> = {}): ViewSpec => ({
   version: 1,

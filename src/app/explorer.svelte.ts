@@ -110,7 +110,10 @@ export class Explorer {
     const names = this.workspace.indicators.map((i) => i.name);
     if (names.length > 0 && !names.includes(this.spec.indicator)) {
       this.spec = { ...this.spec, indicator: names[0], regions: undefined, period: undefined };
-      history.replaceState(null, '', `${location.pathname}?${viewSpecToSearchParams(this.spec)}`);
+      // Only the view's own parameters change; others (page, deck, slide…) stay in the address.
+      const params = new URLSearchParams(location.search);
+      for (const [key, value] of viewSpecToSearchParams(this.spec)) params.set(key, value);
+      history.replaceState(null, '', `${location.pathname}?${params}`);
     }
   }
 

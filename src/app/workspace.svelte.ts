@@ -6,6 +6,7 @@ import { getContext, setContext } from 'svelte';
 import type { Dataset, Indicator } from '../domain/types';
 import * as store from '../store';
 import { loadSampleData, SAMPLE_REMOVED_KEY } from './sample-data';
+import { SAMPLE_DECK_ID, SAMPLE_VIEW_PREFIX } from './briefing-sample';
 
 const CONTEXT = Symbol('workspace');
 const DELETED_KEPT_MS = 30 * 24 * 3600 * 1000;
@@ -45,6 +46,9 @@ export class Workspace {
   }
 
   async refresh(): Promise<void> {
+    // A newer version elsewhere closed our connection: keep showing what we had (the banner asks
+    // for a reload) rather than failing a write that did commit, such as an import just saved.
+    if (this.outdated) return;
     const [datasets, all, indicators] = await Promise.all([
       store.getDatasets(),
       store.getDatasets({ includeHidden: true }),
@@ -77,6 +81,9 @@ export class Workspace {
   async removeSample(): Promise<void> {
     for (const d of this.datasets.filter((x) => x.isSample)) await store.deleteDataset(d.id);
     await store.purgeDeleted(0);
+    // The sample deck and its views are made of the sample data: they go with it.
+    await store.deleteDeck(SAMPLE_DECK_ID);
+    for (const v of await store.getViews()) if (v.id.startsWith(SAMPLE_VIEW_PREFIX)) await store.deleteView(v.id);
     await store.putSetting(SAMPLE_REMOVED_KEY, true);
     this.notice = null;
     await this.refresh();

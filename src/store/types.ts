@@ -64,7 +64,7 @@ export interface SavedView {
 }
 
 /** A slide in a deck: a reference to a saved view, or a view kept inline in the deck. */
-export type DeckSlide = { viewId: string } | { view: Omit<SavedView, 'id'> };
+export type DeckSlide = { viewId: string; pairViewId?: string } | { view: Omit<SavedView, 'id'> };
 
 /**
  * An ordered briefing deck.
