@@ -1,0 +1,138 @@
+/**
+ * Two tabs of the app on one database: what one writes shows up in the other without a reload,
+ * and a newer database version opened elsewhere makes both ask for a reload without losing a
+ * write that was under way.
+ */
+import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chartDrawn, fixture, importFile, openFresh } from './helpers';
+
+const DB_NAME = 'indicator-dashboard';
+
+/** Every dataset record in the raw database (a blank page of the same origin, not the app). */
+async function rawDatasets(context: BrowserContext): Promise<{ name: string; status: string; rowCount: number; values: number }[]> {
+  const page = await context.newPage();
+  await page.route('**/raw-inspect', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>raw</title>' }));
+  await page.goto('/raw-inspect');
+  const out = await page.evaluate(
+    (name) =>
+      new Promise<{ name: string; status: string; rowCount: number; values: number }[]>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['datasets', 'blocks'], 'readonly');
+          const datasets = tx.objectStore('datasets').getAll();
+          const blocks = tx.objectStore('blocks').getAll();
+          tx.oncomplete = () => {
+            const values = new Map<string, number>();
+            for (const b of blocks.result as { datasetId: string; count: number }[]) {
+              values.set(b.datasetId, (values.get(b.datasetId) ?? 0) + b.count);
+            }
+            db.close();
+            resolve(
+              (datasets.result as { id: string; name: string; status: string; rowCount: number }[]).map((d) => ({
+                name: d.name,
+                status: d.status,
+                rowCount: d.rowCount,
+                values: values.get(d.id) ?? 0,
+              })),
+            );
+          };
+        };
+      }),
+    DB_NAME,
+  );
+  await page.close();
+  return out;
+}
+
+/** Open the same database with a higher version, as a newer build of the app would. */
+async function openNewerVersion(page: Page): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const probe = indexedDB.open(name);
+        probe.onsuccess = () => {
+          const next = probe.result.version + 10;
+          probe.result.close();
+          const req = indexedDB.open(name, next);
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            req.result.close();
+            resolve(next);
+          };
+        };
+      }),
+    DB_NAME,
+  );
+}
+
+test('an import in one tab shows up in the other without a reload', async ({ context }) => {
+  const first = await context.newPage();
+  await openFresh(first);
+  const second = await context.newPage();
+  await second.goto('/');
+  await chartDrawn(second, 'trend-chart');
+  await second.getByTestId('nav-datasets').click();
+  await expect(second.getByTestId('dataset-card').filter({ hasText: 'utf8-bom-long-codes.csv' })).toHaveCount(0);
+
+  await first.bringToFront();
+  await importFile(first, fixture('utf8-bom-long-codes.csv'));
+  await first.getByTestId('import-confirm').click();
+  await expect(first.getByTestId('import-done')).toBeVisible();
+
+  const card = second.getByTestId('dataset-card').filter({ hasText: 'utf8-bom-long-codes.csv' });
+  await expect(card.getByTestId('dataset-rows')).toHaveText('8');
+  // The other tab's dashboard has the new indicator and its values too.
+  await second.getByTestId('nav-dashboard').click();
+  await second.getByTestId('indicator-search').fill('压采量');
+  await second.getByTestId('indicator-list').getByRole('option', { name: '压采量', exact: true }).click();
+  await expect(second.getByTestId('observation-table')).toContainText('1.14亿立方米');
+
+  // And a delete in the second tab reaches the first.
+  await second.getByTestId('nav-datasets').click();
+  await card.getByTestId('delete').click();
+  await first.getByText('关闭', { exact: true }).click();
+  await first.getByTestId('nav-datasets').click();
+  await expect(first.getByTestId('deleted-list')).toContainText('utf8-bom-long-codes');
+});
+
+test('a newer database version in another tab asks for a reload and loses no write', async ({ context }) => {
+  test.setTimeout(120_000);
+  const lines = ['地区,指标,时期,数值,单位'];
+  for (let i = 0; i < 60_000; i++) lines.push(`多页区${i},多页指标${i % 5},${2000 + (i % 20)},${i / 10},万亩`);
+  const file = join(mkdtempSync(join(tmpdir(), 'tabs-')), 'tabs.csv');
+  writeFileSync(file, lines.join('\n'));
+
+  const writer = await context.newPage();
+  await openFresh(writer);
+  const newer = await context.newPage();
+  await newer.route('**/raw-inspect', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>raw</title>' }));
+  await newer.goto('/raw-inspect');
+
+  // The writer tab is saving an import when a newer version of the database is opened.
+  await writer.bringToFront();
+  await writer.getByTestId('file-input').setInputFiles(file);
+  await expect(writer.getByTestId('import-confirm')).toBeVisible({ timeout: 60_000 });
+  await writer.getByTestId('import-confirm').click();
+  await expect(writer.getByTestId('import-progress')).toContainText('正在保存到本机');
+  await openNewerVersion(newer);
+
+  await expect(writer.getByTestId('outdated')).toBeVisible();
+  await expect(writer.getByTestId('outdated')).toContainText('刷新');
+  // The write under way finished: the tab says so, and every value is on disk.
+  await expect(writer.getByTestId('import-done')).toContainText('60000', { timeout: 30_000 });
+  const stored = (await rawDatasets(context)).find((d) => d.name === 'tabs');
+  expect(stored).toEqual({ name: 'tabs', status: 'complete', rowCount: 60_000, values: 60_000 });
+
+  // A later write in the outdated tab is refused with a message, not silently dropped.
+  await writer.getByText('关闭', { exact: true }).click();
+  await writer.getByTestId('nav-datasets').click();
+  const sample = '示例数据：多年分地区指标（非真实统计）';
+  await writer.getByTestId('dataset-card').filter({ hasText: sample }).getByTestId('delete').click();
+  await expect(writer.getByTestId('data-failure')).toContainText('另一个标签页中更新');
+  expect((await rawDatasets(context)).find((d) => d.name === sample)?.status).toBe('complete');
+});
