@@ -20,10 +20,17 @@ export interface FastImportRequest {
   options?: Omit<IngestOptions, 'onProgress'>;
 }
 
+/** A phase the worker measured, with its start on the shared clock (`timeOrigin + startTime`). */
+export interface Timing {
+  name: string;
+  start: number;
+  duration: number;
+}
+
 /** What the worker posts back; `result.records` holds only the first `PREVIEW_RECORDS`. */
 export type FastImportReply =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'result'; result: IngestResult; encoded: EncodedColumns }
+  | { type: 'result'; result: IngestResult; encoded: EncodedColumns; timings: Timing[] }
   | { type: 'error'; message: string };
 
 const scope = self as unknown as {
@@ -48,11 +55,18 @@ scope.addEventListener('message', (e) => {
   const onProgress = (done: number, total: number): void => scope.postMessage({ type: 'progress', done, total });
   ingest({ name: msg.name, bytes: new Uint8Array(msg.bytes) }, { ...msg.options, onProgress })
     .then((result) => {
+      const encodeStart = performance.now();
       const dictionary = emptyDictionary('');
       const blocks = encodeBlocks('', result.records, dictionary, 0);
       const encoded: EncodedColumns = { blocks, dictionary, count: result.records.length };
+      performance.measure('import:encode', { start: encodeStart });
+      const timings = performance
+        .getEntriesByType('measure')
+        .filter((m) => m.name.startsWith('import:'))
+        .map((m) => ({ name: m.name, start: performance.timeOrigin + m.startTime, duration: m.duration }));
+      performance.clearMeasures();
       const preview: IngestResult = { ...result, records: result.records.slice(0, PREVIEW_RECORDS) };
-      scope.postMessage({ type: 'result', result: preview, encoded }, buffersOf(encoded));
+      scope.postMessage({ type: 'result', result: preview, encoded, timings }, buffersOf(encoded));
     })
     .catch((err: unknown) => scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
 });

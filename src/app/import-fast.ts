@@ -32,7 +32,11 @@ export function runFastImport(
       if (msg.type === 'progress') onProgress?.(msg.done, msg.total);
       else {
         worker.terminate();
-        if (msg.type === 'result') resolve({ result: msg.result, encoded: msg.encoded });
+        if (msg.type === 'result') {
+          // The worker's phases (decode, parse, normalize, encode) on the page's timeline.
+          for (const t of msg.timings) performance.measure(t.name, { start: t.start - performance.timeOrigin, duration: t.duration });
+          resolve({ result: msg.result, encoded: msg.encoded });
+        }
         else rej(new Error(msg.message));
       }
     };

@@ -88,6 +88,7 @@ function fromGrid(name: string, format: IngestFormat, source: SourceRead, option
   for (const issue of check.issues) issues.push(issue);
 
   // 7. Walk the body: notes, unpivot, normalize, drop duplicates.
+  const normalizeStart = performance.now();
   const built = check.blocked
     ? { records: [], issues: [], notes: [] }
     : buildRecords({
@@ -100,6 +101,7 @@ function fromGrid(name: string, format: IngestFormat, source: SourceRead, option
         fallbackIndicator: check.fallbackIndicator,
         onProgress: options.onProgress,
       });
+  performance.measure('import:normalize', { start: normalizeStart });
   for (const issue of built.issues) issues.push(issue);
 
   // 8. Summarize what was inferred, for the wizard to show and correct.
