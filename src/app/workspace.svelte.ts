@@ -30,7 +30,18 @@ export class Workspace {
   revision = $state(0);
 
   async init(): Promise<void> {
-    const { persistent } = await store.openStore();
+    let persistent: boolean;
+    try {
+      ({ persistent } = await store.openStore());
+    } catch (e) {
+      // The database was upgraded by a newer build in another tab: show the reload banner (a
+      // reload fetches that build) instead of a raw error, and write nothing.
+      if (e instanceof store.StoreError && e.code === 'newer-version') {
+        this.outdated = true;
+        return;
+      }
+      throw e;
+    }
     this.persistent = persistent;
     // Deleted datasets stay restorable for a month, then their values are freed.
     await store.purgeDeleted(DELETED_KEPT_MS);

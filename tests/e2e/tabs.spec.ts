@@ -135,4 +135,9 @@ test('a newer database version in another tab asks for a reload and loses no wri
   await writer.getByTestId('dataset-card').filter({ hasText: sample }).getByTestId('delete').click();
   await expect(writer.getByTestId('data-failure')).toContainText('另一个标签页中更新');
   expect((await rawDatasets(context)).find((d) => d.name === sample)?.status).toBe('complete');
+
+  // Reopened by this (older) build, the upgraded database is left alone and the banner stays.
+  await writer.reload();
+  await expect(writer.getByTestId('outdated')).toBeVisible();
+  expect((await rawDatasets(context)).find((d) => d.name === 'tabs')).toEqual(stored);
 });
