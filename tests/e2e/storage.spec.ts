@@ -291,3 +291,48 @@ test('without IndexedDB a banner says so, and import and charts still work for t
   await expect(page.getByTestId('memory-only')).toBeVisible();
   await screenshot(page, 'storage-memory-only-1920');
 });
+
+test('a write left pending by a closed tab (the chunked path) is removed at the next start', async ({ page, context }) => {
+  await openFresh(page);
+  const before = await datasetCards(page);
+  const rawBefore = await rawDatasetsIn(context);
+  // What a tab closed between two chunks of a very large import leaves on disk: the pending
+  // record and the blocks written so far, with no dictionary yet.
+  const writer = await context.newPage();
+  await writer.route('**/raw-inspect', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>raw</title>' }));
+  await writer.goto('/raw-inspect');
+  await writer.evaluate(
+    (name) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['datasets', 'blocks'], 'readwrite');
+          tx.objectStore('datasets').add({
+            id: 'ds-interrupted', name: '中断的导入', fileName: 'huge.csv', format: 'csv', encoding: 'utf-8',
+            importedAt: '2026-01-01T00:00:00.000Z', rowCount: 3_000_000, issueCount: 0, notes: [], status: 'pending', version: 1,
+          });
+          tx.objectStore('blocks').add({
+            datasetId: 'ds-interrupted', seq: 0, indicator: '中断指标', count: 2,
+            pos: Uint32Array.of(0, 1), region: Uint32Array.of(0, 0), period: Uint32Array.of(1, 1),
+            unit: Uint32Array.of(2, 2), value: Float64Array.of(1, 2), flags: Uint8Array.of(0, 0), codes: Uint8Array.of(1, 1),
+          });
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    DB_NAME,
+  );
+  await writer.close();
+  expect((await rawDatasetsIn(context)).find((d) => d.id === 'ds-interrupted')).toEqual({
+    id: 'ds-interrupted', status: 'pending', rowCount: 3_000_000, values: 2,
+  });
+
+  await page.reload();
+  expect(await datasetCards(page)).toEqual(before);
+  expect(await rawDatasetsIn(context)).toEqual(rawBefore);
+});
