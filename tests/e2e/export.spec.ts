@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as XLSX from '@e965/xlsx';
-import { chartDrawn, importFile, openFresh, screenshot, SHOTS } from './helpers';
+import { APP_ORIGIN, chartDrawn, importFile, openFresh, screenshot, SHOTS } from './helpers';
 
 /** Record CSP violations from the first script on, so every export below is checked against the policy. */
 async function watchCsp(page: Page): Promise<void> {
@@ -136,7 +136,7 @@ test('CSV starts with the BOM, neutralizes formula text and keeps -3.5 a number;
   page,
   context,
 }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4173' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: APP_ORIGIN });
   await watchCsp(page);
   await openFresh(page);
   await importReportTable(page);
@@ -246,14 +246,14 @@ test('an embed served on one loopback port renders inside a page on another, res
   context,
   browser,
 }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4173' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: APP_ORIGIN });
   await openFresh(page);
   await chartDrawn(page, 'comparison-chart');
   await openMenu(page, 'comparison');
   await page.getByTestId('comparison-export-embed').click();
   const snippet = await page.getByTestId('comparison-export-snippet').inputValue();
   expect(snippet).toContain('<iframe');
-  expect(snippet).toContain('http://127.0.0.1:4173/?embed#p=');
+  expect(snippet).toContain(`${APP_ORIGIN}/?embed#p=`);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
 
   const server: Server = createServer((_req, res) => {

@@ -2,6 +2,9 @@ import { expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Where playwright.config.ts serves the built app (E2E_PORT, default 4173). */
+export const APP_ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
+
 /** Screenshots go here for a person to look at (README: "Look at what you build"). */
 export const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
