@@ -102,6 +102,9 @@ export function buildMapOption(data: ChartData, spec: MapSpec, theme: ChartTheme
         map: spec.mapName,
         nameProperty: spec.nameProperty,
         roam: false,
+        // Keep the map clear of the title and subtitle above and the legend and caption below.
+        top: 60 * scale + theme.titleSize,
+        bottom: 56 * scale,
         name: chartTitle(undefined, indicator),
         itemStyle: { areaColor: theme.noData, borderColor: theme.axisLine },
         emphasis: { label: { show: true, color: theme.text } },

@@ -157,6 +157,8 @@ export function buildTrendOption(data: ChartData, spec: TrendSpec, theme: ChartT
       lineStyle: { width: s.isTotal ? theme.lineWidth + 1 : theme.lineWidth, color: colour },
       itemStyle: { color: colour },
       emphasis: { focus: 'series' },
+      // End labels of series that finish close together are pushed apart instead of overlapping.
+      labelLayout: { moveOverlap: 'shiftY' },
       data: values.map((v, i) =>
         i === last && v !== null
           ? {
