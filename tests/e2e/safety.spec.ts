@@ -63,6 +63,15 @@ test('a region named with script shows as text in the wizard, every chart, toolt
   await hover(page, 'trend-chart');
   await hover(page, 'comparison-chart');
   await screenshot(page, 'safety-hostile-dashboard-1920');
+  // Every view tab there is (trend, comparison, ranking, small multiples …), hovering each chart drawn.
+  for (const tab of await page.getByTestId('view-tabs').getByRole('tab').all()) {
+    await tab.click();
+    for (const chart of await page.locator('[data-drawn]').all()) {
+      const id = await chart.getAttribute('data-testid');
+      if (id && (await chart.isVisible())) await hover(page, id);
+    }
+  }
+  await page.getByTestId('view-tabs').getByRole('tab').first().click();
   await page.getByTestId('nav-datasets').click();
   await expect(page.getByTestId('dataset-card').filter({ hasText: 'hostile-script-formula.csv' })).toBeVisible();
   await page.getByTestId('nav-briefing').click();
