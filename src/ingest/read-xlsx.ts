@@ -60,9 +60,10 @@ function cellText(X: XLSXModule, cell: Cell | undefined): string {
 export async function readWorkbook(input: { bytes?: Uint8Array; html?: string }, sheetName?: string): Promise<WorkbookRead> {
   const X: XLSXModule = await import('@e965/xlsx');
   const wb = input.html !== undefined
-    ? X.read(input.html, { type: 'string', raw: true, cellNF: true, cellDates: false })
+    ? X.read(input.html, { type: 'string', raw: true, cellNF: true, cellDates: false, dense: true })
     : // A fresh view: SheetJS sets properties on the array it is given, and the caller's stays clean.
-      X.read((input.bytes ?? new Uint8Array()).subarray(0), { type: 'array', cellNF: true, cellDates: false });
+      // dense: rows of cells instead of one object keyed `A1`…; a 100k-row sheet reads several times faster.
+      X.read((input.bytes ?? new Uint8Array()).subarray(0), { type: 'array', cellNF: true, cellDates: false, dense: true });
   const sheets = wb.SheetNames.slice();
   const missingSheet = sheetName !== undefined && !sheets.includes(sheetName) ? sheetName : undefined;
   const name = sheetName !== undefined && !missingSheet ? sheetName : firstNonEmpty(wb, sheets);
@@ -70,10 +71,12 @@ export async function readWorkbook(input: { bytes?: Uint8Array; html?: string },
   const rows: Grid = [];
   if (ws && ws['!ref']) {
     const range = X.utils.decode_range(ws['!ref']);
+    const data = ws['!data'] ?? [];
     // Rows before the used range are still rows of the sheet: keep numbering as Excel does.
     for (let r = 0; r <= range.e.r; r++) {
       const row: string[] = [];
-      for (let c = 0; c <= range.e.c; c++) row.push(r < range.s.r ? '' : cellText(X, ws[X.utils.encode_cell({ r, c })] as Cell | undefined));
+      const cells = data[r];
+      for (let c = 0; c <= range.e.c; c++) row.push(r < range.s.r ? '' : cellText(X, cells?.[c]));
       rows.push(row);
     }
     for (const m of ws['!merges'] ?? []) {
