@@ -6,6 +6,7 @@
  */
 import type { ImportIssue } from '../domain/types';
 import type { Locale } from '../domain/messages';
+import { applyLayout } from './apply-layout';
 import { buildRecords } from './build-table';
 import { detectFormat } from './detect-format';
 import { distinctCells, findHeader, flattenHeader } from './find-header';
@@ -79,7 +80,8 @@ function fromGrid(name: string, format: IngestFormat, source: SourceRead, option
   const headers = flattenHeader(headerRowsCells, width);
   // Roles are inferred from the first rows; the walk in step 7 reads them all.
   const body = rows.slice(bodyStart, bodyStart + 300);
-  const roles = applyOverrides(headers, inferRoles(headers, body), options.columns);
+  const chosen = new Set(Object.keys(options.columns ?? {}).filter((h) => headers.includes(h)));
+  const roles = applyLayout(headers, applyOverrides(headers, inferRoles(headers, body), options.columns), options.layout, chosen);
   const layout = options.layout ?? (roles.some((r) => r === 'period-column' || r === 'indicator-column' || r === 'region-column') ? 'wide' : 'long');
 
   // 6. Check that the table can make records at all, saying what to set when it cannot.
