@@ -21,6 +21,9 @@ export interface ImportTarget {
   dataset: Dataset;
 }
 
+/** Issues kept with a dataset: enough to act on, bounded so a broken file cannot bloat the record. */
+const KEPT_ISSUES = 5000;
+
 /** Bigger files are refused before reading them into memory, with the limit in the message. */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
@@ -133,6 +136,7 @@ export class Importer {
       format: result.format,
       encoding: result.encoding,
       issueCount: result.issues.length,
+      issues: result.issues.slice(0, KEPT_ISSUES),
       notes: result.notes,
       layout: result.layout,
       mapping: result.mapping,

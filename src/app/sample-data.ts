@@ -35,6 +35,7 @@ export async function loadSampleData(): Promise<void> {
         format: result.format,
         encoding: result.encoding,
         issueCount: result.issues.length,
+        issues: result.issues,
         notes: result.notes,
         layout: result.layout,
         mapping: result.mapping,

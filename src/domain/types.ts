@@ -83,6 +83,8 @@ export interface Dataset {
   importedAt: string;
   rowCount: number;
   issueCount: number;
+  /** The import's issues (the first few thousand), so they can be read and downloaded later. */
+  issues?: ImportIssue[];
   notes: string[];
   source?: string;
   layout?: 'long' | 'wide';

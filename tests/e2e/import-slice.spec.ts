@@ -39,6 +39,18 @@ test('a CSV with one bad value imports the good rows and names the bad row', asy
   await page.getByTestId('indicator-search').fill('问责');
   // The bad value was not stored as 0: the indicator has no rows at all.
   await expect(page.getByTestId('indicator-list').getByRole('option', { name: '问责', exact: true })).toHaveCount(0);
+
+  // The dataset keeps its issues, readable and downloadable after the import.
+  await page.getByTestId('nav-datasets').click();
+  const card = page.getByTestId('dataset-card').filter({ hasText: 'bad-value.csv' });
+  await card.getByTestId('dataset-issues').locator('summary').click();
+  await expect(card.getByTestId('dataset-issues')).toContainText('第 5 行');
+  const download = page.waitForEvent('download');
+  await card.getByTestId('download-issues').click();
+  const file = await (await download).path();
+  const text = readFileSync(file, 'utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  expect(text).toContain('abc');
 });
 
 test('a file dropped on the window opens the import wizard', async ({ page }) => {

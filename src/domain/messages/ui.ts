@@ -3,6 +3,7 @@ export const ui = {
   zh: {
     'app.title': '指标看板',
     'app.tagline': '数据只保存在本机浏览器中',
+    'app.taglineMemory': '数据只在本页内存中，关闭即丢失',
     'app.loading': '正在打开本机数据…',
     'app.openFailed': '无法打开本机数据库：{reason}。请刷新页面重试。',
     'nav.dashboard': '看板',
@@ -84,6 +85,7 @@ export const ui = {
     'data.issues': '导入问题数',
     'data.source': '来源',
     'data.notes': '附注（{n} 条）',
+    'data.issueList': '导入时的问题（{n} 个）',
     'data.rename': '重命名',
     'data.replace': '导入新版本',
     'data.append': '追加数据',
@@ -180,6 +182,7 @@ export const ui = {
   en: {
     'app.title': 'Indicator Dashboard',
     'app.tagline': 'Your data stays in this browser',
+    'app.taglineMemory': 'Data is kept in this page\'s memory only',
     'app.loading': 'Opening local data…',
     'app.openFailed': 'Could not open the local database: {reason}. Reload the page to try again.',
     'nav.dashboard': 'Dashboard',
@@ -261,6 +264,7 @@ export const ui = {
     'data.issues': 'Import issues',
     'data.source': 'Source',
     'data.notes': 'Notes ({n})',
+    'data.issueList': 'Import issues ({n})',
     'data.rename': 'Rename',
     'data.replace': 'Import new version',
     'data.append': 'Append data',
