@@ -154,6 +154,11 @@ async function runCase(c) {
       comparison_ms: comparisonMs === null ? null : round(comparisonMs),
       longest_task_ms: round(Math.max(0, ...during.map((t) => t.duration))),
       long_tasks: during.length,
+      // Where the longest tasks fell: before the preview, while storing, or drawing after "show".
+      longest_tasks: during
+        .sort((x, y) => y.duration - x.duration)
+        .slice(0, 3)
+        .map((t) => ({ ms: round(t.duration), during: t.start < b.confirmSeen ? 'preview' : t.start < b.doneSeen ? 'store' : 'show' })),
       heap_mb: round(sampled.heapMax / 1048576),
       progress_values: sampled.progress.size,
     };
