@@ -6,7 +6,7 @@ import { getContext, setContext } from 'svelte';
 import type { Dataset } from '../domain/types';
 import type { IngestOptions, IngestResult } from '../ingest/types';
 import { runFastImport } from './import-fast';
-import { decodeEncoded, putEncodedDataset, type EncodedColumns } from '../store/put-columns';
+import { decodeEncoded, putEncodedDataset, type EncodedColumns } from '../store';
 import * as store from '../store';
 import type { Workspace } from './workspace.svelte';
 import type { I18n } from './i18n.svelte';
@@ -43,7 +43,7 @@ export class Importer {
 
   private bytes: Uint8Array = new Uint8Array();
   /** The parsed observations as column blocks, built in the worker; what `confirm` stores. */
-  private encoded: EncodedColumns | undefined;
+  private encoded = $state.raw<EncodedColumns | undefined>();
   private job: { cancel(): void } | undefined;
 
   constructor(
@@ -53,6 +53,11 @@ export class Importer {
     this.sameName = $derived(
       this.fileName ? workspace.datasets.find((d) => d.fileName === this.fileName && !d.isSample) : undefined,
     );
+  }
+
+  /** How many records the import will store (the preview holds only the first few). */
+  get recordCount(): number {
+    return this.encoded?.count ?? 0;
   }
 
   get open(): boolean {
@@ -105,11 +110,8 @@ export class Importer {
       if (this.job !== job) return;
       performance.measure('import:worker', { start: workerStart });
       this.encoded = encoded;
-      // The wizard reads the first records, and `records.length` as the count: the worker sent a
-      // preview, so the array is lengthened to the real count (the rest are in `encoded`).
-      const records = result.records.slice();
-      records.length = encoded.count;
-      this.result = { ...result, records };
+      // `result.records` is a preview; every record is in `encoded`, counted by `recordCount`.
+      this.result = result;
       this.stage = 'preview';
     } catch (e) {
       if (this.job !== job) return;

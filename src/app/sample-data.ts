@@ -3,7 +3,7 @@
  * illustrative multi-year dataset (示例数据). Both are bundled as lazy chunks and go through the
  * same importer as a user's file, so the sample also exercises the real pipeline.
  */
-import { runIngestInWorker } from '../ingest/client';
+import { runFastImport } from './import-fast';
 import * as store from '../store';
 import { putSampleDeck } from './briefing-sample';
 
@@ -27,8 +27,8 @@ export async function loadSampleData(): Promise<void> {
   for (const sample of SAMPLES) {
     const { default: text } = await sample.load();
     const bytes = new TextEncoder().encode(text);
-    const result = await runIngestInWorker({ name: sample.fileName, bytes }, {}).promise;
-    await store.putDataset(
+    const { result, encoded } = await runFastImport({ name: sample.fileName, bytes }).promise;
+    await store.putEncodedDataset(
       {
         name: sample.name,
         fileName: sample.fileName,
@@ -42,7 +42,7 @@ export async function loadSampleData(): Promise<void> {
         isSample: true,
         source: sample.fileName === 'seed-indicators.csv' ? 'shared/seeds' : undefined,
       },
-      result.records,
+      encoded,
     );
   }
   await putSampleDeck();

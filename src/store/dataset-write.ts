@@ -78,7 +78,7 @@ export async function appendToDataset(id: string, observations: readonly Observa
 }
 
 /** Build the stored record from an importer's meta; the row count is the number of observations. */
-function datasetFromMeta(meta: DatasetMeta, version: number, rowCount: number): Dataset {
+export function datasetFromMeta(meta: DatasetMeta, version: number, rowCount: number): Dataset {
   // Keys set to undefined would not survive a JSON backup, so a round trip would differ.
   const defined = Object.entries(meta).filter(([, v]) => v !== undefined);
   const dataset: Dataset = {
@@ -92,20 +92,36 @@ function datasetFromMeta(meta: DatasetMeta, version: number, rowCount: number): 
   return dataset;
 }
 
-/** Write blocks, dictionary and metadata, flipping the dataset from pending to complete last. */
+/** Encode the observations as column blocks and write them (see `writeEncoded`). */
 async function writeDataset(
   dataset: Dataset,
   observations: readonly Observation[],
   opts: PutOptions,
   supersedes: string | undefined,
 ): Promise<void> {
-  const db = getDb();
   const dict = emptyDictionary(dataset.id);
   const blocks = encodeBlocks(dataset.id, observations, dict, 0);
-  const progress = progressReporter(observations.length, opts.onProgress);
+  await writeEncoded(dataset, dict, blocks, observations.length, opts, supersedes);
+}
+
+/**
+ * Write blocks, dictionary and metadata, flipping the dataset from pending to complete last: in
+ * one transaction up to the limit, else chunked under a Web Lock. Blocks may come encoded from
+ * the import worker (put-columns.ts) or from `writeDataset`.
+ */
+export async function writeEncoded(
+  dataset: Dataset,
+  dict: DictionaryRecord,
+  blocks: BlockRecord[],
+  count: number,
+  opts: PutOptions,
+  supersedes: string | undefined,
+): Promise<void> {
+  const db = getDb();
+  const progress = progressReporter(count, opts.onProgress);
   const limit = opts.singleTransactionLimit ?? DEFAULT_SINGLE_TRANSACTION_LIMIT;
   try {
-    if (observations.length <= limit) {
+    if (count <= limit) {
       await db.transaction('rw', dataTables(db), async () => {
         await db.datasets.add({ ...dataset, status: 'pending' });
         for (let i = 0; i < blocks.length; i += BLOCKS_PER_CHUNK) {
@@ -119,7 +135,7 @@ async function writeDataset(
       await withWriteLock(dataset.id, () => writeChunked(db, dataset, dict, blocks, supersedes, progress));
     }
   } catch (error) {
-    if (observations.length > limit) await discardPending(db, dataset.id);
+    if (count > limit) await discardPending(db, dataset.id);
     throw await toStoreError(error);
   }
   announce({ scope: 'datasets', id: dataset.id });
