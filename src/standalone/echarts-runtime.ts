@@ -1,41 +1,11 @@
 /**
- * The ECharts runtime of the self-contained page and the embed: only what the builders in
- * `build-charts.ts` draw with. Separate from src/ui/chart/echarts-setup.ts because this code is
- * bundled into a file that must not depend on the app.
+ * The ECharts runtime of the self-contained page and the embed: only the shared core parts that
+ * the builders in `build-charts.ts` draw with. Separate from src/ui/chart/echarts-setup.ts because
+ * this code is bundled into a file that must not carry the app's extras (maps, SVG renderer).
  */
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  DataZoomComponent,
-  GraphicComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import { LabelLayout } from 'echarts/features';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CORE_PARTS } from '../ui/chart/echarts-parts';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  ScatterChart,
-  AriaComponent,
-  DataZoomComponent,
-  GraphicComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  TitleComponent,
-  TooltipComponent,
-  LabelLayout,
-  CanvasRenderer,
-]);
+echarts.use(CORE_PARTS);
 
 export { echarts };

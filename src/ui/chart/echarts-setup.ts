@@ -1,44 +1,14 @@
 /**
- * The only place the ECharts runtime is assembled: exactly the parts the option builders in
- * src/charts use, so the bundle carries nothing else.
+ * The only place the app's ECharts runtime is assembled: exactly the parts the option builders in
+ * src/charts use (maps and the SVG renderer for exports on top of the shared core), so the bundle
+ * carries nothing else.
  */
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, MapChart, ScatterChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  DataZoomComponent,
-  GraphicComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
-import { LabelLayout } from 'echarts/features';
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { MapChart } from 'echarts/charts';
+import { VisualMapComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { CORE_PARTS } from './echarts-parts';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  MapChart,
-  ScatterChart,
-  AriaComponent,
-  DataZoomComponent,
-  GraphicComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-  LabelLayout,
-  CanvasRenderer,
-  SVGRenderer,
-]);
+echarts.use([...CORE_PARTS, MapChart, VisualMapComponent, SVGRenderer]);
 
 export { echarts };
