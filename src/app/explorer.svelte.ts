@@ -25,6 +25,13 @@ export class Explorer {
   observations = $state.raw<StoredObservation[]>([]);
   loading = $state(false);
 
+  /**
+   * The 按地区 tab (every indicator for one region): undefined when another tab is shown, '' for
+   * the default region, else the region's name. Kept beside the spec (URL param `region`) because
+   * it spans indicators, which a ViewSpec does not.
+   */
+  focusRegion = $state<string | undefined>(undefined);
+
   /** Which values to draw when an indicator has both levels and changes (同比…). */
   measure = $state<ValueKind>('level');
 
@@ -81,11 +88,13 @@ export class Explorer {
       const parsed = viewSpecFromSearchParams(params);
       if (parsed.ok) this.spec = parsed.spec;
     }
+    this.focusRegion = params.get('region') ?? undefined;
   }
 
   private writeUrl(): void {
     const params = this.spec.indicator ? viewSpecToSearchParams(this.spec) : new URLSearchParams();
     if (this.page !== 'dashboard') params.set('page', this.page);
+    if (this.focusRegion !== undefined) params.set('region', this.focusRegion);
     const url = `${location.pathname}?${params}`;
     if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
   }
@@ -97,12 +106,25 @@ export class Explorer {
 
   /** Change part of the spec; the change becomes a history entry. */
   update(patch: Partial<Omit<ViewSpec, 'version'>>): void {
+    // Choosing a tab or an indicator leaves the 按地区 tab; a dataset filter applies to it too.
+    if (patch.kind !== undefined || patch.indicator !== undefined) this.focusRegion = undefined;
     this.spec = { ...this.spec, ...patch };
     this.writeUrl();
   }
 
   setKind(kind: ViewKind): void {
     this.update({ kind });
+  }
+
+  /** Show the 按地区 tab for a region ('' for the default one); a history entry like other tabs. */
+  focusOn(region: string): void {
+    this.focusRegion = region;
+    this.writeUrl();
+  }
+
+  /** Leave the 按地区 tab for one indicator's overview. */
+  showIndicator(indicator: string): void {
+    this.update({ kind: 'kpi', indicator, regions: undefined, period: undefined });
   }
 
   /** Pick an indicator when none is chosen or the chosen one is gone. */
