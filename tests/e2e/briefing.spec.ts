@@ -81,11 +81,13 @@ async function presentAll(page: Page, name: string, size: { width: number; heigh
   await page.keyboard.press('Home');
   const total = Number((await counter.innerText()).split('/')[1]);
   expect(total).toBeGreaterThan(1);
+  const scale = Math.min(size.width / 1920, size.height / 1080);
   for (let n = 1; n <= total; n++) {
     await expect(counter).toHaveText(`${n} / ${total}`);
     await slideReady(page);
+    // The slide rescales on the resize event after setViewportSize: wait for it, then check.
+    await expect.poll(async () => (await checkSlide(page)).scale).toBeCloseTo(scale, 3);
     const problems = await checkSlide(page);
-    expect(problems.scale).toBeCloseTo(Math.min(size.width / 1920, size.height / 1080), 3);
     expect(problems.texts).toBeGreaterThan(0);
     expect({ n, small: problems.small, outside: problems.outside, lowContrast: problems.lowContrast }).toEqual({
       n,
