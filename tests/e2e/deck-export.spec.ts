@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openFresh, SHOTS } from './helpers';
+import { openFresh, screenshot, SHOTS } from './helpers';
 
 /** The sample deck: a title slide, two chart slides, a KPI slide and a pair of KPIs. */
 const SAMPLE_SLIDES = 5;
@@ -56,6 +56,7 @@ test('a deck saves as one HTML page holding its chart slides', async ({ page }) 
   // The status says the title and KPI slides were left out (title, KPI, KPI pair = 3).
   await expect(page.getByTestId('deck-export-status')).toContainText('3');
   await expect(page.getByTestId('deck-export-status')).toContainText('2');
+  await screenshot(page, 'deck-export-buttons');
 
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'text/html');
