@@ -22,10 +22,6 @@ import { interpretKey, nextIndex, type KeyAction } from './briefing-keys';
 import { BRIEFING_CHANNEL, parseSyncMessage } from './briefing-sync';
 import { takeOpeningAddress } from './briefing-opening';
 
-function newId(prefix: string): string {
-  return `${prefix}-${crypto.randomUUID()}`;
-}
-
 export class Briefing {
   private readonly opened = takeOpeningAddress();
   views = $state.raw<SavedView[]>([]);
@@ -46,7 +42,7 @@ export class Briefing {
   readonly deck: Deck | undefined;
   readonly slides: ResolvedSlide[];
 
-  private readonly sender = newId('w');
+  private readonly sender = store.newId('w');
   private channel: BroadcastChannel | undefined;
 
   constructor() {
@@ -185,7 +181,7 @@ export class Briefing {
   // ── editing ───────────────────────────────────────────────────────────────
 
   async saveView(view: Omit<SavedView, 'id'>): Promise<SavedView> {
-    const saved: SavedView = { ...view, id: newId('view') };
+    const saved: SavedView = { ...view, id: store.newId('view') };
     await store.putView(saved);
     await this.reload();
     return saved;
@@ -197,7 +193,7 @@ export class Briefing {
   }
 
   async createDeck(name: string): Promise<void> {
-    const deck: Deck = { id: newId('deck'), name, slides: [] };
+    const deck: Deck = { id: store.newId('deck'), name, slides: [] };
     await store.putDeck(deck);
     this.deckId = deck.id;
     await this.reload();
@@ -212,7 +208,7 @@ export class Briefing {
 
   async duplicateDeck(name: string): Promise<void> {
     if (!this.deck) return;
-    const copy = duplicateDeck($state.snapshot(this.deck) as Deck, newId('deck'), name);
+    const copy = duplicateDeck($state.snapshot(this.deck) as Deck, store.newId('deck'), name);
     await store.putDeck(copy);
     await this.reload();
     this.select(copy.id);

@@ -36,6 +36,11 @@ export class Explorer {
   measure = $state<ValueKind>('level');
 
   readonly indicator: Indicator | undefined;
+  /**
+   * The chosen indicator's name alone: effects that load per indicator read this, so that other
+   * spec changes (regions, period, tab) do not reload anything.
+   */
+  readonly indicatorName: string;
   /** The kinds of value the chosen datasets hold for this indicator. */
   readonly kinds: ValueKind[];
   /** Observations of the chosen datasets and of one kind only: a change is never drawn as a level. */
@@ -51,6 +56,7 @@ export class Explorer {
 
   constructor(private readonly workspace: Workspace) {
     // Derived fields are declared here because they read the workspace passed in.
+    this.indicatorName = $derived(this.spec.indicator);
     this.indicator = $derived(workspace.indicators.find((i) => i.name === this.spec.indicator));
     const inDatasets = $derived.by(() => {
       const ds = this.spec.datasets;

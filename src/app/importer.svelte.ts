@@ -5,7 +5,9 @@
 import { getContext, setContext } from 'svelte';
 import type { Dataset } from '../domain/types';
 import type { IngestOptions, IngestResult } from '../ingest/types';
+import { MAX_BYTES } from '../ingest';
 import { runFastImport } from './import-fast';
+import { datasetMetaOf } from './dataset-meta';
 import { decodeEncoded, putEncodedDataset, type EncodedColumns } from '../store';
 import * as store from '../store';
 import type { Workspace } from './workspace.svelte';
@@ -21,11 +23,6 @@ export interface ImportTarget {
   dataset: Dataset;
 }
 
-/** Issues kept with a dataset: enough to act on, bounded so a broken file cannot bloat the record. */
-const KEPT_ISSUES = 5000;
-
-/** Bigger files are refused before reading them into memory, with the limit in the message. */
-const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 export class Importer {
   stage = $state<ImportStage>('idle');
@@ -69,8 +66,8 @@ export class Importer {
     this.target = target;
     this.fileName = file.name;
     this.stage = 'parsing';
-    if (file.size > MAX_FILE_BYTES) {
-      this.fail('import.tooLarge', { size: Math.ceil(file.size / 1048576), max: MAX_FILE_BYTES / 1048576 });
+    if (file.size > MAX_BYTES) {
+      this.fail('import.tooLarge', { size: Math.ceil(file.size / 1048576), max: MAX_BYTES / 1048576 });
       return;
     }
     const readStart = performance.now();
@@ -132,18 +129,7 @@ export class Importer {
     if (!result || !encoded || encoded.count === 0) return;
     this.stage = 'saving';
     const storeStart = performance.now();
-    const meta = {
-      name: this.fileName.replace(/\.[^.]+$/, '') || this.fileName,
-      fileName: this.fileName,
-      format: result.format,
-      encoding: result.encoding,
-      issueCount: result.issues.length,
-      issues: result.issues.slice(0, KEPT_ISSUES),
-      notes: result.notes,
-      layout: result.layout,
-      mapping: result.mapping,
-      source: result.title,
-    };
+    const meta = datasetMetaOf(result, this.fileName, this.fileName.replace(/\.[^.]+$/, '') || this.fileName);
     try {
       const onProgress = (p: { written: number; total: number }) => {
         this.progress = { done: p.written, total: p.total };

@@ -4,6 +4,7 @@
  * same importer as a user's file, so the sample also exercises the real pipeline.
  */
 import { runFastImport } from './import-fast';
+import { datasetMetaOf } from './dataset-meta';
 import * as store from '../store';
 import { putSampleDeck } from './briefing-sample';
 
@@ -30,15 +31,7 @@ export async function loadSampleData(): Promise<void> {
     const { result, encoded } = await runFastImport({ name: sample.fileName, bytes }).promise;
     await store.putEncodedDataset(
       {
-        name: sample.name,
-        fileName: sample.fileName,
-        format: result.format,
-        encoding: result.encoding,
-        issueCount: result.issues.length,
-        issues: result.issues,
-        notes: result.notes,
-        layout: result.layout,
-        mapping: result.mapping,
+        ...datasetMetaOf(result, sample.fileName, sample.name),
         isSample: true,
         source: sample.fileName === 'seed-indicators.csv' ? 'shared/seeds' : undefined,
       },

@@ -60,12 +60,8 @@ export class Workspace {
     // A newer version elsewhere closed our connection: keep showing what we had (the banner asks
     // for a reload) rather than failing a write that did commit, such as an import just saved.
     if (this.outdated) return;
-    const [datasets, all, indicators] = await Promise.all([
-      store.getDatasets(),
-      store.getDatasets({ includeHidden: true }),
-      store.getIndicators(),
-    ]);
-    this.datasets = datasets;
+    const [all, indicators] = await Promise.all([store.getDatasets({ includeHidden: true }), store.getIndicators()]);
+    this.datasets = all.filter((d) => d.status === 'complete');
     this.deleted = all
       .filter((d) => d.status === 'deleted')
       .sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? ''));

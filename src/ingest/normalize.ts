@@ -39,16 +39,6 @@ function cached<T>(cache: Map<string, T>, text: string, parse: (text: string) =>
   return v;
 }
 
-function cachedPeriod(ctx: NormalizeContext, text: string): ReturnType<typeof parsePeriod> {
-  ctx.periodCache ??= new Map();
-  let p = ctx.periodCache.get(text);
-  if (p === undefined) {
-    p = parsePeriod(text);
-    if (ctx.periodCache.size < 10000) ctx.periodCache.set(text, p);
-  }
-  return p;
-}
-
 const CHANGE_WORDS = /change|变化|增速|增幅|增长率|增减|同比|环比|比上年|较上年/i;
 const LEVEL_WORDS = /^(level|水平|总量|绝对值|实际值)$/i;
 
@@ -79,7 +69,7 @@ export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observatio
     issues.push(makeIssue(ctx.locale, 'missing_period', 'error', { row: e.row, column: e.periodColumn, raw: '' }));
     return { issues };
   }
-  const period = cachedPeriod(ctx, periodText);
+  const period = cached((ctx.periodCache ??= new Map()), periodText, parsePeriod);
   if (!period) {
     issues.push(makeIssue(ctx.locale, 'bad_period', 'error', { row: e.row, column: e.periodColumn, raw: periodText }));
     return { issues };
@@ -123,7 +113,7 @@ function periodOf(e: RawEntry, ctx: NormalizeContext): string {
   const col = e.column.period;
   if (col === undefined) return rowText;
   if (!isPeriodPart(col)) return col;
-  const rowPeriod = rowText === '' ? null : cachedPeriod(ctx, rowText);
+  const rowPeriod = rowText === '' ? null : cached((ctx.periodCache ??= new Map()), rowText, parsePeriod);
   const year = rowPeriod?.key.slice(0, 4) ?? ctx.year;
   return year === undefined ? '' : withYear(year, col);
 }

@@ -3,6 +3,7 @@
  * self-contained page or an embed draws exactly what the dashboard drew. Kinds that need more
  * than data (a boundary map) or have no builder yet come back with a reason instead.
  */
+import { chartTitle } from '../charts/common';
 import type { EChartsOption } from 'echarts';
 import type { ViewSpec } from '../domain/types';
 import { translate } from '../domain/messages/index';
@@ -40,7 +41,7 @@ export function chartDataOf(chart: DocumentChart, locale: ChartData['locale']): 
  * @example buildChartOption(spec, data, light) // { ok: true, heading: '耕地面积', option: {…} }
  */
 export function buildChartOption(spec: ViewSpec, data: ChartData, theme: ChartTheme): BuiltChart {
-  const heading = spec.title || data.indicator.displayName || data.indicator.name;
+  const heading = chartTitle(spec.title, data.indicator);
   const builder = BUILDERS.get(spec.kind);
   if (!builder) return { ok: false, heading, reasons: [translate(data.locale, 'reports.doc.kind', { kind: spec.kind })] };
   const reasons = builder.check(data, spec);

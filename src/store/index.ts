@@ -15,6 +15,7 @@ export {
   discardPreviousVersion,
 } from './datasets';
 export { putDataset, replaceDataset, appendToDataset } from './dataset-write';
+export { newId } from './ids';
 export { putEncodedDataset, decodeEncoded, type EncodedColumns } from './put-columns';
 export { getSeries, getSnapshot, getObservations, countObservations, getPeriods } from './observations';
 export { getIndicators, putIndicator, getRegions } from './indicators';

@@ -2,6 +2,7 @@
  * Named queries over stored observations. Only complete datasets are read; the column layout
  * stays behind these functions.
  */
+import { comparePeriods } from '../domain/period';
 import type { Observation } from '../domain/types';
 import type { BlockRecord, StoreDb } from './db';
 import { decodeObservation } from './columns';
@@ -96,7 +97,7 @@ export async function getPeriods(indicator: string): Promise<string[]> {
       if (name === indicator) for (const c of codes) periods.add(dict.strings[c]);
     }
   }
-  return [...periods].sort();
+  return [...periods].sort(comparePeriods);
 }
 
 type RowFilter = (block: BlockRecord, k: number) => boolean;

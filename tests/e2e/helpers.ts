@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -34,4 +34,63 @@ export async function importFile(page: Page, path: string): Promise<void> {
   await page.getByTestId('file-input').setInputFiles(path);
   await expect(page.getByTestId('import-wizard')).toBeVisible();
   await expect(page.getByTestId('import-confirm')).toBeVisible({ timeout: 30_000 });
+}
+
+/** The app's database name (src/store/open.ts DEFAULT_DB_NAME). */
+export const DB_NAME = 'indicator-dashboard';
+
+/** A dataset record as stored, with the number of values its blocks hold. */
+export interface RawDataset {
+  id: string;
+  name: string;
+  status: string;
+  rowCount: number;
+  values: number;
+}
+
+/**
+ * Read the raw database without the app (a blank page of the same origin): every dataset record
+ * with its status, and the values its blocks hold.
+ */
+export async function readRawDatasets(page: Page): Promise<RawDataset[]> {
+  await page.route('**/raw-inspect', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>raw</title>' }));
+  await page.goto('/raw-inspect');
+  return page.evaluate(
+    (name) =>
+      new Promise<RawDataset[]>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['datasets', 'blocks'], 'readonly');
+          const datasets = tx.objectStore('datasets').getAll();
+          const blocks = tx.objectStore('blocks').getAll();
+          tx.oncomplete = () => {
+            const values = new Map<string, number>();
+            for (const b of blocks.result as { datasetId: string; count: number }[]) {
+              values.set(b.datasetId, (values.get(b.datasetId) ?? 0) + b.count);
+            }
+            db.close();
+            resolve(
+              (datasets.result as RawDataset[]).map((d) => ({
+                id: d.id,
+                name: d.name,
+                status: d.status,
+                rowCount: d.rowCount,
+                values: values.get(d.id) ?? 0,
+              })),
+            );
+          };
+        };
+      }),
+    DB_NAME,
+  );
+}
+
+/** `readRawDatasets` in a page of its own, so the app's page stays where it is. */
+export async function readRawDatasetsIn(context: BrowserContext): Promise<RawDataset[]> {
+  const page = await context.newPage();
+  const raw = await readRawDatasets(page);
+  await page.close();
+  return raw;
 }

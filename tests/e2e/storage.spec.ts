@@ -7,9 +7,8 @@ import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chartDrawn, fixture, importFile, openFresh, screenshot } from './helpers';
+import { chartDrawn, fixture, importFile, openFresh, DB_NAME, readRawDatasets, screenshot, type RawDataset } from './helpers';
 
-const DB_NAME = 'indicator-dashboard';
 
 /** Each dataset card as "name | rows", in page order. */
 async function datasetCards(page: Page): Promise<string[]> {
@@ -48,42 +47,9 @@ async function restore(page: Page, file: string, mode: 'merge' | 'replace'): Pro
   await expect(page.getByTestId('backup-message')).toContainText('已恢复', { timeout: 30_000 });
 }
 
-/**
- * Read the raw database without the app (a blank page of the same origin): every dataset record
- * with its status, and the values its blocks hold.
- */
-async function rawDatasets(page: Page): Promise<{ id: string; status: string; rowCount: number; values: number }[]> {
-  await page.route('**/raw-inspect', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>raw</title>' }));
-  await page.goto('/raw-inspect');
-  return page.evaluate(
-    (name) =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open(name);
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const tx = db.transaction(['datasets', 'blocks'], 'readonly');
-          const datasets = tx.objectStore('datasets').getAll();
-          const blocks = tx.objectStore('blocks').getAll();
-          tx.oncomplete = () => {
-            const values = new Map<string, number>();
-            for (const b of blocks.result as { datasetId: string; count: number }[]) {
-              values.set(b.datasetId, (values.get(b.datasetId) ?? 0) + b.count);
-            }
-            resolve(
-              (datasets.result as { id: string; status: string; rowCount: number }[]).map((d) => ({
-                id: d.id,
-                status: d.status,
-                rowCount: d.rowCount,
-                values: values.get(d.id) ?? 0,
-              })),
-            );
-            db.close();
-          };
-        };
-      }),
-    DB_NAME,
-  );
+/** Every dataset record in the raw database: id, status, row count and values held. */
+async function rawDatasets(page: Page): Promise<Omit<RawDataset, 'name'>[]> {
+  return (await readRawDatasets(page)).map(({ id, status, rowCount, values }) => ({ id, status, rowCount, values }));
 }
 
 test('a workspace backup restored in a fresh profile gives back identical datasets and values', async ({ page, browser }) => {

@@ -7,46 +7,12 @@ import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chartDrawn, fixture, importFile, openFresh } from './helpers';
+import { chartDrawn, fixture, importFile, openFresh, DB_NAME, readRawDatasetsIn, type RawDataset } from './helpers';
 
-const DB_NAME = 'indicator-dashboard';
 
-/** Every dataset record in the raw database (a blank page of the same origin, not the app). */
-async function rawDatasets(context: BrowserContext): Promise<{ name: string; status: string; rowCount: number; values: number }[]> {
-  const page = await context.newPage();
-  await page.route('**/raw-inspect', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>raw</title>' }));
-  await page.goto('/raw-inspect');
-  const out = await page.evaluate(
-    (name) =>
-      new Promise<{ name: string; status: string; rowCount: number; values: number }[]>((resolve, reject) => {
-        const req = indexedDB.open(name);
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const tx = db.transaction(['datasets', 'blocks'], 'readonly');
-          const datasets = tx.objectStore('datasets').getAll();
-          const blocks = tx.objectStore('blocks').getAll();
-          tx.oncomplete = () => {
-            const values = new Map<string, number>();
-            for (const b of blocks.result as { datasetId: string; count: number }[]) {
-              values.set(b.datasetId, (values.get(b.datasetId) ?? 0) + b.count);
-            }
-            db.close();
-            resolve(
-              (datasets.result as { id: string; name: string; status: string; rowCount: number }[]).map((d) => ({
-                name: d.name,
-                status: d.status,
-                rowCount: d.rowCount,
-                values: values.get(d.id) ?? 0,
-              })),
-            );
-          };
-        };
-      }),
-    DB_NAME,
-  );
-  await page.close();
-  return out;
+/** Every dataset record in the raw database (a page of its own, not the app's): name, status, counts. */
+async function rawDatasets(context: BrowserContext): Promise<Omit<RawDataset, 'id'>[]> {
+  return (await readRawDatasetsIn(context)).map(({ name, status, rowCount, values }) => ({ name, status, rowCount, values }));
 }
 
 /** Open the same database with a higher version, as a newer build of the app would. */
