@@ -4,6 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 /** E2E_PORT lets two test runs share a machine (e.g. CI beside a developer's run). */
 const port = Number(process.env.E2E_PORT ?? 4173);
+/** E2E_DIST serves another build folder, so parallel runs don't rebuild each other's dist/. */
+const dist = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -34,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
