@@ -136,17 +136,17 @@ export function writeWideGbk(path, rows) {
 }
 
 /**
- * The benchmark's files in `dir`, generated once and reused while they exist.
+ * The benchmark's files in `dir` (with `only`, just the case of that id), generated once and reused while they exist.
  * @example const files = await ensureData('/tmp/bench-data', { quick: true })
  */
-export async function ensureData(dir, { quick }) {
+export async function ensureData(dir, { quick, only }) {
   mkdirSync(dir, { recursive: true });
   const cases = [
     { id: 'csv-100k', file: 'long-100k.csv', rows: 100_000, kind: 'long', encoding: 'utf-8', make: (p) => writeLongCsv(p, 100_000) },
     { id: 'xlsx-100k', file: 'long-100k.xlsx', rows: 100_000, kind: 'xlsx', encoding: 'binary', make: (p) => writeXlsx(p, 100_000) },
     { id: 'gbk-wide-100k', file: 'wide-100k-gbk.csv', rows: 100_000, kind: 'wide', encoding: 'gbk', make: (p) => writeWideGbk(p, 100_000) },
     { id: 'csv-1m', file: 'long-1m.csv', rows: 1_000_000, kind: 'long', encoding: 'utf-8', make: (p) => writeLongCsv(p, 1_000_000) },
-  ].filter((c) => !quick || c.id === 'csv-100k');
+  ].filter((c) => (only ? c.id === only : !quick || c.id === 'csv-100k'));
   for (const c of cases) {
     c.path = join(dir, c.file);
     if (!existsSync(c.path)) await c.make(c.path);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --out file.json] [-- --no-build]`: builds the app, serves it on
+ * `npm run bench [-- --quick] [-- --only <case-id>] [-- --out file.json] [-- --no-build]`: builds the app, serves it on
  * 127.0.0.1 (its own port), imports generated files through the real UI in headless Chromium and
  * measures the import (split into its phases), the views after a reload, the main thread's longest
  * task, the peak heap and the initial JS; and, in the same run, the floor (decode + PapaParse +
@@ -25,6 +25,8 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
 const quick = flag('--quick');
+// One case by id (csv-100k, xlsx-100k, gbk-wide-100k, csv-1m), to measure one thing repeatedly.
+const only = option('--only', undefined);
 const out = resolve(root, option('--out', 'bench-results.json'));
 const port = Number(option('--port', process.env.BENCH_PORT ?? 4310));
 const work = option('--dir', join(tmpdir(), 'indicator-bench'));
@@ -39,7 +41,11 @@ if (!flag('--no-build')) {
 }
 
 // 2. Generate the data (kept between runs), serve the app and the floor's libraries.
-const cases = await ensureData(join(work, 'data'), { quick });
+const cases = await ensureData(join(work, 'data'), { quick, only });
+if (cases.length === 0) {
+  console.error(`bench: no case named ${only}`);
+  process.exit(2);
+}
 const blank = join(work, 'blank.html');
 writeFileSync(blank, '<!doctype html><meta charset="utf-8"><title>floor</title>');
 const extra = new Map([
