@@ -1,38 +1,10 @@
 /**
  * The ECharts parts every chart kind in src/charts draws with, shared by the app's runtime
  * (echarts-setup.ts) and the self-contained page's (src/standalone/echarts-runtime.ts), so the
- * two cannot drift apart. Importing this file registers nothing.
+ * two cannot drift apart. Importing this file registers nothing. The app registers the start
+ * parts at once and the detail parts on demand; the self-contained page takes all of them.
  */
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  DataZoomComponent,
-  GraphicComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import { LabelLayout } from 'echarts/features';
-import { CanvasRenderer } from 'echarts/renderers';
+import { START_PARTS } from './echarts-parts-start';
+import { DETAIL_PARTS } from './echarts-parts-detail';
 
-export const CORE_PARTS = [
-  BarChart,
-  LineChart,
-  ScatterChart,
-  AriaComponent,
-  DataZoomComponent,
-  GraphicComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  TitleComponent,
-  TooltipComponent,
-  LabelLayout,
-  CanvasRenderer,
-];
+export const CORE_PARTS = [...START_PARTS, ...DETAIL_PARTS];
