@@ -1,7 +1,9 @@
 /**
- * Turn a chart document into ECharts options with the same pure builders the app uses, so a
- * self-contained page or an embed draws exactly what the dashboard drew. Kinds that need more
- * than data (a boundary map) or have no builder yet come back with a reason instead.
+ * Turn a chart document into what its page draws, with the same pure builders the app uses, so a
+ * self-contained page or an embed shows what the dashboard showed: ECharts options for trend,
+ * comparison, small multiples and the map (on the boundary the document carries); text models
+ * for the ranking table, the overview's KPI cards (with its trend and comparison) and a deck's
+ * KPI and title slides. Everything is coloured under the document's colour convention.
  */
 import { chartTitle } from '../charts/common';
 import type { EChartsOption } from 'echarts';
@@ -10,9 +12,15 @@ import { translate } from '../domain/messages/index';
 import { buildTrendOption, checkTrend } from '../charts/trend';
 import { buildComparisonOption, checkComparison } from '../charts/comparison';
 import { buildMultiplesOption, checkMultiples } from '../charts/multiples';
-import { dark, light, type ChartTheme } from '../charts/theme';
-import type { ChartData, ChartReason } from '../charts/types';
-import type { ChartDocument, DocumentChart } from './document';
+import { buildMapOption, checkMap } from '../charts/map';
+import { dark, light, withConvention, type ChartTheme } from '../charts/theme';
+import type { ChartData, ChartReason, MapSpec } from '../charts/types';
+import { formatPeriod } from '../domain/period';
+import { latestPeriod } from '../analysis/series';
+import { isTextItem, type ChartDocument, type DocumentChart } from './document';
+import { boundaryGeoJson } from './boundary';
+import { buildRankingTable, type RankingTableText } from './ranking-model';
+import { buildKpiCards, buildKpiSlide, overviewRegions, type KpiCardsText } from './kpi-model';
 
 /** One chart ready to draw, or the sentences saying why it cannot be drawn. */
 export type BuiltChart =
@@ -49,11 +57,94 @@ export function buildChartOption(spec: ViewSpec, data: ChartData, theme: ChartTh
   return { ok: true, heading, option: builder.build(data, spec, theme) };
 }
 
+/** A boundary to register with ECharts before drawing, under `name`. */
+export interface MapToRegister {
+  name: string;
+  geoJSON: ReturnType<typeof boundaryGeoJson>;
+}
+
+/** One item of a document, ready to put into the page. */
+export type BuiltItem =
+  | { type: 'chart'; chart: BuiltChart; map?: MapToRegister }
+  | { type: 'ranking'; table: RankingTableText }
+  | { type: 'overview'; cards: KpiCardsText; charts: BuiltChart[] }
+  | { type: 'slide-kpi'; slide: ReturnType<typeof buildKpiSlide> }
+  | { type: 'title'; title: string; subtitle: string };
+
 /**
- * Build every chart of a document in its theme.
- * @example buildDocumentCharts(doc)[0] // { ok: true, heading: '耕地面积', option: {…} }
+ * A map on the document's boundary, registered under a name of its own per item; without a
+ * boundary the builder's reason (no map) comes back.
  */
-export function buildDocumentCharts(document: ChartDocument): BuiltChart[] {
-  const theme = document.theme === 'dark' ? dark : light;
-  return document.charts.map((chart) => buildChartOption(chart.payload.spec, chartDataOf(chart, document.locale), theme));
+function buildMap(chart: DocumentChart, data: ChartData, theme: ChartTheme, index: number): BuiltItem {
+  const spec = chart.payload.spec;
+  const heading = chartTitle(spec.title, data.indicator);
+  const boundary = chart.boundary;
+  const mapSpec: MapSpec = {
+    mapName: boundary ? `standalone-map-${index}` : '',
+    period: spec.period,
+    title: spec.title,
+    subtitle: spec.subtitle,
+    joinOn: boundary?.joinOn,
+    nameProperty: 'name',
+    caption: boundary?.caption,
+  };
+  const reasons = checkMap(data, mapSpec);
+  if (reasons.length > 0 || !boundary) {
+    return { type: 'chart', chart: { ok: false, heading, reasons: reasons.map((r) => translate(data.locale, r.key, r.params)) } };
+  }
+  return {
+    type: 'chart',
+    chart: { ok: true, heading, option: buildMapOption(data, mapSpec, theme) },
+    map: { name: mapSpec.mapName, geoJSON: boundaryGeoJson(boundary) },
+  };
+}
+
+/**
+ * The overview (总览) as the app shows it first: KPI cards, then the trend of the same regions and
+ * the comparison of the view's period.
+ */
+function buildOverview(chart: DocumentChart, data: ChartData, theme: ChartTheme): BuiltItem {
+  const spec = chart.payload.spec;
+  const { locale, indicator } = data;
+  const name = indicator.displayName || indicator.name;
+  const period = spec.period ?? latestPeriod(data.observations.filter((o) => o.indicator === indicator.name && !o.isTotal));
+  const base = { version: 1 as const, indicator: spec.indicator, datasets: spec.datasets };
+  const trend: ViewSpec = {
+    ...base,
+    kind: 'trend',
+    regions: overviewRegions(data, spec),
+    periodFrom: spec.periodFrom,
+    periodTo: spec.periodTo,
+    title: translate(locale, 'dash.trendTitle', { indicator: name }),
+  };
+  const comparison: ViewSpec = {
+    ...base,
+    kind: 'comparison',
+    regions: spec.regions,
+    period,
+    title: translate(locale, 'dash.comparisonTitle', { indicator: name, period: period ? formatPeriod(period, locale) : '' }),
+  };
+  return {
+    type: 'overview',
+    cards: buildKpiCards(data, spec, theme),
+    charts: [buildChartOption(trend, data, theme), buildChartOption(comparison, data, theme)],
+  };
+}
+
+/**
+ * Build every item of a document in its theme, language and colour convention.
+ * @example buildDocumentItems(doc)[0] // { type: 'chart', chart: { ok: true, heading: '耕地面积', option: {…} } }
+ */
+export function buildDocumentItems(document: ChartDocument): BuiltItem[] {
+  const theme = withConvention(document.theme === 'dark' ? dark : light, document.convention);
+  return document.charts.map((item, index): BuiltItem => {
+    if (isTextItem(item)) return { type: 'title', title: item.text.title, subtitle: item.text.subtitle };
+    const spec = item.payload.spec;
+    const data = chartDataOf(item, document.locale);
+    if (item.show === 'slide-kpi') return { type: 'slide-kpi', slide: buildKpiSlide(chartTitle(spec.title, data.indicator), data, spec, theme) };
+    if (spec.kind === 'ranking') return { type: 'ranking', table: buildRankingTable(data, spec, theme) };
+    if (spec.kind === 'kpi') return buildOverview(item, data, theme);
+    if (spec.kind === 'map') return buildMap(item, data, theme, index);
+    return { type: 'chart', chart: buildChartOption(spec, data, theme) };
+  });
 }

@@ -1,8 +1,11 @@
 /**
- * The snapshot a self-contained chart page or an embed carries: one or more charts, each a
+ * The snapshot a self-contained chart page or an embed carries: one or more items, each a
  * validated view spec with its observations (an `EmbedPayload`) plus the indicator facts a chart
- * needs (unit, polarity, targets). Everything read back is outside input: it goes through
- * `readChartDocument`, which checks every field and keeps only known keys.
+ * needs (unit, polarity, targets) and, for a map, its boundary; or, in a deck, a title slide's
+ * text. The colour convention travels with it, so a saved page colours changes as the app did.
+ * Everything read back is outside input: it goes through `readChartDocument`, which checks every
+ * field and keeps only known keys. Files saved before `convention`, `show`, `boundary` and title
+ * items existed still read (as good = green, with their charts only).
  */
 import type { Indicator, Polarity, Target } from '../domain/types';
 import type { Locale } from '../domain/messages/index';
@@ -10,21 +13,54 @@ import { translate } from '../domain/messages/index';
 import { grainOfKey } from '../domain/period';
 import { buildEmbedPayload, validateEmbedPayload, type EmbedPayload } from '../export/embed-payload';
 import { VIEW_SPEC_LIMITS } from '../export/view-spec';
+import type { ColourConvention } from '../charts/theme';
+import { readBoundary, type DocumentBoundary } from './boundary';
 
-/** One chart of a document. */
+/** One view of a document, drawn as its kind is drawn in the app. */
 export interface DocumentChart {
   payload: EmbedPayload;
   indicator: Indicator;
+  /** `slide-kpi`: one big number, as a deck's KPI slide shows the view. Absent: the view's kind. */
+  show?: 'slide-kpi';
+  /** A map's boundary and join; a map without one says why it cannot be drawn. */
+  boundary?: DocumentBoundary;
 }
+
+/** A deck's title slide: text only. */
+export interface DocumentText {
+  text: { title: string; subtitle: string };
+}
+
+/** One item of a document, in reading order. */
+export type DocumentItem = DocumentChart | DocumentText;
 
 /** Version 1 of a chart document. `theme` is the look the charts are drawn in. */
 export interface ChartDocument {
   version: 1;
   locale: Locale;
   theme: 'light' | 'dark';
+  /** good = green (default) or rise = red (涨红跌绿), as the user set the app. */
+  convention: ColourConvention;
   /** The page title (a chart title, or a dashboard name). */
   title: string;
-  charts: DocumentChart[];
+  charts: DocumentItem[];
+}
+
+/** What `buildChartDocument` takes for one chart item. */
+export interface ChartInput {
+  spec: EmbedPayload['spec'];
+  observations: EmbedPayload['observations'];
+  indicator: Indicator;
+  show?: DocumentChart['show'];
+  boundary?: DocumentBoundary;
+}
+
+/**
+ * Whether an item is a title slide.
+ * @example isTextItem({ text: { title: '汇报', subtitle: '' } }) // true
+ */
+export function isTextItem(item: object): item is DocumentText {
+  return 'text' in item;
 }
 
 /** The result of reading a document. */
@@ -58,22 +94,35 @@ export function pickIndicator(indicator: Indicator): Indicator {
   return out;
 }
 
+function chartItem(c: ChartInput): DocumentChart {
+  const item: DocumentChart = { payload: buildEmbedPayload(c.spec, c.observations), indicator: pickIndicator(c.indicator) };
+  if (c.show) item.show = c.show;
+  if (c.boundary) item.boundary = c.boundary;
+  return item;
+}
+
 /**
- * Assemble a document from what the app shows.
- * @example buildChartDocument({ title: '耕地面积', locale: 'zh', theme: 'light', charts: [{ spec, observations, indicator }] })
+ * Assemble a document from what the app shows; the convention defaults to good = green.
+ * @example buildChartDocument({ title: '耕地面积', locale: 'zh', theme: 'light', convention: 'rise-red', charts: [{ spec, observations, indicator }] })
  */
 export function buildChartDocument(input: {
   title: string;
   locale: Locale;
   theme: 'light' | 'dark';
-  charts: readonly { spec: EmbedPayload['spec']; observations: EmbedPayload['observations']; indicator: Indicator }[];
+  convention?: ColourConvention;
+  charts: readonly (ChartInput | DocumentText)[];
 }): ChartDocument {
   return {
     version: 1,
     locale: input.locale,
     theme: input.theme,
+    convention: input.convention ?? 'good-green',
     title: input.title,
-    charts: input.charts.map((c) => ({ payload: buildEmbedPayload(c.spec, c.observations), indicator: pickIndicator(c.indicator) })),
+    charts: input.charts.map((c) =>
+      isTextItem(c)
+        ? { text: { title: c.text.title.slice(0, VIEW_SPEC_LIMITS.title), subtitle: c.text.subtitle.slice(0, VIEW_SPEC_LIMITS.title) } }
+        : chartItem(c),
+    ),
   };
 }
 
@@ -112,6 +161,14 @@ function readIndicator(raw: unknown): Indicator | undefined {
   return indicator;
 }
 
+function readText(raw: unknown): DocumentText | undefined {
+  if (!isObject(raw)) return undefined;
+  const title = own(raw, 'title');
+  const subtitle = own(raw, 'subtitle');
+  if (!isText(title, VIEW_SPEC_LIMITS.title) || !isText(subtitle, VIEW_SPEC_LIMITS.title)) return undefined;
+  return { text: { title, subtitle } };
+}
+
 /**
  * Validate a decoded document (from the page's JSON element or an embed fragment). Each chart's
  * spec and observations go through `validateEmbedPayload`; the indicator must name the spec's
@@ -125,22 +182,41 @@ export function readChartDocument(input: unknown, locale: Locale = 'zh'): ChartD
   const theme = own(input, 'theme');
   const title = own(input, 'title');
   const charts = own(input, 'charts');
+  // Absent in files saved before the convention travelled with them: those were drawn good = green.
+  const convention = own(input, 'convention') ?? 'good-green';
   if ((docLocale !== 'zh' && docLocale !== 'en') || (theme !== 'light' && theme !== 'dark')) return invalid();
+  if (convention !== 'good-green' && convention !== 'rise-red') return invalid();
   if (!isText(title, VIEW_SPEC_LIMITS.title)) return invalid();
   if (!Array.isArray(charts) || charts.length === 0) return invalid();
   if (charts.length > MAX_DOCUMENT_CHARTS) {
     return { ok: false, errors: [translate(locale, 'reports.doc.tooMany', { max: MAX_DOCUMENT_CHARTS })] };
   }
   const errors: string[] = [];
-  const read: DocumentChart[] = [];
+  const read: DocumentItem[] = [];
   for (const chart of charts as unknown[]) {
     if (!isObject(chart)) return invalid();
+    if (Object.prototype.hasOwnProperty.call(chart, 'text')) {
+      const text = readText(own(chart, 'text'));
+      if (!text) return invalid();
+      read.push(text);
+      continue;
+    }
     const payload = validateEmbedPayload(own(chart, 'payload'), locale);
     const indicator = readIndicator(own(chart, 'indicator'));
-    if (!payload.ok) errors.push(...payload.errors);
+    const show = own(chart, 'show');
+    const rawBoundary = own(chart, 'boundary');
+    const boundary = rawBoundary === undefined ? undefined : readBoundary(rawBoundary);
+    if (show !== undefined && show !== 'slide-kpi') return invalid();
+    if (rawBoundary !== undefined && !boundary) errors.push(translate(locale, 'reports.doc.boundary'));
+    else if (!payload.ok) errors.push(...payload.errors);
     else if (!indicator || indicator.name !== payload.payload.spec.indicator) errors.push(translate(locale, 'reports.doc.indicator'));
-    else read.push({ payload: payload.payload, indicator });
+    else {
+      const item: DocumentChart = { payload: payload.payload, indicator };
+      if (show) item.show = show;
+      if (boundary) item.boundary = boundary;
+      read.push(item);
+    }
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, document: { version: 1, locale: docLocale, theme, title, charts: read } };
+  return { ok: true, document: { version: 1, locale: docLocale, theme, convention, title, charts: read } };
 }

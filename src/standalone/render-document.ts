@@ -1,10 +1,15 @@
 /**
- * Draw a validated chart document into a page: one figure per chart (its title is drawn in the chart), text through `textContent`
- * only (the data is never parsed as HTML), each chart in its own ECharts instance that follows the
- * window size. Used by the self-contained file and by the embed page.
+ * Draw a validated chart document into a page: charts in their own ECharts instances that follow
+ * the window size (a map first registers the boundary the document carries), the ranking table,
+ * KPI cards and a deck's title and KPI slides as DOM built element by element. Text goes in
+ * through `textContent` only: the data is never parsed as HTML. Used by the self-contained file
+ * and by the embed page.
  */
 import type { ChartDocument } from './document';
-import { buildDocumentCharts } from './build-charts';
+import { buildDocumentItems, type BuiltChart, type BuiltItem, type MapToRegister } from './build-charts';
+import type { RankingTableText } from './ranking-model';
+import type { KpiCardsText } from './kpi-model';
+import { SPARKLINE } from './ranking-model';
 import { echarts } from './echarts-runtime';
 
 /** How tall each chart is drawn; a single embedded chart fills its frame's width at this height. */
@@ -12,17 +17,247 @@ const CHART_HEIGHT = 440;
 
 /** The stylesheet both pages use; no external fonts or images, so nothing reaches the network. */
 export const DOCUMENT_STYLE = `
-html{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","Source Han Sans SC",sans-serif;color:#1a1a1a;background:#fff}
-html[data-theme=dark]{color:#e8e8e8;background:#16181d}
+html{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","Source Han Sans SC",sans-serif;color:#1a1a1a;background:#fff;--muted:#555;--line:#ddd}
+html[data-theme=dark]{color:#e8e8e8;background:#16181d;--muted:#bbb;--line:#444}
 body{margin:0;padding:12px}
 h1{font-size:20px;margin:4px 0 12px}
-.chart-figure{margin:0 0 16px;break-inside:avoid}
+h2{font-size:17px;margin:0 0 8px;overflow-wrap:anywhere}
+.chart-figure,.block{margin:0 0 16px;break-inside:avoid;min-width:0}
 .chart-figure figcaption{font-size:15px;font-weight:600;margin:0 0 4px}
-.chart-figure .reason{color:#666;padding:24px 4px}
+.chart-figure .reason{color:var(--muted);padding:24px 4px}
 .chart{width:100%;height:${CHART_HEIGHT}px}
 .errors{color:#b00020}
-@media print{@page{size:A4 landscape;margin:12mm}body{padding:0}}
+.scroll{overflow-x:auto}
+table{border-collapse:collapse;font-size:14px;min-width:100%}
+th,td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:middle}
+th{font-weight:600;white-space:nowrap}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.region{overflow-wrap:anywhere;min-width:6em}
+td.nowrap{white-space:nowrap}
+.tied{margin-left:4px;font-size:12px;color:var(--muted)}
+.light{display:inline-flex;align-items:center;gap:4px;padding:0 8px;margin-left:6px;border-radius:10px;border:1.5px solid}
+.light .dot{width:10px;height:10px;border-radius:50%;display:inline-block}
+.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:12px;margin-bottom:16px}
+.card{border:1px solid var(--line);border-radius:8px;padding:12px;display:grid;gap:4px;align-content:start;min-width:0}
+.card h3{margin:0;font-size:15px;display:flex;justify-content:space-between;gap:8px;overflow-wrap:anywhere}
+.card .period{color:var(--muted);font-weight:400;white-space:nowrap}
+.card p,.slide p{margin:0;overflow-wrap:anywhere}
+.card .value{font-size:28px;font-weight:700;font-variant-numeric:tabular-nums}
+.yoy{font-weight:700}
+.muted{color:var(--muted)}
+.overview-charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:16px}
+.slide{border:1px solid var(--line);border-radius:8px;padding:32px 24px;text-align:center;display:grid;gap:16px;align-content:center;min-height:320px}
+.slide h2{font-size:32px;margin:0}
+.slide .subtitle{font-size:22px;color:var(--muted)}
+.slide .where{font-size:22px;color:var(--muted)}
+.slide .value{font-size:64px;font-weight:700;line-height:1.1}
+.slide .change{font-size:30px;font-weight:700}
+.slide .target{font-size:20px}
+@media print{@page{size:A4 landscape;margin:12mm}body{padding:0}.slide{break-after:page}}
 `;
+
+/** Keeps the charts of one page, so they follow the window and can be disposed together. */
+type Charts = echarts.ECharts[];
+
+function el<K extends keyof HTMLElementTagNameMap>(page: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = page.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function drawChart(page: Document, built: BuiltChart, charts: Charts, map?: MapToRegister): HTMLElement {
+  const figure = el(page, 'figure', 'chart-figure');
+  if (!built.ok) {
+    // A chart that cannot be drawn has no title of its own: name it above the reason.
+    figure.append(el(page, 'figcaption', undefined, built.heading), el(page, 'p', 'reason', built.reasons.join(' ')));
+    return figure;
+  }
+  const box = el(page, 'div', 'chart');
+  box.setAttribute('role', 'img');
+  box.setAttribute('aria-label', built.heading);
+  box.dataset.testid = 'standalone-chart';
+  figure.append(box);
+  // The figure must be in the page before ECharts measures it; the caller appends it right away.
+  queueMicrotask(() => {
+    if (map) echarts.registerMap(map.name, map.geoJSON as never);
+    const chart = echarts.init(box, undefined, { renderer: 'canvas' });
+    chart.setOption(built.option);
+    box.dataset.drawn = '1';
+    charts.push(chart);
+  });
+  return figure;
+}
+
+/** A target status as a coloured dot and a word, never colour alone (as the app's TrafficLight). */
+function trafficLight(page: Document, status: string, word: string, colour: string): HTMLElement {
+  const light = el(page, 'span', 'light');
+  light.dataset.status = status;
+  light.dataset.testid = 'standalone-light';
+  light.style.borderColor = colour;
+  const dot = el(page, 'span', 'dot');
+  dot.setAttribute('aria-hidden', 'true');
+  dot.style.background = colour;
+  light.append(dot, page.createTextNode(word));
+  return light;
+}
+
+function sparkline(page: Document, shape: RankingTableText['rows'][number]['sparkline'], colour: string): SVGSVGElement {
+  const NS = 'http://www.w3.org/2000/svg';
+  const svg = page.createElementNS(NS, 'svg');
+  svg.setAttribute('width', String(SPARKLINE.width));
+  svg.setAttribute('height', String(SPARKLINE.height));
+  svg.setAttribute('viewBox', `0 0 ${SPARKLINE.width} ${SPARKLINE.height}`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', shape.label);
+  svg.dataset.testid = 'standalone-sparkline';
+  const path = page.createElementNS(NS, 'path');
+  for (const [k, v] of [
+    ['d', shape.d],
+    ['fill', 'none'],
+    ['stroke', colour],
+    ['stroke-width', '1.6'],
+    ['stroke-linejoin', 'round'],
+    ['stroke-linecap', 'round'],
+  ]) {
+    path.setAttribute(k, v);
+  }
+  svg.append(path);
+  if (shape.last) {
+    const dot = page.createElementNS(NS, 'circle');
+    dot.setAttribute('cx', String(shape.last.x));
+    dot.setAttribute('cy', String(shape.last.y));
+    dot.setAttribute('r', '2.5');
+    dot.setAttribute('fill', colour);
+    svg.append(dot);
+  }
+  return svg;
+}
+
+function rankingTable(page: Document, table: RankingTableText): HTMLElement {
+  const section = el(page, 'section', 'block');
+  section.dataset.testid = 'standalone-ranking';
+  section.append(el(page, 'h2', undefined, table.heading));
+  if (table.rows.length === 0) {
+    section.append(el(page, 'p', 'muted', table.empty));
+    return section;
+  }
+  const numeric = new Set([0, 2, 3]);
+  const head = el(page, 'tr');
+  table.columns.forEach((c, i) => head.append(el(page, 'th', numeric.has(i) ? 'num' : undefined, c)));
+  const body = el(page, 'tbody');
+  for (const r of table.rows) {
+    const tr = el(page, 'tr');
+    tr.dataset.testid = 'standalone-rank-row';
+    const rank = el(page, 'td', 'num', r.rank);
+    if (r.tied) rank.append(el(page, 'span', 'tied', r.tied));
+    const change = el(page, 'td', 'num', r.change.text);
+    if (r.change.colour) change.style.color = r.change.colour;
+    const trend = el(page, 'td');
+    trend.append(sparkline(page, r.sparkline, table.accent));
+    const target = el(page, 'td', 'nowrap');
+    if (r.target) {
+      target.append(el(page, 'span', undefined, r.target.pct));
+      if (r.target.status) target.append(trafficLight(page, r.target.status, r.target.word, r.target.colour));
+    } else target.textContent = '—';
+    tr.append(rank, el(page, 'td', 'region', r.region), el(page, 'td', 'num', r.value), change, el(page, 'td', 'nowrap', r.move), trend, target);
+    body.append(tr);
+  }
+  const t = el(page, 'table');
+  const thead = el(page, 'thead');
+  thead.append(head);
+  t.append(thead, body);
+  const scroll = el(page, 'div', 'scroll');
+  scroll.append(t);
+  section.append(scroll);
+  return section;
+}
+
+function kpiCards(page: Document, model: KpiCardsText): HTMLElement {
+  const list = el(page, 'div', 'kpis');
+  list.dataset.testid = 'standalone-kpis';
+  list.setAttribute('aria-label', model.heading);
+  if (model.cards.length === 0) list.append(el(page, 'p', 'muted', model.empty));
+  for (const card of model.cards) {
+    const article = el(page, 'article', 'card');
+    article.dataset.testid = 'standalone-kpi-card';
+    const h3 = el(page, 'h3', undefined, card.region);
+    h3.append(el(page, 'span', 'period', card.period));
+    const value = el(page, 'p', 'value', card.value);
+    value.dataset.testid = 'standalone-kpi-value';
+    article.append(h3, value);
+    if (card.yoy) {
+      const yoy = el(page, 'p', 'yoy', card.yoy.text);
+      yoy.style.color = card.yoy.colour;
+      yoy.dataset.testid = 'standalone-kpi-yoy';
+      article.append(yoy);
+    } else article.append(el(page, 'p', 'muted', model.noYoy));
+    if (card.target) {
+      const target = el(page, 'p', undefined, card.target.text);
+      if (card.target.status) target.append(trafficLight(page, card.target.status, card.target.statusText, card.target.colour));
+      article.append(target);
+    } else article.append(el(page, 'p', 'muted', model.noTarget));
+    list.append(article);
+  }
+  return list;
+}
+
+function slideKpi(page: Document, slide: Extract<BuiltItem, { type: 'slide-kpi' }>['slide']): HTMLElement {
+  const section = el(page, 'section', 'slide');
+  section.dataset.testid = 'standalone-slide-kpi';
+  section.append(el(page, 'h2', undefined, slide.heading));
+  const k = slide.kpi;
+  if (!k) {
+    section.append(el(page, 'p', 'muted', slide.none));
+    return section;
+  }
+  const value = el(page, 'p', 'value', k.value);
+  value.dataset.testid = 'standalone-slide-kpi-value';
+  section.append(el(page, 'p', 'where', `${k.region} · ${k.period}`), value);
+  if (k.change) {
+    const change = el(page, 'p', 'change', `${k.change.arrow} ${k.change.text}${k.change.verdict ? `（${k.change.verdict}）` : ''}`);
+    change.style.color = k.change.colour;
+    section.append(change);
+  }
+  if (k.target) {
+    const target = el(page, 'p', 'target', `${k.target.value} · `);
+    const done = el(page, 'span', undefined, k.target.text);
+    done.style.color = k.target.colour;
+    target.append(done);
+    if (k.target.statusText) target.append(page.createTextNode(` · ${k.target.statusText}`));
+    section.append(target);
+  }
+  return section;
+}
+
+function titleSlide(page: Document, title: string, subtitle: string): HTMLElement {
+  const section = el(page, 'section', 'slide');
+  section.dataset.testid = 'standalone-title-slide';
+  section.append(el(page, 'h2', undefined, title));
+  if (subtitle) section.append(el(page, 'p', 'subtitle', subtitle));
+  return section;
+}
+
+function renderItem(page: Document, item: BuiltItem, charts: Charts): HTMLElement {
+  switch (item.type) {
+    case 'chart':
+      return drawChart(page, item.chart, charts, item.map);
+    case 'ranking':
+      return rankingTable(page, item.table);
+    case 'slide-kpi':
+      return slideKpi(page, item.slide);
+    case 'title':
+      return titleSlide(page, item.title, item.subtitle);
+    case 'overview': {
+      const section = el(page, 'section', 'block');
+      section.dataset.testid = 'standalone-overview';
+      const grid = el(page, 'div', 'overview-charts');
+      for (const c of item.charts) grid.append(drawChart(page, c, charts));
+      section.append(el(page, 'h2', undefined, item.cards.heading), kpiCards(page, item.cards), grid);
+      return section;
+    }
+  }
+}
 
 /**
  * Render the document into `root`; returns a function that disposes the charts.
@@ -31,45 +266,16 @@ h1{font-size:20px;margin:4px 0 12px}
 export function renderDocument(root: HTMLElement, doc: ChartDocument, options: { heading: boolean }): () => void {
   const page = root.ownerDocument;
   page.documentElement.dataset.theme = doc.theme;
+  page.documentElement.dataset.convention = doc.convention;
   page.documentElement.lang = doc.locale === 'en' ? 'en' : 'zh-CN';
-  if (options.heading && doc.title) {
-    const h1 = page.createElement('h1');
-    h1.textContent = doc.title;
-    root.append(h1);
-  }
-  const instances: echarts.ECharts[] = [];
-  for (const built of buildDocumentCharts(doc)) {
-    const figure = page.createElement('figure');
-    figure.className = 'chart-figure';
-    if (built.ok) {
-      const el = page.createElement('div');
-      el.className = 'chart';
-      el.setAttribute('role', 'img');
-      el.setAttribute('aria-label', built.heading);
-      el.dataset.testid = 'standalone-chart';
-      figure.append(el);
-      root.append(figure);
-      const chart = echarts.init(el, undefined, { renderer: 'canvas' });
-      chart.setOption(built.option);
-      el.dataset.drawn = '1';
-      instances.push(chart);
-    } else {
-      // A chart that cannot be drawn has no title of its own: name it above the reason.
-      const caption = page.createElement('figcaption');
-      caption.textContent = built.heading;
-      figure.append(caption);
-      const p = page.createElement('p');
-      p.className = 'reason';
-      p.textContent = built.reasons.join(' ');
-      figure.append(p);
-      root.append(figure);
-    }
-  }
-  const resize = () => instances.forEach((c) => c.resize());
+  if (options.heading && doc.title) root.append(el(page, 'h1', undefined, doc.title));
+  const charts: Charts = [];
+  for (const item of buildDocumentItems(doc)) root.append(renderItem(page, item, charts));
+  const resize = () => charts.forEach((c) => c.resize());
   page.defaultView?.addEventListener('resize', resize);
   return () => {
     page.defaultView?.removeEventListener('resize', resize);
-    instances.forEach((c) => c.dispose());
+    charts.forEach((c) => c.dispose());
   };
 }
 

@@ -44,6 +44,10 @@ export const reports = {
     'reports.doc.indicator': '图表的指标信息缺失或与数据不符。',
     'reports.doc.kind': '此页面不能绘制“{kind}”类图表。',
     'reports.embed.missing': '链接中没有图表数据。请从看板重新复制嵌入代码。',
+    'reports.doc.boundary': '地图的边界数据无法读取，可能已损坏或过大。',
+    'reports.deck.done': '已保存独立网页（{n} 页），双击即可离线打开。',
+    'reports.deck.empty': '这份汇报没有可保存的页面。',
+    'reports.deck.leftOut': '{n} 页未保存：其视图已删除或没有数据。',
   } as Record<string, string>,
   en: {
     'reports.menu': 'Export',
@@ -86,5 +90,9 @@ export const reports = {
     'reports.doc.indicator': 'The chart’s indicator details are missing or do not match its data.',
     'reports.doc.kind': 'This page cannot draw a “{kind}” chart.',
     'reports.embed.missing': 'The link carries no chart data. Copy the embed code again from the dashboard.',
+    'reports.doc.boundary': 'The map’s boundary cannot be read; it may be damaged or too large.',
+    'reports.deck.done': 'Web page saved ({n} slides); it opens offline with a double-click.',
+    'reports.deck.empty': 'This deck has no slides to save.',
+    'reports.deck.leftOut': '{n} slides left out: their view was deleted or has no data.',
   } as Record<string, string>,
 };

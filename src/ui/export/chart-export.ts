@@ -21,7 +21,9 @@ import { buildEmbedUrl, buildIframeSnippet } from '../../export/embed-snippet';
 import type { Cell } from '../../export/cell';
 import { VIEW_SPEC_LIMITS } from '../../export/view-spec';
 import { buildChartOption } from '../../standalone/build-charts';
-import { buildChartDocument, type ChartDocument } from '../../standalone/document';
+import { buildChartDocument, isTextItem, type ChartDocument, type DocumentChart, type DocumentText } from '../../standalone/document';
+import { reduceBoundary } from '../../standalone/boundary';
+import type { BoundaryCollection, BoundaryJoin } from '../../app/dashboard-boundary';
 import { observationsBehind, observationsForSnapshot, periodText, sourceText } from './data-behind';
 import { exportOption } from './export-option';
 import { renderPng, renderSvg } from './render-offscreen';
@@ -40,7 +42,14 @@ export interface ChartSource {
   option?: EChartsOption;
   /** Dataset id → its source (or name), for the footnote. */
   datasetSources: ReadonlyMap<string, string>;
+  /** `slide-kpi`: a saved page shows the view as one big number (a deck's KPI slide). */
+  show?: DocumentChart['show'];
+  /** A map's boundary file, join and caption; a saved page carries the boundary reduced to the join key. */
+  boundary?: { geojson: BoundaryCollection; join: BoundaryJoin; caption?: string };
 }
+
+/** What a saved page holds, in order: charts and views, or (in a deck) title slides. */
+export type PageItem = ChartSource | DocumentText;
 
 /** What the user chose in the export menu. */
 export interface ImageSettings {
@@ -148,20 +157,29 @@ export async function exportXlsx(source: ChartSource): Promise<{ bytes: Uint8Arr
 
 /**
  * The snapshot of one or more charts, as a self-contained page or an embed carries it: only the
- * indicator's rows for each chart's regions go in, with the panel heading as the chart title.
+ * indicator's rows for each chart's regions go in, with the panel heading as the chart title, a
+ * map's boundary reduced to its join key, and the colour convention of the (first) chart, which
+ * is the user's setting.
  * @example chartDocument([source], '耕地面积')
  */
-export function chartDocument(sources: readonly ChartSource[], title: string): ChartDocument {
-  const locale = sources[0]?.data.locale ?? 'zh';
+export function chartDocument(items: readonly PageItem[], title: string): ChartDocument {
+  const sources = items.filter((i): i is ChartSource => !isTextItem(i));
   return buildChartDocument({
     title,
-    locale,
+    locale: sources[0]?.data.locale ?? 'zh',
     theme: 'light',
-    charts: sources.map((s) => ({
-      spec: titledSpec(s),
-      observations: observationsForSnapshot(s.spec, s.data.observations),
-      indicator: s.data.indicator,
-    })),
+    convention: sources[0]?.convention,
+    charts: items.map((s) =>
+      isTextItem(s)
+        ? s
+        : {
+            spec: titledSpec(s),
+            observations: observationsForSnapshot(s.spec, s.data.observations),
+            indicator: s.data.indicator,
+            show: s.show,
+            boundary: s.boundary && reduceBoundary(s.boundary.geojson, s.boundary.join, s.boundary.caption),
+          },
+    ),
   });
 }
 
@@ -169,7 +187,7 @@ export function chartDocument(sources: readonly ChartSource[], title: string): C
  * One `.html` file holding the charts, their data and the chart code; opens offline by double-click.
  * @example await exportHtml([trend, comparison], '耕地面积 看板')
  */
-export async function exportHtml(sources: readonly ChartSource[], title: string): Promise<string> {
+export async function exportHtml(sources: readonly PageItem[], title: string): Promise<string> {
   const { default: scriptText } = await import('virtual:standalone-script');
   const doc = chartDocument(sources, title);
   return buildStandaloneHtml({ title, lang: doc.locale === 'en' ? 'en' : 'zh-CN', scriptText, payload: doc });

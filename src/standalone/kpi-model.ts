@@ -1,0 +1,73 @@
+/**
+ * The KPI cards of a self-contained page or an embed, with the same content as the app's
+ * 总览 cards (src/ui/views/KpiCards.svelte): latest value with its unit, 同比 with an arrow coloured
+ * by polarity under the user's convention, target completion with a traffic light named in words.
+ * Also a deck's KPI slide (one big number), through the briefing's own `buildSlideKpi`. Pure.
+ */
+import { translate } from '../domain/messages/index';
+import type { ViewSpec } from '../domain/types';
+import { kpiSummary } from '../analysis/kpi';
+import { defaultRegions } from '../analysis/default-regions';
+import { formatKpiCard, type KpiCardText } from '../charts/kpi-card';
+import type { ChartTheme } from '../charts/theme';
+import type { ChartData } from '../charts/types';
+import { buildSlideKpi, type SlideKpi } from '../app/briefing-slide-content';
+
+/** The cards of one indicator. */
+export interface KpiCardsText {
+  heading: string;
+  cards: KpiCardText[];
+  /** Said under a card without 同比 or target. */
+  noYoy: string;
+  noTarget: string;
+  /** Said instead of the cards when no region has a value. */
+  empty: string;
+}
+
+/**
+ * The regions an overview shows, as the app's explorer picks them: the view's regions that have
+ * data, else the default few.
+ * @example overviewRegions(data, { version: 1, kind: 'kpi', indicator: '面积' }) // ['合计', '道里区', …]
+ */
+export function overviewRegions(data: ChartData, spec: ViewSpec): string[] {
+  const present = new Set(data.observations.map((o) => o.region));
+  return spec.regions && spec.regions.length > 0 ? spec.regions.filter((r) => present.has(r)) : defaultRegions(data.observations);
+}
+
+/**
+ * One card per region of the view, each at its latest period.
+ * @example buildKpiCards(data, spec, light).cards[0].value // '729.3万亩'
+ */
+export function buildKpiCards(data: ChartData, spec: ViewSpec, theme: ChartTheme): KpiCardsText {
+  const { locale, indicator } = data;
+  const mine = data.observations.filter((o) => o.indicator === indicator.name);
+  const cards = overviewRegions(data, spec)
+    .map((region) => kpiSummary(mine, indicator, region))
+    .filter((s) => s !== undefined)
+    .map((s) => formatKpiCard(s, indicator, locale, theme));
+  return {
+    heading: translate(locale, 'views.kpi.title', { indicator: indicator.displayName || indicator.name }),
+    cards,
+    noYoy: translate(locale, 'views.kpi.noYoy'),
+    noTarget: translate(locale, 'views.kpi.noTarget'),
+    empty: translate(locale, 'views.kpi.empty'),
+  };
+}
+
+/**
+ * A deck's KPI slide: the view's region and period as one big number, or the sentence saying
+ * there is none.
+ * @example buildKpiSlide('空气质量', data, spec, light).kpi?.value // '79微克/立方米'
+ */
+export function buildKpiSlide(
+  heading: string,
+  data: ChartData,
+  spec: ViewSpec,
+  theme: ChartTheme,
+): { heading: string; kpi: SlideKpi | undefined; none: string } {
+  return {
+    heading,
+    kpi: buildSlideKpi({ name: heading, spec }, { ...data, observations: data.observations.filter((o) => o.indicator === data.indicator.name) }, theme),
+    none: translate(data.locale, 'briefing.kpi.none'),
+  };
+}

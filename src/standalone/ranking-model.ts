@@ -1,0 +1,114 @@
+/**
+ * The ranking table of a self-contained page or an embed, as text and colours ready to put into
+ * cells: the same columns and wording as the app's ranking view (src/ui/views/RankingTable.svelte)
+ * — rank with 并列, region, value in the display unit, change vs the previous period coloured
+ * under the user's convention, rank change with an arrow, a sparkline, target completion with a
+ * traffic light named in words. Pure, so it is tested without a browser.
+ */
+import { translate } from '../domain/messages/index';
+import { formatPeriod } from '../domain/period';
+import type { ViewSpec } from '../domain/types';
+import { rankingRows, type RankingRow } from '../analysis/ranking-table';
+import { isGood } from '../analysis/change';
+import { groupSeries, latestPeriod } from '../analysis/series';
+import type { TrafficLight } from '../analysis/completion';
+import { changeColour, statusColour, type ChartTheme } from '../charts/theme';
+import { arrowOf, displayUnitOf, formatNumber, formatObservationValue, formatQuantity, toDisplay } from '../charts/format';
+import type { ChartData } from '../charts/types';
+import { sparklinePath, type SparklineShape } from '../ui/views/sparkline-path';
+
+/** Sparkline box, as the app draws it. */
+export const SPARKLINE = { width: 96, height: 24 } as const;
+
+/** One row of the table, every cell as text. */
+export interface RankingRowText {
+  rank: string;
+  /** `并列`, or empty. */
+  tied: string;
+  region: string;
+  value: string;
+  change: { text: string; colour: string | undefined };
+  /** `▲ 上升 2 位`. */
+  move: string;
+  sparkline: SparklineShape & { label: string };
+  /** Completion and the traffic light's word, or none. */
+  target: { pct: string; status: TrafficLight | undefined; word: string; colour: string } | undefined;
+}
+
+/** The whole table. */
+export interface RankingTableText {
+  heading: string;
+  columns: string[];
+  rows: RankingRowText[];
+  /** Said instead of the table when there is nothing to rank. */
+  empty: string;
+  /** Colour of the sparklines. */
+  accent: string;
+}
+
+function changeText(r: RankingRow, data: ChartData, du: string, theme: ChartTheme): RankingRowText['change'] {
+  const { locale, indicator } = data;
+  const c = r.change;
+  if (!c) return { text: translate(locale, 'views.none'), colour: undefined };
+  const magnitude =
+    c.relative !== undefined ? `${formatNumber(Math.abs(c.relative))}%` : formatQuantity(Math.abs(c.absolute), r.observation.unit, locale, du);
+  const text = c.direction === 'flat' ? translate(locale, 'chart.flat') : `${arrowOf(c.direction)}${magnitude}`;
+  return { text, colour: changeColour(theme, c.direction, isGood(c.direction, indicator.polarity)) };
+}
+
+function rankMove(r: RankingRow, data: ChartData): string {
+  const t = (key: string, params?: Record<string, number>) => translate(data.locale, key, params);
+  if (r.rankChange === undefined) return t('views.ranking.new');
+  if (r.rankChange > 0) return `▲ ${t('views.ranking.up', { n: r.rankChange })}`;
+  if (r.rankChange < 0) return `▼ ${t('views.ranking.down', { n: -r.rankChange })}`;
+  return `■ ${t('views.ranking.same')}`;
+}
+
+/**
+ * The ranking table of `spec.period` (else the latest period with regional data).
+ * @example buildRankingTable(data, { version: 1, kind: 'ranking', indicator: '造林面积', period: '2024' }, light).rows[0].rank // '1'
+ */
+export function buildRankingTable(data: ChartData, spec: ViewSpec, theme: ChartTheme): RankingTableText {
+  const { locale, indicator } = data;
+  const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
+  const mine = data.observations.filter((o) => o.indicator === indicator.name);
+  const period = spec.period ?? latestPeriod(mine.filter((o) => !o.isTotal));
+  const du = displayUnitOf(indicator, mine);
+  const rows = period ? rankingRows(mine, indicator, period) : [];
+  const series = groupSeries(
+    mine.filter((o) => !o.isTotal),
+    { regions: rows.map((r) => r.region), periodFrom: spec.periodFrom, periodTo: spec.periodTo },
+  );
+  const valuesOf = new Map(series.series.map((s) => [s.region, s.values] as const));
+  const first = series.periods[0];
+  const last = series.periods[series.periods.length - 1];
+  const span = { from: first ? formatPeriod(first, locale) : '', to: last ? formatPeriod(last, locale) : '' };
+  return {
+    heading: spec.title || t('views.ranking.title', { indicator: indicator.displayName || indicator.name, period: period ? formatPeriod(period, locale) : '' }),
+    columns: ['rank', 'region', 'value', 'change', 'rankChange', 'trend', 'target'].map((c) => t(`views.ranking.${c}`)),
+    empty: t('views.ranking.empty'),
+    accent: theme.palette[0] ?? theme.text,
+    rows: rows.map((r) => {
+      const values = (valuesOf.get(r.region) ?? []).map((v) => (v === null ? null : toDisplay(v, indicator.baseUnit, du)));
+      const a = r.target;
+      return {
+        rank: String(r.rank),
+        tied: r.tied ? t('views.ranking.tied') : '',
+        region: r.region,
+        value: formatObservationValue(r.observation, locale, du),
+        change: changeText(r, data, du, theme),
+        move: rankMove(r, data),
+        sparkline: { ...sparklinePath(values, SPARKLINE.width, SPARKLINE.height), label: t('views.ranking.sparkline', { region: r.region, ...span }) },
+        target:
+          a && a.completion !== undefined
+            ? {
+                pct: `${formatNumber(a.completion)}%`,
+                status: a.status,
+                word: a.status ? t(`views.light.${a.status}`) : '',
+                colour: statusColour(theme, a.status),
+              }
+            : undefined,
+      };
+    }),
+  };
+}
