@@ -26,12 +26,28 @@ const STATUS_MARK = { green: '✓', yellow: '△', red: '✗' } as const;
 /** A total (合计) counts as a sum, not an average, when it is this many times the largest region. */
 const SUM_LIKE = 1.5;
 
+/**
+ * At most this many bars: beyond about 20 a dashboard-sized chart has no room for each region's
+ * name and value (200 counties draw as a smear). More regions show the best and the worst half of
+ * this with a gap between, like a 先进与后进 list; the ranking table lists them all.
+ */
+export const MAX_BARS = 20;
+
 interface ComparisonModel {
   period: string | undefined;
   /** Observations of the dominant grain, restricted to the chosen regions (totals kept). */
   obs: Observation[];
   current: Observation[];
   ranked: RankedRow[];
+  /** The rows drawn, best first; `null` is the gap between the best and the worst when cut. */
+  shown: (RankedRow | null)[];
+}
+
+/** Every row when they fit, else the best and the worst with a gap between. */
+function cut(ranked: RankedRow[], max: number): (RankedRow | null)[] {
+  if (ranked.length <= max) return ranked;
+  const half = Math.floor(max / 2);
+  return [...ranked.slice(0, half), null, ...ranked.slice(ranked.length - (max - half))];
 }
 
 function model(data: ChartData, spec: ComparisonSpec): ComparisonModel {
@@ -41,7 +57,8 @@ function model(data: ChartData, spec: ComparisonSpec): ComparisonModel {
   const period = spec.period ?? latestPeriod(all);
   const obs = all.filter((o) => grainOf(o) === grain || o.period === period);
   const current = obs.filter((o) => o.period === period);
-  return { period, obs, current, ranked: rankRegions(current, data.indicator.polarity) };
+  const ranked = rankRegions(current, data.indicator.polarity);
+  return { period, obs, current, ranked, shown: cut(ranked, spec.maxBars ?? MAX_BARS) };
 }
 
 /**
@@ -70,23 +87,24 @@ export function buildComparisonOption(data: ChartData, spec: ComparisonSpec, the
   const valueText = (o: Observation): string => formatObservationValue(o, locale, du);
   const isChange = m.current.some((o) => o.kind === 'change');
 
-  const categories = m.ranked.map((r) =>
-    translate(locale, r.tied ? 'chart.rank_label_tied' : 'chart.rank_label', { rank: r.rank, region: r.region }),
+  const categories = m.shown.map((r) =>
+    r ? translate(locale, r.tied ? 'chart.rank_label_tied' : 'chart.rank_label', { rank: r.rank, region: r.region }) : '⋯',
   );
-  const assessments = m.ranked.map((r) => (isChange ? undefined : assessTarget(r.observation, indicator)));
+  const assessments = m.shown.map((r) => (r && !isChange ? assessTarget(r.observation, indicator) : undefined));
 
   const prevKey = previousPeriod(period);
   const previous = new Map<string, Observation>();
   for (const o of m.obs) if (o.period === prevKey && !previous.has(o.region)) previous.set(o.region, o);
 
-  const tooltipLines = m.ranked.map((r, i) => tooltipText(data, r, assessments[i], previous.get(r.region), period, du));
+  const tooltipLines = m.shown.map((r, i) => (r ? tooltipText(data, r, assessments[i], previous.get(r.region), period, du) : ''));
 
   const mainBar: BarSeriesOption = {
     type: 'bar',
     name: formatPeriod(period, locale),
     barMaxWidth: 28 * scale,
     z: 2,
-    data: m.ranked.map((r, i) => {
+    data: m.shown.map((r, i) => {
+      if (!r) return null;
       const a = assessments[i];
       const mark = a?.status ? ` ${STATUS_MARK[a.status]}` : '';
       return {
@@ -110,8 +128,8 @@ export function buildComparisonOption(data: ChartData, spec: ComparisonSpec, the
       z: 1,
       silent: true,
       itemStyle: { color: theme.ghost, opacity: 0.45, borderColor: theme.text, borderWidth: 1, borderType: 'dashed' },
-      data: m.ranked.map((r) => {
-        const p = previous.get(r.region);
+      data: m.shown.map((r) => {
+        const p = r && previous.get(r.region);
         return p ? disp(p.value) : null;
       }),
     });
@@ -130,7 +148,7 @@ export function buildComparisonOption(data: ChartData, spec: ComparisonSpec, the
   return {
     ...baseOption(theme, {
       title: chartTitle(spec.title, indicator),
-      subtitle: [spec.subtitle, formatPeriod(period, locale)].filter(Boolean).join('  '),
+      subtitle: [spec.subtitle, formatPeriod(period, locale), shownNote(data, m)].filter(Boolean).join('  '),
       description,
     }),
     tooltip: {
@@ -166,6 +184,13 @@ export function buildComparisonOption(data: ChartData, spec: ComparisonSpec, the
     },
     series,
   };
+}
+
+/** Says which regions a cut chart leaves out, so nobody reads it as the whole list. */
+function shownNote(data: ChartData, m: ComparisonModel): string {
+  if (m.shown.length === m.ranked.length) return '';
+  const gap = m.shown.indexOf(null);
+  return translate(data.locale, 'chart.comparison_cut', { n: m.ranked.length, best: gap, worst: m.shown.length - gap - 1 });
 }
 
 /** Tooltip text for one region: rank, value, previous period, completion and status in words. */
@@ -258,8 +283,8 @@ function groupedSeries(
     name: formatPeriod(p, locale),
     barMaxWidth: 20 * (theme.fontSize / 12),
     itemStyle: { color: theme.palette[(i + 1) % theme.palette.length] },
-    data: m.ranked.map((r) => {
-      const o = byKey.get(`${p}\u0000${r.region}`);
+    data: m.shown.map((r) => {
+      const o = r && byKey.get(`${p}\u0000${r.region}`);
       return o ? toDisplay(o.value, data.indicator.baseUnit, du) : null;
     }),
   }));

@@ -32,6 +32,8 @@ export type TrendSpec = Pick<ViewSpec, 'regions' | 'periodFrom' | 'periodTo' | '
 export type ComparisonSpec = Pick<ViewSpec, 'regions' | 'period' | 'grouped' | 'title' | 'subtitle'> & {
   /** For the grouped variant: how many periods, ending at `period` (default 3). */
   groupCount?: number;
+  /** At most this many bars (default `MAX_BARS`); more regions show the best and the worst. */
+  maxBars?: number;
 };
 
 /** Small multiples: one mini trend per region. */

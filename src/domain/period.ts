@@ -7,14 +7,14 @@ import type { Grain } from './types';
 
 /** A period key taken apart: the first and last month it covers, counted as `year * 12 + (month - 1)`. */
 interface Parsed {
-  grain: Grain;
-  year: number;
+  readonly grain: Grain;
+  readonly year: number;
   /** Second year of a season or range. */
-  endYear: number;
+  readonly endYear: number;
   /** Month 1–12, quarter 1–4, half 1–2, or day-of-month, depending on the grain. */
-  part: number;
-  month: number;
-  day: number;
+  readonly part: number;
+  readonly month: number;
+  readonly day: number;
 }
 
 const YEAR = /^(\d{4})$/;
@@ -34,7 +34,23 @@ function daysIn(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+/**
+ * Parsed keys, because charts and sorts parse the same few keys (a few dozen periods) for every
+ * one of thousands of observations. Parsed values are never mutated, so sharing them is safe.
+ * Cleared when large, as keys come from user files.
+ */
+const parsed = new Map<string, Parsed | undefined>();
+const PARSED_MAX = 4096;
+
 function parse(key: string): Parsed | undefined {
+  if (parsed.has(key)) return parsed.get(key);
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  const p = parseKey(key);
+  parsed.set(key, p);
+  return p;
+}
+
+function parseKey(key: string): Parsed | undefined {
   let m = YEAR.exec(key);
   if (m) return { grain: 'year', year: +m[1], endYear: +m[1], part: 0, month: 0, day: 0 };
   m = MONTH.exec(key);
@@ -78,8 +94,17 @@ export function grainOfKey(key: string): Grain | undefined {
  * whole calendar years, because files do not say in which month a 年度 starts.
  * @example periodSpan('2024-Q2') // { start: 24291, end: 24294 }
  */
-export function periodSpan(key: string): { start: number; end: number } | undefined {
-  const p = parse(key);
+export function periodSpan(key: string): Readonly<{ start: number; end: number }> | undefined {
+  if (spans.has(key)) return spans.get(key);
+  if (spans.size >= PARSED_MAX) spans.clear();
+  const span = spanOf(parse(key));
+  spans.set(key, span);
+  return span;
+}
+
+const spans = new Map<string, Readonly<{ start: number; end: number }> | undefined>();
+
+function spanOf(p: Parsed | undefined): { start: number; end: number } | undefined {
   if (!p) return undefined;
   const base = p.year * 12;
   switch (p.grain) {

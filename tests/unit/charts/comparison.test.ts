@@ -118,3 +118,51 @@ describe('checkComparison', () => {
     expect(checkComparison(chartData(obs), spec)).toEqual(reasons);
   });
 });
+
+describe('comparison of many regions', () => {
+  // 45 regions, values 1…45 (and 0…44 the year before): too many to label in a dashboard chart.
+  const many = Array.from({ length: 45 }, (_, i) => [gw(`区${i + 1}`, '2024', i + 1), gw(`区${i + 1}`, '2023', i)]).flat();
+  const subtitleOf = (o: unknown) => (o as { title: { subtext: string } }).title.subtext;
+
+  it.each([
+    { maxBars: undefined, best: ['1. 区45', '10. 区36'], worst: ['36. 区10', '45. 区1'], note: '共 45 个地区，显示前 10 名和后 10 名，全部见“排名”' },
+    { maxBars: 7, best: ['1. 区45', '3. 区43'], worst: ['42. 区4', '45. 区1'], note: '共 45 个地区，显示前 3 名和后 4 名，全部见“排名”' },
+    { maxBars: 50, best: ['1. 区45', '45. 区1'], worst: [], note: '' },
+  ])('shows the best and the worst with a gap when over maxBars=$maxBars', ({ maxBars, best, worst, note }) => {
+    const o = buildComparisonOption(chartData(many), { period: '2024', maxBars }, light);
+    const cats = categoriesOf(o);
+    const gap = cats.indexOf('⋯');
+    expect(cats.length).toBe(Math.min(45, (maxBars ?? 20) + (gap >= 0 ? 1 : 0)));
+    if (worst.length) {
+      expect([cats[0], cats[gap - 1]]).toEqual(best);
+      expect([cats[gap + 1], cats[cats.length - 1]]).toEqual(worst);
+      // Every series has a hole at the gap, so nothing is drawn there and tooltips stay aligned.
+      for (const s of seriesOf(o)) expect(s.data[gap]).toBeNull();
+    } else {
+      expect(gap).toBe(-1);
+      expect([cats[0], cats[cats.length - 1]]).toEqual(best);
+    }
+    expect(subtitleOf(o).includes('显示前')).toBe(note !== '');
+    if (note) expect(subtitleOf(o)).toContain(note);
+  });
+
+  it('keeps the previous period aligned with the regions drawn', () => {
+    const o = buildComparisonOption(chartData(many), { period: '2024' }, light);
+    const ghost = seriesOf(o)[1].data.map((d) => (d === null ? null : Number(d)));
+    const bars = seriesOf(o)[0].data.map((d) => (d === null ? null : item(d).value));
+    // Region 45 had 44 the year before; region 1 had 0.
+    expect(ghost[0]! / bars[0]!).toBeCloseTo(44 / 45, 9);
+    expect(ghost[ghost.length - 1]).toBe(0);
+  });
+
+  it('cuts the grouped variant the same way', () => {
+    const o = buildComparisonOption(chartData(many), { period: '2024', grouped: true, groupCount: 2 }, light);
+    expect(categoriesOf(o).length).toBe(21);
+    expect(seriesOf(o).every((s) => s.data.length === 21 && s.data[10] === null)).toBe(true);
+  });
+
+  it('says so in English too', () => {
+    const o = buildComparisonOption(chartData(many, undefined, 'en'), { period: '2024' }, light);
+    expect(subtitleOf(o)).toContain('45 regions: the top 10 and the bottom 10 shown');
+  });
+});

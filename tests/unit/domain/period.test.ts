@@ -107,6 +107,17 @@ describe('periodSpan', () => {
     expect(periodSpan('2024-Q2')).toEqual({ start: 2024 * 12 + 3, end: 2024 * 12 + 6 });
     expect(periodSpan('2021/2025')).toEqual({ start: 2021 * 12, end: 2026 * 12 });
   });
+
+  // Parsed keys are remembered (charts parse the same few keys for every observation); the memory
+  // is bounded and must never change an answer, whatever came before.
+  it('answers the same before and after many other keys were read', () => {
+    const keys = ['2024', '2024-02', '2024-02-29', '2023-02-29', 'bad', '2024-H2', '2023/2024'];
+    const first = keys.map((k) => [periodSpan(k), grainOfKey(k)]);
+    for (let y = 1000; y < 9999; y++) periodSpan(`${y}-Q1`);
+    expect(keys.map((k) => [periodSpan(k), grainOfKey(k)])).toEqual(first);
+    expect(periodSpan('2023-02-29')).toBeUndefined();
+    expect(periodSpan('5000-Q1')).toEqual({ start: 5000 * 12, end: 5000 * 12 + 3 });
+  });
 });
 
 describe('formatPeriod', () => {
