@@ -27,6 +27,8 @@ import type { BoundaryCollection, BoundaryJoin } from '../../app/dashboard-bound
 import { observationsBehind, observationsForSnapshot, periodText, sourceText } from './data-behind';
 import { exportOption } from './export-option';
 import { renderPng, renderSvg } from './render-offscreen';
+import { loadParts } from '../chart/echarts-setup';
+import { partsNeeded } from '../chart/chart-parts';
 
 /** One chart as the app shows it. */
 export interface ChartSource {
@@ -116,6 +118,8 @@ export function imageSize(settings: ImageSettings, locale: Locale): ExportSize {
 export async function exportPng(source: ChartSource, settings: ImageSettings): Promise<{ blob: Blob; size: ExportSize }> {
   const size = imageSize(settings, source.data.locale);
   const option = imageOption(source, settings, new Date().toISOString());
+  // The app registers some ECharts parts on demand; an export may come before they were needed on screen.
+  await loadParts(partsNeeded(option, 'canvas'));
   const blob = await renderPng(option, {
     width: size.cssWidth,
     height: size.cssHeight,
@@ -127,11 +131,13 @@ export async function exportPng(source: ChartSource, settings: ImageSettings): P
 
 /**
  * The SVG document text, at the chosen CSS size (vectors need no pixel ratio).
- * @example exportSvg(source, settings).startsWith('<svg') // true
+ * @example (await exportSvg(source, settings)).startsWith('<svg') // true
  */
-export function exportSvg(source: ChartSource, settings: ImageSettings): string {
+export async function exportSvg(source: ChartSource, settings: ImageSettings): Promise<string> {
   const size = imageSize(settings, source.data.locale);
-  return renderSvg(imageOption(source, settings, new Date().toISOString()), size.cssWidth, size.cssHeight);
+  const option = imageOption(source, settings, new Date().toISOString());
+  await loadParts(partsNeeded(option, 'svg'));
+  return renderSvg(option, size.cssWidth, size.cssHeight);
 }
 
 /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildChartOption, buildDocumentCharts } from '../../../src/standalone/build-charts';
-import { buildChartDocument } from '../../../src/standalone/document';
+import { buildChartOption, buildDocumentItems, type BuiltItem } from '../../../src/standalone/build-charts';
+import { buildChartDocument, type ChartInput, type DocumentText } from '../../../src/standalone/document';
+import { reduceBoundary } from '../../../src/standalone/boundary';
+import * as kit from './fixtures';
 import { light } from '../../../src/charts/theme';
 import type { Indicator, Observation, ViewSpec } from '../../../src/domain/types';
 
@@ -42,7 +44,80 @@ describe('buildChartOption', () => {
   });
 });
 
-describe('buildDocumentCharts', () => {
+const square = (x: number) => [[[x, 45], [x + 0.5, 45], [x + 0.5, 45.5], [x, 45.5], [x, 45]]];
+const boundary = reduceBoundary(
+  {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { name: '甲县' }, geometry: { type: 'Polygon', coordinates: square(126) } },
+      { type: 'Feature', properties: { name: '乙县' }, geometry: { type: 'Polygon', coordinates: square(127) } },
+    ],
+  },
+  { property: 'name', joinOn: 'name' },
+  '审图号：GS(2099)0000号',
+);
+
+describe('buildDocumentItems', () => {
+  const view = (kind: ViewSpec['kind'], extra: Partial<ChartInput> = {}): ChartInput => ({
+    spec: { version: 1, kind, indicator: '造林面积', period: '2024' },
+    observations: kit.rows,
+    indicator: kit.indicator,
+    ...extra,
+  });
+  const title: DocumentText = { text: { title: '2024年工作汇报', subtitle: kit.HOSTILE } };
+  const summary = (item: BuiltItem): string => {
+    switch (item.type) {
+      case 'chart':
+        return `chart ${item.chart.ok ? 'ok' : 'reason'}${item.map ? ' +map' : ''}`;
+      case 'ranking':
+        return `ranking ${item.table.rows.length} rows`;
+      case 'overview':
+        return `overview ${item.cards.cards.length} cards, ${item.charts.filter((c) => c.ok).length} charts`;
+      case 'slide-kpi':
+        return `slide-kpi ${item.slide.kpi?.value}`;
+      case 'title':
+        return `title ${item.title} / ${item.subtitle}`;
+    }
+  };
+  const cases: [string, ChartInput | DocumentText, string][] = [
+    ['trend', view('trend'), 'chart ok'],
+    ['comparison', view('comparison'), 'chart ok'],
+    ['small multiples', view('multiples'), 'chart ok'],
+    ['ranking: the table', view('ranking'), 'ranking 4 rows'],
+    ['overview: KPI cards, trend and comparison', view('kpi'), 'overview 5 cards, 2 charts'],
+    ['map on the carried boundary', view('map', { boundary }), 'chart ok +map'],
+    ['map with no boundary says why', view('map'), 'chart reason'],
+    ['a deck’s KPI slide: one big number', view('trend', { show: 'slide-kpi' }), 'slide-kpi 10万亩'],
+    ['a deck’s title slide, hostile text kept as text', title, `title 2024年工作汇报 / ${kit.HOSTILE}`],
+  ];
+  it.each(cases)('%s', (_name, input, expected) => {
+    const doc = buildChartDocument({ title: '看板', locale: 'zh', theme: 'light', charts: [input] });
+    expect(buildDocumentItems(doc).map(summary)).toEqual([expected]);
+  });
+
+  it('draws the map on the boundary registered under its own name, joined on the key, with the caption', () => {
+    const doc = buildChartDocument({ title: '地图', locale: 'zh', theme: 'light', charts: [view('trend'), view('map', { boundary })] });
+    const item = buildDocumentItems(doc)[1];
+    expect(item.type === 'chart' && item.map?.name).toBe('standalone-map-1');
+    expect(item.type === 'chart' && item.map?.geoJSON.features.map((f) => f.properties.name)).toEqual(['甲县', '乙县']);
+    const option = item.type === 'chart' && item.chart.ok ? item.chart.option : undefined;
+    const series = (option?.series as { map: string; data: { name: string }[] }[])[0];
+    expect(series.map).toBe('standalone-map-1');
+    expect(series.data.map((d) => d.name)).toContain('甲县');
+    expect(JSON.stringify(option?.graphic)).toContain('GS(2099)0000');
+  });
+
+  const colourCases: [string, 'good-green' | 'rise-red' | undefined, string][] = [
+    ['good = green by default: a rise of a higher-is-better indicator is green', undefined, light.good],
+    ['涨红跌绿: the same rise is red', 'rise-red', light.bad],
+  ];
+  it.each(colourCases)('%s', (_name, convention, colour) => {
+    const doc = buildChartDocument({ title: '看板', locale: 'zh', theme: 'light', convention, charts: [view('kpi'), view('ranking')] });
+    const [overview, ranking] = buildDocumentItems(doc);
+    expect(overview.type === 'overview' && overview.cards.cards.find((c) => c.region === '甲县')?.yoy?.colour).toBe(colour);
+    expect(ranking.type === 'ranking' && ranking.table.rows.find((r) => r.region === '甲县')?.change.colour).toBe(colour);
+  });
+
   it('draws each chart of a document in the document theme and language', () => {
     const doc = buildChartDocument({
       title: '看板',
@@ -53,8 +128,16 @@ describe('buildDocumentCharts', () => {
         { spec: { version: 1, kind: 'comparison', indicator: '压采量', period: '2024' }, observations: rows, indicator },
       ],
     });
-    const built = buildDocumentCharts(doc);
-    expect(built.map((b) => b.ok)).toEqual([true, true]);
-    expect(built[0].ok && built[0].option.backgroundColor).not.toBe(light.background);
+    const built = buildDocumentItems(doc);
+    expect(built.map((b) => b.type === 'chart' && b.chart.ok)).toEqual([true, true]);
+    const first = built[0];
+    expect(first.type === 'chart' && first.chart.ok && first.chart.option.backgroundColor).not.toBe(light.background);
+  });
+
+  it('does not mutate its input', () => {
+    const copy = structuredClone(kit.rows);
+    const doc = buildChartDocument({ title: '看板', locale: 'zh', theme: 'light', charts: [view('kpi'), view('ranking'), view('map', { boundary })] });
+    buildDocumentItems(doc);
+    expect(kit.rows).toEqual(copy);
   });
 });

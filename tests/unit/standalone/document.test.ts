@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildChartDocument, pickIndicator, readChartDocument, MAX_DOCUMENT_CHARTS } from '../../../src/standalone/document';
+import { buildChartDocument, pickIndicator, readChartDocument, MAX_DOCUMENT_CHARTS, type DocumentChart } from '../../../src/standalone/document';
 import { decodePayload, encodePayload } from '../../../src/export/payload';
 import type { Indicator, Observation, ViewSpec } from '../../../src/domain/types';
 
@@ -26,14 +26,14 @@ describe('buildChartDocument and readChartDocument', () => {
 
   it('keeps only what a chart needs from the indicator and the rows', () => {
     const built = doc();
-    expect(built.charts[0].indicator).toEqual({
+    expect((built.charts[0] as DocumentChart).indicator).toEqual({
       name: '保护性耕作面积',
       baseUnit: '亩',
       displayUnit: '万亩',
       polarity: 'higher',
       targets: [{ period: '2025', value: 100000, region: '道里区' }],
     });
-    expect(built.charts[0].payload.observations[0]).not.toHaveProperty('source');
+    expect((built.charts[0] as DocumentChart).payload.observations[0]).not.toHaveProperty('source');
   });
 
   it('does not mutate its input', () => {
@@ -55,6 +55,10 @@ describe('buildChartDocument and readChartDocument', () => {
     ['bad polarity', (d) => ({ ...d, charts: [{ ...(d.charts as object[])[0], indicator: { ...indicator, polarity: 'up' } }] })],
     ['target with a bad period', (d) => ({ ...d, charts: [{ ...(d.charts as object[])[0], indicator: { ...indicator, targets: [{ period: 'soon', value: 1 }] } }] })],
     ['observation with a non-number value', (d) => ({ ...d, charts: [{ ...(d.charts as object[])[0], payload: { version: 1, spec, observations: [{ ...obs, value: '1' }] } }] })],
+    ['unknown colour convention', (d) => ({ ...d, convention: 'red-up' })],
+    ['unknown way of showing a chart', (d) => ({ ...d, charts: [{ ...(d.charts as object[])[0], show: 'poster' }] })],
+    ['a title slide without text', (d) => ({ ...d, charts: [{ text: { title: 5, subtitle: '' } }] })],
+    ['a damaged map boundary', (d) => ({ ...d, charts: [{ ...(d.charts as object[])[0], boundary: { joinOn: 'name', shapes: [{ key: 'a' }] } }] })],
     ['too many charts', (d) => ({ ...d, charts: Array.from({ length: MAX_DOCUMENT_CHARTS + 1 }, () => (d.charts as object[])[0]) })],
   ];
   it.each(cases)('refuses %s with a sentence', (_name, change) => {
@@ -69,5 +73,38 @@ describe('buildChartDocument and readChartDocument', () => {
     expect(result.ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     if (result.ok) expect(Object.keys(result.document)).not.toContain('__proto__');
+  });
+});
+
+describe('colour convention, title slides and KPI slides', () => {
+  const cases: [string, 'good-green' | 'rise-red' | undefined, 'good-green' | 'rise-red'][] = [
+    ['good = green when not given', undefined, 'good-green'],
+    ['涨红跌绿 when the user chose it', 'rise-red', 'rise-red'],
+  ];
+  it.each(cases)('%s, and it survives the round trip', (_name, convention, expected) => {
+    const built = buildChartDocument({ title: '看板', locale: 'zh', theme: 'light', convention, charts: [{ spec, observations: [obs], indicator }] });
+    expect(built.convention).toBe(expected);
+    const read = readChartDocument(JSON.parse(JSON.stringify(built)));
+    expect(read.ok && read.document.convention).toBe(expected);
+  });
+
+  it('opens a file saved before the convention travelled with it, as good = green', () => {
+    const old = JSON.parse(JSON.stringify(doc()));
+    delete old.convention;
+    const read = readChartDocument(old);
+    expect(read.ok && read.document.convention).toBe('good-green');
+  });
+
+  it('keeps title slides and KPI slides in order', () => {
+    const built = buildChartDocument({
+      title: '汇报',
+      locale: 'zh',
+      theme: 'light',
+      convention: 'rise-red',
+      charts: [{ text: { title: '2024年工作汇报', subtitle: '<b>市生态环境局</b>' } }, { spec, observations: [obs], indicator, show: 'slide-kpi' }],
+    });
+    const read = readChartDocument(JSON.parse(JSON.stringify(built)));
+    expect(read).toEqual({ ok: true, document: built });
+    expect(read.ok && read.document.charts[0]).toEqual({ text: { title: '2024年工作汇报', subtitle: '<b>市生态环境局</b>' } });
   });
 });
