@@ -63,7 +63,7 @@ describe('readBoundary', () => {
     ['shapes not a list', (b) => ({ ...b, shapes: {} })],
     ['empty key', (b) => ({ ...b, shapes: [{ key: '', geometry: (b.shapes as { geometry: unknown }[])[0].geometry }] })],
     ['a point that is not a number', (b) => ({ ...b, shapes: [{ key: 'a', geometry: { type: 'Polygon', coordinates: [[[1, '2']]] } }] })],
-    ['an infinite coordinate', (b) => ({ ...b, shapes: [{ key: 'a', geometry: { type: 'Polygon', coordinates: [[[1, 1e999]]] } }] })],
+    ['an infinite coordinate', (b) => ({ ...b, shapes: [{ key: 'a', geometry: { type: 'Polygon', coordinates: [[[1, Infinity]]] } }] })],
     ['an unknown geometry', (b) => ({ ...b, shapes: [{ key: 'a', geometry: { type: 'Point', coordinates: [1, 2] } }] })],
     ['too many shapes', (b) => ({ ...b, shapes: Array.from({ length: MAX_BOUNDARY_SHAPES + 1 }, () => (b.shapes as unknown[])[0]) })],
     ['too many points', (b) => ({ ...b, shapes: [{ key: 'a', geometry: { type: 'Polygon', coordinates: [Array.from({ length: 1_000_001 }, () => [1, 2])] } }] })],
