@@ -5,7 +5,7 @@
  * through `textContent` only: the data is never parsed as HTML. Used by the self-contained file
  * and by the embed page.
  */
-import type { ChartDocument } from './document';
+import { isTextItem, type ChartDocument } from './document';
 import { buildDocumentItems, type BuiltChart, type BuiltItem, type MapToRegister } from './build-charts';
 import type { RankingTableText } from './ranking-model';
 import type { KpiCardsText } from './kpi-model';
@@ -257,6 +257,20 @@ function renderItem(page: Document, item: BuiltItem, charts: Charts): HTMLElemen
       return section;
     }
   }
+}
+
+/** Kinds drawn as one chart that carries its own title. */
+const TITLED_KINDS: ReadonlySet<string> = new Set(['trend', 'comparison', 'multiples', 'map']);
+
+/**
+ * Whether a saved page shows its title above the items: one chart carries its title inside the
+ * drawing; a page of several items, an overview or a table gets the page title.
+ * @example needsHeading({ …, charts: [trendChart] }) // false
+ */
+export function needsHeading(doc: ChartDocument): boolean {
+  if (doc.charts.length !== 1) return true;
+  const only = doc.charts[0];
+  return isTextItem(only) || only.show !== undefined || !TITLED_KINDS.has(only.payload.spec.kind);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { PAYLOAD_ELEMENT_ID, ROOT_ELEMENT_ID } from '../export/standalone-html';
 import { readChartDocument } from './document';
-import { DOCUMENT_STYLE, renderDocument, renderErrors } from './render-document';
+import { DOCUMENT_STYLE, needsHeading, renderDocument, renderErrors } from './render-document';
 
 const root = document.getElementById(ROOT_ELEMENT_ID)!;
 const style = document.createElement('style');
@@ -19,6 +19,5 @@ try {
   parsed = undefined;
 }
 const result = readChartDocument(parsed, locale);
-// One chart carries its title inside the drawing; a page of several gets the page title above.
-if (result.ok) renderDocument(root, result.document, { heading: result.document.charts.length > 1 });
+if (result.ok) renderDocument(root, result.document, { heading: needsHeading(result.document) });
 else renderErrors(root, result.errors);

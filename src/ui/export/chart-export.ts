@@ -200,15 +200,15 @@ export async function exportHtml(sources: readonly PageItem[], title: string): P
 }
 
 /**
- * The `<iframe>` snippet for one chart: the embed page of this very app, with the chart's
- * snapshot in the URL fragment.
- * @example await embedSnippet(source, 'https://host/app/index.html')
+ * The `<iframe>` snippet for one chart or one page of views: the embed page of this very app,
+ * with the snapshot in the URL fragment.
+ * @example await embedSnippet([source], '耕地面积：趋势', 'https://host/app/index.html')
  */
-export async function embedSnippet(source: ChartSource, appUrl: string): Promise<{ url: string; snippet: string }> {
+export async function embedSnippet(items: readonly PageItem[], title: string, appUrl: string): Promise<{ url: string; snippet: string }> {
   const page = new URL(appUrl);
   page.search = '?embed';
   page.hash = '';
-  const payload = await encodePayload(chartDocument([source], source.heading));
+  const payload = await encodePayload(chartDocument(items, title));
   const url = buildEmbedUrl(page.href, payload);
-  return { url, snippet: buildIframeSnippet({ src: url, title: source.heading, height: 480 }) };
+  return { url, snippet: buildIframeSnippet({ src: url, title, height: 480 }) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildChartOption, buildDocumentItems, type BuiltItem } from '../../../src/standalone/build-charts';
+import { needsHeading } from '../../../src/standalone/render-document';
 import { buildChartDocument, type ChartInput, type DocumentText } from '../../../src/standalone/document';
 import { reduceBoundary } from '../../../src/standalone/boundary';
 import * as kit from './fixtures';
@@ -139,5 +140,21 @@ describe('buildDocumentItems', () => {
     const doc = buildChartDocument({ title: '看板', locale: 'zh', theme: 'light', charts: [view('kpi'), view('ranking'), view('map', { boundary })] });
     buildDocumentItems(doc);
     expect(kit.rows).toEqual(copy);
+  });
+});
+
+describe('needsHeading', () => {
+  const one = (kind: ViewSpec['kind'], show?: 'slide-kpi') =>
+    buildChartDocument({ title: '页', locale: 'zh', theme: 'light', charts: [{ spec: { version: 1, kind, indicator: '造林面积' }, observations: kit.rows, indicator: kit.indicator, show }] });
+  const cases: [string, ReturnType<typeof one>, boolean][] = [
+    ['one trend carries its own title', one('trend'), false],
+    ['one map carries its own title', one('map'), false],
+    ['an overview gets the page title', one('kpi'), true],
+    ['a ranking table gets the page title', one('ranking'), true],
+    ['a KPI slide gets the page title', one('trend', 'slide-kpi'), true],
+    ['several items get the page title', { ...one('trend'), charts: [...one('trend').charts, ...one('comparison').charts] }, true],
+  ];
+  it.each(cases)('%s', (_name, doc, expected) => {
+    expect(needsHeading(doc)).toBe(expected);
   });
 });
