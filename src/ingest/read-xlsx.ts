@@ -1,12 +1,16 @@
 /**
- * Workbook → grid, through SheetJS loaded lazily so that the app's first bundle stays small.
+ * Workbook → grid. An `.xlsx` goes through our own reader (read-xlsx-fast.ts, several times faster
+ * on large sheets); `.xls`, HTML tables saved as `.xls`, and any `.xlsx` our reader declines go
+ * through SheetJS, loaded lazily so that the app's first bundle stays small.
  * Number formats are read: a percent-formatted 0.6573 becomes `65.73%`, a date cell becomes a
  * period (`2024-03` for `yyyy"年"m"月"`), converted from the serial number without any time zone.
  * Merged cells are filled with their top-left value so that merged headers and region cells read
  * like what the user sees.
  */
-import { numberToText } from './text';
+import { fillMerges } from './fill-merges';
+import { readXlsxFast } from './read-xlsx-fast';
 import type { Grid } from './types';
+import { numberCellText } from './xlsx-number-format';
 
 /** A workbook's sheet names and the chosen sheet's cells. @example { sheets: ['表1'], sheet: '表1', rows: [['地区']] } */
 export interface WorkbookRead {
@@ -20,33 +24,9 @@ export interface WorkbookRead {
 type XLSXModule = typeof import('@e965/xlsx');
 type Cell = import('@e965/xlsx').CellObject;
 
-/** A format string with its quoted literals and bracketed colours removed, lower-cased. */
-function formatTokens(z: string): string {
-  return z.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '').toLowerCase();
-}
-
-/** Render a date serial at the precision its format shows: year, month or day. */
-function dateText(X: XLSXModule, serial: number, z: string): string {
-  const d = X.SSF.parse_date_code(serial);
-  const t = formatTokens(z);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  // Keep the label as the user saw it when the format writes 年/月/日, else ISO.
-  const chinese = z.includes('年');
-  if (/d/.test(t)) return chinese ? `${d.y}年${d.m}月${d.d}日` : `${d.y}-${pad(d.m)}-${pad(d.d)}`;
-  if (/m/.test(t)) return chinese ? `${d.y}年${d.m}月` : `${d.y}-${pad(d.m)}`;
-  return chinese ? `${d.y}年` : String(d.y);
-}
-
-function cellText(X: XLSXModule, cell: Cell | undefined): string {
+function cellText(cell: Cell | undefined, date1904: boolean): string {
   if (!cell) return '';
-  if (cell.t === 'n' && typeof cell.v === 'number') {
-    const z = typeof cell.z === 'string' ? cell.z : '';
-    if (z && z !== 'General' && X.SSF.is_date(z)) return dateText(X, cell.v, z);
-    if (formatTokens(z).includes('%')) return `${numberToText(cell.v * 100)}%`;
-    // A code stored as a number with format 000000 shows its leading zeros: keep them (010101).
-    if (/^0+$/.test(z) && Number.isInteger(cell.v)) return String(cell.v).padStart(z.length, '0');
-    return numberToText(cell.v);
-  }
+  if (cell.t === 'n' && typeof cell.v === 'number') return numberCellText(cell.v, typeof cell.z === 'string' ? cell.z : '', date1904);
   if (cell.t === 'd' && cell.v instanceof Date) return cell.v.toISOString().slice(0, 10);
   if (cell.t === 'b') return cell.v ? 'TRUE' : 'FALSE';
   if (cell.t === 'e') return cell.w ?? '#ERROR';
@@ -58,17 +38,33 @@ function cellText(X: XLSXModule, cell: Cell | undefined): string {
  * @example const wb = await readWorkbook({ bytes }); wb.rows[0]
  */
 export async function readWorkbook(input: { bytes?: Uint8Array; html?: string }, sheetName?: string): Promise<WorkbookRead> {
+  // A ZIP (PK\x03\x04) may be an .xlsx our reader handles; a damaged one still gets SheetJS's try.
+  const bytes = input.bytes;
+  if (input.html === undefined && bytes && bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    const fast = await readXlsxFast(bytes, sheetName).catch(() => undefined);
+    if (fast) return fast;
+  }
+  return readWithSheetJS(input, sheetName);
+}
+
+/**
+ * Any workbook SheetJS reads (`.xls`, `.xlsb`, `.ods`, HTML tables), read densely: the fallback of
+ * `readWorkbook`, and what tests compare our own reader with.
+ * @example const wb = await readWithSheetJS({ bytes }); wb.sheets
+ */
+export async function readWithSheetJS(input: { bytes?: Uint8Array; html?: string }, sheetName?: string): Promise<WorkbookRead> {
   const X: XLSXModule = await import('@e965/xlsx');
   const wb = input.html !== undefined
     ? X.read(input.html, { type: 'string', raw: true, cellNF: true, cellDates: false, dense: true })
     : // A fresh view: SheetJS sets properties on the array it is given, and the caller's stays clean.
       // dense: rows of cells instead of one object keyed `A1`…; a 100k-row sheet reads several times faster.
-      X.read((input.bytes ?? new Uint8Array()).subarray(0), { type: 'array', cellNF: true, cellDates: false, dense: true });
+      X.read((input.bytes ?? new Uint8Array()).subarray(0), { type: 'array', cellNF: true, cellDates: false, dense: true, cellFormula: false, cellHTML: false });
   const sheets = wb.SheetNames.slice();
   const missingSheet = sheetName !== undefined && !sheets.includes(sheetName) ? sheetName : undefined;
   const name = sheetName !== undefined && !missingSheet ? sheetName : firstNonEmpty(wb, sheets);
   const ws = wb.Sheets[name];
   const rows: Grid = [];
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   if (ws && ws['!ref']) {
     const range = X.utils.decode_range(ws['!ref']);
     const data = ws['!data'] ?? [];
@@ -76,15 +72,10 @@ export async function readWorkbook(input: { bytes?: Uint8Array; html?: string },
     for (let r = 0; r <= range.e.r; r++) {
       const row: string[] = [];
       const cells = data[r];
-      for (let c = 0; c <= range.e.c; c++) row.push(r < range.s.r ? '' : cellText(X, cells?.[c]));
+      for (let c = 0; c <= range.e.c; c++) row.push(r < range.s.r ? '' : cellText(cells?.[c], date1904));
       rows.push(row);
     }
-    for (const m of ws['!merges'] ?? []) {
-      const top = rows[m.s.r]?.[m.s.c] ?? '';
-      for (let r = m.s.r; r <= m.e.r && r < rows.length; r++) {
-        for (let c = m.s.c; c <= m.e.c && c < rows[r].length; c++) rows[r][c] = top;
-      }
-    }
+    fillMerges(rows, ws['!merges'] ?? []);
   }
   return { sheets, sheet: name ?? '', rows, missingSheet };
 }

@@ -1,0 +1,78 @@
+/**
+ * The entries of a ZIP archive (an XLSX is one) from its central directory, and one entry's bytes
+ * inflated with the platform's `DecompressionStream('deflate-raw')` — native code in the browser
+ * and in Node, far faster than inflating in JavaScript. Only what an XLSX needs: stored and
+ * deflated entries, no ZIP64, no encryption; anything else answers `undefined` so that the caller
+ * can fall back to a full reader.
+ */
+
+/** One file in the archive. @example { name: 'xl/workbook.xml', method: 8, compressedSize: 310, size: 622, localOffset: 0 } */
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+/**
+ * The archive's entries by name, or `undefined` when the archive is not one this reader handles.
+ * @example listZipEntries(bytes)?.get('xl/workbook.xml')?.size
+ */
+export function listZipEntries(bytes: Uint8Array): Map<string, ZipEntry> | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end record sits in the last 22 bytes plus a comment of up to 65,535 bytes.
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (view.getUint32(at, true) === EOCD) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  // 0xFFFF / 0xFFFFFFFF mean the real values are in a ZIP64 record.
+  if (count === 0xffff || at === 0xffffffff) return undefined;
+  const names = new TextDecoder('utf-8');
+  const entries = new Map<string, ZipEntry>();
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) return undefined;
+    const flags = view.getUint16(at + 8, true);
+    const method = view.getUint16(at + 10, true);
+    const compressedSize = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const localOffset = view.getUint32(at + 42, true);
+    const name = names.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    if (flags & 1 || (method !== 0 && method !== 8) || compressedSize === 0xffffffff || localOffset === 0xffffffff) return undefined;
+    entries.set(name, { name, method, compressedSize, size, localOffset });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/**
+ * One entry's uncompressed bytes.
+ * @example new TextDecoder().decode(await inflateEntry(bytes, entries.get('xl/workbook.xml')!))
+ */
+export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Promise<Uint8Array> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new Error(`zip: no local header for ${entry.name}`);
+  // The local header's name and extra field may differ in length from the central directory's.
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (data.length !== entry.compressedSize) throw new Error(`zip: ${entry.name} is cut short`);
+  if (entry.method === 0) return data;
+  // Blob copies the slice, so the stream never sees the caller's buffer change.
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
