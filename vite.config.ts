@@ -39,7 +39,18 @@ export default defineConfig({
   // Relative base so the built app also works from a sub-folder of an intranet server.
   base: './',
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      // PaPaParse is CommonJS, so the bundler keeps it wherever its module is reached, even with
+      // nothing of it used: the page reaches read-csv.ts through src/ingest/index.ts for one
+      // constant (MAX_BYTES) and carried the whole parser (~8 KB gzip) into its initial JS. Its
+      // module only defines Papa (its worker mode is never used here), so dropping it when unused
+      // is safe; the import worker, which does parse, keeps it.
+      treeshake: { moduleSideEffects: (id: string) => !/node_modules[\\/]papaparse[\\/]/.test(id) },
+    },
+  },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -4,7 +4,7 @@
  */
 import type { EChartsOption } from 'echarts';
 
-/** A group of parts loaded on demand: zoom and marks, the map tab's, the SVG renderer. */
+/** A group of parts loaded on demand: zoom, marks and graphics; the map tab's; the SVG renderer. */
 export type PartGroup = 'detail' | 'map' | 'svg';
 
 /** Every group, in the order they are prefetched. */
@@ -23,7 +23,7 @@ const SERIES_GROUP: ReadonlyMap<string, PartGroup> = new Map([
 export function partsNeeded(option: EChartsOption, renderer: 'canvas' | 'svg'): PartGroup[] {
   const out = new Set<PartGroup>();
   if (renderer === 'svg') out.add('svg');
-  if (present(option.dataZoom)) out.add('detail');
+  if (present(option.dataZoom) || present(option.graphic)) out.add('detail');
   if (present(option.visualMap) || present(option.geo)) out.add('map');
   for (const s of asList(option.series)) {
     if (!s || typeof s !== 'object') continue;

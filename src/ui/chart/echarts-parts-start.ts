@@ -1,12 +1,11 @@
 /**
  * The ECharts parts the app registers before its first chart: what the overview's trend and
- * comparison (and every export's footnote, a `graphic`) draw with. Everything else waits in
- * echarts-parts-detail/-map/-svg and loads when an option asks for it (see chart-parts.ts).
+ * comparison draw with. Everything else waits in echarts-parts-detail/-map/-svg and loads when
+ * an option asks for it (see chart-parts.ts).
  */
 import { BarChart, LineChart } from 'echarts/charts';
 import {
   AriaComponent,
-  GraphicComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
@@ -20,7 +19,6 @@ export const START_PARTS = [
   BarChart,
   LineChart,
   AriaComponent,
-  GraphicComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,

@@ -11,6 +11,7 @@ describe('partsNeeded', () => {
     ['an empty zoom list needs nothing', { series: [{ type: 'line' }], dataZoom: [] }, 'canvas', []],
     ['a sparkline with a point mark needs the detail parts', { series: [{ type: 'line', markPoint: { data: [] } }] }, 'canvas', ['detail']],
     ['an area mark needs the detail parts', { series: [{ type: 'bar', markArea: { data: [] } }] }, 'canvas', ['detail']],
+    ['a caption or footnote (graphic) needs the detail parts', { series: [{ type: 'bar' }], graphic: [{ type: 'text' }] }, 'canvas', ['detail']],
     ['a scatter series needs the detail parts', { series: [{ type: 'scatter' }] }, 'canvas', ['detail']],
     ['a map needs the map parts', { visualMap: { min: 0, max: 1 }, series: [{ type: 'map', map: 'x' }] }, 'canvas', ['map']],
     ['a colour scale alone needs the map parts', { visualMap: [{ min: 0, max: 1 }] }, 'canvas', ['map']],
