@@ -11,6 +11,7 @@ import { viewSpecFromSearchParams, viewSpecToSearchParams } from '../export/view
 import * as store from '../store';
 import type { StoredObservation } from '../store';
 import type { Workspace } from './workspace.svelte';
+import { stable } from './stable';
 
 const CONTEXT = Symbol('explorer');
 
@@ -21,8 +22,14 @@ export class Explorer {
   page = $state<Page>('dashboard');
   /** A first visit opens on the overview (kind `kpi`: KPI cards with the trend, comparison and rows). */
   spec = $state.raw<ViewSpec>({ version: 1, kind: 'kpi', indicator: '' });
-  /** Every stored observation of the chosen indicator (all regions, all periods). */
+  /** Every stored observation of the loaded indicator (all regions, all periods). */
   observations = $state.raw<StoredObservation[]>([]);
+  /**
+   * The indicator `observations` belong to. It trails `spec.indicator` while a load runs, so the
+   * page keeps showing one indicator's name with that indicator's data and redraws once, when
+   * the new data is there, instead of drawing the new name over the old values first.
+   */
+  loadedIndicator = $state('');
   loading = $state(false);
 
   /**
@@ -35,6 +42,7 @@ export class Explorer {
   /** Which values to draw when an indicator has both levels and changes (同比…). */
   measure = $state<ValueKind>('level');
 
+  /** The indicator shown: the loaded one (see `loadedIndicator`). */
   readonly indicator: Indicator | undefined;
   /**
    * The chosen indicator's name alone: effects that load per indicator read this, so that other
@@ -53,30 +61,33 @@ export class Explorer {
   readonly period: string | undefined;
 
   private loadSeq = 0;
+  private requested = { indicator: '', revision: -1 };
 
   constructor(private readonly workspace: Workspace) {
     // Derived fields are declared here because they read the workspace passed in.
     this.indicatorName = $derived(this.spec.indicator);
-    this.indicator = $derived(workspace.indicators.find((i) => i.name === this.spec.indicator));
-    const inDatasets = $derived.by(() => {
-      const ds = this.spec.datasets;
-      return ds && ds.length > 0
-        ? this.observations.filter((o) => ds.includes(o.datasetId))
-        : this.observations;
-    });
-    this.kinds = $derived(
-      (['level', 'change'] as const).filter((k) => inDatasets.some((o) => (o.kind ?? 'level') === k)),
+    this.indicator = $derived(workspace.indicators.find((i) => i.name === this.loadedIndicator));
+    // Wrapped in `stable` where a spec change (regions, period, tab) recomputes a value with the
+    // same content: a new array would redraw every chart for nothing.
+    const datasets = $derived.by(stable(() => this.spec.datasets ?? []));
+    const inDatasets = $derived(
+      datasets.length > 0 ? this.observations.filter((o) => datasets.includes(o.datasetId)) : this.observations,
+    );
+    this.kinds = $derived.by(
+      stable(() => (['level', 'change'] as const).filter((k) => inDatasets.some((o) => (o.kind ?? 'level') === k))),
     );
     this.visible = $derived.by(() => {
       const kind = this.kinds.includes(this.measure) ? this.measure : this.kinds[0];
       return inDatasets.filter((o) => (o.kind ?? 'level') === kind);
     });
-    this.allRegions = $derived([...new Set(this.visible.map((o) => o.region))]);
-    this.allPeriods = $derived([...new Set(this.visible.map((o) => o.period))].sort(comparePeriods));
-    this.regions = $derived(
-      this.spec.regions && this.spec.regions.length > 0
-        ? this.spec.regions.filter((r) => this.allRegions.includes(r))
-        : defaultRegions(this.visible),
+    this.allRegions = $derived.by(stable(() => [...new Set(this.visible.map((o) => o.region))]));
+    this.allPeriods = $derived.by(stable(() => [...new Set(this.visible.map((o) => o.period))].sort(comparePeriods)));
+    this.regions = $derived.by(
+      stable(() =>
+        this.spec.regions && this.spec.regions.length > 0
+          ? this.spec.regions.filter((r) => this.allRegions.includes(r))
+          : defaultRegions(this.visible),
+      ),
     );
     this.period = $derived(
       this.spec.period && this.allPeriods.includes(this.spec.period)
@@ -115,6 +126,8 @@ export class Explorer {
     // Choosing a tab or an indicator leaves the 按地区 tab; a dataset filter applies to it too.
     if (patch.kind !== undefined || patch.indicator !== undefined) this.focusRegion = undefined;
     this.spec = { ...this.spec, ...patch };
+    // Start reading at once rather than after the page has re-rendered for the new spec.
+    if (patch.indicator !== undefined) void this.load(patch.indicator, this.workspace.revision);
     this.writeUrl();
   }
 
@@ -145,17 +158,27 @@ export class Explorer {
     }
   }
 
-  /** Load the chosen indicator's observations; a slower earlier load never overwrites a later one. */
-  async load(indicator: string): Promise<void> {
+  /**
+   * Load an indicator's observations as of a workspace revision; asking again for the same pair
+   * does nothing, and a slower earlier load never overwrites a later one.
+   */
+  async load(indicator: string, revision: number): Promise<void> {
+    if (indicator === this.requested.indicator && revision === this.requested.revision) return;
+    this.requested = { indicator, revision };
     const seq = ++this.loadSeq;
     if (!indicator) {
       this.observations = [];
+      this.loadedIndicator = '';
       return;
     }
     this.loading = true;
+    const start = performance.now();
     const rows = await store.getSeries({ indicator });
+    // On the page's timeline for the benchmark, like the import's phases.
+    performance.measure('view:load', { start });
     if (seq !== this.loadSeq) return;
     this.observations = rows;
+    this.loadedIndicator = indicator;
     this.loading = false;
   }
 }

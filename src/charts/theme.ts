@@ -1,6 +1,6 @@
 /**
  * Chart themes: light, dark and projector (high contrast, sized for 1920×1080: labels 24 px,
- * titles 48 px, thick lines, big markers, no animation). Series colours are Okabe–Ito, safe for the
+ * titles 48 px, thick lines, big markers). Series colours are Okabe–Ito, safe for the
  * common kinds of colour blindness; meaning is also carried by arrows, labels and dash patterns.
  */
 import type { TrafficLight } from '../analysis/completion';
@@ -36,7 +36,6 @@ export interface ChartTheme {
   titleSize: number;
   lineWidth: number;
   symbolSize: number;
-  animation: boolean;
 }
 
 /**
@@ -78,7 +77,6 @@ export const light: ChartTheme = {
   titleSize: 18,
   lineWidth: 2,
   symbolSize: 6,
-  animation: true,
 };
 
 /** Dark background. */
@@ -110,7 +108,6 @@ export const projector: ChartTheme = {
   titleSize: 48,
   lineWidth: 5,
   symbolSize: 14,
-  animation: false,
 };
 
 /**

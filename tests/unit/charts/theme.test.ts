@@ -11,12 +11,11 @@ describe('themes', () => {
     expect(new Set(t.palette).size).toBe(t.palette.length);
   });
 
-  it('projector is sized for 1080p and still', () => {
+  it('projector is sized for 1080p', () => {
     expect(projector.fontSize).toBeGreaterThanOrEqual(24);
     expect(projector.titleSize).toBeGreaterThanOrEqual(48);
     expect(projector.lineWidth).toBeGreaterThan(light.lineWidth);
     expect(projector.symbolSize).toBeGreaterThan(light.symbolSize);
-    expect(projector.animation).toBe(false);
   });
 
   it('light leaves out yellow, unreadable on white', () => {

@@ -82,9 +82,12 @@ describe('buildTrendOption', () => {
     expect(roundNumbers(en)).toMatchSnapshot();
   });
 
+  it.each([light, projector])('draws without animation, so a redraw is instant and a screenshot exact', (theme) => {
+    expect(buildTrendOption(chartData(levels), {}, theme).animation).toBe(false);
+  });
+
   it('scales for the projector', () => {
     const p = buildTrendOption(chartData(levels), {}, projector);
-    expect(p.animation).toBe(false);
     expect((p.title as { textStyle: { fontSize: number } }).textStyle.fontSize).toBe(48);
     expect((p.textStyle as { fontSize: number }).fontSize).toBe(24);
   });
