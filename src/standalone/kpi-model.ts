@@ -11,7 +11,8 @@ import { defaultRegions } from '../analysis/default-regions';
 import { formatKpiCard, type KpiCardText } from '../charts/kpi-card';
 import type { ChartTheme } from '../charts/theme';
 import type { ChartData } from '../charts/types';
-import { buildSlideKpi, type SlideKpi } from '../app/briefing-slide-content';
+import { buildSlideKpi, kpiRegion, type SlideKpi } from '../app/briefing-slide-content';
+import { comparePeriods } from '../domain/period';
 
 /** The cards of one indicator. */
 export interface KpiCardsText {
@@ -56,7 +57,9 @@ export function buildKpiCards(data: ChartData, spec: ViewSpec, theme: ChartTheme
 
 /**
  * A deck's KPI slide: the view's region and period as one big number, or the sentence saying
- * there is none.
+ * there is none. The wording is the briefing's own; the colours are the card's, because the
+ * briefing checks them against the projector's black and falls back to its text colour, while
+ * here the page is white and the big bold text is readable in the card colours.
  * @example buildKpiSlide('空气质量', data, spec, light).kpi?.value // '79微克/立方米'
  */
 export function buildKpiSlide(
@@ -65,9 +68,15 @@ export function buildKpiSlide(
   spec: ViewSpec,
   theme: ChartTheme,
 ): { heading: string; kpi: SlideKpi | undefined; none: string } {
-  return {
-    heading,
-    kpi: buildSlideKpi({ name: heading, spec }, { ...data, observations: data.observations.filter((o) => o.indicator === data.indicator.name) }, theme),
-    none: translate(data.locale, 'briefing.kpi.none'),
-  };
+  const mine = { ...data, observations: data.observations.filter((o) => o.indicator === data.indicator.name) };
+  const kpi = buildSlideKpi({ name: heading, spec }, mine, theme);
+  // The same region and period buildSlideKpi chose, for the card's colours.
+  const period = spec.period;
+  const levels = mine.observations.filter((o) => o.kind !== 'change' && (!period || comparePeriods(o.period, period) <= 0));
+  const region = kpiRegion(levels, spec.regions);
+  const summary = region === undefined ? undefined : kpiSummary(levels, data.indicator, region);
+  const card = summary && formatKpiCard(summary, data.indicator, data.locale, theme);
+  if (kpi?.change && card?.yoy) kpi.change = { ...kpi.change, colour: card.yoy.colour };
+  if (kpi?.target && card?.target) kpi.target = { ...kpi.target, colour: card.target.colour };
+  return { heading, kpi, none: translate(data.locale, 'briefing.kpi.none') };
 }

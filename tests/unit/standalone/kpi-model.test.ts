@@ -74,3 +74,15 @@ describe('buildKpiSlide', () => {
     expect(slide.none).toBe('没有可显示的数值。');
   });
 });
+
+describe('buildKpiSlide colours', () => {
+  const cases: [string, 'good-green' | 'rise-red', string][] = [
+    // 甲县 rose; higher is better.
+    ['a good rise is green by default, even where a projector check would turn it to text colour', 'good-green', light.good],
+    ['the same rise is red under 涨红跌绿', 'rise-red', light.bad],
+  ];
+  it.each(cases)('%s', (_name, convention, colour) => {
+    const slide = buildKpiSlide('造林', data, { ...spec, regions: ['甲县'], period: '2024' }, withConvention(light, convention));
+    expect(slide.kpi?.change?.colour).toBe(colour);
+  });
+});
