@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { readXlsxFast } from '../../../src/ingest/read-xlsx-fast';
 import { readWithSheetJS, readWorkbook } from '../../../src/ingest/read-xlsx';
+import { ingest } from '../../../src/ingest';
 import { zipParts } from './zip-parts';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -137,5 +138,22 @@ describe('readXlsxFast', () => {
     const copy = bytes.slice();
     expect((await readXlsxFast(bytes))?.rows).toEqual([['地区']]);
     expect(bytes).toEqual(copy);
+  });
+
+  it('through ingest(): an Excel-style table with a merged title, shared strings, month dates (zh-CN builtin format) and percents', async () => {
+    const strings = ['<t>道里区主要指标</t>', '<t>地区</t>', '<t>月份</t>', '<t>保护性耕作面积（亩）</t>', '<t>秸秆还田率</t>', '<t>道里区</t>'];
+    const row = (r: number, month: number, area: number, rate: number): string =>
+      `<row r="${r}"><c r="A${r}" t="s"><v>5</v></c><c r="B${r}" s="5"><v>${month}</v></c><c r="C${r}"><v>${area}</v></c><c r="D${r}" s="2"><v>${rate}</v></c></row>`;
+    const data = '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3" t="s"><v>2</v></c><c r="C3" t="s"><v>3</v></c><c r="D3" t="s"><v>4</v></c></row>' + row(4, 45292, 53000, 0.61) + row(5, 45323, 59000, 0.6573);
+    const bytes = excelWorkbook([{ name: '表1', data, after: '<mergeCells><mergeCell ref="A1:D1"/></mergeCells>' }], { strings });
+    const r = await ingest({ name: '指标.xlsx', bytes });
+    expect(r).toMatchObject({ format: 'xlsx', sheet: '表1', headerRow: 3, title: '道里区主要指标' });
+    expect(r.records.map((o) => [o.region, o.indicator, o.period, o.value, o.unit])).toEqual([
+      ['道里区', '保护性耕作面积', '2024-01', 53000, '亩'],
+      ['道里区', '秸秆还田率', '2024-01', 61, '%'],
+      ['道里区', '保护性耕作面积', '2024-02', 59000, '亩'],
+      ['道里区', '秸秆还田率', '2024-02', 65.73, '%'],
+    ]);
+    expect(r.issues).toEqual([]);
   });
 });
