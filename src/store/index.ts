@@ -17,7 +17,7 @@ export {
 export { putDataset, replaceDataset, appendToDataset } from './dataset-write';
 export { newId } from './ids';
 export { putEncodedDataset, decodeEncoded, type EncodedColumns } from './put-columns';
-export { getSeries, getSnapshot, getObservations, countObservations, getPeriods } from './observations';
+export { getSeries, getSnapshot, getObservations, countObservations, getPeriods, warmBlockCache } from './observations';
 export { getIndicators, putIndicator, getRegions } from './indicators';
 export { inferPolarity } from './polarity';
 export { getViews, getView, putView, deleteView } from './views';

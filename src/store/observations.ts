@@ -6,6 +6,7 @@ import { comparePeriods } from '../domain/period';
 import type { Observation } from '../domain/types';
 import type { BlockRecord, StoreDb } from './db';
 import { decodeObservation } from './columns';
+import { indicatorBlocks, readAllBlocks } from './block-cache';
 import { StoreError } from './errors';
 import { getDb } from './open';
 import type { StoredObservation } from './types';
@@ -100,6 +101,17 @@ export async function getPeriods(indicator: string): Promise<string[]> {
   return [...periods].sort(comparePeriods);
 }
 
+/**
+ * Read the stored values of every complete dataset into memory while the page is idle, so that
+ * later switches of indicator or period need no database read. Bounded; safe to call again.
+ * @example requestIdleCallback(() => void warmBlockCache())
+ */
+export async function warmBlockCache(): Promise<void> {
+  const db = getDb();
+  const complete = await db.datasets.where('status').equals('complete').toArray();
+  await readAllBlocks(db, complete);
+}
+
 type RowFilter = (block: BlockRecord, k: number) => boolean;
 
 /** Decode the blocks of one indicator in complete (and, if given, chosen) datasets. */
@@ -112,19 +124,14 @@ async function scanIndicator(
   const completeDatasets = await db.datasets.where('status').equals('complete').toArray();
   // Datasets in import order, so a series reads the same however its ids were generated.
   completeDatasets.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
-  const order = new Map(completeDatasets.map((d, i) => [d.id, i]));
+  const { blocks: byDataset, strings } = await indicatorBlocks(db, indicator, completeDatasets);
   const chosen = datasets?.length ? new Set(datasets) : undefined;
-  const blocks = (await db.blocks.where('indicator').equals(indicator).toArray()).filter(
-    (b) => order.has(b.datasetId) && (!chosen || chosen.has(b.datasetId)),
-  );
-  blocks.sort((a, b) => order.get(a.datasetId)! - order.get(b.datasetId)! || a.seq - b.seq);
-  const ids = [...new Set(blocks.map((b) => b.datasetId))];
-  const dicts = await db.dictionaries.bulkGet(ids);
-  const strings = new Map(ids.map((id, i) => [id, dicts[i]?.strings ?? []]));
-  const filters = new Map(ids.map((id) => [id, makeFilter(strings.get(id)!)]));
+  const ids = completeDatasets.map((d) => d.id).filter((id) => !chosen || chosen.has(id));
+  const blocks = ids.flatMap((id) => byDataset.get(id) ?? []);
+  const filters = new Map(ids.map((id) => [id, makeFilter(strings.get(id) ?? [])]));
   const out: StoredObservation[] = [];
   for (const block of blocks) {
-    const dictStrings = strings.get(block.datasetId)!;
+    const dictStrings = strings.get(block.datasetId) ?? [];
     const keep = filters.get(block.datasetId);
     for (let k = 0; k < block.count; k++) {
       if (!keep || keep(block, k)) out.push(withDataset(decodeObservation(block, k, dictStrings), block.datasetId));

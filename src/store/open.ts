@@ -6,6 +6,7 @@
 import { StoreDb } from './db';
 import { StoreError } from './errors';
 import { cleanupIncomplete } from './cleanup';
+import { clearBlockCache } from './block-cache';
 
 /** What changed, as announced to other tabs. */
 export interface StoreChange {
@@ -77,6 +78,8 @@ export async function openStore(options: { name?: string } = {}): Promise<{ pers
  * @example closeStore()
  */
 export function closeStore(): void {
+  // Cached blocks belong to this connection's database (tests open several under other names).
+  clearBlockCache();
   channel?.close();
   channel = null;
   db?.close();

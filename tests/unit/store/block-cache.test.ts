@@ -1,0 +1,95 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  appendToDataset,
+  closeStore,
+  deleteDataset,
+  getSeries,
+  getSnapshot,
+  openStore,
+  putDataset,
+  replaceDataset,
+  undoDelete,
+  warmBlockCache,
+} from '../../../src/store';
+import { getDb } from '../../../src/store/open';
+import { freshName, meta, obs } from './fixtures';
+
+beforeEach(async () => {
+  await openStore({ name: freshName() });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  closeStore();
+});
+
+const values = (rows: { region: string; period: string; value: number }[]) => rows.map((o) => `${o.region}${o.period}=${o.value}`).sort();
+
+/** Spy on block reads: how many times the blocks table was queried. */
+function countBlockReads(): () => number {
+  const spy = vi.spyOn(getDb().blocks, 'where');
+  return () => spy.mock.calls.length;
+}
+
+describe('values kept in memory', () => {
+  it('serves a second read of an indicator, and every indicator after warming, without reading blocks', async () => {
+    await putDataset(meta('甲'), [obs('道里区', 'A', '2023', 1), obs('道里区', 'A', '2024', 2), obs('南岗区', 'B', '2024', 3)]);
+    await putDataset(meta('乙'), [obs('道里区', 'A', '2022', 9)]);
+    const reads = countBlockReads();
+    expect(values(await getSeries({ indicator: 'A' }))).toEqual(['道里区2022=9', '道里区2023=1', '道里区2024=2']);
+    expect(reads()).toBe(1);
+    expect(values(await getSeries({ indicator: 'A' }))).toEqual(['道里区2022=9', '道里区2023=1', '道里区2024=2']);
+    expect(reads()).toBe(1);
+    await warmBlockCache();
+    const afterWarm = reads();
+    expect(values(await getSeries({ indicator: 'B' }))).toEqual(['南岗区2024=3']);
+    expect(values(await getSnapshot({ indicator: 'A', period: '2024' }))).toEqual(['道里区2024=2']);
+    // An indicator no dataset has is known to be empty once everything was read.
+    expect(await getSeries({ indicator: '无此指标' })).toEqual([]);
+    expect(reads()).toBe(afterWarm);
+  });
+
+  it.each([
+    {
+      change: 'rows appended',
+      act: async (id: string) => void (await appendToDataset(id, [obs('道里区', 'A', '2025', 5)])),
+      expected: ['道里区2024=2', '道里区2025=5'],
+    },
+    { change: 'dataset deleted', act: async (id: string) => void (await deleteDataset(id)), expected: [] },
+    {
+      change: 'dataset replaced',
+      act: async (id: string) => void (await replaceDataset(id, meta('甲'), [obs('道里区', 'A', '2024', 7)])),
+      expected: ['道里区2024=7'],
+    },
+  ])('never serves stale values: $change', async ({ act, expected }) => {
+    const ds = await putDataset(meta('甲'), [obs('道里区', 'A', '2024', 2)]);
+    await warmBlockCache();
+    expect(values(await getSeries({ indicator: 'A' }))).toEqual(['道里区2024=2']);
+    await act(ds.id);
+    expect(values(await getSeries({ indicator: 'A' }))).toEqual(expected);
+  });
+
+  it('shows a restored dataset again after an undo', async () => {
+    const ds = await putDataset(meta('甲'), [obs('道里区', 'A', '2024', 2)]);
+    await getSeries({ indicator: 'A' });
+    await deleteDataset(ds.id);
+    expect(await getSeries({ indicator: 'A' })).toEqual([]);
+    await undoDelete(ds.id);
+    expect(values(await getSeries({ indicator: 'A' }))).toEqual(['道里区2024=2']);
+  });
+
+  it('sees a new import at once', async () => {
+    await putDataset(meta('甲'), [obs('道里区', 'A', '2024', 2)]);
+    await warmBlockCache();
+    await putDataset(meta('乙'), [obs('南岗区', 'A', '2024', 4)]);
+    expect(values(await getSeries({ indicator: 'A' }))).toEqual(['南岗区2024=4', '道里区2024=2']);
+  });
+
+  it('keeps nothing across databases', async () => {
+    await putDataset(meta('甲'), [obs('道里区', 'A', '2024', 2)]);
+    await warmBlockCache();
+    closeStore();
+    await openStore({ name: freshName() });
+    expect(await getSeries({ indicator: 'A' })).toEqual([]);
+  });
+});
