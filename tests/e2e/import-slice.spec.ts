@@ -94,3 +94,32 @@ test('a GBK wide CSV goes through the wizard with one mapping corrected by hand 
   await expect(table).toContainText('6.04万亩');
   await expect(table).not.toContainText('2021年');
 });
+
+test('an Excel-style .xlsx is read by our own reader in the worker: preview, records, sheet choice', async ({ page }) => {
+  await openFresh(page);
+  await importFile(page, fixture('xlsx-excel-shared-strings.xlsx'));
+  const preview = page.getByTestId('decoded-preview');
+  await expect(preview).toContainText('沧州市地下水压采情况');
+  await expect(preview).toContainText('压采量（亿立方米）');
+  await expect(page.getByTestId('record-preview')).toContainText('2024年1月');
+  await expect(page.getByTestId('import-summary')).toContainText('4 条记录');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-done')).toContainText('4 条记录');
+
+  // A workbook of two sheets: the second is read when chosen.
+  await importFile(page, fixture('xlsx-merged-title.xlsx'));
+  await expect(page.getByTestId('decoded-preview')).toContainText('道里区黑土地保护利用情况');
+  await page.getByTestId('opt-sheet').selectOption('说明');
+  await expect(page.getByTestId('decoded-preview')).toContainText('2024年为截至8月数据');
+});
+
+test('text pasted from a spreadsheet goes through the same worker import', async ({ page }) => {
+  await openFresh(page);
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '地区\t指标\t2024年\n道里区\t保护性耕作面积（万亩）\t6.04\n');
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByTestId('decoded-preview')).toContainText('道里区');
+  await expect(page.getByTestId('import-summary')).toContainText('1 条记录');
+});

@@ -99,6 +99,20 @@ describe('fixture corpus', () => {
     expect(r.preview.rows[0]).toEqual(['说明']);
   });
 
+  it('xlsx-excel-shared-strings.xlsx: Excel-style shared strings, rich text, zh-CN month format, styled blanks, merged title', async () => {
+    const r = await load('xlsx-excel-shared-strings.xlsx');
+    expect(r).toMatchObject({ format: 'xlsx', sheets: ['压采'], sheet: '压采', headerRow: 3, title: '沧州市地下水压采情况' });
+    // The styled blanks in column E hold nothing: the sheet is four columns wide.
+    expect(r.preview.rows[2]).toEqual(['地区', '月份', '压采量（亿立方米）', '完成率']);
+    expect(r.records.map((o) => [o.region, o.indicator, o.period, o.periodLabel, o.value, o.unit])).toEqual([
+      ['沧州市', '压采量', '2023-12', '2023年12月', 102000000, '立方米'],
+      ['沧州市', '完成率', '2023-12', '2023年12月', 90, '%'],
+      ['沧州市', '压采量', '2024-01', '2024年1月', 114000000, '立方米'],
+      ['沧州市', '完成率', '2024-01', '2024年1月', 123.91, '%'],
+    ]);
+    expect(r.issues).toEqual([]);
+  });
+
   it('html-table.xls: an HTML table saved as .xls, codes stay text', async () => {
     const r = await load('html-table.xls');
     expect(r.format).toBe('html');

@@ -3,7 +3,7 @@ import * as XLSX from '@e965/xlsx';
 import { readXlsxFast } from '../../../src/ingest/read-xlsx-fast';
 import { readWithSheetJS, readWorkbook } from '../../../src/ingest/read-xlsx';
 import { ingest } from '../../../src/ingest';
-import { zipParts } from './zip-parts';
+import { zipParts } from '../../fixtures/zip-parts.mjs';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

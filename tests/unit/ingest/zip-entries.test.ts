@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inflateEntry, listZipEntries } from '../../../src/ingest/zip-entries';
-import { zipParts } from './zip-parts';
+import { zipParts } from '../../fixtures/zip-parts.mjs';
 
 const text = (b: Uint8Array): string => new TextDecoder().decode(b);
 
