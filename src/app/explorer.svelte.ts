@@ -12,6 +12,7 @@ import * as store from '../store';
 import type { StoredObservation } from '../store';
 import type { Workspace } from './workspace.svelte';
 import { stable } from './stable';
+import { takeEarlySeries } from './early-start';
 
 const CONTEXT = Symbol('explorer');
 
@@ -173,7 +174,8 @@ export class Explorer {
     }
     this.loading = true;
     const start = performance.now();
-    const rows = await store.getSeries({ indicator });
+    await this.workspace.opened;
+    const rows = (await takeEarlySeries(indicator)) ?? (await store.getSeries({ indicator }));
     // On the page's timeline for the benchmark, like the import's phases.
     performance.measure('view:load', { start });
     if (seq !== this.loadSeq) return;

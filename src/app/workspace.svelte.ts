@@ -6,6 +6,7 @@ import { getContext, setContext } from 'svelte';
 import type { Dataset, Indicator } from '../domain/types';
 import * as store from '../store';
 import { loadSampleData, SAMPLE_REMOVED_KEY } from './sample-data';
+import { takeEarlyOpen } from './early-start';
 import { SAMPLE_DECK_ID, SAMPLE_VIEW_PREFIX } from './briefing-sample';
 
 const CONTEXT = Symbol('workspace');
@@ -28,11 +29,18 @@ export class Workspace {
   notice = $state.raw<Notice | null>(null);
   /** Bumped on every change so views reload their data. */
   revision = $state(0);
+  /** Settles when the store is open: reads started before then wait for it. */
+  readonly opened: Promise<void>;
+  private markOpened!: () => void;
+
+  constructor() {
+    this.opened = new Promise((resolve) => (this.markOpened = resolve));
+  }
 
   async init(): Promise<void> {
     let persistent: boolean;
     try {
-      ({ persistent } = await store.openStore());
+      ({ persistent } = await (takeEarlyOpen() ?? store.openStore()));
     } catch (e) {
       // The database was upgraded by a newer build in another tab: show the reload banner (a
       // reload fetches that build) instead of a raw error, and write nothing.
@@ -43,20 +51,30 @@ export class Workspace {
       throw e;
     }
     this.persistent = persistent;
-    // Deleted datasets stay restorable for a month, then their values are freed.
-    await store.purgeDeleted(DELETED_KEPT_MS);
+    this.markOpened();
     store.onVersionChange(() => (this.outdated = true));
     store.onStoreChange(() => void this.refresh());
-    await this.refresh();
+    // Read without bumping `revision`: views loading as of revision 0 need not load again.
+    await this.read();
     if (this.datasets.length === 0 && !(await store.getSetting<boolean>(SAMPLE_REMOVED_KEY))) {
       await loadSampleData();
       this.notice = { kind: 'sample-loaded' };
-      await this.refresh();
+      await this.read();
     }
     this.ready = true;
+    // Deleted datasets stay restorable for a month, then their values are freed; after the first
+    // paint, since only the undo list can change.
+    const purged = await store.purgeDeleted(DELETED_KEPT_MS);
+    if (purged.length > 0) await this.refresh();
   }
 
+  /** Reload the lists after a change; views reload their data as `revision` moves. */
   async refresh(): Promise<void> {
+    await this.read();
+    this.revision += 1;
+  }
+
+  private async read(): Promise<void> {
     // A newer version elsewhere closed our connection: keep showing what we had (the banner asks
     // for a reload) rather than failing a write that did commit, such as an import just saved.
     if (this.outdated) return;
@@ -66,7 +84,6 @@ export class Workspace {
       .filter((d) => d.status === 'deleted')
       .sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? ''));
     this.indicators = indicators;
-    this.revision += 1;
   }
 
   /** Whether the browser promised not to evict our data; asked after the first own import. */
