@@ -54,6 +54,8 @@ test('a deck saves as one HTML page holding every slide: title, charts and KPIs,
   await openSampleDeck(page);
   // The KPI slide's value as the app prints it, to compare with the saved page.
   await page.emulateMedia({ media: 'print' });
+  // Wait until the slide's data has loaded (PM10 is in 微克/立方米).
+  await expect(page.getByTestId('deck-print-page').nth(3)).toContainText('微克/立方米');
   const kpiPage = (await page.getByTestId('deck-print-page').nth(3).textContent()) ?? '';
   await page.emulateMedia({ media: 'screen' });
 
