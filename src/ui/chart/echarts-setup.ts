@@ -65,9 +65,9 @@ export function partsVersion(groups: readonly PartGroup[]): number | undefined {
 }
 
 /**
- * Once the page is idle after start, load every group in the background, so exports and print,
- * which render synchronously (render-offscreen.ts), find the SVG renderer and map parts ready
- * without the page having started with them.
+ * Once the page is idle after start, load every group in the background: print draws its SVG
+ * charts synchronously on `beforeprint` (print-svg.ts, render-offscreen.ts), so the SVG renderer
+ * and the map parts must be there before anyone prints, without the page starting with them.
  */
 function prefetchWhenIdle(): void {
   // A failed prefetch is harmless: a chart that needs the group loads it again.
