@@ -13,6 +13,15 @@ import { BUILTIN_FORMATS, numberCellText } from './xlsx-number-format';
 import { attribute, richText, startTags, unescapeXml } from './xlsx-xml';
 import { inflateEntry, listZipEntries, type ZipEntry } from './zip-entries';
 
+/**
+ * The most one part of a workbook may inflate to: about the longest string a browser can hold
+ * (V8's limit is 2^29 − 24 characters), so no larger part could be read anyway. Beyond it the
+ * workbook is refused (`ZipEntryTooLarge`) rather than handed to SheetJS, which would inflate it
+ * all. A 1M-row, 6-column sheet is ~250 MB of XML.
+ * @example XLSX_MAX_PART_BYTES // 536870888
+ */
+export const XLSX_MAX_PART_BYTES = 2 ** 29 - 24;
+
 /** A sheet as the workbook lists it, with its part's path in the archive (none for chart sheets). */
 interface SheetPart {
   name: string;
@@ -29,15 +38,15 @@ interface Shared {
 
 /**
  * Read `bytes` as an XLSX workbook, or answer `undefined` when this reader does not handle it.
- * Throws only when the archive is damaged.
+ * Throws when the archive is damaged, and `ZipEntryTooLarge` when a part inflates past `maxPartBytes`.
  * @example const wb = await readXlsxFast(bytes, '表1'); wb?.rows[0]
  */
-export async function readXlsxFast(bytes: Uint8Array, sheetName?: string): Promise<WorkbookRead | undefined> {
+export async function readXlsxFast(bytes: Uint8Array, sheetName?: string, maxPartBytes = XLSX_MAX_PART_BYTES): Promise<WorkbookRead | undefined> {
   const entries = listZipEntries(bytes);
   if (!entries) return undefined;
   const text = async (path: string | undefined): Promise<string | undefined> => {
     const entry = path === undefined ? undefined : entryOf(entries, path);
-    return entry ? new TextDecoder('utf-8').decode(await inflateEntry(bytes, entry)) : undefined;
+    return entry ? new TextDecoder('utf-8').decode(await inflateEntry(bytes, entry, maxPartBytes)) : undefined;
   };
 
   // 1. The workbook part, from the package's relationships (xl/workbook.xml nearly always).

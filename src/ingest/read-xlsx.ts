@@ -11,6 +11,7 @@ import { fillMerges } from './fill-merges';
 import { readXlsxFast } from './read-xlsx-fast';
 import type { Grid } from './types';
 import { numberCellText } from './xlsx-number-format';
+import { ZipEntryTooLarge } from './zip-entries';
 
 /** A workbook's sheet names and the chosen sheet's cells. @example { sheets: ['表1'], sheet: '表1', rows: [['地区']] } */
 export interface WorkbookRead {
@@ -41,7 +42,11 @@ export async function readWorkbook(input: { bytes?: Uint8Array; html?: string },
   // A ZIP (PK\x03\x04) may be an .xlsx our reader handles; a damaged one still gets SheetJS's try.
   const bytes = input.bytes;
   if (input.html === undefined && bytes && bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    const fast = await readXlsxFast(bytes, sheetName).catch(() => undefined);
+    const fast = await readXlsxFast(bytes, sheetName).catch((error: unknown) => {
+      // A part too large to hold is refused outright: SheetJS would try to inflate all of it.
+      if (error instanceof ZipEntryTooLarge) throw error;
+      return undefined;
+    });
     if (fast) return fast;
   }
   return readWithSheetJS(input, sheetName);

@@ -59,11 +59,22 @@ export function listZipEntries(bytes: Uint8Array): Map<string, ZipEntry> | undef
   return entries;
 }
 
+/** An entry inflates to more than the caller allows (a "zip bomb", or simply too large to read). @example err instanceof ZipEntryTooLarge */
+export class ZipEntryTooLarge extends Error {
+  constructor(
+    readonly entry: string,
+    readonly limit: number,
+  ) {
+    super(`zip: ${entry} inflates to more than ${limit} bytes`);
+  }
+}
+
 /**
- * One entry's uncompressed bytes.
+ * One entry's uncompressed bytes; throws `ZipEntryTooLarge` as soon as they pass `maxBytes`
+ * (the size the archive declares may lie, so the count is of what actually comes out).
  * @example new TextDecoder().decode(await inflateEntry(bytes, entries.get('xl/workbook.xml')!))
  */
-export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Promise<Uint8Array> {
+export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes = Number.MAX_SAFE_INTEGER): Promise<Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new Error(`zip: no local header for ${entry.name}`);
@@ -71,8 +82,29 @@ export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Promise<
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (data.length !== entry.compressedSize) throw new Error(`zip: ${entry.name} is cut short`);
-  if (entry.method === 0) return data;
+  if (entry.method === 0) {
+    if (data.length > maxBytes) throw new ZipEntryTooLarge(entry.name, maxBytes);
+    return data;
+  }
   // Blob copies the slice, so the stream never sees the caller's buffer change.
-  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  // Chunks go straight into one buffer of the declared size, grown only if the declaration was short.
+  let out = new Uint8Array(Math.min(entry.size, maxBytes));
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (length + value.length > maxBytes) {
+      await reader.cancel();
+      throw new ZipEntryTooLarge(entry.name, maxBytes);
+    }
+    if (length + value.length > out.length) {
+      const grown = new Uint8Array(Math.min(maxBytes, Math.max(out.length * 2, length + value.length)));
+      grown.set(out.subarray(0, length));
+      out = grown;
+    }
+    out.set(value, length);
+    length += value.length;
+  }
+  return length === out.length ? out : out.subarray(0, length);
 }

@@ -4,6 +4,7 @@ import { readXlsxFast } from '../../../src/ingest/read-xlsx-fast';
 import { readWithSheetJS, readWorkbook } from '../../../src/ingest/read-xlsx';
 import { ingest } from '../../../src/ingest';
 import { zipParts } from '../../fixtures/zip-parts.mjs';
+import { ZipEntryTooLarge } from '../../../src/ingest/zip-entries';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -155,5 +156,12 @@ describe('readXlsxFast', () => {
       ['道里区', '秸秆还田率', '2024-02', 65.73, '%'],
     ]);
     expect(r.issues).toEqual([]);
+  });
+
+  it('refuses a workbook whose part inflates past the limit instead of reading it', async () => {
+    const data = '<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(2000);
+    const bytes = excelWorkbook([{ name: '表1', data }]);
+    await expect(readXlsxFast(bytes, undefined, 10_000)).rejects.toBeInstanceOf(ZipEntryTooLarge);
+    expect((await readXlsxFast(bytes, undefined, 1_000_000))?.rows.length).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inflateEntry, listZipEntries } from '../../../src/ingest/zip-entries';
+import { inflateEntry, listZipEntries, ZipEntryTooLarge } from '../../../src/ingest/zip-entries';
 import { zipParts } from '../../fixtures/zip-parts.mjs';
 
 const text = (b: Uint8Array): string => new TextDecoder().decode(b);
@@ -48,5 +48,24 @@ describe('zip entries', () => {
     const copy = bytes.slice();
     await inflateEntry(bytes, listZipEntries(bytes)!.get('a')!);
     expect(bytes).toEqual(copy);
+  });
+});
+
+describe('inflate limit', () => {
+  it('stops an entry that inflates past the limit, even when its declared size says less', async () => {
+    const bytes = zipParts({ bomb: '0'.repeat(2_000_000) });
+    const entry = listZipEntries(bytes)!.get('bomb')!;
+    await expect(inflateEntry(bytes, entry, 1_000_000)).rejects.toBeInstanceOf(ZipEntryTooLarge);
+    await expect(inflateEntry(bytes, { ...entry, size: 10 }, 1_000_000)).rejects.toBeInstanceOf(ZipEntryTooLarge);
+    const stored = zipParts({ s: '0'.repeat(100) }, ['s']);
+    await expect(inflateEntry(stored, listZipEntries(stored)!.get('s')!, 10)).rejects.toBeInstanceOf(ZipEntryTooLarge);
+  });
+
+  it('reads an entry whose declared size is short or long', async () => {
+    const text = '道里区'.repeat(30_000);
+    const bytes = zipParts({ a: text });
+    const entry = listZipEntries(bytes)!.get('a')!;
+    expect(new TextDecoder().decode(await inflateEntry(bytes, { ...entry, size: 7 }))).toBe(text);
+    expect(new TextDecoder().decode(await inflateEntry(bytes, { ...entry, size: entry.size + 1000 }))).toBe(text);
   });
 });
