@@ -72,6 +72,19 @@ export function reduceBoundary(
   return boundary;
 }
 
+/**
+ * How many points a boundary holds, to check it against `MAX_BOUNDARY_POINTS` before saving.
+ * @example boundaryPoints(reduceBoundary(geojson, join)) // 12840
+ */
+export function boundaryPoints(boundary: DocumentBoundary): number {
+  let n = 0;
+  for (const s of boundary.shapes) {
+    const polygons = s.geometry.type === 'Polygon' ? [s.geometry.coordinates] : s.geometry.coordinates;
+    for (const polygon of polygons) for (const ring of polygon) n += ring.length;
+  }
+  return n;
+}
+
 const isObject = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const own = (raw: Readonly<Record<string, unknown>>, key: string): unknown =>
   Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined;

@@ -22,7 +22,9 @@ import type { Cell } from '../../export/cell';
 import { VIEW_SPEC_LIMITS } from '../../export/view-spec';
 import { buildChartOption } from '../../standalone/build-charts';
 import { buildChartDocument, isTextItem, type ChartDocument, type DocumentChart, type DocumentText } from '../../standalone/document';
-import { reduceBoundary } from '../../standalone/boundary';
+import { boundaryPoints, MAX_BOUNDARY_POINTS, reduceBoundary, type DocumentBoundary } from '../../standalone/boundary';
+import { translate } from '../../domain/messages/index';
+import { formatNumber } from '../../charts/format';
 import type { BoundaryCollection, BoundaryJoin } from '../../app/dashboard-boundary';
 import { observationsBehind, observationsForSnapshot, periodText, sourceText } from './data-behind';
 import { exportOption } from './export-option';
@@ -162,9 +164,26 @@ export async function exportXlsx(source: ChartSource): Promise<{ bytes: Uint8Arr
 }
 
 /**
+ * The boundary a saved map carries; throws a sentence when it is over the size a page can read
+ * back (a file that would open to an error is not saved at all).
+ */
+function savedBoundary(source: ChartSource): DocumentBoundary | undefined {
+  if (!source.boundary) return undefined;
+  const { geojson, join, caption } = source.boundary;
+  const boundary = reduceBoundary(geojson, join, caption);
+  const points = boundaryPoints(boundary);
+  if (points > MAX_BOUNDARY_POINTS) {
+    throw new Error(
+      translate(source.data.locale, 'reports.boundary.tooLarge', { n: formatNumber(points), max: formatNumber(MAX_BOUNDARY_POINTS) }),
+    );
+  }
+  return boundary;
+}
+
+/**
  * The snapshot of one or more charts, as a self-contained page or an embed carries it: only the
  * indicator's rows for each chart's regions go in, with the panel heading as the chart title, a
- * map's boundary reduced to its join key, and the colour convention of the (first) chart, which
+ * map's boundary reduced to its join key (throws when it is too large), and the colour convention of the (first) chart, which
  * is the user's setting.
  * @example chartDocument([source], '耕地面积')
  */
@@ -183,7 +202,7 @@ export function chartDocument(items: readonly PageItem[], title: string): ChartD
             observations: observationsForSnapshot(s.spec, s.data.observations),
             indicator: s.data.indicator,
             show: s.show,
-            boundary: s.boundary && reduceBoundary(s.boundary.geojson, s.boundary.join, s.boundary.caption),
+            boundary: savedBoundary(s),
           },
     ),
   });

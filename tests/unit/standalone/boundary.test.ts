@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryGeoJson, MAX_BOUNDARY_SHAPES, readBoundary, reduceBoundary, type DocumentBoundary } from '../../../src/standalone/boundary';
+import { boundaryGeoJson, boundaryPoints, MAX_BOUNDARY_SHAPES, readBoundary, reduceBoundary, type DocumentBoundary } from '../../../src/standalone/boundary';
 import type { BoundaryCollection } from '../../../src/app/dashboard-boundary';
 
 const file = (): BoundaryCollection => ({
@@ -82,5 +82,12 @@ describe('readBoundary', () => {
     expect(Object.keys(b.shapes[0])).toEqual(['key', 'geometry']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(boundaryGeoJson(b).features[0].properties.name).toBe('__proto__');
+  });
+});
+
+describe('boundaryPoints', () => {
+  it('counts every point of polygons and multipolygons after reduction', () => {
+    // 道里区: 5 points, one merged by rounding → 4; 南岗区: 4.
+    expect(boundaryPoints(reduceBoundary(file(), { property: 'name', joinOn: 'name' }))).toBe(8);
   });
 });
