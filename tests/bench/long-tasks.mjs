@@ -2,8 +2,9 @@
  * `node tests/bench/long-tasks.mjs --dir <bench dir> --port <port> [--only <case-id>]`: what the
  * page's main thread does in its long tasks while a file is imported (file chosen → preview →
  * stored). Serves the build the benchmark left in `<dir>/dist` (run the benchmark once first),
- * imports one generated file through the wizard under the CPU profiler, and prints, per long task,
- * when it fell (preview / store) and the functions that took most of it (self time, by sample).
+ * imports one generated file through the wizard while Chromium records a trace, and prints, per
+ * long task of the main thread, when it fell (preview / store) and the trace events inside it
+ * that took the most time (nested events count in each of their parents).
  * A tool to find what to fix; it measures nothing the benchmark reports.
  */
 import { join, resolve } from 'node:path';
@@ -34,47 +35,47 @@ try {
   await page.addInitScript(INIT_SCRIPT);
   await page.goto(`http://127.0.0.1:${port}`);
   await page.waitForFunction(() => window.__bench.draws.length > 0, null, { timeout: 60_000 });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await page.evaluate(() => window.__bench.reset());
-  await cdp.send('Profiler.start');
-  // performance.now() at the profile's start: its timestamps are µs on another clock.
-  const t0 = await page.evaluate(() => performance.now());
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
+  await page.evaluate(() => performance.mark('bench:chosen'));
   await page.getByTestId('file-input').setInputFiles(c.path);
   await page.waitForFunction(() => window.__bench.confirmSeen > 0, null, { timeout: LONG, polling: 50 });
-  await page.evaluate(() => document.querySelector('[data-testid="import-confirm"]').click());
+  await page.evaluate(() => {
+    performance.mark('bench:confirm');
+    document.querySelector('[data-testid="import-confirm"]').click();
+  });
   await page.waitForFunction(() => window.__bench.doneSeen > 0, null, { timeout: LONG, polling: 50 });
-  const { profile } = await cdp.send('Profiler.stop');
-  const b = await page.evaluate(() => ({ longtasks: window.__bench.longtasks, confirmSeen: window.__bench.confirmSeen, fileChosen: window.__bench.fileChosen }));
-  report(profile, b, t0);
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+  report(trace.traceEvents);
 } finally {
   await browser.close();
   server.close();
 }
 
-/** Per long task: its length, its phase, and the top functions by self time inside it. */
-function report(profile, b, t0) {
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  // Sample times in ms relative to the profile's start, aligned to performance.now() by t0.
-  const times = [];
-  let t = profile.startTime;
-  for (const d of profile.timeDeltas) times.push((t += d));
-  const at = (us) => t0 + (us - profile.startTime) / 1000;
-  const tasks = b.longtasks.filter((x) => x.start >= b.fileChosen).sort((x, y) => y.duration - x.duration).slice(0, 5);
-  console.log(`${c.id}: ${b.longtasks.length} long tasks; the longest:`);
+/**
+ * Per long task of the page's main thread (a `RunTask` over 50 ms): its length, its phase, and
+ * the events inside it that took the most time, by name (a function call also by its script and
+ * function; GC and structured-clone work have names of their own).
+ */
+function report(events) {
+  const mark = (name) => events.find((e) => e.name === name && e.cat.includes('blink.user_timing'));
+  const chosen = mark('bench:chosen');
+  const confirm = mark('bench:confirm');
+  if (!chosen || !confirm) throw new Error('trace: the bench marks are missing');
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === chosen.pid);
+  const onMain = events.filter((e) => e.pid === chosen.pid && e.tid === (main?.tid ?? chosen.tid) && e.ph === 'X' && e.ts >= chosen.ts);
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur >= 50_000).sort((a, b) => b.dur - a.dur).slice(0, 6);
+  console.log(`${c.id}: ${onMain.filter((e) => e.name === 'RunTask' && e.dur >= 50_000).length} main-thread tasks over 50 ms; the longest:`);
   for (const task of tasks) {
-    const self = new Map();
-    profile.samples.forEach((id, i) => {
-      const when = at(times[i]);
-      if (when < task.start || when > task.start + task.duration) return;
-      const n = nodes.get(id);
-      const f = n.callFrame;
-      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-      self.set(key, (self.get(key) ?? 0) + (i + 1 < times.length ? (times[i + 1] - times[i]) / 1000 : 0));
-    });
-    const top = [...self].sort((x, y) => y[1] - x[1]).slice(0, 8);
-    console.log(`  ${Math.round(task.duration)} ms at ${Math.round(task.start - b.fileChosen)} ms (${task.start < b.confirmSeen ? 'preview' : 'store'})`);
+    const inside = new Map();
+    for (const e of onMain) {
+      if (e === task || e.ts < task.ts || e.ts + e.dur > task.ts + task.dur || e.name === 'RunTask') continue;
+      const f = e.args?.data;
+      const key = e.name === 'FunctionCall' || e.name === 'EvaluateScript' ? `${e.name} ${f?.functionName || ''} ${(f?.url ?? '').split('/').pop()}:${f?.lineNumber ?? ''}` : e.name;
+      inside.set(key, (inside.get(key) ?? 0) + e.dur / 1000);
+    }
+    const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 8);
+    console.log(`  ${Math.round(task.dur / 1000)} ms at ${Math.round((task.ts - chosen.ts) / 1000)} ms (${task.ts < confirm.ts ? 'preview' : 'store'})`);
     for (const [k, ms] of top) console.log(`    ${ms.toFixed(1).padStart(7)} ms  ${k}`);
   }
 }
