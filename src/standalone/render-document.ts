@@ -66,6 +66,18 @@ function el<K extends keyof HTMLElementTagNameMap>(page: Document, tag: K, class
   return node;
 }
 
+/**
+ * The height a chart needs: small multiples grow with their panels, as the app's view does
+ * (rows of about 150 px); everything else is drawn at the standard height.
+ * @example chartHeight({ grid: Array(12).fill({}) }) // 540
+ */
+export function chartHeight(option: { grid?: unknown }): number {
+  const panels = Array.isArray(option.grid) ? option.grid.length : 1;
+  if (panels <= 1) return CHART_HEIGHT;
+  const cols = panels <= 4 ? panels : Math.ceil(Math.sqrt(panels * 1.6));
+  return Math.max(CHART_HEIGHT, Math.ceil(panels / cols) * 150 + 90);
+}
+
 function drawChart(page: Document, built: BuiltChart, charts: Charts, map?: MapToRegister): HTMLElement {
   const figure = el(page, 'figure', 'chart-figure');
   if (!built.ok) {
@@ -77,6 +89,8 @@ function drawChart(page: Document, built: BuiltChart, charts: Charts, map?: MapT
   box.setAttribute('role', 'img');
   box.setAttribute('aria-label', built.heading);
   box.dataset.testid = 'standalone-chart';
+  const height = chartHeight(built.option);
+  if (height !== CHART_HEIGHT) box.style.height = `${height}px`;
   figure.append(box);
   // The figure must be in the page before ECharts measures it; the caller appends it right away.
   queueMicrotask(() => {

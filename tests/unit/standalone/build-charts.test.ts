@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildChartOption, buildDocumentItems, type BuiltItem } from '../../../src/standalone/build-charts';
-import { needsHeading } from '../../../src/standalone/render-document';
+import { chartHeight, needsHeading } from '../../../src/standalone/render-document';
 import { buildChartDocument, type ChartInput, type DocumentText } from '../../../src/standalone/document';
 import { reduceBoundary } from '../../../src/standalone/boundary';
 import * as kit from './fixtures';
@@ -156,5 +156,18 @@ describe('needsHeading', () => {
   ];
   it.each(cases)('%s', (_name, doc, expected) => {
     expect(needsHeading(doc)).toBe(expected);
+  });
+});
+
+describe('chartHeight', () => {
+  const cases: [string, { grid?: unknown }, number][] = [
+    ['one grid: the standard height', { grid: {} }, 440],
+    ['no grid (a map)', {}, 440],
+    ['four panels in one row', { grid: Array(4).fill({}) }, 440],
+    ['twelve panels: three rows of five', { grid: Array(12).fill({}) }, 540],
+    ['forty panels: five rows of eight', { grid: Array(40).fill({}) }, 840],
+  ];
+  it.each(cases)('%s', (_name, option, expected) => {
+    expect(chartHeight(option)).toBe(expected);
   });
 });
