@@ -83,18 +83,16 @@ export class Explorer {
     });
     this.allRegions = $derived.by(stable(() => [...new Set(this.visible.map((o) => o.region))]));
     this.allPeriods = $derived.by(stable(() => [...new Set(this.visible.map((o) => o.period))].sort(comparePeriods)));
+    // The spec's own fields apart from the data's defaults: choosing another indicator changes the
+    // spec, and must not re-run the defaults over the old indicator's values.
+    const chosenRegions = $derived.by(stable(() => this.spec.regions ?? []));
+    const chosenPeriod = $derived(this.spec.period);
+    const fallbackRegions = $derived(defaultRegions(this.visible));
+    const latest = $derived(latestPeriod(this.visible.filter((o) => !o.isTotal)));
     this.regions = $derived.by(
-      stable(() =>
-        this.spec.regions && this.spec.regions.length > 0
-          ? this.spec.regions.filter((r) => this.allRegions.includes(r))
-          : defaultRegions(this.visible),
-      ),
+      stable(() => (chosenRegions.length > 0 ? chosenRegions.filter((r) => this.allRegions.includes(r)) : fallbackRegions)),
     );
-    this.period = $derived(
-      this.spec.period && this.allPeriods.includes(this.spec.period)
-        ? this.spec.period
-        : latestPeriod(this.visible.filter((o) => !o.isTotal)),
-    );
+    this.period = $derived(chosenPeriod && this.allPeriods.includes(chosenPeriod) ? chosenPeriod : latest);
   }
 
   /** Read page and spec from the address bar (first load and back/forward). */

@@ -15,7 +15,7 @@ import { dominantGrain, grainOf, latestPeriod } from '../analysis/series';
 import type { ChartData, ChartReason, ChartRequirement, ComparisonSpec } from './types';
 import { statusColour, type ChartTheme } from './theme';
 import { arrowOf, displayUnitOf, formatCompact, formatNumber, formatObservationValue, toDisplay } from './format';
-import { baseOption, chartTitle, observationsOf, safeTooltip, tooltipPoints } from './common';
+import { baseOption, chartTitle, rememberLast, observationsOf, safeTooltip, tooltipPoints } from './common';
 
 /** A comparison needs regions, a period and values. */
 export const requires: readonly ChartRequirement[] = ['region', 'period', 'value'];
@@ -50,7 +50,7 @@ function cut(ranked: RankedRow[], max: number): (RankedRow | null)[] {
   return [...ranked.slice(0, half), null, ...ranked.slice(ranked.length - (max - half))];
 }
 
-function model(data: ChartData, spec: ComparisonSpec): ComparisonModel {
+const model = rememberLast(function modelOf(data: ChartData, spec: ComparisonSpec): ComparisonModel {
   const wanted = spec.regions?.length ? new Set(spec.regions) : undefined;
   const all = observationsOf(data).filter((o) => !wanted || wanted.has(o.region));
   const grain = dominantGrain(all);
@@ -59,7 +59,7 @@ function model(data: ChartData, spec: ComparisonSpec): ComparisonModel {
   const current = obs.filter((o) => o.period === period);
   const ranked = rankRegions(current, data.indicator.polarity);
   return { period, obs, current, ranked, shown: cut(ranked, spec.maxBars ?? MAX_BARS) };
-}
+});
 
 /**
  * Why a comparison cannot be drawn.

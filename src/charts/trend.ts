@@ -24,7 +24,7 @@ import {
   formatQuantity,
   toDisplay,
 } from './format';
-import { baseOption, chartTitle, observationsOf, otherGrainNotes, reasonsText, safeTooltip, tooltipPoints } from './common';
+import { baseOption, chartTitle, rememberLast, observationsOf, otherGrainNotes, reasonsText, safeTooltip, tooltipPoints } from './common';
 
 /** A trend needs regions, periods and values. */
 export const requires: readonly ChartRequirement[] = ['region', 'period', 'value'];
@@ -43,7 +43,7 @@ interface TrendModel {
   notes: ChartReason[];
 }
 
-function model(data: ChartData, spec: TrendSpec): TrendModel {
+const model = rememberLast(function modelOf(data: ChartData, spec: TrendSpec): TrendModel {
   const obs = observationsOf(data);
   const regions = spec.regions?.length ? spec.regions : defaultRegions(obs);
   const set = groupSeries(obs, { regions, periodFrom: spec.periodFrom, periodTo: spec.periodTo });
@@ -65,7 +65,7 @@ function model(data: ChartData, spec: TrendSpec): TrendModel {
   const dropped = set.series.length - shown.length;
   if (dropped > 0 && shown.length > 0) notes.push({ key: 'chart.series_without_base', params: { n: dropped } });
   return { set, displayUnit, isChange, plotted, shown, notes };
-}
+});
 
 /**
  * Why a trend cannot be drawn: no data, or no region with data in the index base period.
