@@ -13,6 +13,7 @@ import { chromium } from '@playwright/test';
 import { ensureData } from './generate.mjs';
 import { serve } from './serve.mjs';
 import { INIT_SCRIPT } from './page-probes.mjs';
+import { TASK_CATEGORIES, mainTasks } from './trace-tasks.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -36,7 +37,7 @@ try {
   await page.goto(`http://127.0.0.1:${port}`);
   await page.waitForFunction(() => window.__bench.draws.length > 0, null, { timeout: 60_000 });
   await page.evaluate(() => window.__bench.reset());
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
+  await browser.startTracing(page, { categories: [...TASK_CATEGORIES, 'disabled-by-default-devtools.timeline', 'v8'] });
   await page.evaluate(() => performance.mark('bench:chosen'));
   await page.getByTestId('file-input').setInputFiles(c.path);
   await page.waitForFunction(() => window.__bench.confirmSeen > 0, null, { timeout: LONG, polling: 50 });
@@ -58,24 +59,21 @@ try {
  * function; GC and structured-clone work have names of their own).
  */
 function report(events) {
-  const mark = (name) => events.find((e) => e.name === name && e.cat.includes('blink.user_timing'));
-  const chosen = mark('bench:chosen');
-  const confirm = mark('bench:confirm');
-  if (!chosen || !confirm) throw new Error('trace: the bench marks are missing');
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === chosen.pid);
-  const onMain = events.filter((e) => e.pid === chosen.pid && e.tid === (main?.tid ?? chosen.tid) && e.ph === 'X' && e.ts >= chosen.ts);
-  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur >= 50_000).sort((a, b) => b.dur - a.dur).slice(0, 6);
-  console.log(`${c.id}: ${onMain.filter((e) => e.name === 'RunTask' && e.dur >= 50_000).length} main-thread tasks over 50 ms; the longest:`);
-  for (const task of tasks) {
+  const all = mainTasks(events, 'bench:chosen', ['bench:chosen', 'bench:confirm']).filter((t) => t.ms >= 50);
+  console.log(`${c.id}: ${all.length} main-thread tasks over 50 ms; the longest:`);
+  const onMain = events.filter((e) => e.ph === 'X' && all.length > 0 && e.pid === all[0].event.pid && e.tid === all[0].event.tid);
+  for (const task of all.sort((a, b) => b.ms - a.ms).slice(0, 8)) {
+    const { ts, dur } = task.event;
     const inside = new Map();
     for (const e of onMain) {
-      if (e === task || e.ts < task.ts || e.ts + e.dur > task.ts + task.dur || e.name === 'RunTask') continue;
+      if (e.ts < ts || e.ts + e.dur > ts + dur || e.name === 'RunTask') continue;
       const f = e.args?.data;
       const key = e.name === 'FunctionCall' || e.name === 'EvaluateScript' ? `${e.name} ${f?.functionName || ''} ${(f?.url ?? '').split('/').pop()}:${f?.lineNumber ?? ''}` : e.name;
       inside.set(key, (inside.get(key) ?? 0) + e.dur / 1000);
     }
     const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 8);
-    console.log(`  ${Math.round(task.dur / 1000)} ms at ${Math.round((task.ts - chosen.ts) / 1000)} ms (${task.ts < confirm.ts ? 'preview' : 'store'})`);
+    // Far less CPU than wall time: the task waited for a core (a loaded machine).
+    console.log(`  ${Math.round(task.ms)} ms, ${Math.round(task.cpuMs)} ms on the CPU, at ${Math.round(task.atMs)} ms (${task.phase === 'bench:confirm' ? 'store' : 'preview'})`);
     for (const [k, ms] of top) console.log(`    ${ms.toFixed(1).padStart(7)} ms  ${k}`);
   }
 }

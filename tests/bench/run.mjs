@@ -16,6 +16,7 @@ import { ensureData } from './generate.mjs';
 import { serve } from './serve.mjs';
 import { INIT_SCRIPT, floorInPage } from './page-probes.mjs';
 import { initialJs } from './initial-js.mjs';
+import { TASK_CATEGORIES, mainTasks } from './trace-tasks.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -113,21 +114,33 @@ async function runCase(c) {
     // The import: file chosen → wizard preview → confirm → stored → show → chart drawn.
     const sampler = startSampling(page, cdp);
     await page.evaluate(() => window.__bench.reset());
+    // A light trace (tasks and marks only) for each task's CPU time beside its wall time.
+    await browser.startTracing(page, { categories: TASK_CATEGORIES });
+    await page.evaluate(() => performance.mark('bench:chosen'));
     await page.getByTestId('file-input').setInputFiles(c.path);
     await page.waitForFunction(() => window.__bench.confirmSeen > 0, null, { timeout: LONG, polling: 50 });
     await page.evaluate(() => {
+      performance.mark('bench:confirm');
       window.__bench.tConfirm = performance.now();
       document.querySelector('[data-testid="import-confirm"]').click();
     });
     await page.waitForFunction(() => window.__bench.doneSeen > 0, null, { timeout: LONG, polling: 50 });
     const { tShow, stored } = await page.evaluate(() => {
       const status = document.querySelector('[data-testid="import-done"] [role="status"]')?.textContent ?? '';
+      performance.mark('bench:show');
       const t = performance.now();
       document.querySelector('[data-testid="import-show"]').click();
       return { tShow: t, stored: Number((/\d[\d,]*/.exec(status)?.[0] ?? '0').replace(/,/g, '')) };
     });
     const drawn = await settledDraw(page, 'trend-chart', tShow, 120_000);
     const sampled = await sampler.stop();
+    const traced = mainTasks(JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents, 'bench:chosen', ['bench:chosen', 'bench:confirm', 'bench:show']);
+    const phaseOf = { 'bench:chosen': 'preview', 'bench:confirm': 'store', 'bench:show': 'show' };
+    const cpuLongest = Object.create(null);
+    for (const t of traced) {
+      const phase = phaseOf[t.phase];
+      if (!cpuLongest[phase] || t.cpuMs > cpuLongest[phase].cpu_ms) cpuLongest[phase] = { cpu_ms: round(t.cpuMs), wall_ms: round(t.ms) };
+    }
     const b = await page.evaluate(() => ({ ...window.__bench, measures: performance.getEntriesByType('measure').filter((m) => m.name.startsWith('import:')).map((m) => ({ name: m.name, start: m.startTime, ms: m.duration })) }));
     const parseSeg = b.confirmSeen - b.fileChosen;
     const storeSeg = b.doneSeen - b.tConfirm;
@@ -160,6 +173,9 @@ async function runCase(c) {
       comparison_ms: comparisonMs === null ? null : round(comparisonMs),
       longest_task_ms: round(Math.max(0, ...during.map((t) => t.duration))),
       long_tasks: during.length,
+      // The main thread's own work: the task that used the most CPU in each phase (wall time beside it).
+      longest_task_cpu_ms: round(Math.max(0, ...traced.map((t) => t.cpuMs))),
+      longest_cpu_tasks: cpuLongest,
       // Where the longest tasks fell: before the preview, while storing, or drawing after "show".
       longest_tasks: during
         .sort((x, y) => y.duration - x.duration)
@@ -265,13 +281,14 @@ function round(x, digits = 0) {
 }
 
 function printTable(rows, jsKb, machine) {
-  const cols = ['case', 'rows', 'import_ms', 'floor_ms', 'ratio', 'first_chart_ms', 'switch_ms', 'comparison_ms', 'longest_task_ms', 'heap_mb'];
+  const cols = ['case', 'rows', 'import_ms', 'floor_ms', 'ratio', 'first_chart_ms', 'switch_ms', 'comparison_ms', 'longest_task_ms', 'longest_task_cpu_ms', 'heap_mb'];
   const cell = (v) => (v === null || v === undefined ? '–' : String(v));
   const widths = cols.map((k) => Math.max(k.length, ...rows.map((r) => cell(r[k]).length)));
   const line = (vals) => vals.map((v, i) => v.padStart(widths[i])).join('  ');
   console.log('\n' + line(cols));
   for (const r of rows) console.log(line(cols.map((k) => cell(r[k]))));
   for (const r of rows) console.log(`  ${r.case} phases: ${JSON.stringify(r.phases)}${r.floor ? ` floor: ${JSON.stringify(r.floor)}` : ''}`);
+  for (const r of rows) console.log(`  ${r.case} longest tasks (wall): ${JSON.stringify(r.longest_tasks)} · by CPU per phase: ${JSON.stringify(r.longest_cpu_tasks)}`);
   console.log(`initial JS: ${jsKb} KB gzip · ${machine.cpus} cores · Chromium ${machine.chromium} · Node ${machine.node}\n`);
 }
 

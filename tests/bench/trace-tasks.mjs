@@ -1,0 +1,32 @@
+/**
+ * The page's main-thread tasks from a Chromium trace: each `RunTask` with its wall time (`dur`)
+ * and the CPU time its thread actually got (`tdur`). On a loaded machine a task waits for a core
+ * and its wall time grows; its CPU time does not — so CPU time says whether the page's own work
+ * blocks the thread, and wall time (the Long Tasks API) what a user on this machine felt.
+ */
+
+/** Categories to record: tasks and the user-timing marks that split the import into phases. */
+export const TASK_CATEGORIES = ['toplevel', 'devtools.timeline', 'blink.user_timing'];
+
+/**
+ * The main-thread tasks of the page that made the mark `from`, from that mark on, each with
+ * its phase: the last of `marks` (names, in order) that came before it.
+ * @example mainTasks(events, 'bench:chosen', ['bench:chosen', 'bench:confirm']) // [{ ms, cpuMs, atMs, phase, event }]
+ */
+export function mainTasks(events, from, marks) {
+  const mark = (name) => events.find((e) => e.name === name && e.cat.includes('blink.user_timing'));
+  const start = mark(from);
+  if (!start) throw new Error(`trace: no mark ${from}`);
+  const phases = marks.map((name) => ({ name, ts: mark(name)?.ts ?? Infinity }));
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === start.pid);
+  const tid = main?.tid ?? start.tid;
+  return events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === start.pid && e.tid === tid && e.ts >= start.ts)
+    .map((e) => ({
+      ms: e.dur / 1000,
+      cpuMs: (e.tdur ?? e.dur) / 1000,
+      atMs: (e.ts - start.ts) / 1000,
+      phase: phases.filter((p) => p.ts <= e.ts).pop()?.name ?? from,
+      event: e,
+    }));
+}
