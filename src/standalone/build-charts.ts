@@ -63,13 +63,14 @@ export interface MapToRegister {
   geoJSON: ReturnType<typeof boundaryGeoJson>;
 }
 
-/** One item of a document, ready to put into the page. */
-export type BuiltItem =
+/** One item of a document, ready to put into the page; `beside` puts it next to the one before. */
+export type BuiltItem = (
   | { type: 'chart'; chart: BuiltChart; map?: MapToRegister }
   | { type: 'ranking'; table: RankingTableText }
   | { type: 'overview'; cards: KpiCardsText; charts: BuiltChart[] }
   | { type: 'slide-kpi'; slide: ReturnType<typeof buildKpiSlide> }
-  | { type: 'title'; title: string; subtitle: string };
+  | { type: 'title'; title: string; subtitle: string }
+) & { beside?: true };
 
 /**
  * A map on the document's boundary, registered under a name of its own per item; without a
@@ -131,6 +132,17 @@ function buildOverview(chart: DocumentChart, data: ChartData, theme: ChartTheme)
   };
 }
 
+/** One view of a document as its kind (or a KPI slide) is drawn. */
+function buildItem(item: DocumentChart, index: number, locale: ChartDocument['locale'], theme: ChartTheme): BuiltItem {
+  const spec = item.payload.spec;
+  const data = chartDataOf(item, locale);
+  if (item.show === 'slide-kpi') return { type: 'slide-kpi', slide: buildKpiSlide(chartTitle(spec.title, data.indicator), data, spec, theme) };
+  if (spec.kind === 'ranking') return { type: 'ranking', table: buildRankingTable(data, spec, theme) };
+  if (spec.kind === 'kpi') return buildOverview(item, data, theme);
+  if (spec.kind === 'map') return buildMap(item, data, theme, index);
+  return { type: 'chart', chart: buildChartOption(spec, data, theme) };
+}
+
 /**
  * Build every item of a document in its theme, language and colour convention.
  * @example buildDocumentItems(doc)[0] // { type: 'chart', chart: { ok: true, heading: '耕地面积', option: {…} } }
@@ -139,12 +151,7 @@ export function buildDocumentItems(document: ChartDocument): BuiltItem[] {
   const theme = withConvention(document.theme === 'dark' ? dark : light, document.convention);
   return document.charts.map((item, index): BuiltItem => {
     if (isTextItem(item)) return { type: 'title', title: item.text.title, subtitle: item.text.subtitle };
-    const spec = item.payload.spec;
-    const data = chartDataOf(item, document.locale);
-    if (item.show === 'slide-kpi') return { type: 'slide-kpi', slide: buildKpiSlide(chartTitle(spec.title, data.indicator), data, spec, theme) };
-    if (spec.kind === 'ranking') return { type: 'ranking', table: buildRankingTable(data, spec, theme) };
-    if (spec.kind === 'kpi') return buildOverview(item, data, theme);
-    if (spec.kind === 'map') return buildMap(item, data, theme, index);
-    return { type: 'chart', chart: buildChartOption(spec, data, theme) };
+    const built = buildItem(item, index, document.locale, theme);
+    return item.beside ? { ...built, beside: true } : built;
   });
 }

@@ -4,7 +4,7 @@
  * needs (unit, polarity, targets) and, for a map, its boundary; or, in a deck, a title slide's
  * text. The colour convention travels with it, so a saved page colours changes as the app did.
  * Everything read back is outside input: it goes through `readChartDocument`, which checks every
- * field and keeps only known keys. Files saved before `convention`, `show`, `boundary` and title
+ * field and keeps only known keys. Files saved before `convention`, `show`, `boundary`, `beside` and title
  * items existed still read (as good = green, with their charts only).
  */
 import type { Indicator, Polarity, Target } from '../domain/types';
@@ -24,6 +24,8 @@ export interface DocumentChart {
   show?: 'slide-kpi';
   /** A map's boundary and join; a map without one says why it cannot be drawn. */
   boundary?: DocumentBoundary;
+  /** Drawn beside the item before it: the right half of a deck's side-by-side slide. */
+  beside?: true;
 }
 
 /** A deck's title slide: text only. */
@@ -53,6 +55,7 @@ export interface ChartInput {
   indicator: Indicator;
   show?: DocumentChart['show'];
   boundary?: DocumentBoundary;
+  beside?: true;
 }
 
 /**
@@ -98,6 +101,7 @@ function chartItem(c: ChartInput): DocumentChart {
   const item: DocumentChart = { payload: buildEmbedPayload(c.spec, c.observations), indicator: pickIndicator(c.indicator) };
   if (c.show) item.show = c.show;
   if (c.boundary) item.boundary = c.boundary;
+  if (c.beside) item.beside = true;
   return item;
 }
 
@@ -204,9 +208,10 @@ export function readChartDocument(input: unknown, locale: Locale = 'zh'): ChartD
     const payload = validateEmbedPayload(own(chart, 'payload'), locale);
     const indicator = readIndicator(own(chart, 'indicator'));
     const show = own(chart, 'show');
+    const beside = own(chart, 'beside');
     const rawBoundary = own(chart, 'boundary');
     const boundary = rawBoundary === undefined ? undefined : readBoundary(rawBoundary);
-    if (show !== undefined && show !== 'slide-kpi') return invalid();
+    if ((show !== undefined && show !== 'slide-kpi') || (beside !== undefined && beside !== true)) return invalid();
     if (rawBoundary !== undefined && !boundary) errors.push(translate(locale, 'reports.doc.boundary'));
     else if (!payload.ok) errors.push(...payload.errors);
     else if (!indicator || indicator.name !== payload.payload.spec.indicator) errors.push(translate(locale, 'reports.doc.indicator'));
@@ -214,6 +219,7 @@ export function readChartDocument(input: unknown, locale: Locale = 'zh'): ChartD
       const item: DocumentChart = { payload: payload.payload, indicator };
       if (show) item.show = show;
       if (boundary) item.boundary = boundary;
+      if (beside === true) item.beside = true;
       read.push(item);
     }
   }

@@ -46,13 +46,17 @@ td.nowrap{white-space:nowrap}
 .yoy{font-weight:700}
 .muted{color:var(--muted)}
 .overview-charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:16px}
-.slide{border:1px solid var(--line);border-radius:8px;padding:32px 24px;text-align:center;display:grid;gap:16px;align-content:center;min-height:320px}
+.slide{margin:0 0 16px;border:1px solid var(--line);border-radius:8px;padding:32px 24px;text-align:center;display:grid;gap:16px;align-content:center;min-height:320px}
 .slide h2{font-size:32px;margin:0}
 .slide .subtitle{font-size:22px;color:var(--muted)}
 .slide .where{font-size:22px;color:var(--muted)}
 .slide .value{font-size:64px;font-weight:700;line-height:1.1}
 .slide .change{font-size:30px;font-weight:700}
 .slide .target{font-size:20px}
+.pair{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:16px;margin:0 0 16px}
+.pair>*{margin:0}
+.pair .slide .value{font-size:48px}
+@media (max-width:700px){.pair{grid-template-columns:1fr}}
 @media print{@page{size:A4 landscape;margin:12mm}body{padding:0}.slide{break-after:page}}
 `;
 
@@ -298,7 +302,19 @@ export function renderDocument(root: HTMLElement, doc: ChartDocument, options: {
   page.documentElement.lang = doc.locale === 'en' ? 'en' : 'zh-CN';
   if (options.heading && doc.title) root.append(el(page, 'h1', undefined, doc.title));
   const charts: Charts = [];
-  for (const item of buildDocumentItems(doc)) root.append(renderItem(page, item, charts));
+  for (const item of buildDocumentItems(doc)) {
+    const node = renderItem(page, item, charts);
+    const before = root.lastElementChild;
+    if (item.beside && before && before.tagName !== 'H1') {
+      // The right half of a side-by-side slide: both halves go into one row.
+      const pair = before.classList.contains('pair') ? before : el(page, 'div', 'pair');
+      if (pair !== before) {
+        root.replaceChild(pair, before);
+        pair.append(before);
+      }
+      pair.append(node);
+    } else root.append(node);
+  }
   const resize = () => charts.forEach((c) => c.resize());
   page.defaultView?.addEventListener('resize', resize);
   return () => {

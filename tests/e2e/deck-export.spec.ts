@@ -96,9 +96,14 @@ test('a deck saves as one HTML page holding every slide: title, charts and KPIs,
   expect(value).toMatch(/\d/);
   expect(kpiPage).toContain(value);
   await expect(kpis.nth(2)).toContainText('优良天数');
-  // Slides in deck order: title, two charts, KPI, pair.
+  // Slides in deck order: title, two charts, KPI, and the pair's halves side by side in one row.
   const order = await view.locator('#app > *').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? (e.className || e.tagName)));
-  expect(order).toEqual(['H1', 'standalone-title-slide', 'chart-figure', 'chart-figure', 'standalone-slide-kpi', 'standalone-slide-kpi', 'standalone-slide-kpi']);
+  expect(order).toEqual(['H1', 'standalone-title-slide', 'chart-figure', 'chart-figure', 'standalone-slide-kpi', 'pair']);
+  const halves = view.locator('#app > .pair > [data-testid="standalone-slide-kpi"]');
+  await expect(halves).toHaveCount(2);
+  const [left, right] = [(await halves.nth(0).boundingBox())!, (await halves.nth(1).boundingBox())!];
+  expect(right.x).toBeGreaterThan(left.x + left.width - 1);
+  expect(Math.abs(right.y - left.y)).toBeLessThan(1);
   for (const [w, h] of [
     [1920, 1080],
     [1024, 768],
@@ -106,7 +111,7 @@ test('a deck saves as one HTML page holding every slide: title, charts and KPIs,
     await view.setViewportSize({ width: w, height: h });
     await view.waitForTimeout(800);
     await screenshot(view, `deck-html-${w}`);
-    await kpis.first().scrollIntoViewIfNeeded();
+    await halves.first().scrollIntoViewIfNeeded();
     await screenshot(view, `deck-html-kpi-${w}`);
     await view.evaluate(() => window.scrollTo(0, 0));
   }

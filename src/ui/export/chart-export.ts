@@ -48,6 +48,8 @@ export interface ChartSource {
   datasetSources: ReadonlyMap<string, string>;
   /** `slide-kpi`: a saved page shows the view as one big number (a deck's KPI slide). */
   show?: DocumentChart['show'];
+  /** Drawn beside the item before it in a saved page (the right half of a side-by-side slide). */
+  beside?: true;
   /** A map's boundary file, join and caption; a saved page carries the boundary reduced to the join key. */
   boundary?: { geojson: BoundaryCollection; join: BoundaryJoin; caption?: string };
 }
@@ -202,6 +204,7 @@ export function chartDocument(items: readonly PageItem[], title: string): ChartD
             observations: observationsForSnapshot(s.spec, s.data.observations),
             indicator: s.data.indicator,
             show: s.show,
+            beside: s.beside,
             boundary: savedBoundary(s),
           },
     ),

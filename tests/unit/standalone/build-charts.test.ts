@@ -135,6 +135,19 @@ describe('buildDocumentItems', () => {
     expect(first.type === 'chart' && first.chart.ok && first.chart.option.backgroundColor).not.toBe(light.background);
   });
 
+  it('marks the right half of a side-by-side slide as beside the one before', () => {
+    const doc = buildChartDocument({
+      title: '汇报',
+      locale: 'zh',
+      theme: 'light',
+      charts: [view('trend', { show: 'slide-kpi' }), view('ranking', { show: 'slide-kpi', beside: true })],
+    });
+    expect(buildDocumentItems(doc).map((i) => [i.type, i.beside ?? false])).toEqual([
+      ['slide-kpi', false],
+      ['slide-kpi', true],
+    ]);
+  });
+
   it('does not mutate its input', () => {
     const copy = structuredClone(kit.rows);
     const doc = buildChartDocument({ title: '看板', locale: 'zh', theme: 'light', charts: [view('kpi'), view('ranking'), view('map', { boundary })] });

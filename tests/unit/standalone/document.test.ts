@@ -108,3 +108,22 @@ describe('colour convention, title slides and KPI slides', () => {
     expect(read.ok && read.document.charts[0]).toEqual({ text: { title: '2024年工作汇报', subtitle: '<b>市生态环境局</b>' } });
   });
 });
+
+describe('side-by-side halves', () => {
+  it('keeps `beside` on the right half through the round trip, and refuses other values', () => {
+    const built = buildChartDocument({
+      title: '汇报',
+      locale: 'zh',
+      theme: 'light',
+      charts: [
+        { spec, observations: [obs], indicator, show: 'slide-kpi' },
+        { spec, observations: [obs], indicator, show: 'slide-kpi', beside: true },
+      ],
+    });
+    const read = readChartDocument(JSON.parse(JSON.stringify(built)));
+    expect(read.ok && read.document.charts.map((c) => 'beside' in c && c.beside)).toEqual([false, true]);
+    const bad = JSON.parse(JSON.stringify(built));
+    bad.charts[1].beside = 'yes';
+    expect(readChartDocument(bad).ok).toBe(false);
+  });
+});
