@@ -66,7 +66,7 @@ function report(events) {
     const { ts, dur } = task.event;
     const inside = new Map();
     for (const e of onMain) {
-      if (e.ts < ts || e.ts + e.dur > ts + dur || e.name === 'RunTask') continue;
+      if (e.ts < ts || e.ts + e.dur > ts + dur || e === task.event || e.name === 'RunTask') continue;
       const f = e.args?.data;
       const key = e.name === 'FunctionCall' || e.name === 'EvaluateScript' ? `${e.name} ${f?.functionName || ''} ${(f?.url ?? '').split('/').pop()}:${f?.lineNumber ?? ''}` : e.name;
       inside.set(key, (inside.get(key) ?? 0) + e.dur / 1000);

@@ -1,9 +1,12 @@
 /**
- * The page's main-thread tasks from a Chromium trace: each `RunTask` with its wall time (`dur`)
+ * The page's main-thread tasks from a Chromium trace: each task (`ThreadControllerImpl::RunTask`) with its wall time (`dur`)
  * and the CPU time its thread actually got (`tdur`). On a loaded machine a task waits for a core
  * and its wall time grows; its CPU time does not — so CPU time says whether the page's own work
  * blocks the thread, and wall time (the Long Tasks API) what a user on this machine felt.
  */
+
+/** One task of a thread's loop, as the `toplevel` category names it. */
+const TASK = 'ThreadControllerImpl::RunTask';
 
 /** Categories to record: tasks and the user-timing marks that split the import into phases. */
 export const TASK_CATEGORIES = ['toplevel', 'devtools.timeline', 'blink.user_timing'];
@@ -21,7 +24,7 @@ export function mainTasks(events, from, marks) {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === start.pid);
   const tid = main?.tid ?? start.tid;
   return events
-    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === start.pid && e.tid === tid && e.ts >= start.ts)
+    .filter((e) => e.name === TASK && e.ph === 'X' && e.pid === start.pid && e.tid === tid && e.ts >= start.ts)
     .map((e) => ({
       ms: e.dur / 1000,
       cpuMs: (e.tdur ?? e.dur) / 1000,
