@@ -146,6 +146,9 @@ export function buildTrendOption(data: ChartData, spec: TrendSpec, theme: ChartT
       };
     }
     const last = lastIndex(values);
+    // A function, so the text is shown as it is and never read as an ECharts `{a}` template.
+    const lastText = (i: number): string =>
+      indexed ? formatNumber(values[i]!) : formatObservationValue(s.observations[i]!, locale, displayUnit);
     return {
       type: 'line',
       name: s.region,
@@ -157,21 +160,11 @@ export function buildTrendOption(data: ChartData, spec: TrendSpec, theme: ChartT
       lineStyle: { width: s.isTotal ? theme.lineWidth + 1 : theme.lineWidth, color: colour },
       itemStyle: { color: colour },
       emphasis: { focus: 'series' },
-      // End labels of series that finish close together are pushed apart instead of overlapping.
+      // The last value as an end label: end labels of series finishing close together are pushed
+      // apart (moveOverlap only acts on end labels, not on a label of the last data item).
+      endLabel: last >= 0 ? { show: true, color: theme.text, formatter: () => lastText(last) } : undefined,
       labelLayout: { moveOverlap: 'shiftY' },
-      data: values.map((v, i) =>
-        i === last && v !== null
-          ? {
-              value: v,
-              label: {
-                show: true,
-                position: 'right',
-                color: theme.text,
-                formatter: indexed ? formatNumber(v) : formatObservationValue(s.observations[i]!, locale, displayUnit),
-              },
-            }
-          : v,
-      ),
+      data: values,
       markLine: mark.length
         ? { silent: true, symbol: 'none', lineStyle: { type: 'dashed', width: Math.max(1, theme.lineWidth - 1), color: theme.text }, data: mark }
         : undefined,

@@ -30,8 +30,9 @@ describe('buildTrendOption', () => {
 
   it('labels the axis and the last value in the display unit', () => {
     expect((option.yAxis as { name: string }).name).toBe('亿立方米');
-    const last = seriesOf(option).find((x) => x.name === '道里区')!.data[3] as { label: { formatter: string } };
-    expect(last.label.formatter).toBe('1.14亿立方米');
+    const series = seriesOf(option).find((x) => x.name === '道里区') as unknown as { endLabel: { show: boolean; formatter: () => string } };
+    expect(series.endLabel.show).toBe(true);
+    expect(series.endLabel.formatter()).toBe('1.14亿立方米');
   });
 
   it('draws the target as a dashed line in the display unit', () => {
@@ -78,7 +79,8 @@ describe('buildTrendOption', () => {
   it('speaks English', () => {
     const en = buildTrendOption(chartData(levels, groundwater, 'en'), {}, light);
     expect((en.xAxis as { data: string[] }).data[0]).toBe('2021');
-    expect(JSON.stringify(en)).toContain('"formatter":"114M 立方米"');
+    const endLabels = (en.series as { endLabel?: { formatter: () => string } }[]).map((x) => x.endLabel?.formatter());
+    expect(endLabels).toContain('114M 立方米');
     expect(roundNumbers(en)).toMatchSnapshot();
   });
 
