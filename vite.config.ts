@@ -3,6 +3,24 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build, type Plugin } from 'vite';
 
 /**
+ * zrender (under ECharts 6.1) caches text widths in an LRU whose map is a plain `{}` keyed by the
+ * label's text, so a region named `__proto__` writes into the map's prototype and later charts
+ * crash. Until zrender fixes it, its map gets no prototype; applied to the app, the standalone
+ * script and the unit tests alike. Fails the build if the code it patches changes.
+ */
+function nullPrototypeLru(): Plugin {
+  return {
+    name: 'null-prototype-lru',
+    transform(code, id) {
+      if (!/zrender[\\/]lib[\\/]core[\\/]LRU\.js$/.test(id)) return undefined;
+      const patched = code.replaceAll('this._map = {};', 'this._map = Object.create(null);');
+      if (patched === code) throw new Error('zrender LRU changed: check whether it still needs null-prototype-lru');
+      return { code: patched, map: null };
+    },
+  };
+}
+
+/**
  * `virtual:standalone-script`: the chart code of a self-contained .html file (src/standalone),
  * bundled by a nested build into one script with no imports (an IIFE: Vite leaves ES library output unminified) and exported as a string, so the
  * app can inline it. The app loads it lazily, only when a user saves such a file.
@@ -17,6 +35,7 @@ function standaloneScript(): Plugin {
       const result = await build({
         configFile: false,
         logLevel: 'warn',
+        plugins: [nullPrototypeLru()],
         // ECharts checks process.env.NODE_ENV, which does not exist in a page of its own.
         define: { 'process.env.NODE_ENV': JSON.stringify('production') },
         build: {
@@ -35,7 +54,7 @@ function standaloneScript(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), standaloneScript()],
+  plugins: [svelte(), standaloneScript(), nullPrototypeLru()],
   // Relative base so the built app also works from a sub-folder of an intranet server.
   base: './',
   worker: { format: 'es' },
@@ -54,5 +73,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // Through Vite like the app, so the tests draw with the patched zrender (nullPrototypeLru).
+    server: { deps: { inline: [/[\\/]node_modules[\\/](echarts|zrender)[\\/]/] } },
   },
 });

@@ -3,9 +3,11 @@
  * DOM), so that an option using a part the UI does not register, or one ECharts rejects, fails
  * here; and check a hostile region name comes out escaped, never as markup.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EChartsOption } from 'echarts';
-import { echarts } from '../../../src/ui/chart/echarts-setup';
+import { echarts, loadParts } from '../../../src/ui/chart/echarts-setup';
+import { PART_GROUPS } from '../../../src/ui/chart/chart-parts';
+import LRU from 'zrender/lib/core/LRU.js';
 import { buildTrendOption } from '../../../src/charts/trend';
 import { buildComparisonOption } from '../../../src/charts/comparison';
 import { buildMultiplesOption } from '../../../src/charts/multiples';
@@ -14,16 +16,22 @@ import { buildMapOption } from '../../../src/charts/map';
 import { dark, light, projector } from '../../../src/charts/theme';
 import { chartData, gw, HOSTILE, levels } from './sample-data';
 
+
 // A boundary file as a user would load it: two squares, one named with the hostile name.
 const square = (name: string, x: number) => ({
   type: 'Feature',
   properties: { name },
   geometry: { type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] },
 });
-echarts.registerMap('test-boundaries', {
-  type: 'FeatureCollection',
-  features: [square('道里区', 0), square(HOSTILE, 1), square('无数据区', 2)],
-} as never);
+// The parts the app loads on demand (marks, zoom, maps, the SVG renderer), all of them here; a
+// map is registered once the map parts are.
+beforeAll(async () => {
+  await loadParts(PART_GROUPS);
+  echarts.registerMap('test-boundaries', {
+    type: 'FeatureCollection',
+    features: [square('道里区', 0), square(HOSTILE, 1), square('无数据区', 2)],
+  } as never);
+});
 
 /** Quotes inside attributes must not end them early: every attribute value is a closed string. */
 function expectWellFormed(svg: string): void {
@@ -91,5 +99,21 @@ describe('options render with the UI’s ECharts parts', () => {
   it('prints the map caption', () => {
     const svg = render(cases[8][1]());
     expect(svg).toContain('审图号：GS(2024)1234号');
+  });
+});
+
+describe('a label named __proto__', () => {
+  // zrender caches text widths keyed by the text; with a plain-object map, `__proto__` reached a
+  // prototype and later charts crashed (vite.config.ts: nullPrototypeLru).
+  it('pollutes no prototype, and the next chart still draws', () => {
+    const data = chartData(levels.map((o) => (o.region === '道里区' ? { ...o, region: '__proto__' } : o)));
+    // The text-width cache is read before it is written: reading `__proto__` is what relinked
+    // Object.prototype into its list.
+    expect(new LRU<number>(10).get('__proto__')).toBeUndefined();
+    const first = render(buildComparisonOption(data, { period: '2024' }, light));
+    expect(first).toContain('__proto__');
+    const probe: Record<string, unknown> = {};
+    for (const key of ['prev', 'next', 'key', 'value']) expect(probe[key], key).toBeUndefined();
+    expect(render(buildTrendOption(data, {}, light))).toContain('__proto__');
   });
 });
