@@ -178,4 +178,14 @@ describe('long series', () => {
     expect(s.showSymbol).toBe(false);
     expect(option.dataZoom).toHaveLength(2);
   });
+
+  it.each([
+    { regions: ['A'], legend: false, bottom: 8 },
+    { regions: ['A', 'B'], legend: true, bottom: 40 },
+  ])('puts the zoom slider above the legend (legend shown: $legend)', ({ regions, legend, bottom }) => {
+    const obs = regions.flatMap((r) => Array.from({ length: 72 }, (_, i) => gw(r, `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, i)));
+    const option = buildTrendOption(chartData(obs), { regions }, light);
+    expect((option.legend as { show: boolean }).show).toBe(legend);
+    expect((option.dataZoom as { bottom?: number }[])[1].bottom).toBe(bottom);
+  });
 });
