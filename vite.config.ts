@@ -73,6 +73,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/unit/setup.ts'],
     // Through Vite like the app, so the tests draw with the patched zrender (nullPrototypeLru).
     server: { deps: { inline: [/[\\/]node_modules[\\/](echarts|zrender)[\\/]/] } },
   },

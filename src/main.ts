@@ -1,5 +1,7 @@
 import { mount } from 'svelte';
 import { startEarly } from './app/early-start';
+import { savedLocale } from './app/i18n.svelte';
+import { loadLocale } from './domain/messages';
 
 const target = document.getElementById('app')!;
 // `?embed` is the read-only embed page: it draws from its URL fragment and never loads the app,
@@ -8,5 +10,6 @@ if (new URLSearchParams(location.search).has('embed')) {
   void import('./standalone/embed-page').then((m) => m.startEmbedPage(target));
 } else {
   startEarly(location.search);
-  void import('./ui/App.svelte').then(({ default: App }) => mount(App, { target }));
+  // English messages load on demand; a user who chose English gets them before the first paint.
+  void Promise.all([import('./ui/App.svelte'), loadLocale(savedLocale())]).then(([{ default: App }]) => mount(App, { target }));
 }

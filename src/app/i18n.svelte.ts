@@ -3,12 +3,16 @@
  * `<html lang>` follows the choice so that fonts and screen readers pick the right script.
  */
 import { getContext, setContext } from 'svelte';
-import { translate, type Locale } from '../domain/messages';
+import { loadLocale, translate, type Locale } from '../domain/messages';
 
 const STORAGE_KEY = 'dashboard.locale';
 const CONTEXT = Symbol('i18n');
 
-function readSaved(): Locale {
+/**
+ * The remembered language, read before the app mounts so main.ts can load its messages first.
+ * @example await loadLocale(savedLocale())
+ */
+export function savedLocale(): Locale {
   try {
     const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
     return saved === 'en' ? 'en' : 'zh';
@@ -20,7 +24,7 @@ function readSaved(): Locale {
 
 /** Holds the locale and translates with it. */
 export class I18n {
-  locale = $state<Locale>(readSaved());
+  locale = $state<Locale>(savedLocale());
 
   constructor() {
     $effect.root(() => {
@@ -34,7 +38,9 @@ export class I18n {
   t = (key: string, params?: Record<string, string | number>): string =>
     translate(this.locale, key, params);
 
-  setLocale(locale: Locale): void {
+  /** Switch language once its messages are here (English loads on first use). */
+  async setLocale(locale: Locale): Promise<void> {
+    await loadLocale(locale);
     this.locale = locale;
     try {
       localStorage.setItem(STORAGE_KEY, locale);

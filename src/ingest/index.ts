@@ -5,7 +5,7 @@
  * and one file-level issue (row 0).
  */
 import type { ImportIssue } from '../domain/types';
-import type { Locale } from '../domain/messages';
+import { loadLocale, type Locale } from '../domain/messages';
 import { applyLayout } from './apply-layout';
 import { buildRecords } from './build-table';
 import { detectFormat } from './detect-format';
@@ -32,6 +32,8 @@ const SAMPLE_CELLS = 5;
  */
 export async function ingest(input: { name: string; bytes: Uint8Array }, options: IngestOptions = {}): Promise<IngestResult> {
   const locale = options.locale ?? 'zh';
+  // Issues are written in the user's language; in the import worker English is not loaded yet.
+  await loadLocale(locale);
   // 1. Refuse what is too large to hold, saying the limit.
   if (input.bytes.length > MAX_BYTES) {
     const size = Math.ceil(input.bytes.length / 1048576);

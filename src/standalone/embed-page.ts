@@ -5,7 +5,7 @@
  */
 import { decodePayload } from '../export/payload';
 import { makeResizeMessage, readEmbedFragment } from '../export/embed-snippet';
-import { translate, type Locale } from '../domain/messages/index';
+import { loadLocale, translate, type Locale } from '../domain/messages/index';
 import { readChartDocument } from './document';
 import { DOCUMENT_STYLE, renderDocument, renderErrors } from './render-document';
 
@@ -39,6 +39,7 @@ export async function startEmbedPage(root: HTMLElement): Promise<void> {
   style.textContent = DOCUMENT_STYLE;
   document.head.append(style);
   const locale: Locale = navigator.language.startsWith('en') ? 'en' : 'zh';
+  await loadLocale(locale);
   const text = readEmbedFragment(location.hash);
   const decoded = text === undefined ? undefined : await decodePayload(text, { locale });
   if (!decoded || !decoded.ok) {

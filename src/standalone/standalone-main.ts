@@ -6,6 +6,11 @@
 import { PAYLOAD_ELEMENT_ID, ROOT_ELEMENT_ID } from '../export/standalone-html';
 import { readChartDocument } from './document';
 import { DOCUMENT_STYLE, needsHeading, renderDocument, renderErrors } from './render-document';
+import { addMessages } from '../domain/messages/index';
+import { en } from '../domain/messages/en/index';
+
+// A saved file must read the same offline in either language: both catalogues travel inside it.
+addMessages('en', en);
 
 const root = document.getElementById(ROOT_ELEMENT_ID)!;
 const style = document.createElement('style');

@@ -1,6 +1,7 @@
 /**
- * The one message catalogue. Each part (ui, ingest, …) lives in its own file with the same keys in
- * every locale; a unit test checks that the locales match.
+ * The one message catalogue. Each part (ui, ingest, …) lives in its own file, its English in
+ * `en/` with the same keys; a unit test checks that the locales match. Chinese, the default, is
+ * always here; English is added when chosen (`loadLocale`), so most users never download it.
  */
 import { ui } from './ui';
 import { ingest } from './ingest';
@@ -16,12 +17,28 @@ export const LOCALES: readonly Locale[] = ['zh', 'en'];
 
 type Catalogue = Record<string, string>;
 
-const parts: { zh: Catalogue; en: Catalogue }[] = [ui, ingest, charts, store, exporting, briefing, reports, views];
-
 export const messages: Record<Locale, Catalogue> = {
-  zh: Object.assign(Object.create(null) as Catalogue, ...parts.map((p) => p.zh)),
-  en: Object.assign(Object.create(null) as Catalogue, ...parts.map((p) => p.en)),
+  zh: Object.assign(Object.create(null) as Catalogue, ui, ingest, charts, store, exporting, briefing, reports, views),
+  en: Object.create(null) as Catalogue,
 };
+
+/**
+ * Add a locale's messages (the `en/` catalogue): for code that bundles them itself, such as a
+ * self-contained page.
+ * @example addMessages('en', (await import('./en')).en)
+ */
+export function addMessages(locale: Locale, catalogue: Catalogue): void {
+  Object.assign(messages[locale], catalogue);
+}
+
+/**
+ * Make `locale`'s messages available; Chinese always is. Until English has arrived, text falls
+ * back to Chinese, so callers await this before switching.
+ * @example await loadLocale('en'); translate('en', 'app.title') // 'Indicator Dashboard'
+ */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'en' && !messages.en['app.title']) addMessages('en', (await import('./en/index')).en);
+}
 
 /**
  * Look up `key` and fill `{name}` placeholders. A missing key shows the key itself, so a gap is

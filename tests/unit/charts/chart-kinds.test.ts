@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { chartKinds } from '../../../src/charts';
 import { messages } from '../../../src/domain/messages';
-import { charts } from '../../../src/domain/messages/charts';
+import { charts as chartsZh } from '../../../src/domain/messages/charts';
+import { charts as chartsEn } from '../../../src/domain/messages/en/charts';
+
+/** The part in both locales, as the catalogue pairs them. */
+const charts = { zh: chartsZh, en: chartsEn };
 import { light } from '../../../src/charts/theme';
 import { chartData, levels } from './sample-data';
 import { expectSafe } from './expect-safe';

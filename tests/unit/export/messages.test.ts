@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exporting } from '../../../src/domain/messages/export';
+import { exporting as exportingZh } from '../../../src/domain/messages/export';
+import { exporting as exportingEn } from '../../../src/domain/messages/en/export';
+
+/** The part in both locales, as the catalogue pairs them. */
+const exporting = { zh: exportingZh, en: exportingEn };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { store } from '../../../src/domain/messages/store';
+import { store as storeZh } from '../../../src/domain/messages/store';
+import { store as storeEn } from '../../../src/domain/messages/en/store';
+
+/** The part in both locales, as the catalogue pairs them. */
+const store = { zh: storeZh, en: storeEn };
 import { translate } from '../../../src/domain/messages';
 import { STORE_ERROR_CODES, StoreError } from '../../../src/store';
 

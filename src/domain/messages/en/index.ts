@@ -1,0 +1,21 @@
+/** The English catalogue, one object: loaded on demand by `loadLocale('en')`. */
+import { ui } from './ui';
+import { ingest } from './ingest';
+import { charts } from './charts';
+import { store } from './store';
+import { exporting } from './export';
+import { briefing } from './briefing';
+import { reports } from './reports';
+import { views } from './views';
+
+export const en: Record<string, string> = Object.assign(
+  Object.create(null) as Record<string, string>,
+  ui,
+  ingest,
+  charts,
+  store,
+  exporting,
+  briefing,
+  reports,
+  views,
+);

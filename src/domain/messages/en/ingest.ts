@@ -1,0 +1,23 @@
+/** English for the `ingest` part (loaded only when English is chosen); the same keys as ../ingest.ts. */
+export const ingest: Record<string, string> = {
+  'issue.not_a_number': 'Row {row}, column "{column}": "{raw}" is not a number; the value was not imported.',
+  'issue.bad_period': 'Row {row}, column "{column}": "{raw}" is not a period we recognize (e.g. 2024, 2024年3月, 2024年一季度); the value was not imported.',
+  'issue.missing_period': 'Row {row} has no period, so its values were not imported. Fill in column "{column}" or set a default period in the import settings.',
+  'issue.bad_target': 'Row {row}, column "{column}": the target "{raw}" is not a number and was ignored.',
+  'issue.double_multiplier': 'Row {row}, column "{column}": "{raw}" has two multipliers; it was read literally as {value} {unit}. Please check it.',
+  'issue.duplicate': 'Row {row} repeats the region, indicator and period of row {first}; row {first} was kept and row {row} was not imported.',
+  'issue.unbalanced_quote': 'Row {row} has an unbalanced quote; the row was read field by field as written. Please check it: {raw}',
+  'issue.ragged_row': 'Row {row} has {n} columns but the header has {expected}; check whether the row is shifted.',
+  'issue.unreadable_file': 'The file "{name}" could not be read. Make sure it is a CSV, TSV, Excel (.xlsx/.xls) or JSON file; otherwise save it as .xlsx in Excel or WPS and import that.',
+  'issue.empty_file': 'The file "{name}" holds no data. Check that you chose the right file or sheet.',
+  'issue.bad_json': 'The file "{name}" is not a JSON table we recognize: use an array of objects, an object holding such an array, or {columns, rows}.',
+  'issue.no_value_columns': 'No column holding values was found. Mark the value columns as "value" or "period column" in the column settings.',
+  'issue.no_period': 'The file has no period column and no years in its header. Mark a column as "period" or set a default period in the import settings.',
+  'issue.no_indicator': 'The file has no indicator column. Mark a column as "indicator" or set a default indicator name in the import settings.',
+  'issue.indicator_from_title': 'The file has no indicator column, so its title "{indicator}" was used as the indicator name. If that is wrong, set the indicator in the import settings.',
+  'issue.period_from_title': 'The file has no period column, so the year in its title, {period}, was used for every value. If that is wrong, set the period in the import settings.',
+  'issue.no_region': 'The file has no region column, so every value has an empty region. If the data belong to one region, set it as the default region in the import settings.',
+  'issue.sheet_not_found': 'There is no sheet named "{sheet}"; "{used}" was used instead.',
+  'issue.replacement_chars': 'Decoding as {encoding} produced garbled characters; try another encoding (such as GB18030 or UTF-8) in the import settings.',
+  'issue.too_large': 'The file is {size} MB, over the limit of {max} MB. Split it and import the parts.',
+};
