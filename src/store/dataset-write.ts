@@ -126,7 +126,7 @@ export async function writeEncoded(
         await db.datasets.add({ ...dataset, status: 'pending' });
         for (let i = 0; i < blocks.length; i += BLOCKS_PER_CHUNK) {
           const chunk = blocks.slice(i, i + BLOCKS_PER_CHUNK);
-          await db.blocks.bulkAdd(chunk);
+          await addOneByOne(db, chunk);
           progress(chunk);
         }
         await finishDataset(db, dataset, dict, blocks, supersedes);
@@ -160,7 +160,7 @@ async function writeChunked(
     await db.transaction('rw', [db.blocks, db.datasets], async () => {
       // A write whose pending record vanished (removed by cleanup) must not leave orphan blocks.
       await requireDataset(db, dataset.id, 'pending');
-      await db.blocks.bulkAdd(chunk);
+      await addOneByOne(db, chunk);
     });
     progress(chunk);
   }
@@ -168,6 +168,16 @@ async function writeChunked(
     await requireDataset(db, dataset.id, 'pending');
     await finishDataset(db, dataset, dict, blocks, supersedes);
   });
+}
+
+/**
+ * Add blocks one request at a time. IndexedDB copies a value on the page's thread when it is
+ * added, so `bulkAdd` of a chunk was one 200 ms task for a million values (the page froze while
+ * storing); one block per request spreads the copying over as many short tasks, in the same
+ * transaction (each next add is issued when the previous one succeeds).
+ */
+async function addOneByOne(db: StoreDb, blocks: readonly BlockRecord[]): Promise<void> {
+  for (const block of blocks) await db.blocks.add(block);
 }
 
 async function finishDataset(

@@ -1,6 +1,6 @@
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
-import { copyFileSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -91,6 +91,11 @@ test('the overview, ranking and map tabs save as HTML that opens offline with it
   expect(appRows.length).toBeGreaterThan(3);
   const ranking = await savePage(page, dir, 'ranking.html');
 
+  // Small multiples: the tab's own chart, not the page's trend and comparison.
+  await page.getByTestId('view-tab-multiples').click();
+  await chartDrawn(page, 'multiples-chart');
+  const multiples = await savePage(page, dir, 'multiples.html');
+
   // Map: on the uploaded boundary file, with the user's caption.
   await page.getByTestId('boundary-input').setInputFiles(own('boundary-squares.geojson'));
   await expect(page.getByTestId('view-tab-map')).toHaveAttribute('aria-selected', 'true');
@@ -128,6 +133,11 @@ test('the overview, ranking and map tabs save as HTML that opens offline with it
   await expect(view.getByTestId('standalone-sparkline')).toHaveCount(appRows.length);
   expect(await view.getByTestId('standalone-sparkline').first().locator('path').getAttribute('d')).toMatch(/^M[\d.]+ [\d.]+L/);
   await shots(view, 'ranking-html');
+
+  await view.goto(pathToFileURL(multiples).href);
+  await expect(view.locator('[data-testid="standalone-chart"][data-drawn="1"]')).toHaveCount(1);
+  expect(readFileSync(multiples, 'utf8')).toContain('"kind":"multiples"');
+  expect(await ink(view, 'canvas')).toBeGreaterThan(1000);
 
   await view.goto(pathToFileURL(map).href);
   await expect(view.locator('[data-testid="standalone-chart"][data-drawn="1"]')).toHaveCount(1);
