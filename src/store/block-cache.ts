@@ -127,4 +127,30 @@ export async function readAllBlocks(db: StoreDb, datasets: readonly Dataset[]): 
 export function clearBlockCache(): void {
   entries.clear();
   bytes = 0;
+  complete = undefined;
+}
+
+let complete: Promise<Dataset[]> | undefined;
+
+/**
+ * The complete datasets in import order, read once and kept until the next write: every write
+ * announces itself (`announce` in open.ts, here and to other tabs), which forgets the list. Saves
+ * a database round trip on every switch of indicator or period.
+ * @internal For the store's queries.
+ */
+export function completeDatasets(db: StoreDb): Promise<Dataset[]> {
+  complete ??= db.datasets
+    .where('status')
+    .equals('complete')
+    .toArray()
+    // Import order, so a series reads the same however its ids were generated.
+    .then((list) => list.sort((a, b) => a.importedAt.localeCompare(b.importedAt)));
+  // A failed read is not kept: the next query reads again.
+  complete.catch(() => (complete = undefined));
+  return complete;
+}
+
+/** Forget the list of complete datasets (after any write, here or in another tab). */
+export function forgetCompleteDatasets(): void {
+  complete = undefined;
 }

@@ -6,7 +6,7 @@ import { comparePeriods } from '../domain/period';
 import type { Observation } from '../domain/types';
 import type { BlockRecord, StoreDb } from './db';
 import { decodeObservation } from './columns';
-import { indicatorBlocks, readAllBlocks } from './block-cache';
+import { completeDatasets, indicatorBlocks, readAllBlocks } from './block-cache';
 import { StoreError } from './errors';
 import { getDb } from './open';
 import type { StoredObservation } from './types';
@@ -108,8 +108,7 @@ export async function getPeriods(indicator: string): Promise<string[]> {
  */
 export async function warmBlockCache(): Promise<void> {
   const db = getDb();
-  const complete = await db.datasets.where('status').equals('complete').toArray();
-  await readAllBlocks(db, complete);
+  await readAllBlocks(db, await completeDatasets(db));
 }
 
 type RowFilter = (block: BlockRecord, k: number) => boolean;
@@ -121,12 +120,10 @@ async function scanIndicator(
   datasets: readonly string[] | undefined,
   makeFilter: (strings: readonly string[]) => RowFilter | undefined,
 ): Promise<StoredObservation[]> {
-  const completeDatasets = await db.datasets.where('status').equals('complete').toArray();
-  // Datasets in import order, so a series reads the same however its ids were generated.
-  completeDatasets.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
-  const { blocks: byDataset, strings } = await indicatorBlocks(db, indicator, completeDatasets);
+  const complete = await completeDatasets(db);
+  const { blocks: byDataset, strings } = await indicatorBlocks(db, indicator, complete);
   const chosen = datasets?.length ? new Set(datasets) : undefined;
-  const ids = completeDatasets.map((d) => d.id).filter((id) => !chosen || chosen.has(id));
+  const ids = complete.map((d) => d.id).filter((id) => !chosen || chosen.has(id));
   const blocks = ids.flatMap((id) => byDataset.get(id) ?? []);
   const filters = new Map(ids.map((id) => [id, makeFilter(strings.get(id) ?? [])]));
   const out: StoredObservation[] = [];

@@ -6,7 +6,7 @@
 import { StoreDb } from './db';
 import { StoreError } from './errors';
 import { cleanupIncomplete } from './cleanup';
-import { clearBlockCache } from './block-cache';
+import { clearBlockCache, forgetCompleteDatasets } from './block-cache';
 
 /** What changed, as announced to other tabs. */
 export interface StoreChange {
@@ -66,6 +66,7 @@ export async function openStore(options: { name?: string } = {}): Promise<{ pers
   if (typeof BroadcastChannel !== 'undefined') {
     channel = new BroadcastChannel(`${DEFAULT_DB_NAME}:${name}`);
     channel.onmessage = (event: MessageEvent<StoreChange>) => {
+      forgetCompleteDatasets();
       for (const listener of changeListeners) listener(event.data);
     };
   }
@@ -124,6 +125,7 @@ export function onStoreChange(listener: (change: StoreChange) => void): () => vo
 
 /** Announce a committed write to the other tabs. Called by the store's writers after commit. */
 export function announce(change: StoreChange): void {
+  forgetCompleteDatasets();
   channel?.postMessage(change);
 }
 
