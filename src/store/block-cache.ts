@@ -46,9 +46,11 @@ function prune(current: readonly Dataset[]): void {
 
 /** Keep `blocks` for a dataset version when the bound allows; says whether they were kept. */
 function remember(d: Dataset, strings: readonly string[], indicator: string, blocks: BlockRecord[]): boolean {
+  const key = keyOf(d);
+  // Two reads of the same indicator can overlap: the first one's blocks are kept, counted once.
+  if (entries.get(key)?.byIndicator.has(indicator)) return true;
   const size = blocks.reduce((n, b) => n + sizeOf(b), 0);
   if (bytes + size > MAX_BYTES) return false;
-  const key = keyOf(d);
   let entry = entries.get(key);
   if (!entry) entries.set(key, (entry = { strings, byIndicator: new Map(), whole: false }));
   entry.byIndicator.set(indicator, blocks);
