@@ -7,6 +7,7 @@
 import * as store from '../store';
 import type { StoredObservation } from '../store';
 import { viewSpecFromSearchParams } from '../export/view-spec';
+import type { ViewSpec } from '../domain/types';
 
 interface FirstSeries {
   indicator: string;
@@ -16,12 +17,22 @@ interface FirstSeries {
 let opened: Promise<{ persistent: boolean }> | undefined;
 let first: Promise<FirstSeries> | undefined;
 
-/** The indicator the address names, if any (the same reading as `Explorer.readUrl`). */
-function indicatorInAddress(search: string): string {
-  const params = new URLSearchParams(search);
-  if (!params.has('view')) return '';
+/**
+ * The view an address names, if it names a valid one (`?view=…`); other parameters may share it.
+ * @example viewInAddress(new URLSearchParams('view=trend&ind=PM10'))?.indicator // 'PM10'
+ */
+export function viewInAddress(params: URLSearchParams): ViewSpec | undefined {
+  if (!params.has('view')) return undefined;
   const parsed = viewSpecFromSearchParams(params);
-  return parsed.ok ? parsed.spec.indicator : '';
+  return parsed.ok ? parsed.spec : undefined;
+}
+
+/**
+ * The indicator to show: the wanted one while it exists, else the first by name ('' for none).
+ * @example indicatorToShow(['PM10', '压采量'], '已删除') // 'PM10'
+ */
+export function indicatorToShow(names: readonly string[], wanted: string): string {
+  return names.includes(wanted) ? wanted : (names[0] ?? '');
 }
 
 /**
@@ -29,11 +40,10 @@ function indicatorInAddress(search: string): string {
  * @example startEarly(location.search)
  */
 export function startEarly(search: string): void {
-  const wanted = indicatorInAddress(search);
+  const wanted = viewInAddress(new URLSearchParams(search))?.indicator ?? '';
   opened = store.openStore();
   first = opened.then(async () => {
-    const names = (await store.getIndicators()).map((i) => i.name);
-    const indicator = names.includes(wanted) ? wanted : (names[0] ?? '');
+    const indicator = indicatorToShow((await store.getIndicators()).map((i) => i.name), wanted);
     return { indicator, rows: indicator ? await store.getSeries({ indicator }) : [] };
   });
   // The app reports failures when it takes these over; until then they must not go unhandled.

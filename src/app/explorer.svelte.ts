@@ -7,12 +7,12 @@ import type { Indicator, ValueKind, ViewKind, ViewSpec } from '../domain/types';
 import { comparePeriods } from '../domain/period';
 import { defaultRegions } from '../analysis/default-regions';
 import { latestPeriod } from '../analysis/series';
-import { viewSpecFromSearchParams, viewSpecToSearchParams } from '../export/view-spec';
+import { viewSpecToSearchParams } from '../export/view-spec';
 import * as store from '../store';
 import type { StoredObservation } from '../store';
 import type { Workspace } from './workspace.svelte';
 import { stable } from './stable';
-import { takeEarlySeries } from './early-start';
+import { indicatorToShow, takeEarlySeries, viewInAddress } from './early-start';
 
 const CONTEXT = Symbol('explorer');
 
@@ -100,10 +100,8 @@ export class Explorer {
     const params = new URLSearchParams(location.search);
     const page = params.get('page');
     this.page = PAGES.includes(page as Page) ? (page as Page) : 'dashboard';
-    if (params.has('view')) {
-      const parsed = viewSpecFromSearchParams(params);
-      if (parsed.ok) this.spec = parsed.spec;
-    }
+    const spec = viewInAddress(params);
+    if (spec) this.spec = spec;
     this.focusRegion = params.get('region') ?? undefined;
   }
 
@@ -147,9 +145,12 @@ export class Explorer {
 
   /** Pick an indicator when none is chosen or the chosen one is gone. */
   ensureIndicator(): void {
-    const names = this.workspace.indicators.map((i) => i.name);
-    if (names.length > 0 && !names.includes(this.spec.indicator)) {
-      this.spec = { ...this.spec, indicator: names[0], regions: undefined, period: undefined };
+    const indicator = indicatorToShow(
+      this.workspace.indicators.map((i) => i.name),
+      this.spec.indicator,
+    );
+    if (indicator && indicator !== this.spec.indicator) {
+      this.spec = { ...this.spec, indicator, regions: undefined, period: undefined };
       // Only the view's own parameters change; others (page, deck, slide…) stay in the address.
       const params = new URLSearchParams(location.search);
       for (const [key, value] of viewSpecToSearchParams(this.spec)) params.set(key, value);

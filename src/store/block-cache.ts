@@ -23,6 +23,8 @@ interface DatasetEntry {
 
 const entries = new Map<string, DatasetEntry>();
 let bytes = 0;
+/** Dataset versions `readAllBlocks` has read (kept whole or not). */
+const warmed = new Set<string>();
 
 function keyOf(d: Pick<Dataset, 'id' | 'rowCount' | 'importedAt'>): string {
   return `${d.id}\u0000${d.rowCount}\u0000${d.importedAt}`;
@@ -37,6 +39,7 @@ function sizeOf(block: BlockRecord): number {
 /** Forget entries of dataset versions no longer among `current` (deleted, replaced, appended to). */
 function prune(current: readonly Dataset[]): void {
   const keep = new Set(current.map(keyOf));
+  for (const key of warmed) if (!keep.has(key)) warmed.delete(key);
   for (const [key, entry] of entries) {
     if (keep.has(key)) continue;
     for (const blocks of entry.byIndicator.values()) for (const b of blocks) bytes -= sizeOf(b);
@@ -59,16 +62,17 @@ function remember(d: Dataset, strings: readonly string[], indicator: string, blo
 }
 
 /**
- * One indicator's blocks in the given complete datasets, with each dataset's strings: from
- * memory where possible, else read (and kept).
+ * One indicator's blocks in some of the complete datasets (`datasets`, among all of them:
+ * `complete`), with each dataset's strings: from memory where possible, else read (and kept).
  * @internal For the store's queries.
  */
 export async function indicatorBlocks(
   db: StoreDb,
   indicator: string,
   datasets: readonly Dataset[],
+  complete: readonly Dataset[],
 ): Promise<{ blocks: Map<string, BlockRecord[]>; strings: Map<string, readonly string[]> }> {
-  prune(datasets);
+  prune(complete);
   const blocks = new Map<string, BlockRecord[]>();
   const strings = new Map<string, readonly string[]>();
   const missing: Dataset[] = [];
@@ -103,9 +107,11 @@ export async function readAllBlocks(db: StoreDb, datasets: readonly Dataset[]): 
   prune(datasets);
   for (const d of datasets) {
     const key = keyOf(d);
-    if (entries.get(key)?.whole) continue;
+    // Read once per dataset version: one that did not fit is not read again after every switch.
+    if (warmed.has(key)) continue;
+    warmed.add(key);
     // A dataset that would not fit is not read at all: its blocks are read per indicator instead.
-    if (bytes + d.rowCount * BYTES_PER_VALUE > MAX_BYTES) return;
+    if (bytes + d.rowCount * BYTES_PER_VALUE > MAX_BYTES) continue;
     const dict = await db.dictionaries.get(d.id);
     if (!dict) continue;
     const found = new Map<string, BlockRecord[]>();
@@ -128,6 +134,7 @@ export async function readAllBlocks(db: StoreDb, datasets: readonly Dataset[]): 
 /** Forget everything (tests, and when the database is closed). */
 export function clearBlockCache(): void {
   entries.clear();
+  warmed.clear();
   bytes = 0;
   complete = undefined;
 }

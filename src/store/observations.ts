@@ -121,9 +121,10 @@ async function scanIndicator(
   makeFilter: (strings: readonly string[]) => RowFilter | undefined,
 ): Promise<StoredObservation[]> {
   const complete = await completeDatasets(db);
-  const { blocks: byDataset, strings } = await indicatorBlocks(db, indicator, complete);
   const chosen = datasets?.length ? new Set(datasets) : undefined;
-  const ids = complete.map((d) => d.id).filter((id) => !chosen || chosen.has(id));
+  const wanted = chosen ? complete.filter((d) => chosen.has(d.id)) : complete;
+  const { blocks: byDataset, strings } = await indicatorBlocks(db, indicator, wanted, complete);
+  const ids = wanted.map((d) => d.id);
   const blocks = ids.flatMap((id) => byDataset.get(id) ?? []);
   const filters = new Map(ids.map((id) => [id, makeFilter(strings.get(id) ?? [])]));
   const out: StoredObservation[] = [];

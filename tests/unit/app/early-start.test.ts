@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEarly, takeEarlyOpen, takeEarlySeries } from '../../../src/app/early-start';
+import { indicatorToShow, startEarly, takeEarlyOpen, takeEarlySeries, viewInAddress } from '../../../src/app/early-start';
 import { closeStore, getIndicators, openStore, putDataset } from '../../../src/store';
 import { meta, obs } from '../store/fixtures';
 
@@ -36,5 +36,23 @@ describe('early start', () => {
   it('gives nothing when nothing was started', async () => {
     expect(takeEarlyOpen()).toBeUndefined();
     expect(await takeEarlySeries('甲指标')).toBeUndefined();
+  });
+});
+
+describe('viewInAddress and indicatorToShow', () => {
+  it.each([
+    { search: 'view=trend&ind=PM10&page=briefing', indicator: 'PM10' },
+    { search: 'ind=PM10', indicator: undefined }, // no view: the address names none
+    { search: 'view=nonsense&ind=PM10', indicator: undefined },
+  ])('$search → $indicator', ({ search, indicator }) => {
+    expect(viewInAddress(new URLSearchParams(search))?.indicator).toBe(indicator);
+  });
+
+  it.each([
+    { names: ['PM10', '压采量'], wanted: '压采量', shown: '压采量' },
+    { names: ['PM10', '压采量'], wanted: '已删除', shown: 'PM10' },
+    { names: [], wanted: 'PM10', shown: '' },
+  ])('$wanted among $names → $shown', ({ names, wanted, shown }) => {
+    expect(indicatorToShow(names, wanted)).toBe(shown);
   });
 });

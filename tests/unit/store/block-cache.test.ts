@@ -49,6 +49,15 @@ describe('values kept in memory', () => {
     expect(reads()).toBe(afterWarm);
   });
 
+  it('reads each dataset version once when warmed again and again', async () => {
+    await putDataset(meta('甲'), [obs('道里区', 'A', '2024', 2), obs('道里区', 'B', '2024', 3)]);
+    await warmBlockCache();
+    const reads = countBlockReads();
+    await warmBlockCache();
+    await warmBlockCache();
+    expect(reads()).toBe(0);
+  });
+
   it.each([
     {
       change: 'rows appended',
