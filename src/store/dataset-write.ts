@@ -57,7 +57,17 @@ export async function replaceDataset(
  * @example await appendToDataset(ds.id, moreObservations)
  */
 export async function appendToDataset(id: string, observations: readonly Observation[]): Promise<Dataset> {
-  const db = getDb();
+  const updated = await appendTo(getDb(), id, observations);
+  announce({ scope: 'datasets', id });
+  return updated;
+}
+
+/**
+ * `appendToDataset` on a given connection, announcing nothing: the import worker appends through
+ * its own connection and the page announces.
+ * @example const ds = await appendTo(db, id, observations)
+ */
+export async function appendTo(db: StoreDb, id: string, observations: readonly Observation[]): Promise<Dataset> {
   let updated: Dataset | undefined;
   try {
     await db.transaction('rw', dataTables(db), async () => {
@@ -73,7 +83,6 @@ export async function appendToDataset(id: string, observations: readonly Observa
   } catch (error) {
     throw await toStoreError(error);
   }
-  announce({ scope: 'datasets', id });
   return updated!;
 }
 
@@ -117,7 +126,24 @@ export async function writeEncoded(
   opts: PutOptions,
   supersedes: string | undefined,
 ): Promise<void> {
-  const db = getDb();
+  await writeEncodedTo(getDb(), dataset, dict, blocks, count, opts, supersedes);
+  announce({ scope: 'datasets', id: dataset.id });
+}
+
+/**
+ * `writeEncoded` on a given connection, announcing nothing: the import worker writes through its
+ * own connection (so the page's thread never copies the blocks) and the page announces.
+ * @example await writeEncodedTo(db, dataset, dict, blocks, count, {}, undefined)
+ */
+export async function writeEncodedTo(
+  db: StoreDb,
+  dataset: Dataset,
+  dict: DictionaryRecord,
+  blocks: BlockRecord[],
+  count: number,
+  opts: PutOptions,
+  supersedes: string | undefined,
+): Promise<void> {
   const progress = progressReporter(count, opts.onProgress);
   const limit = opts.singleTransactionLimit ?? DEFAULT_SINGLE_TRANSACTION_LIMIT;
   try {
@@ -138,7 +164,6 @@ export async function writeEncoded(
     if (count > limit) await discardPending(db, dataset.id);
     throw await toStoreError(error);
   }
-  announce({ scope: 'datasets', id: dataset.id });
 }
 
 /**
