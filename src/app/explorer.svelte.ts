@@ -13,6 +13,7 @@ import type { StoredObservation } from '../store';
 import type { Workspace } from './workspace.svelte';
 import { stable } from './stable';
 import { indicatorToShow, takeEarlySeries, viewInAddress } from './early-start';
+import { whenFirstChartDrawn } from './after-first-chart.svelte';
 
 const CONTEXT = Symbol('explorer');
 
@@ -191,8 +192,9 @@ export class Explorer {
    */
   private warmWhenIdle(): void {
     const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
-    // Only a speed-up: if it fails (say the database was closed), reads work as before.
-    idle(() => void store.warmBlockCache().catch(() => undefined));
+    // Only a speed-up: if it fails (say the database was closed), reads work as before. After the
+    // first charts: decoding the blocks read would otherwise run between their draws.
+    whenFirstChartDrawn(() => idle(() => void store.warmBlockCache().catch(() => undefined)));
   }
 }
 

@@ -6,6 +6,7 @@
 import * as echarts from 'echarts/core';
 import { START_PARTS } from './echarts-parts-start';
 import { PART_GROUPS, type PartGroup } from './chart-parts';
+import { whenFirstChartDrawn } from '../../app/after-first-chart.svelte';
 
 echarts.use(START_PARTS);
 
@@ -65,15 +66,17 @@ export function partsVersion(groups: readonly PartGroup[]): number | undefined {
 }
 
 /**
- * Once the page is idle after start, load every group in the background: print draws its SVG
+ * Once the page is idle after its first charts, load every group in the background: print draws its SVG
  * charts synchronously on `beforeprint` (print-svg.ts, render-offscreen.ts), so the SVG renderer
  * and the map parts must be there before anyone prints, without the page starting with them.
  */
 function prefetchWhenIdle(): void {
   // A failed prefetch is harmless: a chart that needs the group loads it again.
   const load = () => void loadParts(PART_GROUPS).catch(() => undefined);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 5000 });
-  else setTimeout(load, 2000);
+  whenFirstChartDrawn(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 5000 });
+    else setTimeout(load, 2000);
+  });
 }
 
 if (typeof window !== 'undefined') prefetchWhenIdle();
