@@ -1,107 +1,68 @@
 /**
  * The page's side of the app's import worker (import-fast-worker.ts): start an import, follow its
  * progress, cancel it by terminating the worker. The answer is the wizard's `IngestResult` (with a
- * preview of the records) and how many records there are; the records themselves stay in the
- * worker, encoded as column blocks, until `write` stores them (or `takeBlocks` hands them over).
+ * preview of the records) and the observations as encoded column blocks, ready to store.
  */
 import type { IngestOptions, IngestResult } from '../ingest/types';
 import type { EncodedColumns } from '../store/put-columns';
-import type { WorkerWriteRequest, WorkerWriteResult } from '../store/worker-write';
 import type { FastImportReply, FastImportRequest } from './import-fast-worker';
 
-/** An import's outcome. @example const { result, count } = await job.promise */
+/** An import's outcome. @example const { result, encoded } = await job.promise */
 export interface FastImport {
-  /** `records` holds the first records only; `count` is how many there are. */
+  /** `records` holds the first records only; `encoded.count` is how many there are. */
   result: IngestResult;
-  count: number;
-}
-
-/**
- * A running (then parsed) import. The worker lives until `cancel`, which also aborts a write
- * under way: its transaction rolls back, a chunked write's pending dataset is cleaned up.
- * @example const job = runFastImport({ name, blob: file }); await job.promise; await putDatasetFromWorker(meta, n, job.write)
- */
-export interface FastImportJob {
-  promise: Promise<FastImport>;
-  /** Write the parsed records into the database (see `writeFromWorker`); once, after `promise`. */
-  write(request: WorkerWriteRequest): Promise<WorkerWriteResult>;
-  /** The parsed records' blocks, transferred to the page (for a store in the page's memory). */
-  takeBlocks(): Promise<EncodedColumns>;
-  cancel(): void;
+  encoded: EncodedColumns;
 }
 
 /**
  * Run the import in a module worker. A file (`blob`, a `File` from the picker) is read by the
  * worker itself: the page never holds or copies its bytes, which for a 60 MB file was one
  * main-thread task of several hundred milliseconds. Bytes (`bytes`) are copied and transferred;
- * the caller's stay usable. `onProgress` follows the import, then the write.
- * @example const job = runFastImport({ name, blob: file }, {}, (d, t) => bar.set(d / t)); const { result, count } = await job.promise;
+ * the caller's stay usable.
+ * @example const job = runFastImport({ name, blob: file }, {}, (d, t) => bar.set(d / t)); const { result, encoded } = await job.promise;
  */
 export function runFastImport(
   file: { name: string; bytes: Uint8Array } | { name: string; blob: Blob },
   options: Omit<IngestOptions, 'onProgress'> = {},
   onProgress?: (done: number, total: number) => void,
-): FastImportJob {
+): { promise: Promise<FastImport>; cancel(): void } {
   const worker = new Worker(new URL('./import-fast-worker.ts', import.meta.url), { type: 'module' });
-  // The one request waiting for its answer (import, write or blocks): the worker does one at a time.
-  let waiting: { resolve(reply: FastImportReply): void; reject(reason: Error): void } | undefined;
-  const ask = (request: FastImportRequest, transfer: Transferable[] = []): Promise<FastImportReply> =>
-    new Promise((resolve, reject) => {
-      if (waiting) {
-        reject(new Error('import worker busy'));
-        return;
+  let reject: (reason: Error) => void = () => undefined;
+  const promise = new Promise<FastImport>((resolve, rej) => {
+    reject = rej;
+    worker.onmessage = (e: MessageEvent<FastImportReply>) => {
+      const msg = e.data;
+      if (msg.type === 'progress') onProgress?.(msg.done, msg.total);
+      else {
+        worker.terminate();
+        if (msg.type === 'result') {
+          // The worker's phases (decode, parse, normalize, encode) on the page's timeline.
+          for (const t of msg.timings) performance.measure(t.name, { start: t.start - performance.timeOrigin, duration: t.duration });
+          resolve({ result: msg.result, encoded: msg.encoded });
+        }
+        else rej(new Error(msg.message));
       }
-      waiting = { resolve, reject };
-      worker.postMessage(request, transfer);
-    });
-  const settle = (fn: (w: NonNullable<typeof waiting>) => void): void => {
-    const w = waiting;
-    waiting = undefined;
-    if (w) fn(w);
-  };
-  worker.onmessage = (e: MessageEvent<FastImportReply>) => {
-    const msg = e.data;
-    if (msg.type === 'progress') onProgress?.(msg.done, msg.total);
-    else if (msg.type === 'error') settle((w) => w.reject(new Error(msg.message)));
-    else settle((w) => w.resolve(msg));
-  };
-  worker.onerror = (e) => {
-    worker.terminate();
-    settle((w) => w.reject(new Error(e.message || 'import worker failed')));
-  };
-
-  let request: FastImportRequest;
-  let transfer: Transferable[] = [];
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      rej(new Error(e.message || 'import worker failed'));
+    };
+  });
   if ('blob' in file) {
     // A Blob crosses as a handle to the same data: nothing is read or copied here.
-    request = { type: 'import', name: file.name, blob: file.blob, options };
+    const request: FastImportRequest = { type: 'import', name: file.name, blob: file.blob, options };
+    worker.postMessage(request);
   } else {
     // Copy into a buffer of our own so that transferring it never detaches a view the caller shares.
     const buffer = file.bytes.slice().buffer;
-    request = { type: 'import', name: file.name, bytes: buffer, options };
-    transfer = [buffer];
+    const request: FastImportRequest = { type: 'import', name: file.name, bytes: buffer, options };
+    worker.postMessage(request, [buffer]);
   }
-  const promise = ask(request, transfer).then((msg): FastImport => {
-    if (msg.type !== 'result') throw new Error(`import worker answered ${msg.type}`);
-    // The worker's phases (decode, parse, normalize, encode) on the page's timeline.
-    for (const t of msg.timings) performance.measure(t.name, { start: t.start - performance.timeOrigin, duration: t.duration });
-    return { result: msg.result, count: msg.count };
-  });
   return {
     promise,
-    async write(writeRequest) {
-      const msg = await ask({ type: 'write', request: writeRequest });
-      if (msg.type !== 'written') throw new Error(`import worker answered ${msg.type}`);
-      return msg.outcome;
-    },
-    async takeBlocks() {
-      const msg = await ask({ type: 'blocks' });
-      if (msg.type !== 'blocks') throw new Error(`import worker answered ${msg.type}`);
-      return msg.encoded;
-    },
     cancel() {
       worker.terminate();
-      settle((w) => w.reject(new Error('cancelled')));
+      reject(new Error('cancelled'));
     },
   };
 }

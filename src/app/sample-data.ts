@@ -28,10 +28,7 @@ export async function loadSampleData(): Promise<void> {
   for (const sample of SAMPLES) {
     const { default: text } = await sample.load();
     const bytes = new TextEncoder().encode(text);
-    const job = runFastImport({ name: sample.fileName, bytes });
-    const { result } = await job.promise;
-    // A sample is small: its blocks come to the page and are stored here, then the worker ends.
-    const encoded = await job.takeBlocks().finally(() => job.cancel());
+    const { result, encoded } = await runFastImport({ name: sample.fileName, bytes }).promise;
     await store.putEncodedDataset(
       {
         ...datasetMetaOf(result, sample.fileName, sample.name),

@@ -5,7 +5,7 @@
  */
 import type { Dataset, Observation } from '../domain/types';
 import type { BlockRecord, DictionaryRecord, StoreDb } from './db';
-import { emptyDictionary, encodeBlocks } from './columns';
+import { WRITE_BLOCK_SIZE, emptyDictionary, encodeBlocks } from './columns';
 import { cleanupIncomplete, removeDatasetRecords, writeLockName } from './cleanup';
 import { dataTables, requireDataset } from './dataset-records';
 import { toStoreError } from './errors';
@@ -16,8 +16,8 @@ import type { DatasetMeta, PutOptions, WriteProgress } from './types';
 
 /** Above this many values a write is split over several transactions. */
 const DEFAULT_SINGLE_TRANSACTION_LIMIT = 2_000_000;
-/** Blocks per transaction in a chunked write (20 × 50,000 = one million values). */
-const BLOCKS_PER_CHUNK = 20;
+/** Blocks per transaction in a chunked write: one million values (80 × 12,500). */
+const BLOCKS_PER_CHUNK = Math.ceil(1_000_000 / WRITE_BLOCK_SIZE);
 
 /**
  * Store a dataset and its observations atomically, and add their indicators and regions to the
@@ -57,24 +57,14 @@ export async function replaceDataset(
  * @example await appendToDataset(ds.id, moreObservations)
  */
 export async function appendToDataset(id: string, observations: readonly Observation[]): Promise<Dataset> {
-  const updated = await appendTo(getDb(), id, observations);
-  announce({ scope: 'datasets', id });
-  return updated;
-}
-
-/**
- * `appendToDataset` on a given connection, announcing nothing: the import worker appends through
- * its own connection and the page announces.
- * @example const ds = await appendTo(db, id, observations)
- */
-export async function appendTo(db: StoreDb, id: string, observations: readonly Observation[]): Promise<Dataset> {
+  const db = getDb();
   let updated: Dataset | undefined;
   try {
     await db.transaction('rw', dataTables(db), async () => {
       const dataset = await requireDataset(db, id, 'complete');
       const dict = (await db.dictionaries.get(id)) ?? emptyDictionary(id);
       const blocks = encodeBlocks(id, observations, dict, dict.count);
-      await db.blocks.bulkAdd(blocks);
+      await addOneByOne(db, blocks);
       await db.dictionaries.put(dict);
       await upsertMetadata(db, blocks, dict.strings);
       updated = { ...dataset, rowCount: dict.count };
@@ -83,6 +73,7 @@ export async function appendTo(db: StoreDb, id: string, observations: readonly O
   } catch (error) {
     throw await toStoreError(error);
   }
+  announce({ scope: 'datasets', id });
   return updated!;
 }
 
@@ -126,24 +117,7 @@ export async function writeEncoded(
   opts: PutOptions,
   supersedes: string | undefined,
 ): Promise<void> {
-  await writeEncodedTo(getDb(), dataset, dict, blocks, count, opts, supersedes);
-  announce({ scope: 'datasets', id: dataset.id });
-}
-
-/**
- * `writeEncoded` on a given connection, announcing nothing: the import worker writes through its
- * own connection (so the page's thread never copies the blocks) and the page announces.
- * @example await writeEncodedTo(db, dataset, dict, blocks, count, {}, undefined)
- */
-export async function writeEncodedTo(
-  db: StoreDb,
-  dataset: Dataset,
-  dict: DictionaryRecord,
-  blocks: BlockRecord[],
-  count: number,
-  opts: PutOptions,
-  supersedes: string | undefined,
-): Promise<void> {
+  const db = getDb();
   const progress = progressReporter(count, opts.onProgress);
   const limit = opts.singleTransactionLimit ?? DEFAULT_SINGLE_TRANSACTION_LIMIT;
   try {
@@ -164,6 +138,7 @@ export async function writeEncodedTo(
     if (count > limit) await discardPending(db, dataset.id);
     throw await toStoreError(error);
   }
+  announce({ scope: 'datasets', id: dataset.id });
 }
 
 /**

@@ -70,13 +70,13 @@ describe('observations round trip', () => {
     expect(input).toStrictEqual(full);
   });
 
-  it('splits 120,000 values into blocks of at most 50,000 and reads them back exactly', async () => {
+  it('splits 120,000 values into blocks of at most 12,500 and reads them back exactly', async () => {
     const input: Observation[] = [];
     for (let i = 0; i < 120_000; i++) input.push({ ...obs(`地区${i % 50}`, '压采量', String(1900 + (i % 120)), i / 3 - 1000, '立方米'), source: { row: i + 1 } });
     const ds = await putDataset(meta(), input);
     const blocks = await getDb().blocks.where('datasetId').equals(ds.id).toArray();
-    expect(blocks.length).toBe(3);
-    expect(Math.max(...blocks.map((b) => b.count))).toBeLessThanOrEqual(50_000);
+    expect(blocks.length).toBe(10);
+    expect(Math.max(...blocks.map((b) => b.count))).toBe(12_500);
     expect(await countObservations(ds.id)).toBe(120_000);
     const back = await getSeries({ indicator: '压采量' });
     expect(back.length).toBe(120_000);
