@@ -6,7 +6,7 @@ import { getContext, setContext } from 'svelte';
 import type { Dataset } from '../domain/types';
 import type { IngestOptions, IngestResult } from '../ingest/types';
 import { MAX_BYTES } from '../ingest';
-import { runFastImport } from './import-fast';
+import { runFastImport, type FastImportJob } from './import-fast';
 import { datasetMetaOf } from './dataset-meta';
 import { decodeEncoded, putEncodedDataset, type EncodedColumns } from '../store';
 import * as store from '../store';
@@ -40,9 +40,14 @@ export class Importer {
 
   /** The file (or pasted text) as a Blob: the worker reads it, the page never copies its bytes. */
   private source: Blob = new Blob();
-  /** The parsed observations as column blocks, built in the worker; what `confirm` stores. */
-  private encoded = $state.raw<EncodedColumns | undefined>();
-  private job: { cancel(): void } | undefined;
+  /** How many records the worker parsed; it keeps them, as column blocks, until `confirm`. */
+  private count = $state(0);
+  /** The parsed observations as column blocks, once brought over from the worker (kept for a retry). */
+  private encoded: EncodedColumns | undefined;
+  /** The import running in the worker. */
+  private job: FastImportJob | undefined;
+  /** The worker of the parsed import shown, holding its records until `confirm` takes them. */
+  private parsed: FastImportJob | undefined;
   /** A save whose workspace reload waits until the wizard closes (see `finish`). */
   private refreshDue = false;
 
@@ -57,7 +62,7 @@ export class Importer {
 
   /** How many records the import will store (the preview holds only the first few). */
   get recordCount(): number {
-    return this.encoded?.count ?? 0;
+    return this.count;
   }
 
   get open(): boolean {
@@ -95,6 +100,9 @@ export class Importer {
 
   private async parse(): Promise<void> {
     this.error = undefined;
+    // A parse already running (the user corrected an option meanwhile) is superseded: end it.
+    this.job?.cancel();
+    this.discardParsed();
     this.progress = { done: 0, total: 0 };
     const name = this.fileName.includes('.') ? this.fileName : `${this.fileName}.txt`;
     // Permanent, cheap instrumentation: the benchmark (tests/bench) reads these measures; the
@@ -105,15 +113,17 @@ export class Importer {
     });
     this.job = job;
     try {
-      const { result, encoded } = await job.promise;
+      const { result, count } = await job.promise;
       if (this.job !== job) return;
       performance.measure('import:worker', { start: workerStart });
-      this.encoded = encoded;
-      // `result.records` is a preview; every record is in `encoded`, counted by `recordCount`.
+      this.parsed = job;
+      this.count = count;
+      // `result.records` is a preview; every record is in the worker, counted by `recordCount`.
       this.result = result;
       this.stage = 'preview';
     } catch (e) {
       if (this.job !== job) return;
+      job.cancel();
       if (e instanceof Error && e.message === 'cancelled') return;
       this.fail('import.parseFailed', { reason: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -127,8 +137,8 @@ export class Importer {
    */
   async confirm(mode: 'new' | 'replace' | 'append'): Promise<void> {
     const result = this.result;
-    const encoded = this.encoded;
-    if (!result || !encoded || encoded.count === 0) return;
+    const job = this.parsed;
+    if (!result || !job || this.count === 0) return;
     this.stage = 'saving';
     const storeStart = performance.now();
     const meta = datasetMetaOf(result, this.fileName, this.fileName.replace(/\.[^.]+$/, '') || this.fileName);
@@ -137,16 +147,28 @@ export class Importer {
         this.progress = { done: p.written, total: p.total };
       };
       const existing = this.target?.dataset ?? this.sameName;
-      if (mode === 'append' && existing) this.saved = await store.appendToDataset(existing.id, decodeEncoded(encoded));
+      // Brought over only now: while the user looked at the preview they stayed in the worker.
+      const encoded = (this.encoded ??= await job.takeBlocks());
+      let saved: Dataset;
+      if (mode === 'append' && existing) saved = await store.appendToDataset(existing.id, decodeEncoded(encoded));
       else if (mode === 'replace' && existing) {
-        this.saved = await putEncodedDataset({ ...meta, name: existing.name }, encoded, { onProgress, replaces: existing.id });
-      } else this.saved = await putEncodedDataset(meta, encoded, { onProgress });
+        saved = await putEncodedDataset({ ...meta, name: existing.name }, encoded, { onProgress, replaces: existing.id });
+      } else saved = await putEncodedDataset(meta, encoded, { onProgress });
+      if (this.parsed !== job) {
+        // The wizard was closed while saving, and the write went through: show it in the app.
+        void this.workspace.afterImport();
+        return;
+      }
+      this.saved = saved;
       performance.measure('import:store', { start: storeStart });
+      this.discardParsed();
       // The dashboard behind the dialog is reloaded when the dialog closes (`finish`): reloading
       // it now redrew its charts (tasks of ~100 ms) while the user read what was stored, unseen.
       this.refreshDue = true;
       this.stage = 'done';
     } catch (e) {
+      // Closed while saving (the blocks never came over, or the write failed): nothing to report.
+      if (this.parsed !== job) return;
       this.stage = 'preview';
       if (e instanceof store.StoreError) this.error = { key: `store.error.${e.code}`, params: e.params };
       else this.error = { key: 'import.saveFailed', params: { reason: e instanceof Error ? e.message : String(e) } };
@@ -181,12 +203,20 @@ export class Importer {
     this.stage = 'preview';
   }
 
+  /** End the worker of the shown import and drop its records. */
+  private discardParsed(): void {
+    this.parsed?.cancel();
+    this.parsed = undefined;
+    this.encoded = undefined;
+  }
+
   private reset(): void {
     // A save not yet followed by a reload (the dialog closed without "show"): reload now.
     void this.finish();
+    this.discardParsed();
     this.stage = 'idle';
     this.result = undefined;
-    this.encoded = undefined;
+    this.count = 0;
     this.error = undefined;
     this.saved = undefined;
     this.target = undefined;

@@ -28,7 +28,9 @@ export async function loadSampleData(): Promise<void> {
   for (const sample of SAMPLES) {
     const { default: text } = await sample.load();
     const bytes = new TextEncoder().encode(text);
-    const { result, encoded } = await runFastImport({ name: sample.fileName, bytes }).promise;
+    const job = runFastImport({ name: sample.fileName, bytes });
+    const { result } = await job.promise;
+    const encoded = await job.takeBlocks().finally(() => job.cancel());
     await store.putEncodedDataset(
       {
         ...datasetMetaOf(result, sample.fileName, sample.name),
