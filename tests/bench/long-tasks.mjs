@@ -1,5 +1,5 @@
 /**
- * `node tests/bench/long-tasks.mjs --dir <bench dir> --port <port> [--only <case-id>] [--min-cpu <ms>]`: what the
+ * `node tests/bench/long-tasks.mjs --dir <bench dir> --port <port> [--only <case-id>] [--min-cpu <ms>] [--profile]`: what the
  * page's main thread does in its long tasks while a file is imported (file chosen → preview →
  * stored). Serves the build the benchmark left in `<dir>/dist` (run the benchmark once first),
  * imports one generated file through the wizard (then shows it) while Chromium records a trace,
@@ -26,6 +26,8 @@ const port = Number(option('--port', 4330));
 const only = option('--only', 'csv-100k');
 // Tasks that used at least this much CPU are listed too, however short their wall time.
 const minCpu = Number(option('--min-cpu', 25));
+// Sample the main thread with V8's profiler too, and print the functions each long task ran most.
+const profile = args.includes('--profile');
 const LONG = 900_000;
 
 const cases = await ensureData(join(work, 'data'), { quick: false, only });
@@ -40,7 +42,8 @@ try {
   await page.goto(`http://127.0.0.1:${port}`);
   await page.waitForFunction(() => window.__bench.draws.length > 0, null, { timeout: 60_000 });
   await page.evaluate(() => window.__bench.reset());
-  await browser.startTracing(page, { categories: [...TASK_CATEGORIES, 'disabled-by-default-devtools.timeline', 'v8'] });
+  const profiler = profile ? ['disabled-by-default-v8.cpu_profiler'] : [];
+  await browser.startTracing(page, { categories: [...TASK_CATEGORIES, 'disabled-by-default-devtools.timeline', 'v8', ...profiler] });
   await page.evaluate(() => performance.mark('bench:chosen'));
   await page.getByTestId('file-input').setInputFiles(c.path);
   await page.waitForFunction(() => window.__bench.confirmSeen > 0, null, { timeout: LONG, polling: 50 });
@@ -78,6 +81,7 @@ function report(events) {
   const all = mainTasks(events, 'bench:chosen', ['bench:chosen', 'bench:confirm', 'bench:show']).filter((t) => t.ms >= 50 || t.cpuMs >= minCpu);
   console.log(`${c.id}: ${all.length} main-thread tasks over 50 ms or ${minCpu} ms of CPU; the longest:`);
   const onMain = events.filter((e) => e.ph === 'X' && all.length > 0 && e.pid === all[0].event.pid && e.tid === all[0].event.tid);
+  const samples = profile && all.length > 0 ? cpuSamples(events, all[0].event.pid, all[0].event.tid) : [];
   for (const task of all.sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 12)) {
     const { ts, dur } = task.event;
     const inside = new Map();
@@ -93,5 +97,44 @@ function report(events) {
     // Far less CPU than wall time: the task waited for a core (a loaded machine).
     console.log(`  ${Math.round(task.ms)} ms, ${Math.round(task.cpuMs)} ms on the CPU, at ${Math.round(task.atMs)} ms (${task.phase.slice('bench:'.length)})`);
     for (const [k, ms] of top) console.log(`    ${ms.toFixed(1).padStart(7)} ms  ${k}`);
+    if (profile) for (const [k, ms] of hottest(samples, ts, ts + dur)) console.log(`    ${ms.toFixed(1).padStart(7)} ms  self: ${k}`);
   }
+}
+
+/**
+ * The main thread's V8 CPU samples: `{ ts, name }` per sample, the function on top of the stack.
+ * Samples come in `ProfileChunk` events after a `Profile` event with the thread's id and start time.
+ */
+function cpuSamples(events, pid, tid) {
+  const starts = new Map();
+  for (const e of events) if (e.name === 'Profile' && e.pid === pid && e.tid === tid) starts.set(e.id, e.args.data.startTime);
+  const nodes = new Map();
+  const out = [];
+  const clock = new Map();
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || !starts.has(e.id)) continue;
+    const data = e.args.data;
+    for (const n of data.cpuProfile?.nodes ?? []) {
+      const f = n.callFrame;
+      nodes.set(`${e.id}:${n.id}`, `${f.functionName || '(anonymous)'} ${(f.url ?? '').split('/').pop()}:${f.lineNumber ?? ''}:${f.columnNumber ?? ''}`);
+    }
+    let t = clock.get(e.id) ?? starts.get(e.id);
+    (data.cpuProfile?.samples ?? []).forEach((id, i) => {
+      t += data.timeDeltas[i];
+      out.push({ ts: t, name: nodes.get(`${e.id}:${id}`) ?? '?' });
+    });
+    clock.set(e.id, t);
+  }
+  return out.sort((a, b) => a.ts - b.ts);
+}
+
+/** The functions that were on top of the stack most often between `from` and `to`, in ms. */
+function hottest(samples, from, to) {
+  const inside = samples.filter((x) => x.ts >= from && x.ts <= to);
+  const ms = new Map();
+  for (let i = 0; i < inside.length; i++) {
+    const next = inside[i + 1]?.ts ?? to;
+    ms.set(inside[i].name, (ms.get(inside[i].name) ?? 0) + (next - inside[i].ts) / 1000);
+  }
+  return [...ms].sort((a, b) => b[1] - a[1]).slice(0, 6);
 }
