@@ -1,5 +1,5 @@
 /**
- * `node tests/bench/long-tasks.mjs --dir <bench dir> --port <port> [--only <case-id>] [--min-cpu <ms>] [--profile]`: what the
+ * `node tests/bench/long-tasks.mjs --dir <bench dir> --port <port> [--only <case-id>] [--min-cpu <ms>] [--profile] [--phase chosen|confirm|show]`: what the
  * page's main thread does in its long tasks while a file is imported (file chosen → preview →
  * stored). Serves the build the benchmark left in `<dir>/dist` (run the benchmark once first),
  * imports one generated file through the wizard (then shows it) while Chromium records a trace,
@@ -28,6 +28,8 @@ const only = option('--only', 'csv-100k');
 const minCpu = Number(option('--min-cpu', 25));
 // Sample the main thread with V8's profiler too, and print the functions each long task ran most.
 const profile = args.includes('--profile');
+// Only the tasks of one phase (chosen, confirm or show), to look at one step.
+const phase = option('--phase', undefined);
 const LONG = 900_000;
 
 const cases = await ensureData(join(work, 'data'), { quick: false, only });
@@ -78,7 +80,7 @@ try {
  * function; GC and structured-clone work have names of their own).
  */
 function report(events) {
-  const all = mainTasks(events, 'bench:chosen', ['bench:chosen', 'bench:confirm', 'bench:show']).filter((t) => t.ms >= 50 || t.cpuMs >= minCpu);
+  const all = mainTasks(events, 'bench:chosen', ['bench:chosen', 'bench:confirm', 'bench:show']).filter((t) => (t.ms >= 50 || t.cpuMs >= minCpu) && (!phase || t.phase === `bench:${phase}`));
   console.log(`${c.id}: ${all.length} main-thread tasks over 50 ms or ${minCpu} ms of CPU; the longest:`);
   const onMain = events.filter((e) => e.ph === 'X' && all.length > 0 && e.pid === all[0].event.pid && e.tid === all[0].event.tid);
   const samples = profile && all.length > 0 ? cpuSamples(events, all[0].event.pid, all[0].event.tid) : [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_SIZE } from '../../../src/store/db';
-import { WRITE_BLOCK_SIZE, decodeObservation, emptyDictionary, encodeBlocks } from '../../../src/store/columns';
+import { WRITE_BLOCK_SIZE, decodeObservation, emptyDictionary, encodeBlocks, summarizeBlocks } from '../../../src/store/columns';
+import type { Observation } from '../../../src/domain/types';
 import { many, obs } from './fixtures';
 
 describe('encodeBlocks: block sizes', () => {
@@ -42,5 +43,53 @@ describe('encodeBlocks: block sizes', () => {
     const before = structuredClone(rows);
     encodeBlocks('ds', rows, emptyDictionary('ds'), 0);
     expect(rows).toEqual(before);
+  });
+});
+
+describe('summarizeBlocks', () => {
+  const encoded = (rows: Observation[]) => {
+    const dict = emptyDictionary('ds');
+    return { blocks: encodeBlocks('ds', rows, dict, 0), strings: dict.strings };
+  };
+  const rows: Observation[] = [
+    { ...obs('全省', '压采量', '2023', 10, '立方米'), isTotal: true, regionCode: '230000', target: 12 },
+    { ...obs('道里区', '压采量', '2023', 4, '立方米'), regionCode: '230102' },
+    { ...obs('道里区', '压采量', '2024', 5, '立方米'), regionCode: '230199', target: 6 },
+    { ...obs('南岗区', '耕地面积', '2024', 7, '亩'), displayUnit: '万亩' },
+    obs('__proto__', '耕地面积', '2024', 8, '亩'),
+  ];
+
+  it.each([
+    ['全省', { name: '全省', code: '230000', isTotal: true }],
+    // The first value of a region gives its code; a later, different one does not replace it.
+    ['道里区', { name: '道里区', code: '230102' }],
+    ['南岗区', { name: '南岗区' }],
+    ['__proto__', { name: '__proto__' }],
+  ])('region %s', (name, region) => {
+    const { blocks, strings } = encoded(rows);
+    expect(summarizeBlocks(blocks, strings).regions.get(name)).toEqual(region);
+  });
+
+  it('lists regions in first-seen order, across blocks', () => {
+    const many = Array.from({ length: 30_000 }, (_, i) => obs(`地区${i % 40}`, '压采量', String(2000 + (i % 20)), i));
+    const { blocks, strings } = encoded(many);
+    expect(blocks.length).toBe(3);
+    expect([...summarizeBlocks(blocks, strings).regions.keys()]).toEqual(Array.from({ length: 40 }, (_, i) => `地区${i}`));
+  });
+
+  it('gives each indicator the unit and display unit of its first value, and its targets in order', () => {
+    const { blocks, strings } = encoded(rows);
+    const indicators = summarizeBlocks(blocks, strings).indicators;
+    expect([...indicators]).toEqual([
+      ['压采量', { unit: '立方米', targets: [{ region: '全省', period: '2023', value: 12 }, { region: '道里区', period: '2024', value: 6 }] }],
+      ['耕地面积', { unit: '亩', displayUnit: '万亩', targets: [] }],
+    ]);
+  });
+
+  it('does not mutate the blocks or the strings', () => {
+    const { blocks, strings } = encoded(rows);
+    const before = structuredClone({ blocks, strings });
+    summarizeBlocks(blocks, strings);
+    expect({ blocks, strings }).toEqual(before);
   });
 });
