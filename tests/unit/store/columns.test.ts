@@ -46,6 +46,29 @@ describe('encodeBlocks: block sizes', () => {
   });
 });
 
+describe('encodeBlocks: one buffer per block', () => {
+  it.each([
+    ['required columns only', many(100).map(({ source: _s, ...o }) => o)],
+    ['with source rows', many(100)],
+    ['with every optional column', many(100).map((o, i) => ({ ...o, regionCode: `23${i}`, periodLabel: `${o.period}年`, displayUnit: '万吨', sourceText: `${o.value}`, target: i, source: { row: i + 2, column: '数值' } }))],
+  ])('%s: every column is a view into the same buffer, and decodes back', (_, rows) => {
+    const dict = emptyDictionary('ds');
+    const [block] = encodeBlocks('ds', rows.filter((o) => o.indicator === '指标0'), dict, 0);
+    const views = Object.values(block).filter((v) => ArrayBuffer.isView(v));
+    expect(new Set(views.map((v) => v.buffer)).size).toBe(1);
+    expect(views.reduce((n, v) => n + v.byteLength, 0)).toBe(views[0].buffer.byteLength);
+    const back = Array.from({ length: block.count }, (_, k) => decodeObservation(block, k, dict.strings));
+    expect(back).toEqual(rows.filter((o) => o.indicator === '指标0'));
+  });
+
+  it('survives a structured clone (what IndexedDB stores) as views that still share one buffer', () => {
+    const [block] = encodeBlocks('ds', many(30).filter((o) => o.indicator === '指标1'), emptyDictionary('ds'), 0);
+    const copy = structuredClone(block);
+    expect(copy.value.buffer).toBe(copy.region.buffer);
+    expect(copy).toEqual(block);
+  });
+});
+
 describe('summarizeBlocks', () => {
   const encoded = (rows: Observation[]) => {
     const dict = emptyDictionary('ds');
