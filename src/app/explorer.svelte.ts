@@ -72,9 +72,12 @@ export class Explorer {
     // Wrapped in `stable` where a spec change (regions, period, tab) recomputes a value with the
     // same content: a new array would redraw every chart for nothing.
     const datasets = $derived.by(stable(() => this.spec.datasets ?? []));
-    const inDatasets = $derived(
-      datasets.length > 0 ? this.observations.filter((o) => datasets.includes(o.datasetId)) : this.observations,
-    );
+    // Deriveds are read once into locals before a loop over the values: read inside the callback,
+    // a $derived was re-read per value (see RegionPicker), 10,000 times per switch at 1M rows.
+    const inDatasets = $derived.by(() => {
+      const chosen = new Set(datasets);
+      return chosen.size > 0 ? this.observations.filter((o) => chosen.has(o.datasetId)) : this.observations;
+    });
     this.kinds = $derived.by(
       stable(() => (['level', 'change'] as const).filter((k) => inDatasets.some((o) => (o.kind ?? 'level') === k))),
     );
@@ -91,7 +94,10 @@ export class Explorer {
     const fallbackRegions = $derived(defaultRegions(this.visible));
     const latest = $derived(latestPeriod(this.visible.filter((o) => !o.isTotal)));
     this.regions = $derived.by(
-      stable(() => (chosenRegions.length > 0 ? chosenRegions.filter((r) => this.allRegions.includes(r)) : fallbackRegions)),
+      stable(() => {
+        const all = new Set(this.allRegions);
+        return chosenRegions.length > 0 ? chosenRegions.filter((r) => all.has(r)) : fallbackRegions;
+      }),
     );
     this.period = $derived(chosenPeriod && this.allPeriods.includes(chosenPeriod) ? chosenPeriod : latest);
   }
