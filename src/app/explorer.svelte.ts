@@ -197,10 +197,12 @@ export class Explorer {
    * in memory is skipped.
    */
   private warmWhenIdle(): void {
-    const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+    const idle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => f()) : setTimeout(f, 50));
+    const pause = () => new Promise<void>((resolve) => idle(resolve));
     // Only a speed-up: if it fails (say the database was closed), reads work as before. After the
-    // first charts: decoding the blocks read would otherwise run between their draws.
-    whenFirstChartDrawn(() => idle(() => void store.warmBlockCache().catch(() => undefined)));
+    // first charts, and one block per idle moment: decoding blocks would otherwise run between
+    // the charts' draws and delay a switch.
+    whenFirstChartDrawn(() => void store.warmBlockCache(pause).catch(() => undefined));
   }
 }
 

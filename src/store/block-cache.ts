@@ -99,11 +99,13 @@ export async function indicatorBlocks(
 }
 
 /**
- * Read every block of the given complete datasets into memory, one block per IndexedDB step so
- * the page stays responsive; stops at the byte bound. Run when the page is idle.
+ * Read every block of the given complete datasets into memory, one block per IndexedDB read, with
+ * `pause()` awaited before each, so that the page's own reads and redraws go first: a cursor over
+ * a dataset decoded ~100 blocks in a row, and a switch of indicator made during that waited for
+ * them (first switch after a reload at 1M rows: ~250 ms instead of ~150). Stops at the byte bound.
  * @internal Through `warmBlockCache` in observations.ts.
  */
-export async function readAllBlocks(db: StoreDb, datasets: readonly Dataset[]): Promise<void> {
+export async function readAllBlocks(db: StoreDb, datasets: readonly Dataset[], pause: () => Promise<void>): Promise<void> {
   prune(datasets);
   for (const d of datasets) {
     const key = keyOf(d);
@@ -115,12 +117,16 @@ export async function readAllBlocks(db: StoreDb, datasets: readonly Dataset[]): 
     const dict = await db.dictionaries.get(d.id);
     if (!dict) continue;
     const found = new Map<string, BlockRecord[]>();
-    let full = true;
-    await db.blocks.where('datasetId').equals(d.id).each((b: BlockRecord) => {
+    for (const primaryKey of await db.blocks.where('datasetId').equals(d.id).primaryKeys()) {
+      await pause();
+      const b = await db.blocks.get(primaryKey);
+      // Gone meanwhile (the dataset was replaced or deleted): the next warm reads the new version.
+      if (!b) return;
       const list = found.get(b.indicator) ?? [];
       list.push(b);
       found.set(b.indicator, list);
-    });
+    }
+    let full = true;
     for (const [indicator, list] of found) {
       if (entries.get(key)?.byIndicator.has(indicator)) continue;
       if (!remember(d, dict.strings, indicator, list.sort((a, b) => a.seq - b.seq))) full = false;

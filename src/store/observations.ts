@@ -102,13 +102,14 @@ export async function getPeriods(indicator: string): Promise<string[]> {
 }
 
 /**
- * Read the stored values of every complete dataset into memory while the page is idle, so that
- * later switches of indicator or period need no database read. Bounded; safe to call again.
- * @example requestIdleCallback(() => void warmBlockCache())
+ * Read the stored values of every complete dataset into memory, so that later switches of
+ * indicator or period need no database read. `pause` is awaited before each block (the page
+ * passes an idle callback, so its own work goes first). Bounded; safe to call again.
+ * @example await warmBlockCache(() => new Promise((r) => requestIdleCallback(() => r())))
  */
-export async function warmBlockCache(): Promise<void> {
+export async function warmBlockCache(pause: () => Promise<void> = () => Promise.resolve()): Promise<void> {
   const db = getDb();
-  await readAllBlocks(db, await completeDatasets(db));
+  await readAllBlocks(db, await completeDatasets(db), pause);
 }
 
 type RowFilter = (block: BlockRecord, k: number) => boolean;

@@ -49,6 +49,20 @@ describe('values kept in memory', () => {
     expect(reads()).toBe(afterWarm);
   });
 
+  it('waits for the page before each block it warms', async () => {
+    await putDataset(meta('甲'), [obs('道里区', 'A', '2024', 2), obs('道里区', 'B', '2024', 3), obs('道里区', 'C', '2024', 4)]);
+    const gets = vi.spyOn(getDb().blocks, 'get');
+    const order: string[] = [];
+    await warmBlockCache(async () => {
+      order.push(`pause after ${gets.mock.calls.length} reads`);
+    });
+    expect(gets.mock.calls.length).toBe(3);
+    expect(order).toEqual(['pause after 0 reads', 'pause after 1 reads', 'pause after 2 reads']);
+    const reads = countBlockReads();
+    expect(values(await getSeries({ indicator: 'C' }))).toEqual(['道里区2024=4']);
+    expect(reads()).toBe(0);
+  });
+
   it('reads each dataset version once when warmed again and again', async () => {
     await putDataset(meta('甲'), [obs('道里区', 'A', '2024', 2), obs('道里区', 'B', '2024', 3)]);
     await warmBlockCache();
