@@ -54,4 +54,23 @@ export default ts.config(
     ...layer('charts', ['ingest', 'store', 'export', 'app', 'ui']),
   },
   layer('export', ['ingest', 'store', 'app', 'ui']),
+  {
+    // A saved page or embed draws on its own: no database, no app state, no Svelte. It shares
+    // with the app only the pure stages, the app's pure helpers (not its .svelte.ts state) and
+    // the lists of ECharts parts to register.
+    files: ['src/standalone/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...['ingest', 'store'].map((b) => ({ regex: `^(\\.\\./)+${b}(/|$)`, message: `standalone must not import ${b}` })),
+            { regex: '^(\\.\\./)+app/.*\\.svelte$', message: 'standalone must not import app state' },
+            { regex: '^(\\.\\./)+ui/(?!chart/echarts-parts)', message: 'standalone shares only the ECharts parts lists with ui' },
+            { group: ['svelte', 'svelte/*'], message: 'a saved page carries no svelte' },
+          ],
+        },
+      ],
+    },
+  },
 );

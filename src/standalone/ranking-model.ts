@@ -15,7 +15,7 @@ import type { TrafficLight } from '../analysis/completion';
 import { changeColour, statusColour, type ChartTheme } from '../charts/theme';
 import { arrowOf, displayUnitOf, formatNumber, formatObservationValue, formatQuantity, toDisplay } from '../charts/format';
 import type { ChartData } from '../charts/types';
-import { sparklinePath, type SparklineShape } from '../ui/views/sparkline-path';
+import { sparklinePath, type SparklineShape } from '../charts/sparkline-path';
 
 /** Sparkline box, as the app draws it. */
 export const SPARKLINE = { width: 96, height: 24 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sparklinePath } from '../../../../src/ui/views/sparkline-path';
+import { sparklinePath } from '../../../src/charts/sparkline-path';
 
 describe('sparklinePath', () => {
   it.each([
