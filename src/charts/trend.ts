@@ -90,6 +90,37 @@ function changeText(c: Change, unit: string, displayUnit: string, locale: ChartD
 }
 
 /**
+ * Share of the value range kept between end labels: about 10 px of a ~250 px plot. Labels closer
+ * than their own height (~14 px) are still pushed apart by `moveOverlap`, a few pixels each.
+ */
+const END_LABEL_GAP = 0.04;
+
+/**
+ * Which series (by position) get an end label. ECharts pushes overlapping end labels apart, but
+ * with the whole chart as bounds: six series ending close together near zero were pushed under
+ * the x axis and over its labels. Totals first, then from the highest last value down, a label
+ * is kept only at `END_LABEL_GAP` of the range from every label kept; the rest are in the legend
+ * and the tooltip.
+ * @example endLabelled([{ value: 729 }, { value: 110 }, { value: 95 }, { value: 72 }]) // Set {0, 1, 3}
+ */
+export function endLabelled(lasts: readonly { value: number | null; isTotal?: boolean }[]): Set<number> {
+  const values = lasts.map((l) => l.value).filter((v): v is number => v !== null);
+  const range = Math.max(0, ...values) - Math.min(0, ...values);
+  const order = lasts
+    .map((l, k) => ({ ...l, k }))
+    .filter((l): l is { value: number; isTotal?: boolean; k: number } => l.value !== null)
+    .sort((a, b) => Number(Boolean(b.isTotal)) - Number(Boolean(a.isTotal)) || b.value - a.value);
+  const kept: number[] = [];
+  const out = new Set<number>();
+  for (const l of order) {
+    if (range > 0 && kept.some((v) => Math.abs(v - l.value) < END_LABEL_GAP * range)) continue;
+    kept.push(l.value);
+    out.add(l.k);
+  }
+  return out;
+}
+
+/**
  * The trend option. Draws what it can; call `checkTrend` first to tell the user why it is empty.
  * @example buildTrendOption({ indicator, observations, locale: 'zh' }, { indexBase: '2020' }, light)
  */
@@ -116,6 +147,12 @@ export function buildTrendOption(data: ChartData, spec: TrendSpec, theme: ChartT
   });
 
   const targets = indexed || isChange ? [] : targetLines(data, m, theme);
+  const labelled = endLabelled(
+    shown.map((si, k) => {
+      const i = lastIndex(plotted[k]);
+      return { value: i < 0 ? null : plotted[k][i], isTotal: set.series[si].isTotal };
+    }),
+  );
   let colourIndex = 0;
   const series = shown.map((si, k): LineSeriesOption | BarSeriesOption => {
     const s = set.series[si];
@@ -161,8 +198,9 @@ export function buildTrendOption(data: ChartData, spec: TrendSpec, theme: ChartT
       itemStyle: { color: colour },
       emphasis: { focus: 'series' },
       // The last value as an end label: end labels of series finishing close together are pushed
-      // apart (moveOverlap only acts on end labels, not on a label of the last data item).
-      endLabel: last >= 0 ? { show: true, color: theme.text, formatter: () => lastText(last) } : undefined,
+      // apart (moveOverlap only acts on end labels, not on a label of the last data item); see
+      // `endLabelled` for those left to the legend and tooltip.
+      endLabel: last >= 0 && labelled.has(k) ? { show: true, color: theme.text, formatter: () => lastText(last) } : undefined,
       labelLayout: { moveOverlap: 'shiftY' },
       data: values,
       markLine: mark.length

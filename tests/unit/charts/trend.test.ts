@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrendOption, checkTrend } from '../../../src/charts/trend';
+import { buildTrendOption, checkTrend, endLabelled } from '../../../src/charts/trend';
 import { dark, light, projector } from '../../../src/charts/theme';
 import type { Observation } from '../../../src/domain/types';
 import { chartData, groundwater, gw, HOSTILE, levels } from './sample-data';
@@ -187,5 +187,26 @@ describe('long series', () => {
     const option = buildTrendOption(chartData(obs), { regions }, light);
     expect((option.legend as { show: boolean }).show).toBe(legend);
     expect((option.dataZoom as { bottom?: number }[])[1].bottom).toBe(bottom);
+  });
+});
+
+describe('endLabelled', () => {
+  it.each([
+    ['one series', [{ value: 5 }], [0]],
+    ['six ending close together near zero under a large total', [{ value: 729.3, isTotal: true }, { value: 109.6 }, { value: 94.8 }, { value: 88.3 }, { value: 71.5 }, { value: 61.8 }, { value: 57.7 }], [0, 1, 4]],
+    ['well apart', [{ value: 10 }, { value: 50 }, { value: 90 }], [0, 1, 2]],
+    ['four a few units apart on a range of 84 (PM10)', [{ value: 84 }, { value: 79 }, { value: 68 }, { value: 58 }], [0, 1, 2, 3]],
+    ['a total wins over a region ending at the same value', [{ value: 100 }, { value: 100, isTotal: true }], [1]],
+    ['no last value, and all equal to zero', [{ value: null }, { value: 0 }, { value: 0 }], [1, 2]],
+    ['negative values count in the range', [{ value: -100 }, { value: -98 }, { value: 100 }], [1, 2]],
+  ] as const)('%s', (_, lasts, expected) => {
+    expect([...endLabelled(lasts)].sort((a, b) => a - b)).toEqual(expected);
+  });
+
+  it('does not change its input', () => {
+    const lasts = [{ value: 3 }, { value: 1, isTotal: true }];
+    const before = structuredClone(lasts);
+    endLabelled(lasts);
+    expect(lasts).toEqual(before);
   });
 });
