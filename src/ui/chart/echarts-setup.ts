@@ -66,9 +66,10 @@ export function partsVersion(groups: readonly PartGroup[]): number | undefined {
 }
 
 /**
- * Once the page is idle after its first charts, load every group in the background: print draws its SVG
- * charts synchronously on `beforeprint` (print-svg.ts, render-offscreen.ts), so the SVG renderer
- * and the map parts must be there before anyone prints, without the page starting with them.
+ * Once the page is idle after its first charts, load every group in the background: print draws
+ * its SVG charts synchronously on `beforeprint` (print-svg.ts, render-offscreen.ts), so the SVG
+ * renderer and the map parts must be there before anyone prints, without the page starting with
+ * them.
  */
 function prefetchWhenIdle(): void {
   // A failed prefetch is harmless: a chart that needs the group loads it again.
