@@ -1,5 +1,5 @@
 /**
- * The user's boundary maps for the map view, reloaded whenever the store changes, and the choice
+ * The user's boundary maps for the map view, reloaded when they change, and the choice
  * of which one to draw (remembered as a setting).
  */
 import { getContext, setContext } from 'svelte';

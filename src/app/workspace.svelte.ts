@@ -29,6 +29,12 @@ export class Workspace {
   notice = $state.raw<Notice | null>(null);
   /** Bumped on every change so views reload their data. */
   revision = $state(0);
+  /**
+   * Bumped only when boundary maps may have changed (a maps or whole-workspace change, here or in
+   * another tab): a boundary file can be megabytes, and reading and parsing it again after every
+   * import or setting was a long task for nothing.
+   */
+  mapsRevision = $state(0);
   /** Settles when the store is open: reads started before then wait for it. */
   readonly opened: Promise<void>;
   private markOpened!: () => void;
@@ -53,7 +59,7 @@ export class Workspace {
     this.persistent = persistent;
     this.markOpened();
     store.onVersionChange(() => (this.outdated = true));
-    store.onStoreChange(() => void this.refresh());
+    store.onStoreChange((change) => void this.refresh(change.scope));
     // Read without bumping `revision`: views loading as of revision 0 need not load again.
     await this.read();
     if (this.datasets.length === 0 && !(await store.getSetting<boolean>(SAMPLE_REMOVED_KEY))) {
@@ -68,10 +74,14 @@ export class Workspace {
     if (purged.length > 0) await this.refresh();
   }
 
-  /** Reload the lists after a change; views reload their data as `revision` moves. */
-  async refresh(): Promise<void> {
+  /**
+   * Reload the lists after a change; views reload their data as `revision` moves. `scope` is the
+   * store's name for what changed (`maps`, `workspace`…), when known.
+   */
+  async refresh(scope?: string): Promise<void> {
     await this.read();
     this.revision += 1;
+    if (scope === 'maps' || scope === 'workspace') this.mapsRevision += 1;
   }
 
   private async read(): Promise<void> {
