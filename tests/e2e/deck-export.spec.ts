@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openFresh, screenshot, SHOTS } from './helpers';
+import { offlineView, openFresh, screenshot, SHOTS } from './helpers';
 
 /** The sample deck: a title slide, two chart slides, a KPI slide and a pair of KPIs. */
 const SAMPLE_SLIDES = 5;
@@ -67,14 +67,7 @@ test('a deck saves as one HTML page holding every slide: title, charts and KPIs,
   const path = join(dir, 'deck.html');
   copyFileSync(await file.path(), path);
 
-  const offline = await browser.newContext({ offline: true });
-  const view = await offline.newPage();
-  const remote: string[] = [];
-  const errors: string[] = [];
-  view.on('request', (r) => {
-    if (!/^(file|data|blob):/.test(r.url())) remote.push(r.url());
-  });
-  view.on('pageerror', (e) => errors.push(e.message));
+  const { view, remote, errors, close } = await offlineView(browser, { width: 1280, height: 720 });
   await view.goto(pathToFileURL(path).href);
   await expect(view).toHaveTitle('示例汇报');
   const title = view.getByTestId('standalone-title-slide');
@@ -117,5 +110,5 @@ test('a deck saves as one HTML page holding every slide: title, charts and KPIs,
   }
   expect(remote).toEqual([]);
   expect(errors).toEqual([]);
-  await offline.close();
+  await close();
 });

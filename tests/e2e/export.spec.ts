@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as XLSX from '@e965/xlsx';
-import { APP_ORIGIN, chartDrawn, importFile, openFresh, screenshot, SHOTS } from './helpers';
+import { APP_ORIGIN, chartDrawn, importFile, offlineView, openFresh, screenshot, SHOTS } from './helpers';
 
 /** Record CSP violations from the first script on, so every export below is checked against the policy. */
 async function watchCsp(page: Page): Promise<void> {
@@ -200,17 +200,7 @@ test('the self-contained HTML opens from file:// with the network off and draws 
   const wholePath = join(dir, 'dashboard.html');
   copyFileSync(await whole.file.path(), wholePath);
 
-  const offline = await browser.newContext({ offline: true, viewport: { width: 1280, height: 1000 } });
-  const view = await offline.newPage();
-  const remote: string[] = [];
-  const errors: string[] = [];
-  view.on('request', (r) => {
-    if (!/^(file|data|blob):/.test(r.url())) remote.push(r.url());
-  });
-  view.on('pageerror', (e) => errors.push(e.message));
-  view.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
+  const { view, remote, errors, close } = await offlineView(browser, { width: 1280, height: 1000 });
 
   await view.goto(pathToFileURL(singlePath).href);
   await expect(view.locator('[data-testid="standalone-chart"][data-drawn="1"]')).toHaveCount(1);
@@ -238,7 +228,7 @@ test('the self-contained HTML opens from file:// with the network off and draws 
 
   expect(remote).toEqual([]);
   expect(errors).toEqual([]);
-  await offline.close();
+  await close();
 });
 
 test('an embed served on one loopback port renders inside a page on another, resizes, and sees no IndexedDB', async ({

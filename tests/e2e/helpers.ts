@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -93,4 +93,23 @@ export async function readRawDatasetsIn(context: BrowserContext): Promise<RawDat
   const raw = await readRawDatasets(page);
   await page.close();
   return raw;
+}
+
+/** A context with the network off; every request that is not a local file is recorded, and every error. */
+export async function offlineView(
+  browser: Browser,
+  viewport: { width: number; height: number },
+): Promise<{ view: Page; remote: string[]; errors: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ offline: true, viewport });
+  const view = await context.newPage();
+  const remote: string[] = [];
+  const errors: string[] = [];
+  view.on('request', (r) => {
+    if (!/^(file|data|blob):/.test(r.url())) remote.push(r.url());
+  });
+  view.on('pageerror', (e) => errors.push(e.message));
+  view.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return { view, remote, errors, close: () => context.close() };
 }

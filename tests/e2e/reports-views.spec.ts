@@ -1,10 +1,10 @@
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_ORIGIN, chartDrawn, importFile, openFresh, screenshot } from './helpers';
+import { APP_ORIGIN, chartDrawn, importFile, offlineView, openFresh, screenshot } from './helpers';
 
 const AREA = '保护性耕作面积';
 const own = (name: string) => join(process.cwd(), 'tests', 'e2e', 'fixtures', name);
@@ -33,21 +33,6 @@ async function ink(page: Page, selector: string): Promise<number> {
   });
 }
 
-/** A context with the network off; every request that is not a local file is recorded, and every error. */
-async function offlineView(browser: Browser): Promise<{ view: Page; remote: string[]; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ offline: true, viewport: { width: 1920, height: 1080 } });
-  const view = await context.newPage();
-  const remote: string[] = [];
-  const errors: string[] = [];
-  view.on('request', (r) => {
-    if (!/^(file|data|blob):/.test(r.url())) remote.push(r.url());
-  });
-  view.on('pageerror', (e) => errors.push(e.message));
-  view.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return { view, remote, errors, close: () => context.close() };
-}
 
 async function shots(view: Page, name: string): Promise<void> {
   for (const [w, h] of [
@@ -105,7 +90,7 @@ test('the overview, ranking and map tabs save as HTML that opens offline with it
   await expect(page.getByTestId('map-caption')).toContainText('GS(2099)0000');
   const map = await savePage(page, dir, 'map.html');
 
-  const { view, remote, errors, close } = await offlineView(browser);
+  const { view, remote, errors, close } = await offlineView(browser, { width: 1920, height: 1080 });
 
   await view.goto(pathToFileURL(overview).href);
   await expect(view.locator('h1')).toContainText('看板');
@@ -186,7 +171,7 @@ test('hostile names come out as text in a saved ranking table and overview', asy
   await chartDrawn(page, 'trend-chart');
   const overview = await savePage(page, dir, 'overview.html');
 
-  const { view, errors, close } = await offlineView(browser);
+  const { view, errors, close } = await offlineView(browser, { width: 1920, height: 1080 });
   await view.goto(pathToFileURL(ranking).href);
   const regions = view.getByTestId('standalone-rank-row').locator('td.region');
   await expect(regions).toHaveCount(4);
