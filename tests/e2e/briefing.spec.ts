@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { chartDrawn, fixture, importFile, openFresh, screenshot } from './helpers';
+import { chartDrawn, fixture, importAndShow, openFresh, screenshot } from './helpers';
 
 /** What the in-page check found wrong with a slide; empty when every text is big, inside and readable. */
 interface SlideProblems {
@@ -128,10 +128,7 @@ test('the sample deck opens from a link and every slide is readable at 1920×108
 
 test('a deck made from an imported file: save views, build, reorder, present with a clicker, leave with Esc', async ({ page }) => {
   await openFresh(page);
-  await importFile(page, fixture('gbk-wide-title-notes.csv'));
-  await page.getByTestId('import-confirm').click();
-  await expect(page.getByTestId('import-done')).toBeVisible();
-  await page.getByTestId('import-show').click();
+  await importAndShow(page, fixture('gbk-wide-title-notes.csv'));
   await page.getByTestId('indicator-search').fill('秸秆还田面积');
   await page.getByTestId('indicator-list').getByRole('option', { name: '秸秆还田面积', exact: true }).click();
   await chartDrawn(page, 'trend-chart');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as XLSX from '@e965/xlsx';
-import { APP_ORIGIN, chartDrawn, importFile, offlineView, openFresh, screenshot, SHOTS } from './helpers';
+import { APP_ORIGIN, SHOTS, chartDrawn, importAndShow, offlineView, openFresh, screenshot } from './helpers';
 
 /** Record CSP violations from the first script on, so every export below is checked against the policy. */
 async function watchCsp(page: Page): Promise<void> {
@@ -67,10 +67,7 @@ async function importReportTable(page: Page): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'export-spec-'));
   const path = join(dir, '报表测试.csv');
   writeFileSync(path, '\uFEFF' + REPORT_CSV);
-  await importFile(page, path);
-  await page.getByTestId('import-confirm').click();
-  await expect(page.getByTestId('import-done')).toBeVisible();
-  await page.getByTestId('import-show').click();
+  await importAndShow(page, path);
   await chartDrawn(page, 'comparison-chart');
   await expect(page.getByTestId('comparison')).toContainText('报表测试指标');
 }

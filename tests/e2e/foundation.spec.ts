@@ -2,7 +2,7 @@ import { test, expect, type Route } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chartDrawn, importFile, openFresh, screenshot } from './helpers';
+import { chartDrawn, importAndShow, openFresh, screenshot } from './helpers';
 
 test('first visit shows the sample data, both charts and the table', async ({ page }) => {
   await openFresh(page);
@@ -54,10 +54,7 @@ test('the first charts draw without the on-demand chart code, and a long trend w
   }
   const file = join(mkdtempSync(join(tmpdir(), 'long-trend-')), 'long-trend.csv');
   writeFileSync(file, rows.join('\n'));
-  await importFile(page, file);
-  await page.getByTestId('import-confirm').click();
-  await expect(page.getByTestId('import-done')).toBeVisible();
-  await page.getByTestId('import-show').click();
+  await importAndShow(page, file);
   await page.getByTestId('indicator-search').fill('月度用电量');
   await page.getByTestId('indicator-list').getByRole('option', { name: '月度用电量', exact: true }).click();
   await page.getByTestId('view-tab-trend').click();

@@ -37,6 +37,14 @@ export async function importFile(page: Page, path: string): Promise<void> {
 }
 
 /** The app's database name (src/store/open.ts DEFAULT_DB_NAME). */
+/** Import a file through the wizard as a new dataset and show it (charts not yet waited for). */
+export async function importAndShow(page: Page, path: string): Promise<void> {
+  await importFile(page, path);
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await page.getByTestId('import-show').click();
+}
+
 export const DB_NAME = 'indicator-dashboard';
 
 /** A dataset record as stored, with the number of values its blocks hold. */

@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_ORIGIN, chartDrawn, importFile, offlineView, openFresh, screenshot } from './helpers';
+import { APP_ORIGIN, chartDrawn, importAndShow, offlineView, openFresh, screenshot } from './helpers';
 
 const AREA = '保护性耕作面积';
 const own = (name: string) => join(process.cwd(), 'tests', 'e2e', 'fixtures', name);
@@ -156,10 +156,7 @@ test('hostile names come out as text in a saved ranking table and overview', asy
   const dir = mkdtempSync(join(tmpdir(), 'reports-hostile-'));
   const csv = join(dir, '报表排名.csv');
   writeFileSync(csv, '\uFEFF' + HOSTILE_CSV);
-  await importFile(page, csv);
-  await page.getByTestId('import-confirm').click();
-  await expect(page.getByTestId('import-done')).toBeVisible();
-  await page.getByTestId('import-show').click();
+  await importAndShow(page, csv);
   await chartDrawn(page, 'trend-chart');
   // After charts drew the label `__proto__` (zrender's text cache once relinked Object.prototype
   // then, and the ranking's sparklines crashed; vite.config.ts patches it): no reload needed.

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { chartDrawn, fixture, importFile, openFresh, screenshot } from './helpers';
+import { chartDrawn, fixture, importAndShow, openFresh, screenshot } from './helpers';
 
 const AREA = '保护性耕作面积';
 const own = (name: string) => join(process.cwd(), 'tests', 'e2e', 'fixtures', name);
@@ -8,13 +8,6 @@ const own = (name: string) => join(process.cwd(), 'tests', 'e2e', 'fixtures', na
 async function chooseIndicator(page: Page, name: string): Promise<void> {
   await page.getByTestId('indicator-search').fill(name);
   await page.getByTestId('indicator-list').getByRole('option', { name, exact: true }).click();
-}
-
-async function importAndShow(page: Page, path: string): Promise<void> {
-  await importFile(page, path);
-  await page.getByTestId('import-confirm').click();
-  await expect(page.getByTestId('import-done')).toBeVisible();
-  await page.getByTestId('import-show').click();
 }
 
 /** Move the mouse across a chart so that its tooltips show. */
