@@ -1,11 +1,10 @@
 import { test, expect, type Download, type Locator, type Page } from '@playwright/test';
-import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as XLSX from '@e965/xlsx';
-import { APP_ORIGIN, SHOTS, chartDrawn, importAndShow, offlineView, openFresh, screenshot } from './helpers';
+import { APP_ORIGIN, embeddingPage, SHOTS, chartDrawn, importAndShow, offlineView, openFresh, screenshot } from './helpers';
 
 /** Record CSP violations from the first script on, so every export below is checked against the policy. */
 async function watchCsp(page: Page): Promise<void> {
@@ -243,17 +242,12 @@ test('an embed served on one loopback port renders inside a page on another, res
   expect(snippet).toContain(`${APP_ORIGIN}/?embed#p=`);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
 
-  const server: Server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="zh-CN"><body><h1>外部网页</h1>${snippet}</body></html>`);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
+  const server = await embeddingPage(snippet);
   try {
     // A profile where the app never ran: any database found afterwards was opened by the embed.
     const visitor = await browser.newContext();
     const parent = await visitor.newPage();
-    await parent.goto(`http://127.0.0.1:${port}/`);
+    await parent.goto(server.url);
     const frame = parent.frameLocator('iframe');
     await expect(frame.locator('[data-testid="standalone-chart"][data-drawn="1"]')).toHaveCount(1, { timeout: 20_000 });
     const iframe = parent.locator('iframe');

@@ -1,5 +1,6 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 
 /** Where playwright.config.ts serves the built app (E2E_PORT, default 4173). */
@@ -120,4 +121,18 @@ export async function offlineView(
     if (m.type() === 'error') errors.push(m.text());
   });
   return { view, remote, errors, close: () => context.close() };
+}
+
+/**
+ * Serve, on another loopback port than the app, a page holding an embed snippet: an outside site
+ * that embeds a chart. Close it when done.
+ */
+export async function embeddingPage(snippet: string): Promise<{ url: string; close: () => void }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="zh-CN"><body><h1>外部网页</h1>${snippet}</body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
 }

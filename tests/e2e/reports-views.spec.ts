@@ -1,10 +1,9 @@
 import { test, expect, type Page } from '@playwright/test';
-import { createServer, type Server } from 'node:http';
 import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_ORIGIN, chartDrawn, importAndShow, offlineView, openFresh, screenshot } from './helpers';
+import { APP_ORIGIN, embeddingPage, chartDrawn, importAndShow, offlineView, openFresh, screenshot } from './helpers';
 
 const AREA = '保护性耕作面积';
 const own = (name: string) => join(process.cwd(), 'tests', 'e2e', 'fixtures', name);
@@ -199,16 +198,11 @@ test('an embed under the Chinese colour convention (涨红跌绿) colours a rise
   expect(snippet).toContain(`${APP_ORIGIN}/?embed#p=`);
   await screenshot(page, 'reports-page-embed-snippet');
 
-  const server: Server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="zh-CN"><body><h1>外部网页</h1>${snippet}</body></html>`);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
+  const server = await embeddingPage(snippet);
   try {
     const visitor = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const parent = await visitor.newPage();
-    await parent.goto(`http://127.0.0.1:${port}/`);
+    await parent.goto(server.url);
     const frame = parent.frameLocator('iframe');
     await expect(frame.getByTestId('standalone-kpi-card').first()).toBeVisible({ timeout: 20_000 });
     await expect(frame.locator('[data-testid="standalone-chart"][data-drawn="1"]')).toHaveCount(2);
