@@ -4,10 +4,9 @@
  */
 import { getContext, setContext } from 'svelte';
 import { dark, light, withConvention, type ChartTheme, type ColourConvention } from '../charts/theme';
+import { COLOURS_KEY, THEME_KEY } from './chart-pictures';
 
 const CONTEXT = Symbol('display');
-const THEME_KEY = 'dashboard.theme';
-const COLOURS_KEY = 'dashboard.colours';
 
 export type ThemeName = 'light' | 'dark';
 

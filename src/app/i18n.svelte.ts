@@ -4,8 +4,8 @@
  */
 import { getContext, setContext } from 'svelte';
 import { loadLocale, translate, type Locale } from '../domain/messages';
+import { LOCALE_KEY } from './chart-pictures';
 
-const STORAGE_KEY = 'dashboard.locale';
 const CONTEXT = Symbol('i18n');
 
 /**
@@ -14,7 +14,7 @@ const CONTEXT = Symbol('i18n');
  */
 export function savedLocale(): Locale {
   try {
-    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+    const saved = globalThis.localStorage?.getItem(LOCALE_KEY);
     return saved === 'en' ? 'en' : 'zh';
   } catch {
     // Storage blocked (private mode): fall back to the default for this session.
@@ -43,7 +43,7 @@ export class I18n {
     await loadLocale(locale);
     this.locale = locale;
     try {
-      localStorage.setItem(STORAGE_KEY, locale);
+      localStorage.setItem(LOCALE_KEY, locale);
     } catch {
       // Not remembered when storage is blocked; the switch still works for this session.
     }

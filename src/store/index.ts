@@ -2,7 +2,7 @@
  * The store's public API: named queries and writes over IndexedDB. The storage layout (column
  * blocks, dictionaries) is private; import from here, never from the store's inner modules.
  */
-export { openStore, closeStore, onVersionChange, onStoreChange, DEFAULT_DB_NAME, type StoreChange } from './open';
+export { openStore, closeStore, onVersionChange, onStoreChange, onWrite, DEFAULT_DB_NAME, type StoreChange } from './open';
 export { cleanupIncomplete } from './cleanup';
 export {
   getDatasets,

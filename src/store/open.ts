@@ -25,6 +25,7 @@ let persistentStore = false;
 let stale = false;
 const versionChangeListeners = new Set<() => void>();
 const changeListeners = new Set<(change: StoreChange) => void>();
+const writeListeners = new Set<() => void>();
 
 /**
  * Open (or reopen) the store. Falls back to an in-memory database when IndexedDB is missing or
@@ -67,6 +68,7 @@ export async function openStore(options: { name?: string } = {}): Promise<{ pers
     channel = new BroadcastChannel(`${DEFAULT_DB_NAME}:${name}`);
     channel.onmessage = (event: MessageEvent<StoreChange>) => {
       forgetCompleteDatasets();
+      for (const listener of writeListeners) listener();
       for (const listener of changeListeners) listener(event.data);
     };
   }
@@ -123,9 +125,20 @@ export function onStoreChange(listener: (change: StoreChange) => void): () => vo
   return () => changeListeners.delete(listener);
 }
 
+/**
+ * Call `listener` after every committed write, in this tab or another one (what was derived from
+ * the stored data, such as a picture of a chart, is then out of date).
+ * @example onWrite(() => sessionCache.clear())
+ */
+export function onWrite(listener: () => void): () => void {
+  writeListeners.add(listener);
+  return () => writeListeners.delete(listener);
+}
+
 /** Announce a committed write to the other tabs. Called by the store's writers after commit. */
 export function announce(change: StoreChange): void {
   forgetCompleteDatasets();
+  for (const listener of writeListeners) listener();
   channel?.postMessage(change);
 }
 

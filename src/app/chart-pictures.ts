@@ -1,0 +1,325 @@
+/**
+ * Pictures of the charts on screen, kept so that a reload shows them at once. After a reload the
+ * live chart needs the app's code, the database and ECharts (about half a second here); the
+ * picture needs only this module, so the chart a user was looking at is back on screen ~0.15 s
+ * after navigation, where it was, and the live chart replaces it when it draws.
+ *
+ * A picture is shown only while nothing it depends on has changed: the same address (the view),
+ * window size, pixel ratio, look (theme, colours, language) and build, and no write to the store
+ * since it was taken (any write, here or in another tab, forgets every picture). Pictures of data
+ * kept only in memory (IndexedDB blocked) are never taken.
+ */
+
+/** localStorage: the pictures and what they were taken under. */
+const KEPT_KEY = 'dashboard.chartPictures';
+/** The remembered choices a picture's look depends on (display.svelte.ts and i18n.svelte.ts keep them). */
+export const THEME_KEY = 'dashboard.theme';
+export const COLOURS_KEY = 'dashboard.colours';
+export const LOCALE_KEY = 'dashboard.locale';
+/** At most this many charts (the ones on screen), and this much text in all, are kept. */
+const MAX_PICTURES = 4;
+const MAX_CHARS = 3_000_000;
+/** A picture never stays longer than this, whatever happens to the live chart. */
+const LONGEST_MS = 8000;
+const PNG_PREFIX = 'data:image/png;base64,';
+
+/** One kept picture: where on the page it was and what it showed. */
+export interface Picture {
+  testid: string;
+  src: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** What `KEPT_KEY` holds. */
+export interface Kept {
+  key: string;
+  pictures: Picture[];
+}
+
+/** What a picture's validity depends on, as one string. */
+export interface Circumstances {
+  search: string;
+  width: number;
+  height: number;
+  dpr: number;
+  look: string;
+  build: string;
+}
+
+/**
+ * The key a kept picture must match to be shown.
+ * @example pictureKey({ search: '?view=kpi&ind=PM10', width: 1920, height: 1080, dpr: 1, look: 'light', build: 'a1' }) // '?view=kpi&ind=PM10|1920x1080@1|light|a1'
+ */
+export function pictureKey(c: Circumstances): string {
+  return `${c.search}|${c.width}x${c.height}@${c.dpr}|${c.look}|${c.build}`;
+}
+
+/**
+ * The kept pictures in `text` if they are well formed and were taken under `key`; anything
+ * else (another view, a damaged or hostile entry, a source that is not an inline PNG) gives none.
+ * @example readKept(JSON.stringify({ key: 'k', pictures: [] }), 'k') // []
+ */
+export function readKept(text: string | null, key: string): Picture[] {
+  if (!text) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const kept = parsed as Partial<Kept> | null;
+  if (!kept || typeof kept !== 'object' || kept.key !== key || !Array.isArray(kept.pictures)) return [];
+  return kept.pictures.filter(isPicture).slice(0, MAX_PICTURES);
+}
+
+function isPicture(p: unknown): p is Picture {
+  const x = p as Record<string, unknown> | null;
+  if (!x || typeof x !== 'object') return false;
+  const finite = ['left', 'top', 'width', 'height'].every((k) => typeof x[k] === 'number' && Number.isFinite(x[k]));
+  return (
+    finite &&
+    (x.width as number) > 0 &&
+    (x.height as number) > 0 &&
+    typeof x.testid === 'string' &&
+    typeof x.src === 'string' &&
+    x.src.startsWith(PNG_PREFIX)
+  );
+}
+
+/**
+ * Which charts to keep: those that show at least in part in the first screen of the page
+ * (`viewport`, in page coordinates), top to bottom, at most `MAX_PICTURES`.
+ * @example onFirstScreen([{ top: 2000, height: 400 }], { width: 1920, height: 1080 }) // []
+ */
+export function onFirstScreen<T extends { left: number; top: number; width: number; height: number }>(
+  charts: readonly T[],
+  viewport: { width: number; height: number },
+): T[] {
+  return charts
+    .filter((c) => c.width > 0 && c.height > 0 && c.top < viewport.height && c.top + c.height > 0 && c.left < viewport.width)
+    .sort((a, b) => a.top - b.top || a.left - b.left)
+    .slice(0, MAX_PICTURES);
+}
+
+/* ---- In the page ---- */
+
+/** A live chart the page can take a picture of (EChart.svelte registers each one). */
+export interface LiveChart {
+  el: HTMLElement;
+  testid: string;
+  /** The chart drawn into one canvas on `background`, or undefined when it cannot be. */
+  render(background: string): HTMLCanvasElement | undefined;
+}
+
+const live = new Map<LiveChart, number>();
+/** Raised by every write to the store: a chart drawn before the last write shows old data. */
+let generation = 0;
+let taking: ReturnType<typeof setTimeout> | undefined;
+let allowed = true;
+let paused = false;
+const shown = new Map<string, HTMLImageElement>();
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The circumstances of this page now. */
+function circumstances(): Circumstances {
+  const s = storage();
+  const look = [THEME_KEY, COLOURS_KEY, LOCALE_KEY].map((k) => s?.getItem(k) ?? '').join(',');
+  return {
+    search: location.search,
+    width: innerWidth,
+    height: innerHeight,
+    dpr: devicePixelRatio,
+    look,
+    // The entry chunk's hashed name: a new build draws differently.
+    build: import.meta.url.split('/').pop() ?? '',
+  };
+}
+
+/**
+ * Show the pictures kept for this address, window and data, if any, each where its chart was;
+ * settles when they are on screen. Called by main.ts before anything else loads. A picture goes when its chart draws, at the
+ * first input, on resize or print, and after `LONGEST_MS` in any case.
+ * @example showKeptPictures()
+ */
+export function showKeptPictures(): Promise<void> {
+  const pictures = readKept(storage()?.getItem(KEPT_KEY) ?? null, pictureKey(circumstances()));
+  if (pictures.length === 0) return Promise.resolve();
+  const painted: Promise<void>[] = [];
+  for (const p of pictures) {
+    const img = document.createElement('img');
+    // A stand-in for the eye only: the live chart, with its accessible name, replaces it.
+    img.alt = '';
+    img.setAttribute('aria-hidden', 'true');
+    img.dataset.testid = 'chart-picture';
+    img.dataset.for = p.testid;
+    Object.assign(img.style, {
+      position: 'absolute',
+      left: `${p.left}px`,
+      top: `${p.top}px`,
+      width: `${p.width}px`,
+      height: `${p.height}px`,
+      zIndex: '1',
+      pointerEvents: 'none',
+    });
+    img.src = p.src;
+    document.body.append(img);
+    shown.set(p.testid, img);
+    painted.push(
+      img.decode().then(
+        // On the page's timeline for the benchmark: when the picture is decoded and on screen.
+        () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve(void performance.mark('chart:picture', { detail: p.testid })))),
+        () => undefined,
+      ),
+    );
+  }
+  const clear = () => removePictures();
+  for (const type of ['pointerdown', 'keydown', 'wheel', 'resize', 'beforeprint']) addEventListener(type, clear, { once: true, capture: true });
+  setTimeout(clear, LONGEST_MS);
+  return Promise.all(painted).then(() => undefined);
+}
+
+/**
+ * The live chart `testid` has drawn: its picture goes.
+ * @example replacePicture('trend-chart')
+ */
+export function replacePicture(testid: string | undefined): void {
+  if (testid === undefined) return;
+  shown.get(testid)?.remove();
+  shown.delete(testid);
+}
+
+/** Remove every picture still shown (the first charts have drawn, or the user acted). */
+export function removePictures(): void {
+  for (const img of shown.values()) img.remove();
+  shown.clear();
+}
+
+/**
+ * Something was written to the store (here or in another tab): kept pictures show old data, and
+ * so may the charts drawn until now. Forget both.
+ * @example store.onWrite(forgetPictures)
+ */
+export function forgetPictures(): void {
+  generation += 1;
+  try {
+    storage()?.removeItem(KEPT_KEY);
+  } catch {
+    // Blocked storage keeps nothing anyway.
+  }
+}
+
+/**
+ * Whether pictures may be kept: not of data that lives only in this tab's memory.
+ * @example allowPictures(persistent)
+ */
+export function allowPictures(yes: boolean): void {
+  allowed = yes;
+  if (!yes) forgetPictures();
+}
+
+/**
+ * A live chart appeared; returns what to call when it goes.
+ * @example const gone = addLiveChart(chart)
+ */
+export function addLiveChart(chart: LiveChart): () => void {
+  live.set(chart, -1);
+  return () => live.delete(chart);
+}
+
+/**
+ * A live chart has drawn the data of the current generation; the pictures are taken again once
+ * the page has been idle for a moment (several draws in a row make one picture-taking), and the
+ * picture kept for it goes.
+ * @example chartDrawn(chart)
+ */
+export function chartDrawn(chart: LiveChart): void {
+  live.set(chart, generation);
+  replacePicture(chart.testid);
+  scheduleTaking();
+}
+
+/**
+ * While a banner shows above the page (sample data loaded, an error), no picture is taken: the
+ * banner will not be there after a reload, and the charts would be pictured lower than they
+ * will draw. When it goes, the charts are pictured where they now are.
+ * @example pausePictures(bannerShown)
+ */
+export function pausePictures(yes: boolean): void {
+  if (paused === yes) return;
+  paused = yes;
+  if (!yes) scheduleTaking();
+}
+
+function scheduleTaking(): void {
+  clearTimeout(taking);
+  taking = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void takePictures(), { timeout: 3000 });
+    else void takePictures();
+  }, 600);
+}
+
+/** Take pictures of the charts on the first screen and keep them for the next visit of this view. */
+async function takePictures(): Promise<void> {
+  const s = storage();
+  // Only the dashboard is kept: a deck or the datasets page reloads into another layout.
+  if (!allowed || paused || !s || new URLSearchParams(location.search).has('page')) return;
+  const at = generation;
+  const key = pictureKey(circumstances());
+  const charts = onFirstScreen(
+    [...live]
+      .filter(([, drawnIn]) => drawnIn === at)
+      .map(([chart]) => {
+        const r = chart.el.getBoundingClientRect();
+        return { chart, left: r.left + scrollX, top: r.top + scrollY, width: r.width, height: r.height };
+      }),
+    { width: innerWidth, height: innerHeight },
+  );
+  const pictures: Picture[] = [];
+  for (const c of charts) {
+    const canvas = c.chart.render(backgroundOf(c.chart.el));
+    const src = canvas ? await pngOf(canvas) : undefined;
+    if (src) pictures.push({ testid: c.chart.testid, src, left: c.left, top: c.top, width: c.width, height: c.height });
+  }
+  // The page changed while the pictures were encoded: the next idle moment takes them again.
+  if (at !== generation || key !== pictureKey(circumstances())) return;
+  const text = JSON.stringify({ key, pictures } satisfies Kept);
+  try {
+    if (pictures.length === 0 || text.length > MAX_CHARS) s.removeItem(KEPT_KEY);
+    else s.setItem(KEPT_KEY, text);
+  } catch {
+    // Full or blocked storage: the next reload draws without a picture, as before.
+    s.removeItem(KEPT_KEY);
+  }
+}
+
+/** The colour behind `el` (the first ancestor with one), so the picture is opaque like the page. */
+function backgroundOf(el: HTMLElement): string {
+  for (let e: HTMLElement | null = el; e; e = e.parentElement) {
+    const c = getComputedStyle(e).backgroundColor;
+    if (c && c !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(c)) return c;
+  }
+  return '#ffffff';
+}
+
+/** Encode off the main thread (toBlob), then read as a data URL. */
+function pngOf(canvas: HTMLCanvasElement): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    canvas.toBlob((blob) => {
+      if (!blob) return resolve(undefined);
+      const reader = new FileReader();
+      reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : undefined);
+      reader.onerror = () => resolve(undefined);
+      reader.readAsDataURL(blob);
+    }, 'image/png');
+  });
+}
