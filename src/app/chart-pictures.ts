@@ -16,11 +16,12 @@ const KEPT_KEY = 'dashboard.chartPictures';
 export const THEME_KEY = 'dashboard.theme';
 export const COLOURS_KEY = 'dashboard.colours';
 export const LOCALE_KEY = 'dashboard.locale';
-/** At most this many charts (the ones on screen), and this much text in all, are kept. */
-const MAX_PICTURES = 4;
-const MAX_CHARS = 3_000_000;
+/** At most this many charts (the ones on screen) are kept. */
+export const MAX_PICTURES = 4;
 /** A picture never stays longer than this, whatever happens to the live chart. */
 const LONGEST_MS = 8000;
+/** The app's start waits at most this long for the pictures' first frame. */
+const WAIT_MS = 200;
 const PNG_PREFIX = 'data:image/png;base64,';
 
 /** One kept picture: where on the page it was and what it showed. */
@@ -89,21 +90,6 @@ function isPicture(p: unknown): p is Picture {
   );
 }
 
-/**
- * Which charts to keep: those that show at least in part in the first screen of the page
- * (`viewport`, in page coordinates), top to bottom, at most `MAX_PICTURES`.
- * @example onFirstScreen([{ top: 2000, height: 400 }], { width: 1920, height: 1080 }) // []
- */
-export function onFirstScreen<T extends { left: number; top: number; width: number; height: number }>(
-  charts: readonly T[],
-  viewport: { width: number; height: number },
-): T[] {
-  return charts
-    .filter((c) => c.width > 0 && c.height > 0 && c.top < viewport.height && c.top + c.height > 0 && c.left < viewport.width)
-    .sort((a, b) => a.top - b.top || a.left - b.left)
-    .slice(0, MAX_PICTURES);
-}
-
 /* ---- In the page ---- */
 
 /** A live chart the page can take a picture of (EChart.svelte registers each one). */
@@ -131,7 +117,7 @@ function storage(): Storage | undefined {
 }
 
 /** The circumstances of this page now. */
-function circumstances(): Circumstances {
+export function circumstances(): Circumstances {
   const s = storage();
   const look = [THEME_KEY, COLOURS_KEY, LOCALE_KEY].map((k) => s?.getItem(k) ?? '').join(',');
   return {
@@ -147,7 +133,8 @@ function circumstances(): Circumstances {
 
 /**
  * Show the pictures kept for this address, window and data, if any, each where its chart was;
- * settles when they are on screen. Called by main.ts before anything else loads. A picture goes when its chart draws, at the
+ * settles when they are on screen (or after `WAIT_MS`: a tab in the background paints no frame).
+ * Called by main.ts before anything else loads. A picture goes when its chart draws, at the
  * first input, on resize or print, and after `LONGEST_MS` in any case.
  * @example showKeptPictures()
  */
@@ -185,15 +172,14 @@ export function showKeptPictures(): Promise<void> {
   const clear = () => removePictures();
   for (const type of ['pointerdown', 'keydown', 'wheel', 'resize', 'beforeprint']) addEventListener(type, clear, { once: true, capture: true });
   setTimeout(clear, LONGEST_MS);
-  return Promise.all(painted).then(() => undefined);
+  return Promise.race([Promise.all(painted).then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, WAIT_MS))]);
 }
 
 /**
  * The live chart `testid` has drawn: its picture goes.
  * @example replacePicture('trend-chart')
  */
-export function replacePicture(testid: string | undefined): void {
-  if (testid === undefined) return;
+export function replacePicture(testid: string): void {
   shown.get(testid)?.remove();
   shown.delete(testid);
 }
@@ -263,63 +249,28 @@ export function pausePictures(yes: boolean): void {
 function scheduleTaking(): void {
   clearTimeout(taking);
   taking = setTimeout(() => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void takePictures(), { timeout: 3000 });
-    else void takePictures();
+    const take = () => {
+      const s = storage();
+      // Only the dashboard is kept: a deck or the datasets page reloads into another layout.
+      if (!allowed || paused || !s || new URLSearchParams(location.search).has('page')) return;
+      const at = generation;
+      const drawn = [...live].filter(([, drawnIn]) => drawnIn === at).map(([chart]) => chart);
+      // Loaded when first needed: nothing of it is needed before the first charts.
+      void import('./chart-pictures-take').then((m) =>
+        m.takePictures(drawn, (text) => {
+          // The data changed while the pictures were encoded: the next draw takes them again.
+          if (at !== generation) return;
+          try {
+            if (text === undefined) s.removeItem(KEPT_KEY);
+            else s.setItem(KEPT_KEY, text);
+          } catch {
+            // Full storage: the next reload draws without a picture, as before.
+            forgetPictures();
+          }
+        }),
+      );
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(take, { timeout: 3000 });
+    else take();
   }, 600);
-}
-
-/** Take pictures of the charts on the first screen and keep them for the next visit of this view. */
-async function takePictures(): Promise<void> {
-  const s = storage();
-  // Only the dashboard is kept: a deck or the datasets page reloads into another layout.
-  if (!allowed || paused || !s || new URLSearchParams(location.search).has('page')) return;
-  const at = generation;
-  const key = pictureKey(circumstances());
-  const charts = onFirstScreen(
-    [...live]
-      .filter(([, drawnIn]) => drawnIn === at)
-      .map(([chart]) => {
-        const r = chart.el.getBoundingClientRect();
-        return { chart, left: r.left + scrollX, top: r.top + scrollY, width: r.width, height: r.height };
-      }),
-    { width: innerWidth, height: innerHeight },
-  );
-  const pictures: Picture[] = [];
-  for (const c of charts) {
-    const canvas = c.chart.render(backgroundOf(c.chart.el));
-    const src = canvas ? await pngOf(canvas) : undefined;
-    if (src) pictures.push({ testid: c.chart.testid, src, left: c.left, top: c.top, width: c.width, height: c.height });
-  }
-  // The page changed while the pictures were encoded: the next idle moment takes them again.
-  if (at !== generation || key !== pictureKey(circumstances())) return;
-  const text = JSON.stringify({ key, pictures } satisfies Kept);
-  try {
-    if (pictures.length === 0 || text.length > MAX_CHARS) s.removeItem(KEPT_KEY);
-    else s.setItem(KEPT_KEY, text);
-  } catch {
-    // Full or blocked storage: the next reload draws without a picture, as before.
-    s.removeItem(KEPT_KEY);
-  }
-}
-
-/** The colour behind `el` (the first ancestor with one), so the picture is opaque like the page. */
-function backgroundOf(el: HTMLElement): string {
-  for (let e: HTMLElement | null = el; e; e = e.parentElement) {
-    const c = getComputedStyle(e).backgroundColor;
-    if (c && c !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(c)) return c;
-  }
-  return '#ffffff';
-}
-
-/** Encode off the main thread (toBlob), then read as a data URL. */
-function pngOf(canvas: HTMLCanvasElement): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    canvas.toBlob((blob) => {
-      if (!blob) return resolve(undefined);
-      const reader = new FileReader();
-      reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : undefined);
-      reader.onerror = () => resolve(undefined);
-      reader.readAsDataURL(blob);
-    }, 'image/png');
-  });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { onFirstScreen, pictureKey, readKept, type Picture } from '../../../src/app/chart-pictures';
+import { pictureKey, readKept, type Picture } from '../../../src/app/chart-pictures';
+import { onFirstScreen } from '../../../src/app/chart-pictures-take';
 
 const KEY = pictureKey({ search: '?view=kpi&ind=PM10', width: 1920, height: 1080, dpr: 1, look: 'light,good-green,zh', build: 'index-a1.js' });
 const good: Picture = { testid: 'trend-chart', src: 'data:image/png;base64,iVBORw0KGgo=', left: 316, top: 400, width: 1584, height: 420 };
