@@ -33,8 +33,19 @@ export interface UnitScale {
  * units with no multiplier come back with factor 1.
  * @example splitUnit('亿立方米') // { factor: 1e8, base: '立方米' }
  */
-export function splitUnit(unit: string): UnitScale {
-  const u = unit.trim();
+export function splitUnit(unit: string): Readonly<UnitScale> {
+  let known = scales.get(unit);
+  if (!known) {
+    if (scales.size >= 1000) scales.clear();
+    scales.set(unit, (known = Object.freeze(scaleOf(unit.trim()))));
+  }
+  return known;
+}
+
+/** Units seen, split once: charts convert every value they draw (10,000 a switch at 1M rows). */
+const scales = new Map<string, Readonly<UnitScale>>();
+
+function scaleOf(u: string): UnitScale {
   if (WHOLE_UNITS.has(u)) return { factor: 1, base: u };
   for (const [prefix, factor] of MULTIPLIERS) {
     // A bare multiplier (`万`) is a count in ten-thousands: its base is the empty unit.

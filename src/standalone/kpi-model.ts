@@ -6,7 +6,7 @@
  */
 import { translate } from '../domain/messages/index';
 import type { ViewSpec } from '../domain/types';
-import { kpiSummary } from '../analysis/kpi';
+import { kpiSummaries, kpiSummary } from '../analysis/kpi';
 import { defaultRegions } from '../analysis/default-regions';
 import { formatKpiCard, type KpiCardText } from '../charts/kpi-card';
 import type { ChartTheme } from '../charts/theme';
@@ -42,10 +42,7 @@ export function overviewRegions(data: ChartData, spec: ViewSpec): string[] {
 export function buildKpiCards(data: ChartData, spec: ViewSpec, theme: ChartTheme): KpiCardsText {
   const { locale, indicator } = data;
   const mine = data.observations.filter((o) => o.indicator === indicator.name);
-  const cards = overviewRegions(data, spec)
-    .map((region) => kpiSummary(mine, indicator, region))
-    .filter((s) => s !== undefined)
-    .map((s) => formatKpiCard(s, indicator, locale, theme));
+  const cards = kpiSummaries(mine, indicator, overviewRegions(data, spec)).map((s) => formatKpiCard(s, indicator, locale, theme));
   return {
     heading: translate(locale, 'views.kpi.title', { indicator: indicator.displayName || indicator.name }),
     cards,

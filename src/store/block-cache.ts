@@ -7,6 +7,7 @@
  */
 import type { Dataset } from '../domain/types';
 import type { BlockRecord, StoreDb } from './db';
+import type { WarmReply, WarmRequest } from './warm-worker';
 
 /** The most block bytes kept (typed arrays' byteLength): 1M values take about 30–60 MB. */
 const MAX_BYTES = 160 * 1024 * 1024;
@@ -86,11 +87,18 @@ export async function indicatorBlocks(
   }
   if (missing.length === 0) return { blocks, strings };
   const wanted = new Set(missing.map((d) => d.id));
-  const read = (await db.blocks.where('indicator').equals(indicator).toArray()).filter((b) => wanted.has(b.datasetId));
-  const dicts = await db.dictionaries.bulkGet(missing.map((d) => d.id));
-  missing.forEach((d, i) => {
+  // A dataset version's strings are kept with its first blocks read; only the others are read,
+  // at the same time as the blocks.
+  const unknown = missing.filter((d) => !entries.has(keyOf(d)));
+  const [all, dicts] = await Promise.all([
+    db.blocks.where('indicator').equals(indicator).toArray(),
+    unknown.length > 0 ? db.dictionaries.bulkGet(unknown.map((d) => d.id)) : [],
+  ]);
+  const read = all.filter((b) => wanted.has(b.datasetId));
+  const readStrings = new Map(unknown.map((d, i) => [d.id, dicts[i]?.strings]));
+  missing.forEach((d) => {
     const mine = read.filter((b) => b.datasetId === d.id).sort((a, b) => a.seq - b.seq);
-    const dictStrings = entries.get(keyOf(d))?.strings ?? dicts[i]?.strings ?? [];
+    const dictStrings = entries.get(keyOf(d))?.strings ?? readStrings.get(d.id) ?? [];
     blocks.set(d.id, mine);
     strings.set(d.id, dictStrings);
     remember(d, dictStrings, indicator, mine);
@@ -99,42 +107,96 @@ export async function indicatorBlocks(
 }
 
 /**
- * Read every block of the given complete datasets into memory, one block per IndexedDB read, with
- * `pause()` awaited before each, so that the page's own reads and redraws go first: a cursor over
- * a dataset decoded ~100 blocks in a row, and a switch of indicator made during that waited for
- * them (first switch after a reload at 1M rows: ~250 ms instead of ~150). Stops at the byte bound.
+ * The dataset versions of `datasets` still to warm, marked as warmed (each is read once: one
+ * that did not fit is not read again after every switch). A dataset that would not fit is left
+ * out: its blocks are read per indicator instead.
+ */
+function toWarm(datasets: readonly Dataset[]): Dataset[] {
+  prune(datasets);
+  const out: Dataset[] = [];
+  let planned = bytes;
+  for (const d of datasets) {
+    const key = keyOf(d);
+    if (warmed.has(key)) continue;
+    warmed.add(key);
+    if (planned + d.rowCount * BYTES_PER_VALUE > MAX_BYTES) continue;
+    planned += d.rowCount * BYTES_PER_VALUE;
+    out.push(d);
+  }
+  return out;
+}
+
+/** Keep every block of one dataset version, read whole; false when the bound stopped it. */
+function keepWhole(d: Dataset, strings: readonly string[], all: readonly BlockRecord[]): boolean {
+  const key = keyOf(d);
+  const found = new Map<string, BlockRecord[]>();
+  for (const b of all) {
+    const list = found.get(b.indicator) ?? [];
+    list.push(b);
+    found.set(b.indicator, list);
+  }
+  let full = true;
+  for (const [indicator, list] of found) {
+    if (entries.get(key)?.byIndicator.has(indicator)) continue;
+    if (!remember(d, strings, indicator, list.sort((a, b) => a.seq - b.seq))) full = false;
+  }
+  const entry = entries.get(key);
+  if (entry && full) entry.whole = true;
+  return full;
+}
+
+/**
+ * Read every block of the given complete datasets into memory on the page, one block per
+ * IndexedDB read, with `pause()` awaited before each, so that the page's own reads and redraws go
+ * first: a cursor over a dataset decoded ~100 blocks in a row, and a switch of indicator made
+ * during that waited for them. Stops at the byte bound. For a database the warming worker cannot
+ * open (in memory) and where there are no workers (Node).
  * @internal Through `warmBlockCache` in observations.ts.
  */
 export async function readAllBlocks(db: StoreDb, datasets: readonly Dataset[], pause: () => Promise<void>): Promise<void> {
-  prune(datasets);
-  for (const d of datasets) {
-    const key = keyOf(d);
-    // Read once per dataset version: one that did not fit is not read again after every switch.
-    if (warmed.has(key)) continue;
-    warmed.add(key);
-    // A dataset that would not fit is not read at all: its blocks are read per indicator instead.
-    if (bytes + d.rowCount * BYTES_PER_VALUE > MAX_BYTES) continue;
+  for (const d of toWarm(datasets)) {
     const dict = await db.dictionaries.get(d.id);
     if (!dict) continue;
-    const found = new Map<string, BlockRecord[]>();
+    const all: BlockRecord[] = [];
     for (const primaryKey of await db.blocks.where('datasetId').equals(d.id).primaryKeys()) {
       await pause();
       const b = await db.blocks.get(primaryKey);
       // Gone meanwhile (the dataset was replaced or deleted): the next warm reads the new version.
       if (!b) return;
-      const list = found.get(b.indicator) ?? [];
-      list.push(b);
-      found.set(b.indicator, list);
+      all.push(b);
     }
-    let full = true;
-    for (const [indicator, list] of found) {
-      if (entries.get(key)?.byIndicator.has(indicator)) continue;
-      if (!remember(d, dict.strings, indicator, list.sort((a, b) => a.seq - b.seq))) full = false;
-    }
-    const entry = entries.get(key);
-    if (entry && full) entry.whole = true;
-    if (!full) return;
+    if (!keepWhole(d, dict.strings, all)) return;
   }
+}
+
+/**
+ * Read every block of the given complete datasets in a worker, which sends them over as they are
+ * (typed arrays moved, not copied): reading and decoding 100 blocks takes the page no time, where
+ * one block per idle moment on the page took 1–2 s at 1M rows, and the first switch of indicator
+ * after a reload came before it had finished. A dataset written meanwhile is not kept (its
+ * version is checked against the one the worker read). Resolves when the worker is done; a
+ * failure only leaves the blocks to be read when asked for.
+ * @internal Through `warmBlockCache` in observations.ts.
+ */
+export function readAllBlocksInWorker(dbName: string, datasets: readonly Dataset[]): Promise<void> {
+  const todo = toWarm(datasets);
+  if (todo.length === 0) return Promise.resolve();
+  const current = new Map(todo.map((d) => [keyOf(d), d]));
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./warm-worker.ts', import.meta.url), { type: 'module' });
+    const done = () => {
+      worker.terminate();
+      resolve();
+    };
+    worker.onmessage = (event: MessageEvent<WarmReply>) => {
+      const reply = event.data;
+      if (reply.kind !== 'dataset') return done();
+      const d = current.get(keyOf(reply.dataset));
+      if (d && !keepWhole(d, reply.strings, reply.blocks)) done();
+    };
+    worker.onerror = done;
+    worker.postMessage({ dbName, ids: todo.map((d) => d.id) } satisfies WarmRequest);
+  });
 }
 
 /** Forget everything (tests, and when the database is closed). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kpiSummary } from '../../../src/analysis/kpi';
+import { kpiSummaries, kpiSummary } from '../../../src/analysis/kpi';
 import type { Indicator } from '../../../src/domain/types';
 import { obs, snapshotOf } from './make-observation';
 
@@ -34,3 +34,21 @@ describe('kpiSummary', () => {
     expect([data, pm10]).toEqual(before);
   });
 });
+
+describe('kpiSummaries', () => {
+  const data = [obs('全市', '2023', 70), obs('A', '2024', 5), obs('全市', '2024', 63), obs('__proto__', '2024', 1), obs('B', '2022', 2)];
+
+  it.each([
+    { regions: ['全市', 'A'], expected: ['全市', 'A'] },
+    { regions: ['A', '全市'], expected: ['A', '全市'] }, // the order asked, not the data's
+    { regions: ['Z', 'B'], expected: ['B'] }, // a region without data has no card
+    { regions: ['__proto__'], expected: ['__proto__'] },
+    { regions: [], expected: [] },
+  ])('gives one summary per region with data: $regions', ({ regions, expected }) => {
+    const got = kpiSummaries(data, pm10, regions);
+    expect(got.map((s) => s.region)).toEqual(expected);
+    // The same as one kpiSummary per region.
+    expect(got).toEqual(regions.map((r) => kpiSummary(data, pm10, r)).filter((s) => s !== undefined));
+  });
+});
+
