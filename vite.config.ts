@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build, type Plugin } from 'vite';
+import { createHash } from 'node:crypto';
 
 /**
  * zrender (under ECharts 6.1) caches text widths in an LRU whose map is a plain `{}` keyed by the
@@ -53,8 +54,53 @@ function standaloneScript(): Plugin {
   };
 }
 
+/**
+ * One name per build, for what must not outlive it (the kept chart pictures: a new build may
+ * draw differently). The same in the app and in the inline script below.
+ */
+const APP_BUILD = JSON.stringify(Date.now().toString(36));
+
+/**
+ * The built page runs `src/pictures-first.ts` inline, at the end of <body>, allowed by its hash
+ * in the Content-Security-Policy: the kept chart pictures appear while the app's scripts are
+ * still arriving (as a script file of its own it waited 80–160 ms for its download here). In
+ * development main.ts shows them itself.
+ */
+function picturesFirst(): Plugin {
+  return {
+    name: 'pictures-first',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html) {
+        const result = await build({
+          configFile: false,
+          logLevel: 'warn',
+          define: { __APP_BUILD__: APP_BUILD },
+          build: {
+            write: false,
+            target: 'es2022',
+            minify: true,
+            lib: { entry: new URL('./src/pictures-first.ts', import.meta.url).pathname, formats: ['iife'], name: 'picturesFirst', fileName: 'pictures-first' },
+          },
+        });
+        const outputs = Array.isArray(result) ? result : [result];
+        const chunk = outputs.flatMap((o) => ('output' in o ? o.output : [])).find((c) => c.type === 'chunk');
+        if (!chunk || chunk.type !== 'chunk') throw new Error('pictures-first: no script built');
+        const code = chunk.code.trim();
+        if (/<\/script/i.test(code)) throw new Error('pictures-first: the script cannot be inlined');
+        const hash = createHash('sha256').update(code).digest('base64');
+        const csp = "script-src 'self'";
+        if (!html.includes(csp)) throw new Error('pictures-first: no script-src in the Content-Security-Policy');
+        return html.replace(csp, `${csp} 'sha256-${hash}'`).replace('</body>', `  <script>${code}</script>\n  </body>`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), standaloneScript(), nullPrototypeLru()],
+  plugins: [svelte(), standaloneScript(), nullPrototypeLru(), picturesFirst()],
+  define: { __APP_BUILD__: APP_BUILD },
   // Relative base so the built app also works from a sub-folder of an intranet server.
   base: './',
   worker: { format: 'es' },

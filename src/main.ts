@@ -14,9 +14,9 @@ const target = document.getElementById('app')!;
 if (new URLSearchParams(location.search).has('embed')) {
   void import('./standalone/embed-page').then((m) => m.startEmbedPage(target));
 } else {
-  // First, the pictures of the charts this view showed last time, if nothing has changed since;
-  // the rest waits until they are on screen (on two busy cores, the app's start delayed their
-  // first frame by ~200 ms).
+  // The pictures of the charts this view showed last time (pictures-first.ts put them up) get
+  // their first frame before the rest starts: on two busy cores, the app's start delayed it by
+  // ~200 ms.
   onWrite(forgetPictures);
   void showKeptPictures().then(() => {
     startEarly(location.search);

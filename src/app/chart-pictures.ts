@@ -22,7 +22,8 @@ export const MAX_PICTURES = 4;
 const LONGEST_MS = 8000;
 /** The app's start waits at most this long for the pictures' first frame. */
 const WAIT_MS = 200;
-const PNG_PREFIX = 'data:image/png;base64,';
+/** Pictures are inline WebP (chart-pictures-take.ts): nothing else is ever shown. */
+const SOURCE_PREFIX = 'data:image/webp;base64,';
 
 /** One kept picture: where on the page it was and what it showed. */
 export interface Picture {
@@ -86,7 +87,7 @@ function isPicture(p: unknown): p is Picture {
     (x.height as number) > 0 &&
     typeof x.testid === 'string' &&
     typeof x.src === 'string' &&
-    x.src.startsWith(PNG_PREFIX)
+    x.src.startsWith(SOURCE_PREFIX)
   );
 }
 
@@ -106,7 +107,6 @@ let generation = 0;
 let taking: ReturnType<typeof setTimeout> | undefined;
 let allowed = true;
 let paused = false;
-const shown = new Map<string, HTMLImageElement>();
 
 function storage(): Storage | undefined {
   try {
@@ -126,30 +126,52 @@ export function circumstances(): Circumstances {
     height: innerHeight,
     dpr: devicePixelRatio,
     look,
-    // The entry chunk's hashed name: a new build draws differently.
-    build: import.meta.url.split('/').pop() ?? '',
+    // A new build may draw differently.
+    build: __APP_BUILD__,
   };
 }
 
 /**
  * Show the pictures kept for this address, window and data, if any, each where its chart was;
  * settles when they are on screen (or after `WAIT_MS`: a tab in the background paints no frame).
- * Called by main.ts before anything else loads. A picture goes when its chart draws, at the
- * first input, on resize or print, and after `LONGEST_MS` in any case.
+ * Called by pictures-first.ts (inline in the built page), and again by main.ts, which gets the
+ * same promise and waits for it. A picture goes when its chart draws, at the first input, on resize or
+ * print, and after `LONGEST_MS` in any case.
  * @example showKeptPictures()
  */
 export function showKeptPictures(): Promise<void> {
+  const holder = globalThis as { [ON_SCREEN]?: Promise<void> };
+  if (!holder[ON_SCREEN]) {
+    try {
+      holder[ON_SCREEN] = show();
+    } catch {
+      // A damaged entry must never keep the app from starting: it is forgotten.
+      forgetPictures();
+      removePictures();
+      holder[ON_SCREEN] = Promise.resolve();
+    }
+  }
+  return holder[ON_SCREEN];
+}
+
+/**
+ * Where the promise of the pictures' first frame is kept: the inline first script and the app
+ * hold two copies of this module, and the second call must get the first one's promise.
+ */
+const ON_SCREEN = Symbol.for('indicator-dashboard.chart-pictures');
+
+function show(): Promise<void> {
   const pictures = readKept(storage()?.getItem(KEPT_KEY) ?? null, pictureKey(circumstances()));
   if (pictures.length === 0) return Promise.resolve();
-  const painted: Promise<void>[] = [];
-  for (const p of pictures) {
-    const img = document.createElement('img');
+  const painted = pictures.map((p) => {
+    // A canvas filled from an ImageBitmap, not an <img>: an inline image's source was fetched
+    // on the main thread (~30 ms for two charts) before its decode could even start.
+    const canvas = document.createElement('canvas');
     // A stand-in for the eye only: the live chart, with its accessible name, replaces it.
-    img.alt = '';
-    img.setAttribute('aria-hidden', 'true');
-    img.dataset.testid = 'chart-picture';
-    img.dataset.for = p.testid;
-    Object.assign(img.style, {
+    canvas.setAttribute('aria-hidden', 'true');
+    canvas.dataset.testid = 'chart-picture';
+    canvas.dataset.for = p.testid;
+    Object.assign(canvas.style, {
       position: 'absolute',
       left: `${p.left}px`,
       top: `${p.top}px`,
@@ -158,21 +180,36 @@ export function showKeptPictures(): Promise<void> {
       zIndex: '1',
       pointerEvents: 'none',
     });
-    img.src = p.src;
-    document.body.append(img);
-    shown.set(p.testid, img);
-    painted.push(
-      img.decode().then(
-        // On the page's timeline for the benchmark: when the picture is decoded and on screen.
-        () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve(void performance.mark('chart:picture', { detail: p.testid })))),
-        () => undefined,
-      ),
+    document.body.append(canvas);
+    return createImageBitmap(new Blob([bytesOf(p.src)], { type: 'image/webp' })).then(
+      (bitmap) => {
+        canvas.width = bitmap.width;
+        canvas.height = bitmap.height;
+        canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
+        bitmap.close();
+        // On the page's timeline for the benchmark: when the picture is on screen.
+        return new Promise<void>((resolve) => requestAnimationFrame(() => resolve(void performance.mark('chart:picture', { detail: p.testid }))));
+      },
+      () => undefined,
     );
-  }
+  });
   const clear = () => removePictures();
   for (const type of ['pointerdown', 'keydown', 'wheel', 'resize', 'beforeprint']) addEventListener(type, clear, { once: true, capture: true });
   setTimeout(clear, LONGEST_MS);
   return Promise.race([Promise.all(painted).then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, WAIT_MS))]);
+}
+
+/** The bytes of a `data:…;base64,` source. */
+function bytesOf(src: string): Uint8Array<ArrayBuffer> {
+  const text = atob(src.slice(src.indexOf(',') + 1));
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/** The pictures on the page; found in the DOM, since the inline first script put them there. */
+function shownPictures(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('[data-testid="chart-picture"]')];
 }
 
 /**
@@ -180,14 +217,12 @@ export function showKeptPictures(): Promise<void> {
  * @example replacePicture('trend-chart')
  */
 export function replacePicture(testid: string): void {
-  shown.get(testid)?.remove();
-  shown.delete(testid);
+  for (const picture of shownPictures()) if (picture.dataset.for === testid) picture.remove();
 }
 
 /** Remove every picture still shown (the first charts have drawn, or the user acted). */
 export function removePictures(): void {
-  for (const img of shown.values()) img.remove();
-  shown.clear();
+  for (const picture of shownPictures()) picture.remove();
 }
 
 /**

@@ -41,11 +41,17 @@ test('a reload shows the last charts as pictures at once, where they were, until
   await expect(picture).toBeVisible();
   // Only the picture: the app, its charts and its database reads have not started.
   await expect(page.getByTestId('trend-chart')).toHaveCount(0);
-  await expect(picture).toHaveJSProperty('complete', true);
-  expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await page.waitForFunction(() => performance.getEntriesByName('chart:picture').length === 2);
+  // The chart is drawn in it: it has ink (not one colour throughout).
+  const colours = await picture.evaluate((canvas: HTMLCanvasElement) => {
+    const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < pixels.length; i += 4 * 97) seen.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+    return seen.size;
+  });
+  expect(colours).toBeGreaterThan(3);
   expect(await picture.boundingBox()).toEqual(trendBox);
   await expect(picture).toHaveAttribute('aria-hidden', 'true');
-  expect(await page.evaluate(() => performance.getEntriesByName('chart:picture').length)).toBe(2);
   await screenshot(page, 'reload-pictures-1920');
 
   release();
@@ -59,7 +65,7 @@ test('a write to the store forgets the pictures; a damaged or hostile entry show
   await openWithoutBanner(page);
   await picturesKept(page, 2);
 
-  // A hostile entry under the right key: a remote image and a script URL instead of inline PNGs.
+  // A hostile entry under the right key: a remote image and a script URL instead of inline WebP.
   const remote: string[] = [];
   page.on('request', (r) => {
     if (!r.url().startsWith('http://127.0.0.1')) remote.push(r.url());
@@ -79,6 +85,17 @@ test('a write to the store forgets the pictures; a damaged or hostile entry show
   release();
   await chartDrawn(page, 'trend-chart');
   expect(remote).toEqual([]);
+
+  // A damaged one (not base64) is forgotten, and the app starts as ever.
+  await picturesKept(page, 2);
+  await page.evaluate((key) => {
+    const kept = JSON.parse(localStorage.getItem(key)!) as { pictures: { src: string }[] };
+    kept.pictures[0].src = 'data:image/webp;base64,@@not base64@@';
+    localStorage.setItem(key, JSON.stringify(kept));
+  }, KEPT);
+  await page.reload();
+  await chartDrawn(page, 'trend-chart');
+  await expect(page.getByTestId('chart-picture')).toHaveCount(0);
 
   // The live charts keep new pictures; an edit of the indicator (a write) forgets them at once.
   await picturesKept(page, 2);

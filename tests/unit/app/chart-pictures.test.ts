@@ -3,7 +3,7 @@ import { pictureKey, readKept, type Picture } from '../../../src/app/chart-pictu
 import { onFirstScreen } from '../../../src/app/chart-pictures-take';
 
 const KEY = pictureKey({ search: '?view=kpi&ind=PM10', width: 1920, height: 1080, dpr: 1, look: 'light,good-green,zh', build: 'index-a1.js' });
-const good: Picture = { testid: 'trend-chart', src: 'data:image/png;base64,iVBORw0KGgo=', left: 316, top: 400, width: 1584, height: 420 };
+const good: Picture = { testid: 'trend-chart', src: 'data:image/webp;base64,UklGRhIAAABXRUJQ', left: 316, top: 400, width: 1584, height: 420 };
 const kept = (pictures: unknown[], key = KEY) => JSON.stringify({ key, pictures });
 
 describe('pictureKey', () => {
@@ -38,12 +38,13 @@ describe('readKept', () => {
   it.each([
     ['a remote image', { ...good, src: 'https://example.com/x.png' }],
     ['a script URL', { ...good, src: 'javascript:alert(1)' }],
+    ['a PNG (pictures are WebP)', { ...good, src: 'data:image/png;base64,iVBORw0KGgo=' }],
     ['an SVG (it could carry script)', { ...good, src: 'data:image/svg+xml;base64,PHN2Zz4=' }],
     ['no size', { ...good, width: 0 }],
     ['a position that is not a number', { ...good, top: '0; background:url(x)' }],
     ['an infinite position', { ...good, left: Infinity }],
     ['a testid that is not text', { ...good, testid: { toString: 1 } }],
-    ['__proto__ as the record', JSON.parse('{"__proto__": {"src": "data:image/png;base64,AA=="}}')],
+    ['__proto__ as the record', JSON.parse('{"__proto__": {"src": "data:image/webp;base64,AA=="}}')],
   ])('drops a picture with %s', (_, bad) => {
     expect(readKept(kept([bad, good]), KEY)).toEqual([good]);
   });
