@@ -30,10 +30,10 @@ export function onFirstScreen<T extends { left: number; top: number; width: numb
 
 /**
  * Take pictures of those of `drawn` on the first screen, and hand `keep` what to store (undefined:
- * nothing worth keeping).
- * @example await takePictures(charts, (text) => localStorage.setItem(KEPT_KEY, text))
+ * nothing worth keeping) and the key it was taken under.
+ * @example await takePictures(charts, (text, key) => text && localStorage.setItem(KEPT_KEY, text))
  */
-export async function takePictures(drawn: readonly LiveChart[], keep: (text: string | undefined) => void): Promise<void> {
+export async function takePictures(drawn: readonly LiveChart[], keep: (text: string | undefined, key: string) => void): Promise<void> {
   const key = pictureKey(circumstances());
   const charts = onFirstScreen(
     drawn.map((chart) => {
@@ -51,7 +51,7 @@ export async function takePictures(drawn: readonly LiveChart[], keep: (text: str
   // The view or the window changed meanwhile: the next draw takes them again.
   if (key !== pictureKey(circumstances())) return;
   const text = JSON.stringify({ key, pictures } satisfies Kept);
-  keep(pictures.length === 0 || text.length > MAX_CHARS ? undefined : text);
+  keep(pictures.length === 0 || text.length > MAX_CHARS ? undefined : text, key);
 }
 
 /** The colour behind `el` (the first ancestor with one), so the picture is opaque like the page. */

@@ -10,8 +10,11 @@
  * kept only in memory (IndexedDB blocked) are never taken.
  */
 
-/** localStorage: the pictures and what they were taken under. */
+/** localStorage: the pictures and what they were taken under; that key alone, cheap to read. */
 const KEPT_KEY = 'dashboard.chartPictures';
+const KEPT_FOR_KEY = 'dashboard.chartPictures.key';
+/** Pictures are taken once the page has drawn nothing for this long (and is idle). */
+const TAKE_AFTER_MS = 1500;
 /** The remembered choices a picture's look depends on (display.svelte.ts and i18n.svelte.ts keep them). */
 export const THEME_KEY = 'dashboard.theme';
 export const COLOURS_KEY = 'dashboard.colours';
@@ -233,7 +236,8 @@ export function removePictures(): void {
 export function forgetPictures(): void {
   generation += 1;
   try {
-    storage()?.removeItem(KEPT_KEY);
+    const s = storage();
+    if (s) clearKept(s);
   } catch {
     // Blocked storage keeps nothing anyway.
   }
@@ -288,24 +292,33 @@ function scheduleTaking(): void {
       const s = storage();
       // Only the dashboard is kept: a deck or the datasets page reloads into another layout.
       if (!allowed || paused || !s || new URLSearchParams(location.search).has('page')) return;
+      // This view's pictures are kept already (a reload draws it again): no work for nothing.
+      if (s.getItem(KEPT_FOR_KEY) === pictureKey(circumstances())) return;
       const at = generation;
       const drawn = [...live].filter(([, drawnIn]) => drawnIn === at).map(([chart]) => chart);
       // Loaded when first needed: nothing of it is needed before the first charts.
       void import('./chart-pictures-take').then((m) =>
-        m.takePictures(drawn, (text) => {
+        m.takePictures(drawn, (text, key) => {
           // The data changed while the pictures were encoded: the next draw takes them again.
           if (at !== generation) return;
           try {
-            if (text === undefined) s.removeItem(KEPT_KEY);
-            else s.setItem(KEPT_KEY, text);
+            clearKept(s);
+            if (text === undefined) return;
+            s.setItem(KEPT_KEY, text);
+            s.setItem(KEPT_FOR_KEY, key);
           } catch {
             // Full storage: the next reload draws without a picture, as before.
-            forgetPictures();
+            clearKept(s);
           }
         }),
       );
     };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(take, { timeout: 3000 });
     else take();
-  }, 600);
+  }, TAKE_AFTER_MS);
+}
+
+function clearKept(s: Storage): void {
+  s.removeItem(KEPT_KEY);
+  s.removeItem(KEPT_FOR_KEY);
 }

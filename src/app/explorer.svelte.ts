@@ -14,6 +14,7 @@ import type { Workspace } from './workspace.svelte';
 import { stable } from './stable';
 import { indicatorToShow, takeEarlySeries, viewInAddress } from './early-start';
 import { whenFirstChartDrawn } from './after-first-chart.svelte';
+import { drawNextAtOnce } from './draw-at-once';
 
 const CONTEXT = Symbol('explorer');
 /** How long the page stays quiet after a load before the other values are read into memory. */
@@ -65,6 +66,8 @@ export class Explorer {
   readonly period: string | undefined;
 
   private loadSeq = 0;
+  /** The workspace revision `observations` were read at. */
+  private loadedRevision = -1;
   private requested = { indicator: '', revision: -1 };
 
   constructor(private readonly workspace: Workspace) {
@@ -187,8 +190,12 @@ export class Explorer {
     // On the page's timeline for the benchmark, like the import's phases.
     performance.measure('view:load', { start });
     if (seq !== this.loadSeq) return;
+    // A switch of indicator in the same data: the trend the user waits on draws in this task.
+    // After a change of the data (an import, another tab's write) the whole page redraws, in turns.
+    if (indicator !== this.loadedIndicator && revision === this.loadedRevision) drawNextAtOnce();
     this.observations = rows;
     this.loadedIndicator = indicator;
+    this.loadedRevision = revision;
     this.loading = false;
     this.warmWhenIdle();
   }

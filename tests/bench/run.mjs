@@ -167,7 +167,7 @@ async function runCase(c) {
     });
     const firstChart = Math.min(liveChart, picture ?? Infinity);
     await settledDraw(page, 'comparison-chart', 0, 60_000).catch(() => undefined);
-    const switchMs = await switchIndicator(page);
+    const switched = await switchIndicator(page);
     const comparisonMs = await changePeriod(page);
 
     const importMs = parseSeg + storeSeg + showSeg;
@@ -189,7 +189,8 @@ async function runCase(c) {
       // The live (interactive) chart drawn, from navigation and from the app's entry script.
       first_live_chart_ms: round(liveChart),
       first_live_chart_from_app_ms: appStart === null ? null : round(liveChart - appStart),
-      switch_ms: switchMs === null ? null : round(switchMs),
+      switch_ms: switched === null ? null : round(switched.ms),
+      switch_phases: switched?.phases ?? null,
       comparison_ms: comparisonMs === null ? null : round(comparisonMs),
       longest_task_ms: round(Math.max(0, ...during.map((t) => t.duration))),
       long_tasks: during.length,
@@ -230,14 +231,25 @@ async function switchIndicator(page) {
   const next = current.endsWith('甲') ? current.replace(/甲$/, '乙') : current.replace(/.$/, '甲');
   await page.getByTestId('indicator-search').fill(next);
   const option = page.getByTestId('indicator-list').getByRole('option', { name: next, exact: true });
-  if ((await option.count()) === 0) return null;
+  if ((await option.count()) === 0) {
+    // The filtered list draws a moment after typing; wait for it before giving up.
+    await option.waitFor({ timeout: 10_000 }).catch(() => undefined);
+    if ((await option.count()) === 0) return null;
+  }
   const t0 = await page.evaluate((name) => {
     const button = [...document.querySelectorAll('[data-testid="indicator-list"] [role="option"]')].find((b) => b.textContent.trim() === name);
     const t = performance.now();
     button.click();
     return t;
   }, next);
-  return (await settledDraw(page, 'trend-chart', t0, 60_000)) - t0;
+  const ms = (await settledDraw(page, 'trend-chart', t0, 60_000)) - t0;
+  // Where the time went: the values' read and the trend's setOption, from the app's measures.
+  const phases = await page.evaluate((since) => {
+    const of = (name) => performance.getEntriesByName(name).find((m) => m.startTime >= since);
+    const span = (m) => (m ? { at: Math.round(m.startTime - since), ms: Math.round(m.duration) } : null);
+    return { load: span(of('view:load')), draw: span(of('chart:draw:trend-chart')) };
+  }, t0);
+  return { ms, phases };
 }
 
 /** Pick another period for the regional comparison; time from the change to the bars redrawn. */
@@ -308,6 +320,7 @@ function printTable(rows, jsKb, machine) {
   console.log('\n' + line(cols));
   for (const r of rows) console.log(line(cols.map((k) => cell(r[k]))));
   for (const r of rows) console.log(`  ${r.case} phases: ${JSON.stringify(r.phases)}${r.floor ? ` floor: ${JSON.stringify(r.floor)}` : ''}`);
+  for (const r of rows) console.log(`  ${r.case} switch: ${JSON.stringify(r.switch_phases)}`);
   for (const r of rows) console.log(`  ${r.case} longest tasks (wall): ${JSON.stringify(r.longest_tasks)} · by CPU per phase: ${JSON.stringify(r.longest_cpu_tasks)}`);
   console.log(`initial JS: ${jsKb} KB gzip · ${machine.cpus} cores · Chromium ${machine.chromium} · Node ${machine.node}\n`);
 }
