@@ -22,8 +22,31 @@ function nullPrototypeLru(): Plugin {
 }
 
 /**
+ * `entry` (relative to this file) bundled by a nested build into one minified script with no
+ * imports: an IIFE, since Vite leaves ES library output unminified.
+ */
+async function iifeOf(entry: string, name: string, options: { plugins?: Plugin[]; define: Record<string, string> }): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'warn',
+    plugins: options.plugins ?? [],
+    define: options.define,
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      lib: { entry: new URL(entry, import.meta.url).pathname, formats: ['iife'], name, fileName: name },
+    },
+  });
+  const outputs = Array.isArray(result) ? result : [result];
+  const chunk = outputs.flatMap((o) => ('output' in o ? o.output : [])).find((c) => c.type === 'chunk');
+  if (!chunk || chunk.type !== 'chunk') throw new Error(`${entry}: the nested build produced no script`);
+  return chunk.code;
+}
+
+/**
  * `virtual:standalone-script`: the chart code of a self-contained .html file (src/standalone),
- * bundled by a nested build into one script with no imports (an IIFE: Vite leaves ES library output unminified) and exported as a string, so the
+ * bundled into one script with no imports (`iifeOf`) and exported as a string, so the
  * app can inline it. The app loads it lazily, only when a user saves such a file.
  */
 function standaloneScript(): Plugin {
@@ -33,23 +56,12 @@ function standaloneScript(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
     async load(resolved) {
       if (resolved !== `\0${id}`) return undefined;
-      const result = await build({
-        configFile: false,
-        logLevel: 'warn',
+      const code = await iifeOf('./src/standalone/standalone-main.ts', 'standalone', {
         plugins: [nullPrototypeLru()],
         // ECharts checks process.env.NODE_ENV, which does not exist in a page of its own.
         define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-        build: {
-          write: false,
-          target: 'es2022',
-          minify: true,
-          lib: { entry: new URL('./src/standalone/standalone-main.ts', import.meta.url).pathname, formats: ['iife'], name: 'standalone', fileName: 'standalone' },
-        },
       });
-      const outputs = Array.isArray(result) ? result : [result];
-      const chunk = outputs.flatMap((o) => ('output' in o ? o.output : [])).find((c) => c.type === 'chunk');
-      if (!chunk || chunk.type !== 'chunk') throw new Error('standalone bundle produced no script');
-      return `export default ${JSON.stringify(chunk.code)};`;
+      return `export default ${JSON.stringify(code)};`;
     },
   };
 }
@@ -73,21 +85,7 @@ function picturesFirst(): Plugin {
     transformIndexHtml: {
       order: 'post',
       async handler(html) {
-        const result = await build({
-          configFile: false,
-          logLevel: 'warn',
-          define: { __APP_BUILD__: APP_BUILD },
-          build: {
-            write: false,
-            target: 'es2022',
-            minify: true,
-            lib: { entry: new URL('./src/pictures-first.ts', import.meta.url).pathname, formats: ['iife'], name: 'picturesFirst', fileName: 'pictures-first' },
-          },
-        });
-        const outputs = Array.isArray(result) ? result : [result];
-        const chunk = outputs.flatMap((o) => ('output' in o ? o.output : [])).find((c) => c.type === 'chunk');
-        if (!chunk || chunk.type !== 'chunk') throw new Error('pictures-first: no script built');
-        const code = chunk.code.trim();
+        const code = (await iifeOf('./src/pictures-first.ts', 'picturesFirst', { define: { __APP_BUILD__: APP_BUILD } })).trim();
         if (/<\/script/i.test(code)) throw new Error('pictures-first: the script cannot be inlined');
         const hash = createHash('sha256').update(code).digest('base64');
         const csp = "script-src 'self'";

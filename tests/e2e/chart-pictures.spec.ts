@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { chartDrawn, openFresh, screenshot } from './helpers';
 
 const KEPT = 'dashboard.chartPictures';
@@ -30,18 +30,24 @@ async function openWithoutBanner(page: Page): Promise<void> {
   await page.getByTestId('dismiss-notice').click();
 }
 
+/** Reload with the app held back until the kept pictures (`n` of them) are on screen; `testid`'s picture. */
+async function reloadToPictures(page: Page, n: number, testid: string): Promise<{ picture: Locator; release: () => void }> {
+  const release = await holdApp(page);
+  await page.reload();
+  const picture = page.locator(`[data-testid="chart-picture"][data-for="${testid}"]`);
+  await expect(picture).toBeVisible();
+  await page.waitForFunction((count) => performance.getEntriesByName('chart:picture').length === count, n);
+  return { picture, release };
+}
+
 test('a reload shows the last charts as pictures at once, where they were, until the live charts draw', async ({ page }) => {
   await openWithoutBanner(page);
   await picturesKept(page, 2);
   const trendBox = await page.getByTestId('trend-chart').boundingBox();
 
-  const release = await holdApp(page);
-  await page.reload();
-  const picture = page.locator('[data-testid="chart-picture"][data-for="trend-chart"]');
-  await expect(picture).toBeVisible();
+  const { picture, release } = await reloadToPictures(page, 2, 'trend-chart');
   // Only the picture: the app, its charts and its database reads have not started.
   await expect(page.getByTestId('trend-chart')).toHaveCount(0);
-  await page.waitForFunction(() => performance.getEntriesByName('chart:picture').length === 2);
   // The chart is drawn in it: it has ink (not one colour throughout).
   const colours = await picture.evaluate((canvas: HTMLCanvasElement) => {
     const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
@@ -59,6 +65,20 @@ test('a reload shows the last charts as pictures at once, where they were, until
   await chartDrawn(page, 'comparison-chart');
   await expect(page.getByTestId('chart-picture')).toHaveCount(0);
   expect(await page.getByTestId('trend-chart').boundingBox()).toEqual(trendBox);
+});
+
+test('at 1024×768 only the chart on the first screen is kept, and shown for that window size', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openWithoutBanner(page);
+  // The comparison is below the first screen here.
+  await picturesKept(page, 1);
+  const trendBox = await page.getByTestId('trend-chart').boundingBox();
+  const { picture, release } = await reloadToPictures(page, 1, 'trend-chart');
+  expect(await picture.boundingBox()).toEqual(trendBox);
+  await screenshot(page, 'reload-pictures-1024');
+  release();
+  await chartDrawn(page, 'trend-chart');
+  await expect(page.getByTestId('chart-picture')).toHaveCount(0);
 });
 
 test('a write to the store forgets the pictures; a damaged or hostile entry shows nothing', async ({ page }) => {
