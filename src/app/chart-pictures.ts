@@ -1,7 +1,7 @@
 /**
  * Pictures of the charts on screen, kept so that a reload shows them at once. After a reload the
  * live chart needs the app's code, the database and ECharts (about half a second here); the
- * picture needs only this module, so the chart a user was looking at is back on screen ~0.15 s
+ * picture needs only this module, so the chart a user was looking at is back on screen ~0.2 s
  * after navigation, where it was, and the live chart replaces it when it draws.
  *
  * A picture is shown only while nothing it depends on has changed: the same address (the view),
@@ -64,7 +64,7 @@ export function pictureKey(c: Circumstances): string {
 
 /**
  * The kept pictures in `text` if they are well formed and were taken under `key`; anything
- * else (another view, a damaged or hostile entry, a source that is not an inline PNG) gives none.
+ * else (another view, a damaged or hostile entry, a source that is not an inline WebP) gives none.
  * @example readKept(JSON.stringify({ key: 'k', pictures: [] }), 'k') // []
  */
 export function readKept(text: string | null, key: string): Picture[] {
@@ -138,8 +138,8 @@ export function circumstances(): Circumstances {
  * Show the pictures kept for this address, window and data, if any, each where its chart was;
  * settles when they are on screen (or after `WAIT_MS`: a tab in the background paints no frame).
  * Called by pictures-first.ts (inline in the built page), and again by main.ts, which gets the
- * same promise and waits for it. A picture goes when its chart draws, at the first input, on resize or
- * print, and after `LONGEST_MS` in any case.
+ * same promise and waits for it. A picture goes when its chart draws, at the first input, on
+ * resize or print, and after `LONGEST_MS` in any case.
  * @example showKeptPictures()
  */
 export function showKeptPictures(): Promise<void> {
@@ -164,8 +164,14 @@ export function showKeptPictures(): Promise<void> {
 const ON_SCREEN = Symbol.for('indicator-dashboard.chart-pictures');
 
 function show(): Promise<void> {
-  const pictures = readKept(storage()?.getItem(KEPT_KEY) ?? null, pictureKey(circumstances()));
-  if (pictures.length === 0) return Promise.resolve();
+  const s = storage();
+  const key = pictureKey(circumstances());
+  const pictures = readKept(s?.getItem(KEPT_KEY) ?? null, key);
+  if (pictures.length === 0) {
+    // Kept for this view but unreadable (damaged, tampered with): forgotten, so it is taken anew.
+    if (s && s.getItem(KEPT_FOR_KEY) === key) clearKept(s);
+    return Promise.resolve();
+  }
   const painted = pictures.map((p) => {
     // A canvas filled from an ImageBitmap, not an <img>: an inline image's source was fetched
     // on the main thread (~30 ms for two charts) before its decode could even start.

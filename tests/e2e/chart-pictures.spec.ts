@@ -105,6 +105,8 @@ test('a write to the store forgets the pictures; a damaged or hostile entry show
   release();
   await chartDrawn(page, 'trend-chart');
   expect(remote).toEqual([]);
+  // Nothing readable was kept for this view: the entry was forgotten, and is taken anew.
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key)?.includes('example.com') ?? false, KEPT)).toBe(false);
 
   // A damaged one (not base64) is forgotten, and the app starts as ever.
   await picturesKept(page, 2);
