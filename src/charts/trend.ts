@@ -277,8 +277,9 @@ export function buildTrendOption(data: ChartData, spec: TrendSpec, theme: ChartT
       axisLabel: { color: theme.text, fontSize: theme.fontSize, formatter: (v: number) => formatCompact(v, locale, scalable) },
       splitLine: { lineStyle: { color: theme.splitLine } },
     },
-    // The slider sits above the legend (the grid leaves room for both), not on top of it.
-    dataZoom: set.periods.length > LONG ? [{ type: 'inside' }, { type: 'slider', bottom: (shown.length > 1 ? 40 : 8) * scale }] : undefined,
+    // The slider sits above the legend (the grid leaves room for both), not on top of it. No
+    // key at all on short series: ECharts' development build warns of a key whose part is absent.
+    ...(set.periods.length > LONG ? { dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: (shown.length > 1 ? 40 : 8) * scale }] } : {}),
     series,
   };
 }
