@@ -14,9 +14,9 @@ const target = document.getElementById('app')!;
 if (new URLSearchParams(location.search).has('embed')) {
   void import('./standalone/embed-page').then((m) => m.startEmbedPage(target));
 } else {
-  // The pictures of the charts this view showed last time (pictures-first.ts put them up) get
-  // their first frame before the rest starts: on two busy cores, the app's start delayed it by
-  // ~200 ms.
+  // The pictures of the charts this view showed last time (put up by pictures-first.ts in the
+  // built page, by this call in development) get their first frame before the rest starts: on
+  // two busy cores, the app's start delayed it by ~200 ms.
   onWrite(forgetPictures);
   void showKeptPictures().then(() => {
     startEarly(location.search);
