@@ -68,6 +68,8 @@ export class Explorer {
   private loadSeq = 0;
   /** The workspace revision `observations` were read at. */
   private loadedRevision = -1;
+  /** The timer that starts warming the value cache (warmWhenIdle). */
+  private warming: ReturnType<typeof setTimeout> | undefined;
   private requested = { indicator: '', revision: -1 };
 
   constructor(private readonly workspace: Workspace) {
@@ -210,15 +212,12 @@ export class Explorer {
   private warmWhenIdle(): void {
     const idle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => f()) : setTimeout(f, 50));
     const pause = () => new Promise<void>((resolve) => idle(resolve));
-    clearTimeout(this.warming);
     // Only a speed-up: if it fails (say the database was closed), reads work as before.
     whenFirstChartDrawn(() => {
       clearTimeout(this.warming);
       this.warming = setTimeout(() => void store.warmBlockCache(pause).catch(() => undefined), WARM_AFTER_MS);
     });
   }
-
-  private warming: ReturnType<typeof setTimeout> | undefined;
 }
 
 export function provideExplorer(workspace: Workspace): Explorer {
