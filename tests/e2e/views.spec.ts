@@ -109,6 +109,15 @@ test('a URL restores a view exactly, and back restores the previous one', async 
   await expect(page.getByTestId('view-tab-ranking')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('ranking')).toContainText('（2023年）');
   expect(new URL(page.url()).searchParams.getAll('r')).toEqual(['道里区', '南岗区']);
+
+  // Another indicator: the address follows once its values have drawn (explorer.update), and
+  // back returns to the one before.
+  await chooseIndicator(page, '秸秆还田率');
+  await expect(page.getByTestId('ranking')).toContainText('秸秆还田率：排名');
+  await expect.poll(() => new URL(page.url()).searchParams.get('ind')).toBe('秸秆还田率');
+  await page.goBack();
+  await expect(page.getByTestId('view-tab-ranking')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('ranking')).toContainText(`${AREA}：排名（2023年）`);
 });
 
 test('regions are grouped by parent code and searchable', async ({ page }) => {
