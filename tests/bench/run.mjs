@@ -8,7 +8,7 @@
  * ever asserted: machines are noisy.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -17,7 +17,7 @@ import { ensureData } from './generate.mjs';
 import { serve } from './serve.mjs';
 import { INIT_SCRIPT, floorInPage } from './page-probes.mjs';
 import { initialJs } from './initial-js.mjs';
-import { TASK_CATEGORIES, mainTasks, startTrace } from './trace-tasks.mjs';
+import { TASK_CATEGORIES, mainTasks } from './trace-tasks.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -60,8 +60,10 @@ const extra = new Map([
 ]);
 const server = await serve({ dist, port, extra });
 const base = `http://127.0.0.1:${port}`;
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-let chromiumVersion = '';
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
 
 const results = [];
 try {
@@ -71,6 +73,7 @@ try {
     process.stdout.write('done\n');
   }
 } finally {
+  await browser.close();
   server.close();
 }
 
@@ -80,7 +83,7 @@ const machine = {
   cpus: cpus().length,
   cpu: cpus()[0]?.model ?? '',
   memory_gb: Math.round(totalmem() / 2 ** 30),
-  chromium: chromiumVersion,
+  chromium: browser.version(),
   node: process.version,
   date: new Date().toISOString(),
 };
@@ -99,22 +102,12 @@ function pick(r) {
 
 /** One file: import through the wizard, reload, switch, compare, then the floor. */
 async function runCase(c) {
-  // A browser profile on disk, as a user's is: IndexedDB of an in-memory (incognito) context
-  // read a 460 KB block in 8–14 ms here, one on disk in 4–7 ms.
-  const profile = join(work, 'profile');
-  rmSync(profile, { recursive: true, force: true });
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    args: ARGS,
-    viewport: { width: 1920, height: 1080 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+  // A context of its own (in memory, like a private window): see the README on a profile on disk.
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
   await page.addInitScript(INIT_SCRIPT);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  chromiumVersion ||= /[\d.]+$/.exec((await cdp.send('Browser.getVersion')).product)?.[0] ?? '';
   try {
     // The floor first, in a page of its own: the same bytes decoded, parsed by PapaParse, written as blocks.
     const floor = c.kind === 'xlsx' ? null : await floorFor(context, c);
@@ -129,7 +122,7 @@ async function runCase(c) {
     const sampler = startSampling(page, cdp);
     await page.evaluate(() => window.__bench.reset());
     // A light trace (tasks and marks only) for each task's CPU time beside its wall time.
-    const trace = await startTrace(cdp, TASK_CATEGORIES);
+    await browser.startTracing(page, { categories: TASK_CATEGORIES });
     await page.evaluate(() => performance.mark('bench:chosen'));
     await page.getByTestId('file-input').setInputFiles(c.path);
     await page.waitForFunction(() => window.__bench.confirmSeen > 0, null, { timeout: LONG, polling: 50 });
@@ -148,7 +141,7 @@ async function runCase(c) {
     });
     const drawn = await settledDraw(page, 'trend-chart', tShow, 120_000);
     const sampled = await sampler.stop();
-    const traced = mainTasks(await trace.stop(), 'bench:chosen', ['bench:chosen', 'bench:confirm', 'bench:show']);
+    const traced = mainTasks(JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents, 'bench:chosen', ['bench:chosen', 'bench:confirm', 'bench:show']);
     const phaseOf = { 'bench:chosen': 'preview', 'bench:confirm': 'store', 'bench:show': 'show' };
     const cpuLongest = Object.create(null);
     for (const t of traced) {

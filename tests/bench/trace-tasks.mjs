@@ -33,25 +33,3 @@ export function mainTasks(events, from, marks) {
       event: e,
     }));
 }
-
-/**
- * Record a Chromium trace of `categories` through a page's DevTools session; `stop()` gives its
- * events. (Playwright's browser-level tracing needs a Browser object, which a context with a
- * profile on disk does not have.)
- * @example const trace = await startTrace(cdp, TASK_CATEGORIES); …; const events = await trace.stop();
- */
-export async function startTrace(cdp, categories) {
-  const events = [];
-  const collect = (e) => events.push(...e.value);
-  cdp.on('Tracing.dataCollected', collect);
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { categories: categories.join(','), transferMode: 'ReportEvents' });
-  return {
-    async stop() {
-      await cdp.send('Tracing.end');
-      await complete;
-      cdp.off('Tracing.dataCollected', collect);
-      return events;
-    },
-  };
-}
