@@ -2,10 +2,9 @@
  * `npm run bench [-- --quick] [-- --only <case-id>] [-- --out file.json] [-- --no-build]`: builds the app, serves it on
  * 127.0.0.1 (its own port), imports generated files through the real UI in headless Chromium and
  * measures the import (split into its phases), the views after a reload (medians of several
- * reloads), the main thread's longest
- * task, the peak heap and the initial JS; and, in the same run, the floor (decode + PapaParse +
- * column blocks written with Dexie, no other work). Writes JSON and prints a table. No timing is
- * ever asserted: machines are noisy.
+ * reloads), the main thread's longest task, the peak heap and the initial JS; and, in the same
+ * run, the floor (decode + PapaParse + column blocks written with Dexie, no other work). Writes
+ * JSON and prints a table. No timing is ever asserted: machines are noisy.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
