@@ -68,7 +68,9 @@ export class Workspace {
     if (this.datasets.length === 0 && !(await store.getSetting<boolean>(SAMPLE_REMOVED_KEY))) {
       await loadSampleData();
       this.notice = { kind: 'sample-loaded' };
-      await this.read();
+      // A new revision: a view the address named (a shared link opened on a first visit) has
+      // already loaded, before the sample was stored, and found no values.
+      await this.refresh();
     }
     this.ready = true;
     // Deleted datasets stay restorable for a month, then their values are freed; after the first

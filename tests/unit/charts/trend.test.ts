@@ -180,6 +180,18 @@ describe('long series', () => {
   });
 
   it.each([
+    { periods: 30, symbols: true, zoom: false },
+    { periods: 31, symbols: false, zoom: false },
+    { periods: 60, symbols: false, zoom: false },
+    { periods: 61, symbols: false, zoom: true },
+  ])('draws symbols up to 30 periods and a zoom bar beyond 60 ($periods periods)', ({ periods, symbols, zoom }) => {
+    const obs = Array.from({ length: periods }, (_, i) => gw('A', String(1950 + i), i + 1));
+    const option = buildTrendOption(chartData(obs), {}, light);
+    expect((seriesOf(option)[0] as Series & { showSymbol: boolean }).showSymbol).toBe(symbols);
+    expect(option.dataZoom !== undefined).toBe(zoom);
+  });
+
+  it.each([
     { regions: ['A'], legend: false, bottom: 8 },
     { regions: ['A', 'B'], legend: true, bottom: 40 },
   ])('puts the zoom slider above the legend (legend shown: $legend)', ({ regions, legend, bottom }) => {
