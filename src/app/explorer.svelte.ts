@@ -207,12 +207,12 @@ export class Explorer {
     this.loading = true;
     const start = performance.now();
     await this.workspace.opened;
-    // Where the values came from is on the timeline too (tests and the benchmark read it).
-    let from = 'early';
-    let rows = await takeEarlySeries(indicator);
-    if (!rows) [from, rows] = ['prefetch', await this.takePrefetched(indicator, revision)];
-    if (!rows) [from, rows] = ['store', await store.getSeries({ indicator })];
-    // On the page's timeline for the benchmark, like the import's phases.
+    const early = await takeEarlySeries(indicator);
+    const prefetched = early ?? (await this.takePrefetched(indicator, revision));
+    const rows = prefetched ?? (await store.getSeries({ indicator }));
+    // On the page's timeline for the benchmark, like the import's phases, with where the values
+    // came from (tests and the benchmark read it).
+    const from = early ? 'early' : prefetched ? 'prefetch' : 'store';
     performance.measure('view:load', { start, detail: { indicator, from } });
     if (seq !== this.loadSeq) return;
     // A switch of indicator in the same data: the trend the user waits on draws in this task.
