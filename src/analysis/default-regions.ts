@@ -1,7 +1,7 @@
 /** Which regions a trend shows before the user chooses: a sensible few. */
-import type { Observation } from '../domain/types';
-import { comparePeriods } from '../domain/period';
-import { dominantGrain, grainOf, latestPeriod } from './series';
+import type { Grain, Observation } from '../domain/types';
+import { grainOfKey } from '../domain/period';
+import { periodsOfDominantGrain } from './series';
 
 /**
  * The totals (合计) present, then up to `max` other regions with the largest values in the latest
@@ -10,30 +10,49 @@ import { dominantGrain, grainOf, latestPeriod } from './series';
  * @example defaultRegions(obs, 6) // ['全市', '道里区', '南岗区', …]
  */
 export function defaultRegions(observations: readonly Observation[], max = 6): string[] {
-  const latest = latestPeriod(observations);
-  if (!latest) return [];
-  const grain = dominantGrain(observations);
+  const { grain, periods } = periodsOfDominantGrain(observations);
+  if (!grain) return [];
+  // Periods ranked once, and the grain of a key read once per key: the loop over every value
+  // compares numbers (see periodsByGrain for what a loop that parsed periods cost). Per region:
+  // its value in the latest period if any, else in its own latest period of the grain.
+  const rank = new Map(periods.map((p, i) => [p, i]));
+  const keyOfGrain = new Map(periods.map((p) => [p, grainOfKey(p) === grain]));
+  const latest = periods.length - 1;
+  const { totals, best } = latestPerRegion(observations, grain, rank, keyOfGrain);
+  const others = [...best]
+    .filter(([r]) => !totals.includes(r))
+    .sort(([ra, a], [rb, b]) => {
+      const atA = a.rank === latest;
+      const atB = b.rank === latest;
+      return atA !== atB ? (atA ? -1 : 1) : b.value - a.value || (ra < rb ? -1 : ra > rb ? 1 : 0);
+    })
+    .slice(0, max)
+    .map(([r]) => r);
+  return [...totals, ...others];
+}
+
+/**
+ * The totals among observations of `grain`, and each other region's value at its latest period
+ * (by `rank`). The loop over every value has a function of its own: V8 optimizes it by compiling
+ * the function around it, and around this loop that was all of `defaultRegions`.
+ */
+function latestPerRegion(
+  observations: readonly Observation[],
+  grain: Grain,
+  rank: ReadonlyMap<string, number>,
+  keyOfGrain: ReadonlyMap<string, boolean>,
+): { totals: string[]; best: Map<string, { rank: number; value: number }> } {
   const totals: string[] = [];
-  // Per region: its value in the latest period if any, else its latest value of the same grain.
-  const best = new Map<string, { atLatest: boolean; value: number; period: string }>();
+  const best = new Map<string, { rank: number; value: number }>();
   for (const o of observations) {
-    if (grainOf(o) !== grain) continue;
+    if (o.grain !== undefined ? o.grain !== grain : keyOfGrain.get(o.period) !== true) continue;
     if (o.isTotal) {
       if (!totals.includes(o.region)) totals.push(o.region);
       continue;
     }
-    const atLatest = o.period === latest;
+    const r = rank.get(o.period)!;
     const cur = best.get(o.region);
-    if (!cur || (atLatest && !cur.atLatest) || (!cur.atLatest && !atLatest && comparePeriods(o.period, cur.period) > 0)) {
-      best.set(o.region, { atLatest, value: o.value, period: o.period });
-    }
+    if (!cur || r > cur.rank) best.set(o.region, { rank: r, value: o.value });
   }
-  const others = [...best]
-    .filter(([r]) => !totals.includes(r))
-    .sort(([ra, a], [rb, b]) =>
-      a.atLatest !== b.atLatest ? (a.atLatest ? -1 : 1) : b.value - a.value || (ra < rb ? -1 : ra > rb ? 1 : 0),
-    )
-    .slice(0, max)
-    .map(([r]) => r);
-  return [...totals, ...others];
+  return { totals, best };
 }

@@ -47,7 +47,17 @@ export function kpiSummary(
  * @example kpiSummaries(obs, indicator, ['全市', '道里区']).map((s) => s.region) // ['全市', '道里区']
  */
 export function kpiSummaries(observations: readonly Observation[], indicator: Indicator, regions: readonly string[]): KpiSummary[] {
+  const byRegion = splitByRegion(observations, regions);
+  return regions.map((r) => kpiSummary(byRegion.get(r)!, indicator, r)).filter((s) => s !== undefined);
+}
+
+/**
+ * The values of each of `regions`. A function of its own: V8 optimizes a long loop by compiling
+ * the function around it with what it calls inlined, and around this loop that was every card's
+ * summary, 40–100 ms of compiling on a core the switch of indicator was waiting for.
+ */
+function splitByRegion(observations: readonly Observation[], regions: readonly string[]): Map<string, Observation[]> {
   const byRegion = new Map<string, Observation[]>(regions.map((r) => [r, []]));
   for (const o of observations) byRegion.get(o.region)?.push(o);
-  return regions.map((r) => kpiSummary(byRegion.get(r)!, indicator, r)).filter((s) => s !== undefined);
+  return byRegion;
 }

@@ -43,20 +43,80 @@ export function grainOf(o: Observation): Grain | 'unknown' {
 }
 
 /**
+ * Each grain's distinct periods among observations, with how many values have each. The grain
+ * of a period key is read once per distinct key, not once per value: a loop over 10,000 values
+ * that read each value's grain inlined the period parser, and V8's optimizing compiler took
+ * 30–100 ms over each such loop (on two cores, beside a switch of indicator that waited for it).
+ * @example periodsByGrain([{ period: '2024' }, { period: '2024' }] as Observation[]).get('year') // Map { '2024' => 2 }
+ */
+export function periodsByGrain(observations: readonly Observation[]): Map<Grain | 'unknown', Map<string, number>> {
+  const { unstated, stated } = countPeriods(observations);
+  for (const [period, n] of unstated) {
+    const g = grainOfKey(period) ?? 'unknown';
+    let counts = stated.get(g);
+    if (!counts) stated.set(g, (counts = new Map()));
+    counts.set(period, (counts.get(period) ?? 0) + n);
+  }
+  return stated;
+}
+
+/**
+ * Distinct periods counted per stated grain, and those of values without one. The loop has a
+ * function of its own so that V8, which optimizes a long loop by compiling the function around
+ * it, does not compile the period parser `periodsByGrain` calls afterwards with it.
+ */
+function countPeriods(observations: readonly Observation[]): {
+  unstated: Map<string, number>;
+  stated: Map<Grain | 'unknown', Map<string, number>>;
+} {
+  const unstated = new Map<string, number>();
+  const stated = new Map<Grain | 'unknown', Map<string, number>>();
+  for (const o of observations) {
+    const g = o.grain;
+    let counts = unstated;
+    if (g !== undefined) {
+      const known = stated.get(g);
+      if (known) counts = known;
+      else stated.set(g, (counts = new Map()));
+    }
+    counts.set(o.period, (counts.get(o.period) ?? 0) + 1);
+  }
+  return { unstated, stated };
+}
+
+/** The most common grain of `periodsByGrain`'s answer; ties go to the coarser grain. */
+function dominantOf(byGrain: ReadonlyMap<Grain | 'unknown', ReadonlyMap<string, number>>): Grain | undefined {
+  const total = (g: Grain): number => {
+    let n = 0;
+    for (const c of byGrain.get(g)?.values() ?? []) n += c;
+    return n;
+  };
+  let best: Grain | undefined;
+  let bestCount = 0;
+  for (const g of GRAIN_ORDER) {
+    const n = total(g);
+    if (n > bestCount) [best, bestCount] = [g, n];
+  }
+  return best;
+}
+
+/**
  * The most common grain among observations; ties go to the coarser grain (year before month).
  * @example dominantGrain([{ period: '2024' }, { period: '2024-Q1' }, { period: '2023' }] as Observation[]) // 'year'
  */
 export function dominantGrain(observations: readonly Observation[]): Grain | undefined {
-  const counts = new Map<Grain, number>();
-  for (const o of observations) {
-    const g = grainOf(o);
-    if (g !== 'unknown') counts.set(g, (counts.get(g) ?? 0) + 1);
-  }
-  let best: Grain | undefined;
-  for (const g of GRAIN_ORDER) {
-    if ((counts.get(g) ?? 0) > (best ? (counts.get(best) ?? 0) : 0)) best = g;
-  }
-  return best;
+  return dominantOf(periodsByGrain(observations));
+}
+
+/**
+ * The dominant grain and its distinct periods in time order (`periodsByGrain`, sorted once).
+ * @example periodsOfDominantGrain(obs) // { grain: 'year', periods: ['2022', '2023', '2024'] }
+ */
+export function periodsOfDominantGrain(observations: readonly Observation[]): { grain: Grain | undefined; periods: string[] } {
+  const byGrain = periodsByGrain(observations);
+  const grain = dominantOf(byGrain);
+  const periods = grain ? [...(byGrain.get(grain)?.keys() ?? [])].sort(comparePeriods) : [];
+  return { grain, periods };
 }
 
 /**
@@ -123,11 +183,9 @@ export function groupSeries(observations: readonly Observation[], options: Serie
  * @example latestPeriod([{ period: '2023' }, { period: '2024' }] as Observation[]) // '2024'
  */
 export function latestPeriod(observations: readonly Observation[]): string | undefined {
-  const grain = dominantGrain(observations);
-  // Distinct periods first: a few dozen comparisons instead of one per value.
-  const periods = new Set<string>();
-  for (const o of observations) if (grainOf(o) === grain) periods.add(o.period);
+  const byGrain = periodsByGrain(observations);
+  const grain = dominantOf(byGrain);
   let latest: string | undefined;
-  for (const p of periods) if (!latest || comparePeriods(p, latest) > 0) latest = p;
+  for (const p of (grain && byGrain.get(grain)?.keys()) || []) if (!latest || comparePeriods(p, latest) > 0) latest = p;
   return latest;
 }

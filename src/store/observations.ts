@@ -137,14 +137,19 @@ async function scanIndicator(
   const blocks = ids.flatMap((id) => byDataset.get(id) ?? []);
   const filters = new Map(ids.map((id) => [id, makeFilter(strings.get(id) ?? [])]));
   const out: StoredObservation[] = [];
-  for (const block of blocks) {
-    const dictStrings = strings.get(block.datasetId) ?? [];
-    const keep = filters.get(block.datasetId);
-    for (let k = 0; k < block.count; k++) {
-      if (!keep || keep(block, k)) out.push(withDataset(decodeObservation(block, k, dictStrings), block.datasetId));
-    }
-  }
+  for (const block of blocks) decodeInto(out, block, strings.get(block.datasetId) ?? [], filters.get(block.datasetId));
   return out;
+}
+
+/**
+ * Decode a block's values that `keep` keeps onto `out`. A function of its own: V8 optimizes a
+ * long loop by compiling the function around it, and `scanIndicator` around it took 10–40 ms to
+ * compile during a switch of indicator.
+ */
+function decodeInto(out: StoredObservation[], block: BlockRecord, strings: readonly string[], keep: RowFilter | undefined): void {
+  for (let k = 0; k < block.count; k++) {
+    if (!keep || keep(block, k)) out.push(withDataset(decodeObservation(block, k, strings), block.datasetId));
+  }
 }
 
 function withDataset(o: Observation, datasetId: string): StoredObservation {

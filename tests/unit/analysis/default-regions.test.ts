@@ -19,6 +19,19 @@ describe('defaultRegions', () => {
     expect(defaultRegions(data, max)).toEqual(expected);
   });
 
+  it('takes each region\'s own latest value of the grain, whatever the order of the values', () => {
+    const values = [
+      obs('A', '2024', 5),
+      obs('B', '2022', 90),
+      obs('B', '2023', 40),
+      obs('C', '2023', 60),
+      obs('B', '2021', 99),
+      obs('C', '2024-Q4', 1000),
+      obs('D', '2024', 7, { grain: 'season' }),
+    ];
+    expect(defaultRegions(values)).toEqual(['A', 'C', 'B']);
+  });
+
   it('is empty without observations', () => {
     expect(defaultRegions([])).toEqual([]);
   });

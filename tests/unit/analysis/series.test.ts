@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dominantGrain, groupSeries, latestPeriod } from '../../../src/analysis/series';
+import { dominantGrain, groupSeries, latestPeriod, periodsByGrain, periodsOfDominantGrain } from '../../../src/analysis/series';
 import { obs, snapshotOf } from './make-observation';
 
 describe('dominantGrain', () => {
@@ -16,6 +16,34 @@ describe('dominantGrain', () => {
 
   it('trusts a stored grain over the key', () => {
     expect(dominantGrain([obs('A', '2024', 1, { grain: 'season' })])).toBe('season');
+  });
+
+  it('counts values, not distinct periods', () => {
+    const values = [obs('A', '2024', 1), obs('B', '2024', 1), obs('C', '2024', 1), obs('A', '2024-01', 1), obs('A', '2024-02', 1)];
+    expect(dominantGrain(values)).toBe('year');
+  });
+});
+
+describe('periodsByGrain', () => {
+  it('keeps a stated grain apart from the grain of the same key unstated', () => {
+    const values = [
+      obs('A', '2024', 1, { grain: 'season' }),
+      obs('B', '2024', 1),
+      obs('C', '2024', 1),
+      obs('A', '2023', 1, { grain: 'year' }),
+      obs('A', 'bad', 1),
+    ];
+    const byGrain = periodsByGrain(values);
+    expect([...byGrain].map(([g, m]) => [g, [...m]])).toEqual([
+      ['season', [['2024', 1]]],
+      ['year', [['2023', 1], ['2024', 2]]],
+      ['unknown', [['bad', 1]]],
+    ]);
+  });
+
+  it('sorts the dominant grain\'s periods in time', () => {
+    const values = ['2024', '2022', '2023-Q1', '2023', '2022'].map((p) => obs('A', p, 1));
+    expect(periodsOfDominantGrain(values)).toEqual({ grain: 'year', periods: ['2022', '2023', '2024'] });
   });
 });
 
@@ -77,6 +105,7 @@ describe('latestPeriod', () => {
   it.each([
     [['2022', '2024', '2023'], '2024'],
     [['2024-Q4', '2025', '2025-Q1', '2025-Q2'], '2025-Q2'],
+    [['2023-01', '2022', '2023-02', '2024-Q1', '2022-12'], '2023-02'],
     [[], undefined],
   ])('%j → %s', (periods, latest) => {
     expect(latestPeriod(periods.map((p) => obs('A', p, 1)))).toBe(latest);
