@@ -3,7 +3,7 @@
  * Every field of `Observation` round-trips exactly, including which optional fields were absent.
  */
 import type { ChangeType, Grain, Observation, Region, Target, ValueKind } from '../domain/types';
-import { BLOCK_SIZE, type BlockRecord, type DictionaryRecord } from './db';
+import { BLOCK_SIZE, type BlockRecord, type CodeColumn, type DictionaryRecord } from './db';
 
 /** Bits of `BlockRecord.flags`. */
 const FLAG = {
@@ -60,6 +60,11 @@ class ColumnCoder {
   private lastCode = 0;
 
   constructor(private readonly table: StringTable) {}
+
+  /** How many strings the shared dictionary holds now. */
+  tableSize(): number {
+    return this.table.strings.length;
+  }
 
   code(s: string): number {
     if (s !== this.last) {
@@ -179,28 +184,28 @@ function encodeBlock(
     if (o.displayUnit !== undefined) has.displayUnit = true;
     if (o.sourceText !== undefined) has.sourceText = true;
   }
-  const columns = new ColumnBuffer(n, has);
+  // Dictionary codes first, into scratch columns: how wide the block's code columns can be is
+  // known only once every string of the block has its code.
+  const codeColumns = STRING_COLUMNS.filter((c) => c === 'region' || c === 'period' || c === 'unit' || has[c]);
+  const scratch = scratchColumns(codeColumns.length, n);
+  const codesOf = new Map(codeColumns.map((c, i) => [c, scratch.subarray(i * n, (i + 1) * n)]));
+  codeStrings(indices, observations, coders, codesOf);
+  // Optional columns hold code + 1, so 16 bits hold codes up to 65,534.
+  const columns = new ColumnBuffer(n, has, codeColumns.length, coders.region.tableSize() < 0xffff ? 2 : 4);
   const value = columns.value;
   const target = columns.target;
   const pos = columns.u32();
-  const region = columns.u32();
-  const period = columns.u32();
-  const unit = columns.u32();
   const row = has.row ? columns.u32() : undefined;
-  const sourceColumn = has.sourceColumn ? columns.u32() : undefined;
-  const regionCode = has.regionCode ? columns.u32() : undefined;
-  const periodLabel = has.periodLabel ? columns.u32() : undefined;
-  const displayUnit = has.displayUnit ? columns.u32() : undefined;
-  const sourceText = has.sourceText ? columns.u32() : undefined;
-  const flagColumn = columns.u8();
-  const codes = columns.u8();
+  const code = (c: StringColumn): CodeColumn => columns.codes(codesOf.get(c)!);
+  const block: BlockRecord = { datasetId, seq, indicator, count: n, pos, region: code('region'), period: code('period'), unit: code('unit'), value, flags: columns.u8(), codes: columns.u8() };
+  for (const c of OPTIONAL_STRING_COLUMNS) if (has[c]) block[c] = code(c);
+  if (target) block.target = target;
+  if (row) block.row = row;
+  const { flags: flagColumn, codes } = block;
   for (let k = 0; k < n; k++) {
     const i = indices[k];
     const o = observations[i];
     pos[k] = firstPos + i;
-    region[k] = coders.region.code(o.region);
-    period[k] = coders.period.code(o.period);
-    unit[k] = coders.unit.code(o.unit);
     value[k] = o.value;
     let flags = 0;
     if (o.approximate !== undefined) flags |= FLAG.hasApproximate | (o.approximate ? FLAG.approximate : 0);
@@ -212,26 +217,45 @@ function encodeBlock(
     if (o.source !== undefined && row) {
       flags |= FLAG.hasSource;
       row[k] = o.source.row;
-      if (o.source.column !== undefined && sourceColumn) sourceColumn[k] = coders.sourceColumn.code(o.source.column) + 1;
     }
     flagColumn[k] = flags;
     if (o.grain !== undefined || o.kind !== undefined || o.changeType !== undefined) {
       codes[k] = enumCode(GRAINS, o.grain) | (enumCode(KINDS, o.kind) << 3) | (enumCode(CHANGE_TYPES, o.changeType) << 5);
     }
-    if (o.regionCode !== undefined && regionCode) regionCode[k] = coders.regionCode.code(o.regionCode) + 1;
-    if (o.periodLabel !== undefined && periodLabel) periodLabel[k] = coders.periodLabel.code(o.periodLabel) + 1;
-    if (o.displayUnit !== undefined && displayUnit) displayUnit[k] = coders.displayUnit.code(o.displayUnit) + 1;
-    if (o.sourceText !== undefined && sourceText) sourceText[k] = coders.sourceText.code(o.sourceText) + 1;
   }
-  const block: BlockRecord = { datasetId, seq, indicator, count: n, pos, region, period, unit, value, flags: flagColumn, codes };
-  if (regionCode) block.regionCode = regionCode;
-  if (periodLabel) block.periodLabel = periodLabel;
-  if (displayUnit) block.displayUnit = displayUnit;
-  if (sourceColumn) block.sourceColumn = sourceColumn;
-  if (sourceText) block.sourceText = sourceText;
-  if (target) block.target = target;
-  if (row) block.row = row;
   return block;
+}
+
+/** The string columns of a block, required ones first. */
+const OPTIONAL_STRING_COLUMNS = ['regionCode', 'periodLabel', 'displayUnit', 'sourceColumn', 'sourceText'] as const;
+const STRING_COLUMNS = ['region', 'period', 'unit', ...OPTIONAL_STRING_COLUMNS] as const;
+type StringColumn = (typeof STRING_COLUMNS)[number];
+
+/** Reused between blocks: a 12,500-value block's codes are 350 KB, a hundred blocks per million. */
+let scratch = new Uint32Array(0);
+
+function scratchColumns(columns: number, n: number): Uint32Array {
+  if (scratch.length < columns * n) scratch = new Uint32Array(columns * n);
+  return scratch;
+}
+
+/** Code the block's strings into `out` (optional columns: code + 1, 0 where absent). */
+function codeStrings(indices: Uint32Array, observations: readonly Observation[], coders: Coders, out: ReadonlyMap<StringColumn, Uint32Array>): void {
+  const region = out.get('region')!;
+  const period = out.get('period')!;
+  const unit = out.get('unit')!;
+  const { regionCode, periodLabel, displayUnit, sourceColumn, sourceText } = Object.fromEntries(out) as Partial<Record<StringColumn, Uint32Array>>;
+  for (let k = 0; k < indices.length; k++) {
+    const o = observations[indices[k]];
+    region[k] = coders.region.code(o.region);
+    period[k] = coders.period.code(o.period);
+    unit[k] = coders.unit.code(o.unit);
+    if (regionCode) regionCode[k] = o.regionCode !== undefined ? coders.regionCode.code(o.regionCode) + 1 : 0;
+    if (periodLabel) periodLabel[k] = o.periodLabel !== undefined ? coders.periodLabel.code(o.periodLabel) + 1 : 0;
+    if (displayUnit) displayUnit[k] = o.displayUnit !== undefined ? coders.displayUnit.code(o.displayUnit) + 1 : 0;
+    if (sourceColumn) sourceColumn[k] = o.source?.column !== undefined ? coders.sourceColumn.code(o.source.column) + 1 : 0;
+    if (sourceText) sourceText[k] = o.sourceText !== undefined ? coders.sourceText.code(o.sourceText) + 1 : 0;
+  }
 }
 
 /** Which optional columns a block has. */
@@ -239,10 +263,11 @@ type OptionalColumns = Record<'target' | 'row' | 'sourceColumn' | 'regionCode' |
 
 /**
  * One ArrayBuffer holding every typed column of a block, handed out as views: 8-byte columns
- * first, then 4-byte, then 1-byte ones, so every view is aligned. IndexedDB's copy of a record on
- * the page's thread costs per buffer as well as per byte: a 10,000-value block of ten buffers took
- * 17–28 ms of CPU to add on a loaded machine, the same values in one buffer ~10 ms. One buffer
- * also crosses from the import worker as one transfer.
+ * first, then 4-byte, then the code columns (2 or 4 bytes), then 1-byte ones, so every view is
+ * aligned. IndexedDB's copy of a record on the page's thread costs per buffer as well as per
+ * byte: a 10,000-value block of ten buffers took 17–28 ms of CPU to add on a loaded machine, the
+ * same values in one buffer ~10 ms. One buffer also crosses from the import worker as one
+ * transfer. Reading a block back costs per byte too, hence 16-bit codes where they fit.
  */
 class ColumnBuffer {
   readonly value: Float64Array;
@@ -253,21 +278,30 @@ class ColumnBuffer {
   constructor(
     private readonly n: number,
     has: OptionalColumns,
+    codeColumns: number,
+    private readonly codeBytes: 2 | 4,
   ) {
     const wide = has.target ? 2 : 1;
-    // pos, region, period and unit, and each optional index column present.
-    const narrow = [has.row, has.sourceColumn, has.regionCode, has.periodLabel, has.displayUnit, has.sourceText];
-    const u32 = 4 + narrow.filter(Boolean).length;
-    this.buffer = new ArrayBuffer(n * (8 * wide + 4 * u32 + 2));
+    // pos, and the source row where present.
+    const u32 = has.row ? 2 : 1;
+    this.buffer = new ArrayBuffer(n * (8 * wide + 4 * u32 + codeBytes * codeColumns + 2));
     this.value = new Float64Array(this.buffer, 0, n);
     this.target = has.target ? new Float64Array(this.buffer, 8 * n, n) : undefined;
     this.at = 8 * n * wide;
   }
 
-  /** The next 4-byte column; every `u32` comes before the first `u8`. */
+  /** The next 4-byte column; every `u32` comes before the first code column. */
   u32(): Uint32Array {
     const view = new Uint32Array(this.buffer, this.at, this.n);
     this.at += 4 * this.n;
+    return view;
+  }
+
+  /** The next code column, holding `codes`; every one comes before the first `u8`. */
+  codes(codes: Uint32Array): CodeColumn {
+    const view = this.codeBytes === 2 ? new Uint16Array(this.buffer, this.at, this.n) : new Uint32Array(this.buffer, this.at, this.n);
+    view.set(codes);
+    this.at += this.codeBytes * this.n;
     return view;
   }
 

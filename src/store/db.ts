@@ -23,6 +23,13 @@ export interface DictionaryRecord {
 }
 
 /**
+ * Dictionary indices: 16-bit when the dictionary had at most 65,535 strings when the block was
+ * written (nearly always: its strings are regions, periods, units and labels, not values), else
+ * 32-bit. Blocks written before 16-bit columns existed are 32-bit; readers only index them.
+ */
+export type CodeColumn = Uint16Array | Uint32Array;
+
+/**
  * Up to `BLOCK_SIZE` observations of one dataset × indicator, column by column. String columns
  * hold dictionary indices; optional string columns hold index + 1 with 0 for "absent" and are
  * left out entirely when no observation in the block has the field.
@@ -34,19 +41,19 @@ export interface BlockRecord {
   count: number;
   /** Position of each observation in its dataset, so the table shows source order. */
   pos: Uint32Array;
-  region: Uint32Array;
-  period: Uint32Array;
-  unit: Uint32Array;
+  region: CodeColumn;
+  period: CodeColumn;
+  unit: CodeColumn;
   value: Float64Array;
   /** Bit flags, see `FLAG` in columns.ts. */
   flags: Uint8Array;
   /** grain (bits 0–2), kind (bits 3–4), changeType (bits 5–7); 0 = absent. */
   codes: Uint8Array;
-  regionCode?: Uint32Array;
-  periodLabel?: Uint32Array;
-  displayUnit?: Uint32Array;
-  sourceColumn?: Uint32Array;
-  sourceText?: Uint32Array;
+  regionCode?: CodeColumn;
+  periodLabel?: CodeColumn;
+  displayUnit?: CodeColumn;
+  sourceColumn?: CodeColumn;
+  sourceText?: CodeColumn;
   /** Meaningful where the target flag is set. */
   target?: Float64Array;
   /** Source row; meaningful where the source flag is set. */

@@ -69,6 +69,45 @@ describe('encodeBlocks: one buffer per block', () => {
   });
 });
 
+describe('encodeBlocks: width of the code columns', () => {
+  const codeColumns = ['region', 'period', 'unit', 'regionCode', 'periodLabel', 'displayUnit', 'sourceColumn', 'sourceText'] as const;
+  const full = (rows: Observation[]) => rows.map((o, i) => ({ ...o, regionCode: `23${i % 7}`, periodLabel: `${o.period}年`, displayUnit: '万吨', sourceText: `${o.value}`, source: { row: i + 2, column: '数值' } }));
+
+  it('writes 16-bit codes while the dictionary is small: 8 + 4 + 4 + 8 × 2 + 2 bytes a value', () => {
+    const rows = full(many(300)).filter((o) => o.indicator === '指标0');
+    const dict = emptyDictionary('ds');
+    const [block] = encodeBlocks('ds', rows, dict, 0);
+    for (const c of codeColumns) expect(block[c]).toBeInstanceOf(Uint16Array);
+    expect(block.value.buffer.byteLength).toBe(block.count * 34);
+    expect(Array.from({ length: block.count }, (_, k) => decodeObservation(block, k, dict.strings))).toEqual(rows);
+  });
+
+  it('writes 32-bit codes once the dictionary passes 65,534 strings, and both kinds decode', () => {
+    const dict = emptyDictionary('ds');
+    const first = Array.from({ length: 100 }, (_, i) => obs('A', '指标', String(2000 + i), i));
+    const [small] = encodeBlocks('ds', first, dict, 0);
+    // Every value's own source text: 70,000 strings in the dictionary.
+    const second = Array.from({ length: 70_000 }, (_, i) => ({ ...obs(`地区${i % 50}`, '指标', '2024', i), sourceText: `原文${i}` }));
+    const large = encodeBlocks('ds', second, dict, 100);
+    expect(small.region).toBeInstanceOf(Uint16Array);
+    expect(large[0].region).toBeInstanceOf(Uint16Array);
+    expect(large.at(-1)!.region).toBeInstanceOf(Uint32Array);
+    const back = new Array<Observation>(70_100);
+    for (const b of [small, ...large]) for (let k = 0; k < b.count; k++) back[b.pos[k]] = decodeObservation(b, k, dict.strings);
+    expect(back).toEqual([...first, ...second]);
+  });
+
+  it('reads blocks written with 32-bit codes before 16-bit ones existed', () => {
+    const rows = full(many(60)).filter((o) => o.indicator === '指标2');
+    const dict = emptyDictionary('ds');
+    const [block] = encodeBlocks('ds', rows, dict, 0);
+    const old = { ...block };
+    for (const c of codeColumns) old[c] = Uint32Array.from(block[c]!);
+    expect(Array.from({ length: old.count }, (_, k) => decodeObservation(old, k, dict.strings))).toEqual(rows);
+    expect(summarizeBlocks([old], dict.strings)).toEqual(summarizeBlocks([block], dict.strings));
+  });
+});
+
 describe('summarizeBlocks', () => {
   const encoded = (rows: Observation[]) => {
     const dict = emptyDictionary('ds');
