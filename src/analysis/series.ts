@@ -183,9 +183,5 @@ export function groupSeries(observations: readonly Observation[], options: Serie
  * @example latestPeriod([{ period: '2023' }, { period: '2024' }] as Observation[]) // '2024'
  */
 export function latestPeriod(observations: readonly Observation[]): string | undefined {
-  const byGrain = periodsByGrain(observations);
-  const grain = dominantOf(byGrain);
-  let latest: string | undefined;
-  for (const p of (grain && byGrain.get(grain)?.keys()) || []) if (!latest || comparePeriods(p, latest) > 0) latest = p;
-  return latest;
+  return periodsOfDominantGrain(observations).periods.at(-1);
 }

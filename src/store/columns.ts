@@ -186,9 +186,9 @@ function encodeBlock(
   }
   // Dictionary codes first, into scratch columns: how wide the block's code columns can be is
   // known only once every string of the block has its code.
-  const codeColumns = STRING_COLUMNS.filter((c) => c === 'region' || c === 'period' || c === 'unit' || has[c]);
+  const codeColumns: StringColumn[] = ['region', 'period', 'unit', ...OPTIONAL_STRING_COLUMNS.filter((c) => has[c])];
   const scratch = scratchColumns(codeColumns.length, n);
-  const codesOf = new Map(codeColumns.map((c, i) => [c, scratch.subarray(i * n, (i + 1) * n)]));
+  const codesOf = Object.fromEntries(codeColumns.map((c, i) => [c, scratch.subarray(i * n, (i + 1) * n)])) as CodesOf;
   codeStrings(indices, observations, coders, codesOf);
   // Optional columns hold code + 1, so 16 bits hold codes up to 65,534.
   const columns = new ColumnBuffer(n, has, codeColumns.length, coders.region.tableSize() < 0xffff ? 2 : 4);
@@ -196,7 +196,7 @@ function encodeBlock(
   const target = columns.target;
   const pos = columns.u32();
   const row = has.row ? columns.u32() : undefined;
-  const code = (c: StringColumn): CodeColumn => columns.codes(codesOf.get(c)!);
+  const code = (c: StringColumn): CodeColumn => columns.codes(codesOf[c]!);
   const block: BlockRecord = { datasetId, seq, indicator, count: n, pos, region: code('region'), period: code('period'), unit: code('unit'), value, flags: columns.u8(), codes: columns.u8() };
   for (const c of OPTIONAL_STRING_COLUMNS) if (has[c]) block[c] = code(c);
   if (target) block.target = target;
@@ -226,10 +226,11 @@ function encodeBlock(
   return block;
 }
 
-/** The string columns of a block, required ones first. */
+/** The string columns a block has only when some value has the field. */
 const OPTIONAL_STRING_COLUMNS = ['regionCode', 'periodLabel', 'displayUnit', 'sourceColumn', 'sourceText'] as const;
-const STRING_COLUMNS = ['region', 'period', 'unit', ...OPTIONAL_STRING_COLUMNS] as const;
-type StringColumn = (typeof STRING_COLUMNS)[number];
+type StringColumn = 'region' | 'period' | 'unit' | (typeof OPTIONAL_STRING_COLUMNS)[number];
+/** A block's string columns as codes, before they are narrowed: the required ones always. */
+type CodesOf = Record<'region' | 'period' | 'unit', Uint32Array> & Partial<Record<StringColumn, Uint32Array>>;
 
 /** Reused between blocks: a 12,500-value block's codes are 350 KB, a hundred blocks per million. */
 let scratch = new Uint32Array(0);
@@ -240,11 +241,8 @@ function scratchColumns(columns: number, n: number): Uint32Array {
 }
 
 /** Code the block's strings into `out` (optional columns: code + 1, 0 where absent). */
-function codeStrings(indices: Uint32Array, observations: readonly Observation[], coders: Coders, out: ReadonlyMap<StringColumn, Uint32Array>): void {
-  const region = out.get('region')!;
-  const period = out.get('period')!;
-  const unit = out.get('unit')!;
-  const { regionCode, periodLabel, displayUnit, sourceColumn, sourceText } = Object.fromEntries(out) as Partial<Record<StringColumn, Uint32Array>>;
+function codeStrings(indices: Uint32Array, observations: readonly Observation[], coders: Coders, out: CodesOf): void {
+  const { region, period, unit, regionCode, periodLabel, displayUnit, sourceColumn, sourceText } = out;
   for (let k = 0; k < indices.length; k++) {
     const o = observations[indices[k]];
     region[k] = coders.region.code(o.region);
