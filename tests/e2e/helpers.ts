@@ -37,15 +37,25 @@ export async function importFile(page: Page, path: string): Promise<void> {
   await expect(page.getByTestId('import-confirm')).toBeVisible({ timeout: 30_000 });
 }
 
-/** The app's database name (src/store/open.ts DEFAULT_DB_NAME). */
+/**
+ * Press "show charts" on a finished import and wait for the dialog to close. The dashboard's own
+ * filters are inert until then, and the view "show" sets (the new dataset's first indicator, all
+ * datasets) lands only once the workspace has read the new dataset.
+ */
+export async function showImported(page: Page): Promise<void> {
+  await page.getByTestId('import-show').click();
+  await expect(page.getByTestId('import-wizard')).toBeHidden();
+}
+
 /** Import a file through the wizard as a new dataset and show it (charts not yet waited for). */
 export async function importAndShow(page: Page, path: string): Promise<void> {
   await importFile(page, path);
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-done')).toBeVisible();
-  await page.getByTestId('import-show').click();
+  await showImported(page);
 }
 
+/** The app's database name (src/store/open.ts DEFAULT_DB_NAME). */
 export const DB_NAME = 'indicator-dashboard';
 
 /** A dataset record as stored, with the number of values its blocks hold. */

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { chartDrawn, fixture, importFile, openFresh, screenshot } from './helpers';
+import { chartDrawn, fixture, importFile, openFresh, screenshot, showImported } from './helpers';
 
 test('a long CSV imported through the file input shows in the chart and the table, and survives a reload', async ({
   page,
@@ -11,7 +11,7 @@ test('a long CSV imported through the file input shows in the chart and the tabl
   await screenshot(page, 'import-wizard-1920');
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-done')).toBeVisible();
-  await page.getByTestId('import-show').click();
+  await showImported(page);
 
   await page.getByTestId('indicator-search').fill('压采量');
   await page.getByTestId('indicator-list').getByRole('option', { name: '压采量', exact: true }).click();
@@ -35,7 +35,7 @@ test('a CSV with one bad value imports the good rows and names the bad row', asy
   await expect(page.getByTestId('import-summary')).toContainText('3 条记录');
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-done')).toContainText('3 条记录');
-  await page.getByTestId('import-show').click();
+  await showImported(page);
   await page.getByTestId('indicator-search').fill('问责');
   // The bad value was not stored as 0: the indicator has no rows at all.
   await expect(page.getByTestId('indicator-list').getByRole('option', { name: '问责', exact: true })).toHaveCount(0);
@@ -83,11 +83,15 @@ test('a GBK wide CSV goes through the wizard with one mapping corrected by hand 
   await wizard.locator('select[data-column="2021年"]').selectOption('ignore');
   await expect(page.getByTestId('import-summary')).toContainText('9 条记录');
   await screenshot(page, 'import-wizard-gbk-1920');
+  // The dialog is modal: the dashboard behind it takes no focus (so no change) until it closes.
+  const datasetFilter = page.getByTestId('dataset-filter');
+  await datasetFilter.focus();
+  await expect(datasetFilter).not.toBeFocused();
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-done')).toContainText('9 条记录');
-  await page.getByTestId('import-show').click();
+  await showImported(page);
 
-  await page.getByTestId('dataset-filter').selectOption({ label: 'gbk-wide-title-notes' });
+  await datasetFilter.selectOption({ label: 'gbk-wide-title-notes' });
   await page.getByTestId('indicator-list').getByRole('option', { name: '保护性耕作面积', exact: true }).click();
   await expect(page.getByTestId('trend-chart')).toHaveAttribute('aria-label', /6\.04万亩/);
   const table = page.getByTestId('observation-table');

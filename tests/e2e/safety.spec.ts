@@ -4,7 +4,7 @@
  * `securitypolicyviolation` event.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { chartDrawn, fixture, importFile, openFresh, screenshot } from './helpers';
+import { chartDrawn, fixture, importFile, openFresh, screenshot, showImported } from './helpers';
 
 const SCRIPT_NAME = '<img src=x onerror="window.__pwned=1">';
 
@@ -43,7 +43,7 @@ async function hover(page: Page, testid: string): Promise<void> {
 async function confirmAndShow(page: Page): Promise<void> {
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-done')).toBeVisible();
-  await page.getByTestId('import-show').click();
+  await showImported(page);
   await chartDrawn(page, 'trend-chart');
 }
 
