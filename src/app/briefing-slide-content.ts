@@ -16,6 +16,7 @@ import { translate } from '../domain/messages';
 import { kpiSummary } from '../analysis/kpi';
 import { comparePeriods } from '../domain/period';
 import { defaultRegions } from '../analysis/default-regions';
+import { chosenUnderLabels } from '../analysis/region-identity';
 import { readableColour } from './briefing-contrast';
 import { MIN_TEXT_PX } from './briefing-fit';
 import type { SlideView } from './briefing-deck';
@@ -90,13 +91,14 @@ export function buildSlideChart(view: SlideView, data: ChartData, theme: ChartTh
   let reasons: ChartReason[];
   let option: EChartsOption | undefined;
   // No regions chosen: the same sensible few the dashboard would show.
-  const regions = s.regions && s.regions.length > 0 ? s.regions : defaultRegions(data.observations);
+  const chosen = s.regions && chosenUnderLabels(s.regions, data.observations);
+  const regions = chosen && chosen.length > 0 ? chosen : defaultRegions(data.observations);
   if (s.kind === 'trend') {
     const spec = { regions, periodFrom: s.periodFrom, periodTo: s.periodTo, indexBase: s.indexBase };
     reasons = checkTrend(data, spec);
     if (reasons.length === 0) option = buildTrendOption(data, spec, theme);
   } else if (s.kind === 'comparison' || s.kind === 'ranking') {
-    const spec = { regions: s.regions, period: s.period, grouped: s.grouped };
+    const spec = { regions: chosen, period: s.period, grouped: s.grouped };
     reasons = checkComparison(data, spec);
     if (reasons.length === 0) option = buildComparisonOption(data, spec, theme);
   } else if (s.kind === 'multiples') {
@@ -149,7 +151,7 @@ export function buildSlideKpi(view: SlideView, data: ChartData, theme: ChartThem
   let levels = data.observations.filter((o) => o.kind !== 'change');
   const period = view.spec.period;
   if (period) levels = levels.filter((o) => comparePeriods(o.period, period) <= 0);
-  const region = kpiRegion(levels, view.spec.regions);
+  const region = kpiRegion(levels, view.spec.regions && chosenUnderLabels(view.spec.regions, levels));
   const summary = region === undefined ? undefined : kpiSummary(levels, indicator, region);
   if (!summary) return undefined;
   const card = formatKpiCard(summary, indicator, locale, theme);

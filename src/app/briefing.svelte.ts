@@ -5,6 +5,7 @@
  */
 import type { Indicator } from '../domain/types';
 import type { Locale } from '../domain/messages';
+import { labelRegions, labelTargets, type RegionIdentity } from '../analysis/region-identity';
 import type { ChartData } from '../charts/types';
 import * as store from '../store';
 import type { Deck, DeckSlide, SavedView, StoredObservation } from '../store';
@@ -21,6 +22,12 @@ import {
 import { interpretKey, nextIndex, type KeyAction } from './briefing-keys';
 import { BRIEFING_CHANNEL, parseSyncMessage } from './briefing-sync';
 import { takeOpeningAddress } from './briefing-opening';
+
+/** What a slide's data needs from the workspace. */
+export interface WorkspaceLists {
+  indicators: readonly Indicator[];
+  regionIdentity: RegionIdentity;
+}
 
 export class Briefing {
   private readonly opened = takeOpeningAddress();
@@ -81,15 +88,17 @@ export class Briefing {
 
   /**
    * What a slide view draws from: its indicator and observations (of its datasets, if chosen).
-   * @example briefing.dataFor(view, ws.indicators, 'zh')?.observations.length
+   * @example briefing.dataFor(view, ws, 'zh')?.observations.length
    */
-  dataFor(view: SlideView, indicators: readonly Indicator[], locale: Locale): ChartData | undefined {
-    const indicator = indicators.find((i) => i.name === view.spec.indicator);
+  dataFor(view: SlideView, workspace: WorkspaceLists, locale: Locale): ChartData | undefined {
+    const indicator = workspace.indicators.find((i) => i.name === view.spec.indicator);
     const rows = Object.hasOwn(this.series, view.spec.indicator) ? this.series[view.spec.indicator] : undefined;
     if (!indicator || !rows) return undefined;
     const ds = view.spec.datasets;
-    const observations = ds && ds.length > 0 ? rows.filter((o) => ds.includes(o.datasetId)) : rows;
-    return { indicator, observations, locale };
+    const chosen = ds && ds.length > 0 ? rows.filter((o) => ds.includes(o.datasetId)) : rows;
+    // Regions under their labels, as on the dashboard (哈尔滨市道里区 and 道里区 are one region).
+    const identity = workspace.regionIdentity;
+    return { indicator: labelTargets(indicator, identity), observations: labelRegions(chosen, identity), locale };
   }
 
   // ── navigation ────────────────────────────────────────────────────────────

@@ -3,6 +3,7 @@
  * 230102 道里区 goes under 230100, 230100 under 230000. Regions without such a code stay in one
  * group of their own, in the order given.
  */
+import { parentCodeOf } from '../domain/region-code';
 
 /** A region as the picker sees it. */
 export interface PickerRegion {
@@ -19,17 +20,6 @@ export interface RegionGroup {
   parentCode: string | undefined;
   parentName: string | undefined;
   regions: string[];
-}
-
-/**
- * The parent code of a 6-digit division code, or undefined for a province or another code.
- * @example parentCodeOf('230102') // '230100'
- */
-export function parentCodeOf(code: string | undefined): string | undefined {
-  if (!code || !/^\d{6}$/.test(code)) return undefined;
-  if (code.slice(4) !== '00') return `${code.slice(0, 4)}00`;
-  if (code.slice(2, 4) !== '00') return `${code.slice(0, 2)}0000`;
-  return undefined;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Indicator, ValueKind, ViewKind, ViewSpec } from '../domain/types';
 import { comparePeriods } from '../domain/period';
 import { defaultRegions } from '../analysis/default-regions';
 import { latestPeriod } from '../analysis/series';
+import { labelRegions, labelTargets } from '../analysis/region-identity';
 import { viewSpecToSearchParams } from '../export/view-spec';
 import * as store from '../store';
 import type { StoredObservation } from '../store';
@@ -27,8 +28,10 @@ export class Explorer {
   page = $state<Page>('dashboard');
   /** A first visit opens on the overview (kind `kpi`: KPI cards with the trend, comparison and rows). */
   spec = $state.raw<ViewSpec>({ version: 1, kind: 'kpi', indicator: '' });
-  /** Every stored observation of the loaded indicator (all regions, all periods). */
+  /** Every stored observation of the loaded indicator (all regions, all periods), as stored. */
   observations = $state.raw<StoredObservation[]>([]);
+  /** `observations` with each region under its label (哈尔滨市道里区 and 道里区 are one region). */
+  readonly labelled: StoredObservation[];
   /**
    * The indicator `observations` belong to. It trails `spec.indicator` while a load runs, so the
    * page keeps showing one indicator's name with that indicator's data and redraws once, when
@@ -92,7 +95,11 @@ export class Explorer {
       if (this.spec.indicator === this.loadedIndicator || matched.indicator !== this.loadedIndicator) matched = this.spec;
       return matched;
     });
-    this.indicator = $derived(workspace.indicators.find((i) => i.name === this.loadedIndicator));
+    this.labelled = $derived(labelRegions(this.observations, workspace.regionIdentity));
+    this.indicator = $derived.by(() => {
+      const found = workspace.indicators.find((i) => i.name === this.loadedIndicator);
+      return found && labelTargets(found, workspace.regionIdentity);
+    });
     // Wrapped in `stable` where a spec change (regions, period, tab) recomputes a value with the
     // same content: a new array would redraw every chart for nothing.
     const datasets = $derived.by(stable(() => this.view.datasets ?? []));
@@ -100,7 +107,8 @@ export class Explorer {
     // a $derived was re-read per value (see RegionPicker), 10,000 times per switch at 1M rows.
     const inDatasets = $derived.by(() => {
       const chosen = new Set(datasets);
-      return chosen.size > 0 ? this.observations.filter((o) => chosen.has(o.datasetId)) : this.observations;
+      const all = this.labelled;
+      return chosen.size > 0 ? all.filter((o) => chosen.has(o.datasetId)) : all;
     });
     this.kinds = $derived.by(
       stable(() => (['level', 'change'] as const).filter((k) => inDatasets.some((o) => (o.kind ?? 'level') === k))),
@@ -113,7 +121,10 @@ export class Explorer {
     this.allPeriods = $derived.by(stable(() => [...new Set(this.visible.map((o) => o.period))].sort(comparePeriods)));
     // The spec's own fields apart from the data's defaults: choosing another indicator changes the
     // spec, and must not re-run the defaults over the old indicator's values.
-    const chosenRegions = $derived.by(stable(() => this.view.regions ?? []));
+    // A link or saved view names regions as they were written then: read under today's labels.
+    const chosenRegions = $derived.by(
+      stable(() => [...new Set((this.view.regions ?? []).map((r) => workspace.regionIdentity.label(r, undefined)))]),
+    );
     const chosenPeriod = $derived(this.view.period);
     const fallbackRegions = $derived(defaultRegions(this.visible));
     const latest = $derived(latestPeriod(this.visible.filter((o) => !o.isTotal)));

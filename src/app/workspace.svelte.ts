@@ -3,8 +3,9 @@
  * itself when this tab or another one writes.
  */
 import { getContext, setContext } from 'svelte';
-import type { Dataset, Indicator } from '../domain/types';
+import type { Dataset, Indicator, Region } from '../domain/types';
 import * as store from '../store';
+import { buildRegionIdentity, type RegionIdentity } from '../analysis/region-identity';
 import { loadSampleData, SAMPLE_REMOVED_KEY } from './sample-data';
 import { takeEarlyOpen } from './early-start';
 import { SAMPLE_DECK_ID, SAMPLE_VIEW_PREFIX } from './briefing-sample';
@@ -27,6 +28,10 @@ export class Workspace {
   /** Deleted datasets still restorable (undo), newest first. */
   deleted = $state.raw<Dataset[]>([]);
   indicators = $state.raw<Indicator[]>([]);
+  /** Every region seen in imports, by name as written (with the first code seen for it). */
+  regions = $state.raw<Region[]>([]);
+  /** The label each region shows under, whatever way a file wrote it (analysis/region-identity). */
+  readonly regionIdentity: RegionIdentity = $derived(buildRegionIdentity(this.regions));
   notice = $state.raw<Notice | null>(null);
   /** Bumped on every change so views reload their data. */
   revision = $state(0);
@@ -93,12 +98,17 @@ export class Workspace {
     // A newer version elsewhere closed our connection: keep showing what we had (the banner asks
     // for a reload) rather than failing a write that did commit, such as an import just saved.
     if (this.outdated) return;
-    const [all, indicators] = await Promise.all([store.getDatasets({ includeHidden: true }), store.getIndicators()]);
+    const [all, indicators, regions] = await Promise.all([
+      store.getDatasets({ includeHidden: true }),
+      store.getIndicators(),
+      store.getRegions(),
+    ]);
     this.datasets = all.filter((d) => d.status === 'complete');
     this.deleted = all
       .filter((d) => d.status === 'deleted')
       .sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? ''));
     this.indicators = indicators;
+    this.regions = regions;
   }
 
   /** Whether the browser promised not to evict our data; asked after the first own import. */

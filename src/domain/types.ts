@@ -35,6 +35,11 @@ export interface Observation {
   /** Base unit, possibly empty. */
   unit: string;
   regionCode?: string;
+  /**
+   * Set only by the views, never stored: the region as the file wrote it, when `region` is the
+   * label the views show it under (哈尔滨市道里区 shown as 道里区; see analysis/region-identity).
+   */
+  regionAsWritten?: string;
   /** The period as the user wrote it (`2023—2024年度`). */
   periodLabel?: string;
   grain?: Grain;

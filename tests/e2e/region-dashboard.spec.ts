@@ -31,6 +31,11 @@ test('按地区: every indicator of one region, kept in the URL, each card openi
   await expect(page.getByTestId('region-focus')).toHaveValue('道里区');
   await expect(card('秸秆还田率').getByTestId('region-card-value')).toHaveText('65.73%');
 
+  // A link that names the region as another report wrote it opens the same region.
+  await page.goto(`/?region=${encodeURIComponent('哈尔滨市道里区')}`);
+  await expect(page.getByTestId('region-focus')).toHaveValue('道里区');
+  await expect(card('保护性耕作面积').getByTestId('region-card-value')).toHaveText('6.04万亩');
+
   // A card's button opens that indicator's overview and leaves the tab.
   await card('秸秆还田率').getByTestId('region-card-open').click();
   await expect(page.getByTestId('view-tab-kpi')).toHaveAttribute('aria-selected', 'true');

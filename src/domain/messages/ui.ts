@@ -160,6 +160,7 @@ export const ui: Record<string, string> = {
   'dash.comparisonTitle': '{indicator}：各地区对比（{period}）',
   'dash.cannotDraw': '无法绘制此图：{reason}',
   'dash.unit': '单位：{unit}',
+  'table.asWritten': '原文：{name}',
   'table.region': '地区',
   'table.code': '区划代码',
   'table.period': '时期',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupRegions, parentCodeOf } from '../../../src/app/dashboard-region-groups';
+import { groupRegions } from '../../../src/app/dashboard-region-groups';
+import { parentCodeOf } from '../../../src/domain/region-code';
 
 describe('parentCodeOf', () => {
   it.each([

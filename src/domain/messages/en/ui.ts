@@ -160,6 +160,7 @@ export const ui: Record<string, string> = {
   'dash.comparisonTitle': '{indicator}: by region ({period})',
   'dash.cannotDraw': 'This chart cannot be drawn: {reason}',
   'dash.unit': 'Unit: {unit}',
+  'table.asWritten': 'written as {name}',
   'table.region': 'Region',
   'table.code': 'Code',
   'table.period': 'Period',

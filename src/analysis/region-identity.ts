@@ -1,0 +1,157 @@
+/**
+ * One region, however a file wrote it. Offices write the same district `道里区` in one table and
+ * `哈尔滨市道里区` in another, and the views, which group values by region, showed two regions
+ * (the sample data's own comparison listed both, tied). Here a region is its division code where
+ * one is known, else its name as written, and the views label it with one of its written names.
+ * Names are never merged on the name alone when codes disagree: the same county name recurs across
+ * the country (鼓楼区 ×4). What is stored is never changed; `regionAsWritten` keeps the original.
+ */
+import type { Indicator, Observation, Region } from '../domain/types';
+import { parentCodeOf } from '../domain/region-code';
+
+/**
+ * Labels for the regions of a workspace.
+ * @example buildRegionIdentity([{ name: '道里区', code: '230102' }, { name: '哈尔滨市道里区', code: '230102' }]).label('哈尔滨市道里区', '230102') // '道里区'
+ */
+export interface RegionIdentity {
+  /** The name views show and group by, for a region as written and the code its value carried. */
+  label(name: string, code: string | undefined): string;
+  /** The written names known to show under a label (the label itself when none is known). */
+  namesOf(label: string): string[];
+}
+
+/** A name that says what kind of division it is (黑龙江省, 道里区), preferred over a bare one (黑龙江). */
+const DIVISION_SUFFIX = /[省市区县旗盟州镇乡]$|街道$/;
+
+/**
+ * The identity of every region in `known` (the workspace's region list, each with the first
+ * code seen for its name). A name without a code joins a coded region when it is that region's
+ * name with its parents' names in front (哈尔滨市道里区 when 哈尔滨市 is known as 230100).
+ */
+export function buildRegionIdentity(known: readonly Region[]): RegionIdentity {
+  const codeOfName = new Map<string, string>();
+  const namesOfCode = new Map<string, string[]>();
+  const add = (name: string, code: string) => {
+    codeOfName.set(name, code);
+    const names = namesOfCode.get(code);
+    if (names) names.push(name);
+    else namesOfCode.set(code, [name]);
+  };
+  for (const r of known) if (r.code) add(r.name, r.code);
+  for (const r of known) {
+    if (r.code) continue;
+    const code = codeByParents(r.name, codeOfName, namesOfCode);
+    if (code) add(r.name, code);
+  }
+  const labelOfCode = new Map<string, string>();
+  for (const [code, names] of namesOfCode) labelOfCode.set(code, preferredName(names));
+  // One lookup per value on the common path: a name with the code it is known by, or none.
+  const labelOfName = new Map<string, string>();
+  for (const [name, code] of codeOfName) labelOfName.set(name, labelOfCode.get(code)!);
+
+  return {
+    label(name, code) {
+      const known = codeOfName.get(name);
+      if (code === undefined || code === known) return known === undefined ? name : labelOfName.get(name)!;
+      // A code other than the one this name is known by: another region of the same name.
+      const other = labelOfCode.get(code);
+      if (other !== undefined) return other;
+      return known === undefined ? name : `${name}（${code}）`;
+    },
+    namesOf(label) {
+      const code = codeOfName.get(label);
+      if (code !== undefined && labelOfCode.get(code) === label) return [...namesOfCode.get(code)!];
+      // `鼓楼区（320106）`: a name known by another code, labelled with its own.
+      const coded = /^(.+)（\d+）$/.exec(label);
+      return coded && codeOfName.has(coded[1]!) ? [coded[1]!] : [label];
+    },
+  };
+}
+
+/** The label of a code's names: the shortest that names a kind of division, else the shortest. */
+function preferredName(names: readonly string[]): string {
+  const divisions = names.filter((n) => DIVISION_SUFFIX.test(n));
+  const pool = divisions.length > 0 ? divisions : names;
+  return pool.reduce((best, n) => (n.length < best.length ? n : best));
+}
+
+/** The code of a coded region that `name` writes with its parents' names in front, if any. */
+function codeByParents(
+  name: string,
+  codeOfName: ReadonlyMap<string, string>,
+  namesOfCode: ReadonlyMap<string, readonly string[]>,
+): string | undefined {
+  for (let i = 1; i < name.length - 1; i++) {
+    const code = codeOfName.get(name.slice(i));
+    if (code !== undefined && isParentChain(name.slice(0, i), code, namesOfCode)) return code;
+  }
+  return undefined;
+}
+
+/** Whether `prefix` is the name of `code`'s parent, or its parents' names one after another. */
+function isParentChain(prefix: string, code: string, namesOfCode: ReadonlyMap<string, readonly string[]>): boolean {
+  const parent = parentCodeOf(code);
+  if (parent === undefined) return false;
+  return (namesOfCode.get(parent) ?? []).some(
+    (n) => prefix === n || (prefix.endsWith(n) && isParentChain(prefix.slice(0, -n.length), parent, namesOfCode)),
+  );
+}
+
+/**
+ * The observations with each region under its label; an observation whose label differs is
+ * copied, with `regionAsWritten`, and the same array comes back when none does. The loop over
+ * every value has a function of its own (see `periodsByGrain` in series.ts for why).
+ * @example labelRegions([{ region: '哈尔滨市道里区', regionCode: '230102', … }], identity)[0].region // '道里区'
+ */
+export function labelRegions<T extends Observation>(rows: T[], identity: RegionIdentity): T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const o = rows[i]!;
+    const label = identity.label(o.region, o.regionCode);
+    if (label !== o.region) {
+      out ??= rows.slice(0, i);
+      out.push({ ...o, region: label, regionAsWritten: o.regionAsWritten ?? o.region });
+    } else if (out) out.push(o);
+  }
+  return out ?? rows;
+}
+
+/**
+ * The indicator with its regional targets under the same labels as the values.
+ * @example labelTargets(indicator, identity).targets[0].region // '道里区'
+ */
+export function labelTargets(indicator: Indicator, identity: RegionIdentity): Indicator {
+  if (!indicator.targets.some((t) => t.region && identity.label(t.region, undefined) !== t.region)) return indicator;
+  return {
+    ...indicator,
+    targets: indicator.targets.map((t) => (t.region ? { ...t, region: identity.label(t.region, undefined) } : t)),
+  };
+}
+
+/**
+ * One entry per label, with a code where any of its names has one: the list a region picker shows.
+ * @example labelledRegions([{ name: '哈尔滨市道里区', code: '230102' }, { name: '道里区' }], identity) // [{ name: '道里区', code: '230102' }]
+ */
+export function labelledRegions(known: readonly Region[], identity: RegionIdentity): Region[] {
+  const byLabel = new Map<string, Region>();
+  for (const r of known) {
+    const name = identity.label(r.name, r.code);
+    const seen = byLabel.get(name);
+    if (!seen) byLabel.set(name, { ...r, name });
+    else if (seen.code === undefined && r.code !== undefined) seen.code = r.code;
+  }
+  return [...byLabel.values()];
+}
+
+/**
+ * Regions a saved view chose, under the labels of `rows` (labelled by `labelRegions`): a view
+ * saved before two names were known as one region names the one it was written as.
+ * @example chosenUnderLabels(['哈尔滨市道里区'], labelRegions(rows, identity)) // ['道里区']
+ */
+export function chosenUnderLabels(names: readonly string[], rows: readonly Observation[]): string[] {
+  const labelOf = new Map<string, string>();
+  for (const o of rows) if (o.regionAsWritten !== undefined) labelOf.set(o.regionAsWritten, o.region);
+  if (labelOf.size === 0) return [...names];
+  const present = new Set(rows.map((o) => o.region));
+  return [...new Set(names.map((n) => (present.has(n) ? n : (labelOf.get(n) ?? n))))];
+}

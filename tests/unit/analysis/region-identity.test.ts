@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { buildRegionIdentity, chosenUnderLabels, labelledRegions, labelRegions, labelTargets } from '../../../src/analysis/region-identity';
+import type { Indicator, Region } from '../../../src/domain/types';
+import { obs, snapshotOf } from './make-observation';
+
+// A workspace's region list as the store keeps it: by name, with the first code seen for it.
+const known: Region[] = [
+  { name: '道里区', code: '230102' },
+  { name: '哈尔滨市道里区', code: '230102' },
+  { name: '南岗区', code: '230103' },
+  { name: '黑龙江', code: '230000' },
+  { name: '黑龙江省', code: '230000' },
+  { name: '齐齐哈尔市', code: '230200' },
+  { name: '龙沙区', code: '230202' },
+  { name: '齐齐哈尔市龙沙区' },
+  { name: '黑龙江省齐齐哈尔市龙沙区' },
+  { name: '大连市南岗区' },
+  { name: '鼓楼区', code: '350102' },
+  { name: '福州市鼓楼区' },
+  { name: '合计', isTotal: true },
+  { name: '示范区' },
+];
+
+describe('buildRegionIdentity().label', () => {
+  const identity = buildRegionIdentity(known);
+  it.each([
+    ['one code written two ways: the shorter name', '哈尔滨市道里区', '230102', '道里区'],
+    ['the shorter name itself', '道里区', '230102', '道里区'],
+    ['a value without a code, by its known name', '哈尔滨市道里区', undefined, '道里区'],
+    ['a name that says its kind of division beats a bare one', '黑龙江', '230000', '黑龙江省'],
+    ['an uncoded name with its parent in front', '齐齐哈尔市龙沙区', undefined, '龙沙区'],
+    ['an uncoded name with province and prefecture in front', '黑龙江省齐齐哈尔市龙沙区', undefined, '龙沙区'],
+    ['a prefix that is not the parent is another region', '大连市南岗区', undefined, '大连市南岗区'],
+    ['a parent not known by name: kept apart', '福州市鼓楼区', undefined, '福州市鼓楼区'],
+    ['the same name with another code is another region', '鼓楼区', '320106', '鼓楼区（320106）'],
+    ['another name of a known code goes under that code', '道里', '230102', '道里区'],
+    ['a total', '合计', undefined, '合计'],
+    ['an uncoded name nobody else writes', '示范区', undefined, '示范区'],
+    ['a name the list does not have yet, with a code', '新区', '999999', '新区'],
+    ['a name the list does not have yet, without one', '新区', undefined, '新区'],
+  ])('%s', (_, name, code, label) => {
+    expect(identity.label(name, code)).toBe(label);
+  });
+
+  it('leaves every region as written when the list is empty', () => {
+    expect(buildRegionIdentity([]).label('哈尔滨市道里区', '230102')).toBe('哈尔滨市道里区');
+  });
+});
+
+describe('buildRegionIdentity().namesOf', () => {
+  const identity = buildRegionIdentity(known);
+  it.each([
+    ['道里区', ['道里区', '哈尔滨市道里区']],
+    ['龙沙区', ['龙沙区', '齐齐哈尔市龙沙区', '黑龙江省齐齐哈尔市龙沙区']],
+    ['合计', ['合计']],
+    ['鼓楼区（320106）', ['鼓楼区']],
+    ['未知', ['未知']],
+    ['未知（1）', ['未知（1）']],
+  ])('%s', (label, names) => {
+    expect(identity.namesOf(label).sort()).toEqual([...names].sort());
+  });
+});
+
+describe('labelRegions', () => {
+  const identity = buildRegionIdentity(known);
+
+  it('labels values and keeps the name as written', () => {
+    const rows = [obs('道里区', '2024', 1, { regionCode: '230102' }), obs('哈尔滨市道里区', '2024', 2, { regionCode: '230102' })];
+    const before = snapshotOf(rows);
+    const out = labelRegions(rows, identity);
+    expect(out.map((o) => [o.region, o.regionAsWritten])).toEqual([
+      ['道里区', undefined],
+      ['道里区', '哈尔滨市道里区'],
+    ]);
+    expect(out[0]).toBe(rows[0]);
+    expect(rows).toEqual(before);
+  });
+
+  it('gives back the same array when nothing changes', () => {
+    const rows = [obs('道里区', '2024', 1), obs('南岗区', '2024', 2)];
+    expect(labelRegions(rows, identity)).toBe(rows);
+  });
+
+  it('keeps two regions of one name apart by their codes', () => {
+    const rows = [obs('鼓楼区', '2024', 1, { regionCode: '350102' }), obs('鼓楼区', '2024', 2, { regionCode: '320106' })];
+    expect(new Set(labelRegions(rows, identity).map((o) => o.region)).size).toBe(2);
+  });
+});
+
+describe('labelTargets', () => {
+  const identity = buildRegionIdentity(known);
+  const indicator: Indicator = {
+    name: '保护性耕作面积',
+    baseUnit: '亩',
+    polarity: 'higher',
+    targets: [
+      { region: '哈尔滨市道里区', period: '2025', value: 70000 },
+      { period: '2025', value: 1 },
+    ],
+  };
+
+  it('puts regional targets under the labels of the values', () => {
+    const before = snapshotOf(indicator);
+    expect(labelTargets(indicator, identity).targets.map((t) => t.region)).toEqual(['道里区', undefined]);
+    expect(indicator).toEqual(before);
+  });
+
+  it('gives back the same indicator when no target changes', () => {
+    const plain = { ...indicator, targets: [{ region: '南岗区', period: '2025', value: 1 }] };
+    expect(labelTargets(plain, identity)).toBe(plain);
+  });
+});
+
+describe('labelledRegions', () => {
+  it('lists each label once, with a code from any of its names', () => {
+    const regions: Region[] = [{ name: '齐齐哈尔市龙沙区' }, { name: '龙沙区', code: '230202' }, { name: '齐齐哈尔市', code: '230200' }, { name: '合计', isTotal: true }];
+    const before = snapshotOf(regions);
+    expect(labelledRegions(regions, buildRegionIdentity(regions))).toEqual([
+      { name: '龙沙区', code: '230202' },
+      { name: '齐齐哈尔市', code: '230200' },
+      { name: '合计', isTotal: true },
+    ]);
+    expect(regions).toEqual(before);
+  });
+});
+
+describe('chosenUnderLabels', () => {
+  const identity = buildRegionIdentity(known);
+  const rows = labelRegions(
+    [
+      obs('哈尔滨市道里区', '2024', 1, { regionCode: '230102' }),
+      obs('鼓楼区', '2024', 2, { regionCode: '350102' }),
+      obs('鼓楼区', '2024', 3, { regionCode: '320106' }),
+    ],
+    identity,
+  );
+  it.each([
+    ['a name written before the label', ['哈尔滨市道里区'], ['道里区']],
+    ['a label', ['道里区'], ['道里区']],
+    ['a name that is itself a region shown stays that region', ['鼓楼区'], ['鼓楼区']],
+    ['two names of one region: once', ['哈尔滨市道里区', '道里区'], ['道里区']],
+    ['a region without values stays as chosen', ['南岗区'], ['南岗区']],
+  ])('%s', (_, names, expected) => {
+    expect(chosenUnderLabels(names, rows)).toEqual(expected);
+  });
+});
