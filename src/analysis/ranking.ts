@@ -12,8 +12,12 @@ export interface RankedRow {
   observation: Observation;
 }
 
-/** Values equal to 1e-9 (relative) are ties: 6.04万 × 1e4 and 60400 must rank together. */
-function same(a: number, b: number): boolean {
+/**
+ * Values equal to 1e-9 (relative) are one value: 6.04万 × 1e4 and 60400 rank together (ties)
+ * and do not disagree (conflicts).
+ * @example same(6.04 * 1e4, 60400) // true
+ */
+export function same(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 

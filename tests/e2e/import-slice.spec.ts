@@ -91,8 +91,17 @@ test('a GBK wide CSV goes through the wizard with one mapping corrected by hand 
   await expect(page.getByTestId('import-done')).toContainText('9 条记录');
   await showImported(page);
 
-  await datasetFilter.selectOption({ label: 'gbk-wide-title-notes' });
+  // With every dataset shown, the two that disagree with the sample's illustrative 道里区 are said.
   await page.getByTestId('indicator-list').getByRole('option', { name: '保护性耕作面积', exact: true }).click();
+  const conflicts = page.getByTestId('conflicts');
+  await expect(conflicts.locator('summary')).toContainText('有 2 处数值在不同数据集中不一致');
+  await conflicts.locator('summary').click();
+  await expect(conflicts.getByTestId('conflict').first()).toHaveText(
+    '道里区 2022年：图表采用 5.01万亩（示例数据：多年分地区指标（非真实统计））；另有 5.3万亩（gbk-wide-title-notes）',
+  );
+  await screenshot(page, 'import-conflicts-1920');
+  await datasetFilter.selectOption({ label: 'gbk-wide-title-notes' });
+  await expect(conflicts).toHaveCount(0);
   await expect(page.getByTestId('trend-chart')).toHaveAttribute('aria-label', /6\.04万亩/);
   const table = page.getByTestId('observation-table');
   await expect(table).toContainText('6.04万亩');
