@@ -15,6 +15,18 @@ test('按地区: every indicator of one region, kept in the URL, each card openi
   await expect(card('保护性耕作面积').getByTestId('region-card-value')).toHaveText('6.04万亩');
   await expect(card('秸秆还田率').getByTestId('region-card-value')).toHaveText('65.73%');
   await expect(card('保护性耕作面积').locator('svg path')).toHaveAttribute('d', /^M.+L/);
+  // The quoted reports wrote it 哈尔滨市道里区 (230102): their indicators are this region's too.
+  await expect(card('整改任务数').getByTestId('region-card-value')).toHaveText('12项');
+
+  // It prints: the heading names the region; the picker, the buttons and the links stay off paper.
+  await expect(page.getByTestId('region-print')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('region-dashboard').locator('h2')).toHaveText('道里区：各项指标');
+  await expect(page.getByTestId('region-focus')).toBeHidden();
+  await expect(page.getByTestId('region-print')).toBeHidden();
+  await expect(card('保护性耕作面积').getByTestId('region-card-open')).toBeHidden();
+  await expect(card('保护性耕作面积').getByTestId('region-card-value')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
 
   for (const [w, h] of [
     [1920, 1080],
