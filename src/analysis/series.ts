@@ -3,7 +3,7 @@
  * never put on one axis: the most common grain wins and the rest are counted, so the view can say
  * what it left out.
  */
-import type { Grain, Observation } from '../domain/types';
+import { GRAINS, type Grain, type Observation } from '../domain/types';
 import { comparePeriods, grainOfKey, periodsBetween } from '../domain/period';
 
 /** One region's values, aligned with `SeriesSet.periods`; `null` is a gap (no data), never zero. */
@@ -35,7 +35,6 @@ export interface SeriesOptions {
   periodTo?: string;
 }
 
-const GRAIN_ORDER: readonly Grain[] = ['year', 'half', 'quarter', 'month', 'day', 'season', 'range'];
 
 /** The grain of an observation: as stored, else read from its key. */
 export function grainOf(o: Observation): Grain | 'unknown' {
@@ -93,7 +92,7 @@ function dominantOf(byGrain: ReadonlyMap<Grain | 'unknown', ReadonlyMap<string, 
   };
   let best: Grain | undefined;
   let bestCount = 0;
-  for (const g of GRAIN_ORDER) {
+  for (const g of GRAINS) {
     const n = total(g);
     if (n > bestCount) [best, bestCount] = [g, n];
   }

@@ -45,6 +45,9 @@ export function contrastRatio(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
+/** WCAG's minimum contrast for large text (at least 24 px, or 18.66 px bold). */
+export const LARGE_TEXT_CONTRAST = 3;
+
 /**
  * The preferred colour if it reaches `min` contrast on `background`, else the fallback.
  * @example readableColour('#333', '#000', '#FFF') // '#FFF'

@@ -17,7 +17,7 @@ import { kpiSummary } from '../analysis/kpi';
 import { comparePeriods } from '../domain/period';
 import { defaultRegions } from '../analysis/default-regions';
 import { chosenUnderLabels } from '../analysis/region-identity';
-import { readableColour } from './briefing-contrast';
+import { LARGE_TEXT_CONTRAST, readableColour } from './briefing-contrast';
 import { MIN_TEXT_PX } from './briefing-fit';
 import type { SlideView } from './briefing-deck';
 
@@ -156,6 +156,9 @@ export function buildSlideKpi(view: SlideView, data: ChartData, theme: ChartThem
   if (!summary) return undefined;
   const card = formatKpiCard(summary, indicator, locale, theme);
   const readable = (c: string) => readableColour(c, theme.background, theme.text);
+  // The change line is large bold text (52–72 px on a slide, 22 pt on paper), for which WCAG asks
+  // 3:1, not 4.5:1: at 4.5 the good green (3.4:1 on white) fell back to black on paper.
+  const readableLarge = (c: string) => readableColour(c, theme.background, theme.text, LARGE_TEXT_CONTRAST);
   const kpi: SlideKpi = { title: card.title, region: card.region, period: card.period, value: card.value };
   const y = summary.yoy;
   if (y && card.yoy) {
@@ -169,7 +172,7 @@ export function buildSlideKpi(view: SlideView, data: ChartData, theme: ChartThem
       text: translate(locale, `briefing.kpi.${y.direction}`, { change: magnitude }),
       arrow: card.yoy.arrow,
       verdict: y.good === undefined ? '' : translate(locale, y.good ? 'briefing.kpi.good' : 'briefing.kpi.bad'),
-      colour: readable(card.yoy.colour),
+      colour: readableLarge(card.yoy.colour),
     };
   }
   const t = summary.target;

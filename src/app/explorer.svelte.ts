@@ -3,7 +3,7 @@
  * or the back button restores it exactly, and the stored observations the view needs.
  */
 import { getContext, setContext } from 'svelte';
-import type { Indicator, ValueKind, ViewKind, ViewSpec } from '../domain/types';
+import { VALUE_KINDS, type Indicator, type ValueKind, type ViewKind, type ViewSpec } from '../domain/types';
 import { comparePeriods } from '../domain/period';
 import { defaultRegions } from '../analysis/default-regions';
 import { latestPeriod } from '../analysis/series';
@@ -111,7 +111,7 @@ export class Explorer {
       return chosen.size > 0 ? all.filter((o) => chosen.has(o.datasetId)) : all;
     });
     this.kinds = $derived.by(
-      stable(() => (['level', 'change'] as const).filter((k) => inDatasets.some((o) => (o.kind ?? 'level') === k))),
+      stable(() => VALUE_KINDS.filter((k) => inDatasets.some((o) => (o.kind ?? 'level') === k))),
     );
     this.visible = $derived.by(() => {
       const kind = this.kinds.includes(this.measure) ? this.measure : this.kinds[0];

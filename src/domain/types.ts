@@ -1,13 +1,23 @@
 /**
  * The vocabulary shared by every stage of the pipeline (ingest → store → analysis → charts → ui).
- * Plain data only: everything here must survive structured cloning and JSON.
+ * Plain data only: everything here must survive structured cloning and JSON. The lists of grains
+ * and kinds are here too, so that readers, writers and validators cannot drift apart.
  */
 
+/**
+ * Every grain, coarsest first (the order a dominant grain is chosen in). Stored blocks code a
+ * grain by its place here (`src/store/columns.ts`): add at the end, never reorder.
+ */
+export const GRAINS = ['year', 'half', 'quarter', 'month', 'day', 'season', 'range'] as const;
+
 /** How fine a period is. Period keys are strings; see `src/domain/period.ts`. */
-export type Grain = 'year' | 'half' | 'quarter' | 'month' | 'day' | 'season' | 'range';
+export type Grain = (typeof GRAINS)[number];
+
+/** Every kind of value; stored by place like `GRAINS`. */
+export const VALUE_KINDS = ['level', 'change'] as const;
 
 /** A level (`6.04万亩`) or a change against an earlier period (`同比下降30.1%`). */
-export type ValueKind = 'level' | 'change';
+export type ValueKind = (typeof VALUE_KINDS)[number];
 
 /** For a `change`: relative (%), absolute (in the unit), percentage points, or a multiple. */
 export type ChangeType = 'relative' | 'absolute' | 'points' | 'multiple';

@@ -3,7 +3,7 @@
  * observations it draws. A cross-site iframe cannot see the user's IndexedDB, so the data travels
  * with the chart; on the way in it is validated like any other outside input, field by field.
  */
-import type { ChangeType, Grain, Observation, ValueKind, ViewSpec } from '../domain/types';
+import { GRAINS, VALUE_KINDS, type ChangeType, type Observation, type ViewSpec } from '../domain/types';
 import { grainOfKey } from '../domain/period';
 import { translate, type Locale } from '../domain/messages/index';
 import { validateViewSpec, VIEW_SPEC_LIMITS } from './view-spec';
@@ -24,8 +24,6 @@ export const MAX_EMBED_OBSERVATIONS = 500_000;
 /** Stop listing problems after this many; one damaged file can have a million. */
 const MAX_ERRORS = 5;
 
-const GRAINS: readonly Grain[] = ['year', 'half', 'quarter', 'month', 'day', 'season', 'range'];
-const KINDS: readonly ValueKind[] = ['level', 'change'];
 const CHANGE_TYPES: readonly ChangeType[] = ['relative', 'absolute', 'points', 'multiple'];
 
 type Raw = Readonly<Record<string, unknown>>;
@@ -51,7 +49,7 @@ const OBSERVATION_FIELDS: ReadonlyMap<keyof Observation, (v: unknown) => boolean
   ['periodLabel', text(100, false)],
   ['grain', oneOf(GRAINS)],
   ['displayUnit', text(50, false)],
-  ['kind', oneOf(KINDS)],
+  ['kind', oneOf(VALUE_KINDS)],
   ['changeType', oneOf(CHANGE_TYPES)],
   ['approximate', flag],
   ['isTotal', flag],

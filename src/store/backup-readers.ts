@@ -2,7 +2,7 @@
  * Reading backup files of every version this app has written. Each version has a reader that
  * checks the file's shape and brings it to the current version, so an old backup still restores.
  */
-import type { Observation } from '../domain/types';
+import { GRAINS, VALUE_KINDS, type Observation } from '../domain/types';
 import { BACKUP_COLUMN_NAMES, toBackupColumns } from './backup-columns';
 import { StoreError } from './errors';
 import type { BackupColumns, WorkspaceBackup } from './types';
@@ -14,8 +14,8 @@ export const BACKUP_VERSION = 2;
 
 type Reader = (raw: Record<string, unknown>) => WorkspaceBackup;
 
-const GRAINS = new Set(['year', 'half', 'quarter', 'month', 'day', 'season', 'range']);
-const KINDS = new Set(['level', 'change']);
+const GRAIN_SET: ReadonlySet<unknown> = new Set(GRAINS);
+const KIND_SET: ReadonlySet<unknown> = new Set(VALUE_KINDS);
 const CHANGE_TYPES = new Set(['relative', 'absolute', 'points', 'multiple']);
 const STATUSES = new Set(['complete', 'deleted', 'superseded']);
 
@@ -111,8 +111,8 @@ function readColumns(raw: unknown, datasetIds: ReadonlySet<string>): BackupColum
   every(c.displayUnit, optText, 'displayUnit');
   every(c.sourceColumn, optText, 'sourceColumn');
   every(c.sourceText, optText, 'sourceText');
-  every(c.grain, (v) => v === null || GRAINS.has(v), 'grain');
-  every(c.kind, (v) => v === null || KINDS.has(v), 'kind');
+  every(c.grain, (v) => v === null || GRAIN_SET.has(v), 'grain');
+  every(c.kind, (v) => v === null || KIND_SET.has(v), 'kind');
   every(c.changeType, (v) => v === null || CHANGE_TYPES.has(v), 'changeType');
   every(c.approximate, optBool, 'approximate');
   every(c.isTotal, optBool, 'isTotal');

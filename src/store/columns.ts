@@ -2,7 +2,7 @@
  * Observations ↔ column blocks. Private to the store: callers see only `Observation`s.
  * Every field of `Observation` round-trips exactly, including which optional fields were absent.
  */
-import type { ChangeType, Grain, Observation, Region, Target, ValueKind } from '../domain/types';
+import { GRAINS, VALUE_KINDS, type ChangeType, type Observation, type Region, type Target } from '../domain/types';
 import { BLOCK_SIZE, type BlockRecord, type CodeColumn, type DictionaryRecord } from './db';
 
 /** Bits of `BlockRecord.flags`. */
@@ -25,8 +25,6 @@ const FLAG = {
  */
 export const WRITE_BLOCK_SIZE = Math.min(BLOCK_SIZE, 12_500);
 
-const GRAINS: readonly Grain[] = ['year', 'half', 'quarter', 'month', 'day', 'season', 'range'];
-const KINDS: readonly ValueKind[] = ['level', 'change'];
 const CHANGE_TYPES: readonly ChangeType[] = ['relative', 'absolute', 'points', 'multiple'];
 
 /** A dictionary being extended while blocks are encoded. */
@@ -220,7 +218,7 @@ function encodeBlock(
     }
     flagColumn[k] = flags;
     if (o.grain !== undefined || o.kind !== undefined || o.changeType !== undefined) {
-      codes[k] = enumCode(GRAINS, o.grain) | (enumCode(KINDS, o.kind) << 3) | (enumCode(CHANGE_TYPES, o.changeType) << 5);
+      codes[k] = enumCode(GRAINS, o.grain) | (enumCode(VALUE_KINDS, o.kind) << 3) | (enumCode(CHANGE_TYPES, o.changeType) << 5);
     }
   }
   return block;
@@ -330,7 +328,7 @@ export function decodeObservation(block: BlockRecord, k: number, strings: readon
   const codes = block.codes[k];
   if (codes & 7) o.grain = GRAINS[(codes & 7) - 1];
   if (displayUnit !== undefined && displayUnit[k] > 0) o.displayUnit = strings[displayUnit[k] - 1];
-  if ((codes >> 3) & 3) o.kind = KINDS[((codes >> 3) & 3) - 1];
+  if ((codes >> 3) & 3) o.kind = VALUE_KINDS[((codes >> 3) & 3) - 1];
   if (codes >> 5) o.changeType = CHANGE_TYPES[(codes >> 5) - 1];
   const flags = block.flags[k];
   if (flags & FLAG.hasApproximate) o.approximate = (flags & FLAG.approximate) !== 0;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSlideChart, buildSlideKpi, enlargeFonts, kpiRegion, slideTheme } from '../../../src/app/briefing-slide-content';
-import { contrastRatio } from '../../../src/app/briefing-contrast';
+import { contrastRatio, LARGE_TEXT_CONTRAST } from '../../../src/app/briefing-contrast';
+import { light, withConvention } from '../../../src/charts/theme';
 import type { SlideView } from '../../../src/app/briefing-deck';
 import type { ChartData } from '../../../src/charts/types';
 import type { Indicator, Observation } from '../../../src/domain/types';
@@ -135,6 +136,14 @@ describe('buildSlideKpi', () => {
       const kpi = buildSlideKpi(view('kpi', { regions: ['乌海市'] }), pmData, theme);
       expect(contrastRatio(kpi!.change!.colour, theme.background)).toBeGreaterThanOrEqual(4.5);
     }
+  });
+
+  it('on paper the change line, large bold text, keeps the good green at 3:1 rather than turning black', () => {
+    const paper = withConvention(light, 'good-green');
+    const kpi = buildSlideKpi(view('kpi', { regions: ['乌海市'] }), pmData, paper);
+    expect(kpi?.change?.colour).toBe(paper.good);
+    expect(contrastRatio(kpi!.change!.colour, paper.background)).toBeGreaterThanOrEqual(LARGE_TEXT_CONTRAST);
+    expect(contrastRatio(kpi!.change!.colour, paper.background)).toBeLessThan(4.5);
   });
 
   it('is undefined with no levels', () => {

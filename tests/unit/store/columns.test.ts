@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_SIZE } from '../../../src/store/db';
 import { WRITE_BLOCK_SIZE, decodeObservation, emptyDictionary, encodeBlocks, summarizeBlocks } from '../../../src/store/columns';
-import type { Observation } from '../../../src/domain/types';
+import { GRAINS, VALUE_KINDS, type Observation } from '../../../src/domain/types';
 import { many, obs } from './fixtures';
+
+describe('stored codes of grains and kinds', () => {
+  it('keep their places: blocks written earlier code a grain or kind by its place in these lists', () => {
+    expect(GRAINS).toEqual(['year', 'half', 'quarter', 'month', 'day', 'season', 'range']);
+    expect(VALUE_KINDS).toEqual(['level', 'change']);
+  });
+});
 
 describe('encodeBlocks: block sizes', () => {
   it('writes blocks smaller than the schema ceiling (each is one copy on the page thread)', () => {
