@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { chartDrawn, fixture, importFile, openFresh, screenshot, showImported } from './helpers';
+import { chartDrawn, fixture, importFile, openFresh, readRawDatasetsIn, screenshot, showImported } from './helpers';
 
 test('a long CSV imported through the file input shows in the chart and the table, and survives a reload', async ({
   page,
@@ -66,6 +66,20 @@ test('a file dropped on the window opens the import wizard', async ({ page }) =>
   }, bytes);
   await expect(page.getByTestId('import-wizard')).toContainText('dropped.csv');
   await expect(page.getByTestId('import-confirm')).toBeEnabled();
+});
+
+test('the import dialog takes the focus, and Escape closes it with nothing stored', async ({ page }) => {
+  await openFresh(page);
+  const before = (await readRawDatasetsIn(page.context())).length;
+  await importFile(page, fixture('utf8-bom-long-codes.csv'));
+  await expect(page.getByTestId('import-wizard')).toBeFocused();
+  // Tab stays in the dialog: the page behind it is inert.
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveCount(1);
+  expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="import-wizard"]') !== null)).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('import-wizard')).toBeHidden();
+  expect((await readRawDatasetsIn(page.context())).length).toBe(before);
 });
 
 test('a GBK wide CSV goes through the wizard with one mapping corrected by hand and shows in the charts', async ({
