@@ -169,7 +169,7 @@ export class Explorer {
     // Start reading at once rather than after the page has re-rendered for the new spec. The
     // address follows in a task after the new values have drawn: a history entry cost the
     // browser's own process ~20 ms of CPU, which on two cores slowed the switch it was part of.
-    void this.load(patch.indicator, this.workspace.revision).finally(() => setTimeout(() => this.writeUrl()));
+    void this.load(patch.indicator, this.workspace.dataRevision).finally(() => setTimeout(() => this.writeUrl()));
   }
 
   setKind(kind: ViewKind): void {
@@ -243,7 +243,7 @@ export class Explorer {
    * on screen changes before the click, and a press that ends elsewhere has only read.
    */
   prefetch(indicator: string): void {
-    const revision = this.workspace.revision;
+    const revision = this.workspace.dataRevision;
     if (indicator === this.requested.indicator && revision === this.requested.revision) return;
     if (indicator === this.prefetched?.indicator && revision === this.prefetched.revision) return;
     // A failed read is read again by the load (which reports its error).

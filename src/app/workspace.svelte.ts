@@ -13,6 +13,8 @@ import { allowPictures } from './chart-pictures';
 
 const CONTEXT = Symbol('workspace');
 const DELETED_KEPT_MS = 30 * 24 * 3600 * 1000;
+/** The store's change scopes that can change stored values (see `dataRevision`). */
+const DATA_SCOPES: ReadonlySet<string> = new Set(['datasets', 'workspace']);
 
 export type Notice =
   | { kind: 'sample-loaded' }
@@ -33,8 +35,14 @@ export class Workspace {
   /** The label each region shows under, whatever way a file wrote it (analysis/region-identity). */
   readonly regionIdentity: RegionIdentity = $derived(buildRegionIdentity(this.regions));
   notice = $state.raw<Notice | null>(null);
-  /** Bumped on every change so views reload their data. */
+  /** Bumped on every change (views, decks, settings too) for what lists those. */
   revision = $state(0);
+  /**
+   * Bumped only when stored values may have changed (datasets, a restored backup, or a change
+   * whose scope is unknown): saving a view, a deck or a setting re-read and redrew every chart of
+   * the dashboard for nothing. Indicator settings reach the charts through `indicators`.
+   */
+  dataRevision = $state(0);
   /**
    * Bumped only when boundary maps may have changed (a maps or whole-workspace change, here or in
    * another tab): a boundary file can be megabytes, and reading and parsing it again after every
@@ -89,15 +97,25 @@ export class Workspace {
    * store's name for what changed (`maps`, `workspace`…), when known.
    */
   async refresh(scope?: string): Promise<void> {
-    await this.read();
+    await this.read(scope);
     this.revision += 1;
+    if (scope === undefined || DATA_SCOPES.has(scope)) this.dataRevision += 1;
     if (scope === 'maps' || scope === 'workspace') this.mapsRevision += 1;
+    // On the page's timeline, like the loads it starts (tests wait for it).
+    performance.mark('workspace:refresh', { detail: { scope: scope ?? '' } });
   }
 
-  private async read(): Promise<void> {
+  /** Read the lists a change of `scope` can have changed (all of them when it is not known). */
+  private async read(scope?: string): Promise<void> {
     // A newer version elsewhere closed our connection: keep showing what we had (the banner asks
     // for a reload) rather than failing a write that did commit, such as an import just saved.
     if (this.outdated) return;
+    if (scope !== undefined && !DATA_SCOPES.has(scope)) {
+      // Views, decks, settings and maps are read where they are shown; a new `indicators` array
+      // would make every view that lists indicators (按地区 reads all their values) run again.
+      if (scope === 'indicators') this.indicators = await store.getIndicators();
+      return;
+    }
     const [all, indicators, regions] = await Promise.all([
       store.getDatasets({ includeHidden: true }),
       store.getIndicators(),
