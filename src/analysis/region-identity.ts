@@ -155,3 +155,22 @@ export function chosenUnderLabels(names: readonly string[], rows: readonly Obser
   const present = new Set(rows.map((o) => o.region));
   return [...new Set(names.map((n) => (present.has(n) ? n : (labelOf.get(n) ?? n))))];
 }
+
+/**
+ * What an import changed in how regions are shown: each name, new or known, that now shows
+ * under a label it did not show under before (`哈尔滨市南岗区` → `南岗区`; `黑龙江` → `黑龙江省`
+ * when the import wrote 黑龙江省). `before` and `after` are the workspace's region list on either
+ * side of the import.
+ * @example joinedRegions([{ name: '南岗区', code: '230103' }], [{ name: '南岗区', code: '230103' }, { name: '哈尔滨市南岗区', code: '230103' }]) // [{ name: '哈尔滨市南岗区', label: '南岗区' }]
+ */
+export function joinedRegions(before: readonly Region[], after: readonly Region[]): { name: string; label: string }[] {
+  const known = new Set(before.map((r) => r.name));
+  const was = buildRegionIdentity(before);
+  const now = buildRegionIdentity(after);
+  const out: { name: string; label: string }[] = [];
+  for (const r of after) {
+    const label = now.label(r.name, r.code);
+    if (label !== r.name && (!known.has(r.name) || was.label(r.name, r.code) !== label)) out.push({ name: r.name, label });
+  }
+  return out;
+}

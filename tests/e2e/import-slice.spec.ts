@@ -1,5 +1,7 @@
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chartDrawn, fixture, importFile, openFresh, readRawDatasetsIn, screenshot, showImported } from './helpers';
 
 test('a long CSV imported through the file input shows in the chart and the table, and survives a reload', async ({
@@ -66,6 +68,23 @@ test('a file dropped on the window opens the import wizard', async ({ page }) =>
   }, bytes);
   await expect(page.getByTestId('import-wizard')).toContainText('dropped.csv');
   await expect(page.getByTestId('import-confirm')).toBeEnabled();
+});
+
+test('an import says which of its region names join regions already known, and the views show them as one', async ({ page }) => {
+  await openFresh(page);
+  const file = join(mkdtempSync(join(tmpdir(), 'joined-')), '南岗区补充.csv');
+  writeFileSync(file, '地区,区划代码,指标,时期,数值,单位\n哈尔滨市南岗区,230103,保护性耕作面积,2025,0.9,万亩\n');
+  await importFile(page, file);
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-joined')).toContainText('1 个地区名与已有地区视为同一地区');
+  await expect(page.getByTestId('import-joined')).toContainText('哈尔滨市南岗区 → 显示为 南岗区');
+  await screenshot(page, 'import-joined-1920');
+  await showImported(page);
+  await page.getByTestId('view-tab-ranking').click();
+  await page.getByTestId('period-select').selectOption('2025');
+  const ranking = page.getByTestId('ranking-table');
+  await expect(ranking.locator('tr[data-region="南岗区"]').getByTestId('value')).toHaveText('0.9万亩');
+  await expect(ranking.locator('tr[data-region="哈尔滨市南岗区"]')).toHaveCount(0);
 });
 
 test('the import dialog takes the focus, and Escape closes it with nothing stored', async ({ page }) => {

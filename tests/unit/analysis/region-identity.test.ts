@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRegionIdentity, chosenUnderLabels, labelledRegions, labelRegions, labelTargets } from '../../../src/analysis/region-identity';
+import { buildRegionIdentity, chosenUnderLabels, joinedRegions, labelledRegions, labelRegions, labelTargets } from '../../../src/analysis/region-identity';
 import type { Indicator, Region } from '../../../src/domain/types';
 import { obs, snapshotOf } from './make-observation';
 
@@ -142,5 +142,27 @@ describe('chosenUnderLabels', () => {
     ['a region without values stays as chosen', ['南岗区'], ['南岗区']],
   ])('%s', (_, names, expected) => {
     expect(chosenUnderLabels(names, rows)).toEqual(expected);
+  });
+});
+
+describe('joinedRegions', () => {
+  const before: Region[] = [{ name: '南岗区', code: '230103' }, { name: '哈尔滨市', code: '230100' }];
+  it.each([
+    ['a new name with a known code', [{ name: '哈尔滨市南岗区', code: '230103' }], [{ name: '哈尔滨市南岗区', label: '南岗区' }]],
+    ['a new name with the known parent in front', [{ name: '哈尔滨市南岗区' }], [{ name: '哈尔滨市南岗区', label: '南岗区' }]],
+    ['a new region of its own', [{ name: '道外区', code: '230104' }], []],
+    ['a bare new name of a known code', [{ name: '南岗', code: '230103' }], [{ name: '南岗', label: '南岗区' }]],
+    ['a known name again', [], []],
+  ])('%s', (_, added, expected) => {
+    const after = [...before, ...(added as Region[])];
+    const snapshot = snapshotOf(after);
+    expect(joinedRegions(before, after)).toEqual(expected);
+    expect(after).toEqual(snapshot);
+  });
+
+  it('names a known region that a new, better name relabels', () => {
+    // 黑龙江 was shown as itself; with 黑龙江省 (same code) both show as 黑龙江省.
+    const old: Region[] = [{ name: '黑龙江', code: '230000' }];
+    expect(joinedRegions(old, [...old, { name: '黑龙江省', code: '230000' }])).toEqual([{ name: '黑龙江', label: '黑龙江省' }]);
   });
 });
