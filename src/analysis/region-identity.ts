@@ -46,17 +46,17 @@ export function buildRegionIdentity(known: readonly Region[]): RegionIdentity {
   const labelOfCode = new Map<string, string>();
   for (const [code, names] of namesOfCode) labelOfCode.set(code, preferredName(names));
   // One lookup per value on the common path: a name with the code it is known by, or none.
-  const labelOfName = new Map<string, string>();
-  for (const [name, code] of codeOfName) labelOfName.set(name, labelOfCode.get(code)!);
+  const entryOfName = new Map<string, { code: string; label: string }>();
+  for (const [name, code] of codeOfName) entryOfName.set(name, { code, label: labelOfCode.get(code)! });
 
   return {
     label(name, code) {
-      const known = codeOfName.get(name);
-      if (code === undefined || code === known) return known === undefined ? name : labelOfName.get(name)!;
-      // A code other than the one this name is known by: another region of the same name.
-      const other = labelOfCode.get(code);
-      if (other !== undefined) return other;
-      return known === undefined ? name : `${name}（${code}）`;
+      const entry = entryOfName.get(name);
+      if (entry !== undefined && (code === undefined || code === entry.code)) return entry.label;
+      if (code === undefined) return name;
+      // A code other than the one this name is known by (another region of the same name), or a
+      // name the list does not have yet.
+      return labelOfCode.get(code) ?? (entry === undefined ? name : `${name}（${code}）`);
     },
     namesOf(label) {
       const code = codeOfName.get(label);
