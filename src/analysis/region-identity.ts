@@ -174,3 +174,18 @@ export function joinedRegions(before: readonly Region[], after: readonly Region[
   }
   return out;
 }
+
+/**
+ * Each region of `rows` once, in first-seen order, with a code any of its values carries: a
+ * region written with and without its code (one label) keeps the code, so a map still joins it.
+ * @example regionsOf([{ region: '道里区', regionCode: '230102', … }, { region: '道里区', … }]) // [{ name: '道里区', code: '230102' }]
+ */
+export function regionsOf(rows: readonly Observation[]): { name: string; code?: string }[] {
+  const byName = new Map<string, { name: string; code?: string }>();
+  for (const o of rows) {
+    const seen = byName.get(o.region);
+    if (!seen) byName.set(o.region, o.regionCode ? { name: o.region, code: o.regionCode } : { name: o.region });
+    else if (seen.code === undefined && o.regionCode) seen.code = o.regionCode;
+  }
+  return [...byName.values()];
+}

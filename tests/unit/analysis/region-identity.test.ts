@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRegionIdentity, chosenUnderLabels, joinedRegions, labelledRegions, labelRegions, labelTargets } from '../../../src/analysis/region-identity';
+import { buildRegionIdentity, chosenUnderLabels, joinedRegions, labelledRegions, labelRegions, labelTargets, regionsOf } from '../../../src/analysis/region-identity';
 import type { Indicator, Region } from '../../../src/domain/types';
 import { obs, snapshotOf } from './make-observation';
 
@@ -164,5 +164,18 @@ describe('joinedRegions', () => {
     // 黑龙江 was shown as itself; with 黑龙江省 (same code) both show as 黑龙江省.
     const old: Region[] = [{ name: '黑龙江', code: '230000' }];
     expect(joinedRegions(old, [...old, { name: '黑龙江省', code: '230000' }])).toEqual([{ name: '黑龙江', label: '黑龙江省' }]);
+  });
+});
+
+describe('regionsOf', () => {
+  it.each([
+    ['a code from any of the values', [obs('道里区', '2023', 1), obs('道里区', '2024', 2, { regionCode: '230102' })], [{ name: '道里区', code: '230102' }]],
+    ['the first code kept', [obs('A', '2023', 1, { regionCode: '1' }), obs('A', '2024', 2, { regionCode: '2' })], [{ name: 'A', code: '1' }]],
+    ['no code', [obs('合计', '2024', 1)], [{ name: '合计' }]],
+    ['first-seen order', [obs('B', '2024', 1), obs('A', '2024', 1), obs('B', '2023', 1)], [{ name: 'B' }, { name: 'A' }]],
+  ])('%s', (_, rows, expected) => {
+    const before = snapshotOf(rows);
+    expect(regionsOf(rows)).toEqual(expected);
+    expect(rows).toEqual(before);
   });
 });
