@@ -35,7 +35,6 @@ export interface SeriesOptions {
   periodTo?: string;
 }
 
-
 /** The grain of an observation: as stored, else read from its key. */
 export function grainOf(o: Observation): Grain | 'unknown' {
   return o.grain ?? grainOfKey(o.period) ?? 'unknown';

@@ -16,6 +16,11 @@ const DELETED_KEPT_MS = 30 * 24 * 3600 * 1000;
 /** The store's change scopes that can change stored values (see `dataRevision`). */
 const DATA_SCOPES: ReadonlySet<string> = new Set(['datasets', 'workspace']);
 
+/** Whether a change of `scope` (undefined: not known) may have changed stored values. */
+function changesValues(scope: string | undefined): boolean {
+  return scope === undefined || DATA_SCOPES.has(scope);
+}
+
 export type Notice =
   | { kind: 'sample-loaded' }
   | { kind: 'error'; key: string; params?: Record<string, string | number> };
@@ -99,7 +104,7 @@ export class Workspace {
   async refresh(scope?: string): Promise<void> {
     await this.read(scope);
     this.revision += 1;
-    if (scope === undefined || DATA_SCOPES.has(scope)) this.dataRevision += 1;
+    if (changesValues(scope)) this.dataRevision += 1;
     if (scope === 'maps' || scope === 'workspace') this.mapsRevision += 1;
     // On the page's timeline, like the loads it starts (tests wait for it).
     performance.mark('workspace:refresh', { detail: { scope: scope ?? '' } });
@@ -110,7 +115,7 @@ export class Workspace {
     // A newer version elsewhere closed our connection: keep showing what we had (the banner asks
     // for a reload) rather than failing a write that did commit, such as an import just saved.
     if (this.outdated) return;
-    if (scope !== undefined && !DATA_SCOPES.has(scope)) {
+    if (!changesValues(scope)) {
       // Views, decks, settings and maps are read where they are shown; a new `indicators` array
       // would make every view that lists indicators (按地区 reads all their values) run again.
       if (scope === 'indicators') this.indicators = await store.getIndicators();
