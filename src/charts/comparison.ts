@@ -38,7 +38,10 @@ interface ComparisonModel {
   /** Observations of the dominant grain, restricted to the chosen regions (totals kept). */
   obs: Observation[];
   current: Observation[];
+  /** The chosen regions (all when none are chosen), with their rank among every region. */
   ranked: RankedRow[];
+  /** How many regions the ranks count: every region of the period, chosen or not. */
+  rankedOf: number;
   /** The rows drawn, best first; `null` is the gap between the best and the worst when cut. */
   shown: (RankedRow | null)[];
 }
@@ -52,13 +55,20 @@ function cut(ranked: RankedRow[], max: number): (RankedRow | null)[] {
 
 const model = rememberLast(function modelOf(data: ChartData, spec: ComparisonSpec): ComparisonModel {
   const wanted = spec.regions?.length ? new Set(spec.regions) : undefined;
-  const all = observationsOf(data).filter((o) => !wanted || wanted.has(o.region));
+  const every = observationsOf(data);
+  const all = wanted ? every.filter((o) => wanted.has(o.region)) : every;
   const grain = dominantGrain(all);
   const period = spec.period ?? latestPeriod(all);
   const obs = all.filter((o) => grainOf(o) === grain || o.period === period);
   const current = obs.filter((o) => o.period === period);
-  const ranked = rankRegions(current, data.indicator.polarity);
-  return { period, obs, current, ranked, shown: cut(ranked, spec.maxBars ?? MAX_BARS) };
+  // A rank is the place among every region of the period, never among the chosen few only: a
+  // slide of three counties must not call the 13th of 18 "1.".
+  const rankedAll = rankRegions(
+    wanted ? every.filter((o) => o.period === period) : current,
+    data.indicator.polarity,
+  );
+  const ranked = wanted ? rankedAll.filter((r) => wanted.has(r.region)) : rankedAll;
+  return { period, obs, current, ranked, rankedOf: rankedAll.length, shown: cut(ranked, spec.maxBars ?? MAX_BARS) };
 });
 
 /**
@@ -186,11 +196,16 @@ export function buildComparisonOption(data: ChartData, spec: ComparisonSpec, the
   };
 }
 
-/** Says which regions a cut chart leaves out, so nobody reads it as the whole list. */
+/**
+ * Says which regions a cut chart leaves out, so nobody reads it as the whole list, and that the
+ * ranks of chosen regions count every region.
+ */
 function shownNote(data: ChartData, m: ComparisonModel): string {
-  if (m.shown.length === m.ranked.length) return '';
+  const among = m.ranked.length < m.rankedOf ? translate(data.locale, 'chart.rank_among', { n: m.rankedOf }) : '';
+  if (m.shown.length === m.ranked.length) return among;
   const gap = m.shown.indexOf(null);
-  return translate(data.locale, 'chart.comparison_cut', { n: m.ranked.length, best: gap, worst: m.shown.length - gap - 1 });
+  const cutNote = translate(data.locale, 'chart.comparison_cut', { n: m.ranked.length, best: gap, worst: m.shown.length - gap - 1 });
+  return [among, cutNote].filter(Boolean).join('  ');
 }
 
 /** Tooltip text for one region: rank, value, previous period, completion and status in words. */

@@ -28,6 +28,7 @@ export const charts: Record<string, string> = {
   'chart.mean_reference': '地区平均 {value}（{region} {total}）',
   'chart.rank_label': '{rank}. {region}',
   'chart.rank_label_tied': '{rank}.（并列）{region}',
+  'chart.rank_among': '名次为全部 {n} 个地区中的名次',
   'chart.comparison_cut': '共 {n} 个地区，显示前 {best} 名和后 {worst} 名，全部见“排名”',
   'chart.rank': '第 {rank} 名',
   'chart.rank_tied': '第 {rank} 名（并列）',

@@ -27,15 +27,18 @@ export function observationsBehind<T extends Observation>(spec: ViewSpec, observ
   );
 }
 
-/** Kinds that show every region whatever the view's regions (the app ranks and maps them all). */
-const ALL_REGIONS: ReadonlySet<ViewSpec['kind']> = new Set(['ranking', 'map']);
+/**
+ * Kinds that need every region whatever the view's regions: the app ranks and maps them all, and
+ * a comparison of chosen regions gives each its rank among all of them.
+ */
+const ALL_REGIONS: ReadonlySet<ViewSpec['kind']> = new Set(['ranking', 'map', 'comparison']);
 
 /**
  * The observations a snapshot (self-contained page, embed) must carry so that the builders draw
  * the same chart again: the indicator's rows for the chart's regions in every period (a
  * comparison marks the previous period; a trend may be re-zoomed), plus total rows, which some
- * charts show as a reference line even when regions are chosen. A ranking or a map keeps every
- * region.
+ * charts show as a reference line even when regions are chosen. A ranking, a map or a comparison
+ * keeps every region (a comparison's ranks count them all).
  * @example observationsForSnapshot({ version: 1, kind: 'comparison', indicator: '面积', regions: ['道里区'] }, rows)
  */
 export function observationsForSnapshot<T extends Observation>(spec: ViewSpec, observations: readonly T[]): T[] {

@@ -28,6 +28,7 @@ export const charts: Record<string, string> = {
   'chart.mean_reference': 'Regional mean {value} ({region} {total})',
   'chart.rank_label': '{rank}. {region}',
   'chart.rank_label_tied': '={rank}. {region}',
+  'chart.rank_among': 'Ranks are among all {n} regions',
   'chart.comparison_cut': '{n} regions: the top {best} and the bottom {worst} shown; see Ranking for all',
   'chart.rank': 'rank {rank}',
   'chart.rank_tied': 'rank {rank} (tied)',

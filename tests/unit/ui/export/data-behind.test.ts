@@ -42,8 +42,13 @@ describe('observationsBehind', () => {
 
 describe('observationsForSnapshot', () => {
   it('keeps every period of the chosen regions, and totals, of the one indicator', () => {
-    const s = spec({ kind: 'comparison', period: '2024', regions: ['道里区'] });
+    const s = spec({ kind: 'trend', regions: ['道里区'] });
     expect(observationsForSnapshot(s, rows).map(key)).toEqual(['道里区/2023', '道里区/2024', '全市/2024']);
+  });
+
+  it('keeps every region of a comparison, whose ranks count them all', () => {
+    const s = spec({ kind: 'comparison', period: '2024', regions: ['道里区'] });
+    expect(observationsForSnapshot(s, rows).map(key)).toEqual(['道里区/2023', '道里区/2024', '南岗区/2024', '全市/2024']);
   });
 });
 
