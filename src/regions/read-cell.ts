@@ -18,7 +18,7 @@ const CODE_FIRST = new RegExp(`^[\\[(【]?${CODE}[\\])】]?[-_:：、,，.]?(\\D
 const CODE_LAST = new RegExp(`^(.*\\D)[\\[(【]${CODE}[\\])】]$|^(.*[^\\d\\s])${CODE}$`);
 
 /**
- * @example normalizeName(' 道里区（２３０１０２） ') // '道里区(230102)'
+ * NFKC, then no spaces anywhere (the ideographic space included): `黑龙江省 哈尔滨市` is one name.
  * @example normalizeName(' 道里区（２３０１０２） ') // '道里区(230102)'
  */
 export function normalizeName(text: string): string {
