@@ -1,7 +1,8 @@
 /**
- * The cell type shared by the CSV and XLSX exporters, and the formula neutralization both apply.
- * Spreadsheet programs run a text cell that starts with `=`, `+`, `-` or `@` as a formula
- * (`=HYPERLINK(...)` can leak data or run commands), so such text gets a leading `'`.
+ * The cell type shared by the CSV and XLSX exporters, and the formula neutralization CSV applies.
+ * Spreadsheet programs run a CSV text cell that starts with `=`, `+`, `-` or `@` as a formula
+ * (`=HYPERLINK(...)` can leak data or run commands), so such text gets a leading `'`. XLSX cells
+ * are typed as strings instead and keep their text as written (see `xlsx.ts`).
  */
 
 /** One exported cell: text, a number (kept a number, also when negative), or empty. */

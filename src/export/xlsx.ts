@@ -1,9 +1,11 @@
 /**
  * XLSX export of the data behind a chart. SheetJS is loaded lazily (it is large and only needed
- * when the user exports). Every cell is written with an explicit type and never as a formula.
+ * when the user exports). Every cell is written with an explicit type and never as a formula, so
+ * text is kept exactly as written: a cell typed as a string (`t: 's'`) cannot run as a formula,
+ * and the `'` that CSV needs would become part of the name here (`'=1+2`).
  */
 import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
-import { neutralizeFormula, type Cell } from './cell';
+import type { Cell } from './cell';
 import { uniqueSheetNames } from './sheet-name';
 
 /** One sheet of an export: its name (sanitized on write) and its rows, header row first. */
@@ -18,13 +20,13 @@ const MAX_CELL_TEXT = 32767;
 function toCellObject(cell: Cell): CellObject | null {
   if (cell === null) return null;
   if (typeof cell === 'number') return Number.isFinite(cell) ? { t: 'n', v: cell } : null;
-  // Neutralized like CSV, because a user may later save the sheet as CSV from Excel.
-  const text = Array.from(neutralizeFormula(cell)).slice(0, MAX_CELL_TEXT).join('');
+  const text = Array.from(cell).slice(0, MAX_CELL_TEXT).join('');
   return { t: 's', v: text };
 }
 
 /**
- * Sheets → the bytes of an .xlsx file. Text cells are `t: 's'`, numbers `t: 'n'`; `f` is never set.
+ * Sheets → the bytes of an .xlsx file. Text cells are `t: 's'` with the text as written, numbers
+ * `t: 'n'`; `f` is never set.
  * Sheet names are made valid and unique; an empty list gives one empty sheet.
  * @example await toXlsx([{ name: '面积', rows: [['地区', '数值'], ['道里区', 6.04]] }])
  */

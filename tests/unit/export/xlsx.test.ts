@@ -8,7 +8,7 @@ async function readBack(bytes: Uint8Array) {
 }
 
 describe('toXlsx', () => {
-  it('writes typed cells, never formulas, and neutralizes formula-looking text', async () => {
+  it('writes typed cells, never formulas, and keeps formula-looking text as written', async () => {
     const rows: Cell[][] = [
       ['地区', '数值', '备注'],
       ['道里区', -3.5, '=HYPERLINK("http://x","y")'],
@@ -20,10 +20,11 @@ describe('toXlsx', () => {
     const ws = book.Sheets['面积'];
     expect(ws['B2']).toMatchObject({ t: 'n', v: -3.5 });
     expect(ws['B3']).toMatchObject({ t: 'n', v: 6.04 });
-    expect(ws['A4']).toMatchObject({ t: 's', v: "'-3.5" });
-    expect(ws['C2']).toMatchObject({ t: 's', v: `'=HYPERLINK("http://x","y")` });
-    expect(ws['C3']).toMatchObject({ t: 's', v: "'@SUM(A1)" });
-    expect(ws['C4']).toMatchObject({ t: 's', v: "'+86 10" });
+        // A string cell cannot run as a formula: no `'` is added to the text (CSV adds one).
+    expect(ws['A4']).toMatchObject({ t: 's', v: '-3.5' });
+    expect(ws['C2']).toMatchObject({ t: 's', v: '=HYPERLINK("http://x","y")' });
+    expect(ws['C3']).toMatchObject({ t: 's', v: '@SUM(A1)' });
+    expect(ws['C4']).toMatchObject({ t: 's', v: '+86 10' });
     expect(ws['A1']).toMatchObject({ t: 's', v: '地区' });
     expect(ws['B4']).toBeUndefined();
     expect(ws['!ref']).toBe('A1:C4');
