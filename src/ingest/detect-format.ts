@@ -1,8 +1,12 @@
 /**
  * What kind of file this is, from its first bytes first and its name second: a `.xls` is often an
- * HTML table, and a `.csv` is sometimes a workbook.
+ * HTML table, and a `.csv` is sometimes a workbook. A ZIP is an OpenDocument spreadsheet (`.ods`,
+ * from WPS or LibreOffice) when its `mimetype` entry says so, whatever the file is called.
  */
 import type { IngestFormat } from './types';
+import { listZipEntries } from './zip-entries';
+
+const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
 
 /**
  * Guess the format of a file.
@@ -10,7 +14,10 @@ import type { IngestFormat } from './types';
  */
 export function detectFormat(name: string, bytes: Uint8Array): IngestFormat {
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    const mime = zipMimetype(bytes);
+    return mime.startsWith(ODS_MIME) || (mime === '' && ext === 'ods') ? 'ods' : 'xlsx';
+  }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'xls';
   const head = sniffText(bytes);
   if (/^<(!doctype html|html|table|\?xml|meta|head|body)/i.test(head) || (/^</.test(head) && (ext === 'xls' || ext === 'html' || ext === 'htm'))) return 'html';
@@ -50,4 +57,23 @@ function sniffText(bytes: Uint8Array): string {
     out += ch;
   }
   return out;
+}
+
+/**
+ * The text of an OpenDocument package's `mimetype` entry, '' when there is none: the first entry,
+ * stored uncompressed (as the format requires), or else found in the central directory.
+ */
+function zipMimetype(bytes: Uint8Array): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const stored = (at: number, size: number): string =>
+    at + size <= bytes.length && size < 200 ? String.fromCharCode(...bytes.subarray(at, at + size)).trim() : '';
+  if (bytes.length >= 38) {
+    const nameLength = view.getUint16(26, true);
+    const name = String.fromCharCode(...bytes.subarray(30, 30 + nameLength));
+    if (name === 'mimetype' && view.getUint16(8, true) === 0) return stored(30 + nameLength + view.getUint16(28, true), view.getUint32(18, true));
+  }
+  const entry = listZipEntries(bytes)?.get('mimetype');
+  if (!entry || entry.method !== 0 || entry.localOffset + 30 > bytes.length) return '';
+  const at = entry.localOffset + 30 + view.getUint16(entry.localOffset + 26, true) + view.getUint16(entry.localOffset + 28, true);
+  return stored(at, entry.compressedSize);
 }

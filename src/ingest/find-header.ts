@@ -27,8 +27,11 @@ const NOTE = /^(注|備注|备注|说明|附注|数据来源|资料来源|来源
 /** `填报单位：道里区`, `填报日期：2024年`: a label and a value, above a table. */
 const LABELLED = /^[\p{Script=Han}]{2,8}\s*[:：]/u;
 
-/** Rows of labelled cells (填报单位：…  填报日期：…) describe the table; they are not its header. */
-function isMetadata(row: string[]): boolean {
+/**
+ * Rows of labelled cells (填报单位：…  填报日期：…) describe the table; they are not its header.
+ * @example isMetadata(['填报单位：道里区', '填报日期：2024年']) // true
+ */
+export function isMetadata(row: string[]): boolean {
   const cells = distinctCells(row);
   return cells.length > 0 && cells.filter((c) => LABELLED.test(c) || unitLine(c) !== undefined).length * 2 >= cells.length;
 }

@@ -17,7 +17,7 @@ import { rowColumns, valueColumns } from './unpivot';
 import { checkTable } from './check-table';
 import type { ColumnInfo, ColumnRole, IngestFormat, IngestOptions, IngestResult } from './types';
 
-export type { ColumnInfo, ColumnRole, IngestFormat, IngestOptions, IngestResult } from './types';
+export type { ColumnInfo, ColumnRole, IngestFormat, IngestOptions, IngestResult, JsonTable, SheetChoice } from './types';
 export { parseQuantity } from './parse-quantity';
 export { parsePeriod } from './parse-period';
 
@@ -126,6 +126,8 @@ function fromGrid(name: string, format: IngestFormat, source: SourceRead, option
     columns: headers.map((header, i): ColumnInfo => ({ header, role: roles[i], sample: sample(body, i) })),
   };
   if (source.sheet !== undefined) result.sheet = source.sheet;
+  if (source.sheetChoice !== undefined) result.sheetChoice = source.sheetChoice;
+  if (source.json !== undefined) result.json = source.json;
   if (found.title.length > 0) result.title = found.title.join(' ');
   return result;
 }
@@ -164,7 +166,7 @@ function sample(body: string[][], c: number): string[] {
   return out;
 }
 
-function emptyResult(format: IngestFormat, source: Pick<SourceRead, 'encoding' | 'sheets' | 'sheet'>): IngestResult {
+function emptyResult(format: IngestFormat, source: Pick<SourceRead, 'encoding' | 'sheets' | 'sheet' | 'sheetChoice' | 'json'>): IngestResult {
   const r: IngestResult = {
     encoding: source.encoding,
     format,
@@ -180,6 +182,8 @@ function emptyResult(format: IngestFormat, source: Pick<SourceRead, 'encoding' |
     columns: [],
   };
   if (source.sheet !== undefined) r.sheet = source.sheet;
+  if (source.sheetChoice !== undefined) r.sheetChoice = source.sheetChoice;
+  if (source.json !== undefined) r.json = source.json;
   return r;
 }
 

@@ -2,7 +2,7 @@
  * Guess each column's role from its header and, where the header says nothing, from its cells.
  * The guess is only a starting point: the wizard shows it and the user can change any role.
  */
-import { splitPath } from './header-unit';
+import { splitHeaderUnit, splitPath } from './header-unit';
 import { isPeriodPart, parsePeriod, withoutRemark } from './parse-period';
 import { parseQuantity } from './parse-quantity';
 import { isTotalName } from './parse-region';
@@ -20,28 +20,67 @@ const INDICATOR = /指标|项目|^名称$|类别|^内容$|^indicator|^item|^metr
 const PERIOD = /^(年份|年度|年|时间|期间|时期|日期|月份|季度|统计期|统计期间|报告期|统计时间|统计年度|period|year|date|time|month|quarter)$/i;
 const VALUE = /^(数值|值|数据|数量|指标值|实际值|完成值|完成数|实际完成|本期|本期值|本年|value|amount|val)($|[（(])/i;
 
+/**
+ * A header naming a code column (区划代码, 编码, code, adcode), by its last part without a unit.
+ * @example isCodeHeader('区划代码') // true
+ */
+export function isCodeHeader(header: string): boolean {
+  const name = lastPart(header);
+  return CODE.test(name) && !/指标/.test(name);
+}
+
 /** Header words that name no indicator: a `数值（万亩）` column gets its indicator elsewhere. @example GENERIC_VALUE.test('数值（万亩）') // true */
 export const GENERIC_VALUE = VALUE;
 
 /** Shares of a column's non-empty cells that read as numbers, periods and division codes. */
 interface Profile {
   filled: number;
+  /** Numbers that are not periods. */
   numeric: number;
   period: number;
+  /** Periods that are also plain numbers (`2016`, `1520`, `2016.5`): years or counts, as the header says. */
+  yearLike: number;
   code: number;
 }
 
 function profile(body: Grid, c: number): Profile {
-  const p: Profile = { filled: 0, numeric: 0, period: 0, code: 0 };
+  const p: Profile = { filled: 0, numeric: 0, period: 0, yearLike: 0, code: 0 };
   for (const row of body) {
     const v = (row[c] ?? '').trim();
     if (v === '' || isNoData(v)) continue;
     p.filled++;
     if (/^\d{6}(\d{3}|\d{6})?$/.test(v)) p.code++;
-    if (parsePeriod(v)) p.period++;
-    else if (parseQuantity(v).status === 'ok') p.numeric++;
+    if (parsePeriod(v)) {
+      p.period++;
+      if (/^\d{4}(\.\d+)?$/.test(v)) p.yearLike++;
+    } else if (parseQuantity(v).status === 'ok') p.numeric++;
   }
   return p;
+}
+
+/**
+ * Headers under which bare numbers are periods: the name ends in a period word (年份, 统计年度,
+ * 填报时间, 所属期间) and carries no unit. Any other header names what is counted or measured
+ * (巡河次数, 人数, 面积（亩）): its numbers are values even when they look like years.
+ */
+const PERIOD_WORD = /(年份|年度|年月|时间|时期|期间|日期|月份|季度|统计期|报告期|所属期|^年|^月|^季|year|period|date|time|month|quarter)$/i;
+/** The header of a column that had none (`列3`). */
+const PLACEHOLDER = /^列\d+$/;
+
+/** May this column's year-like numbers be periods? Only under a period word or no header at all. */
+function periodsByValues(header: string, name: string): boolean {
+  if (name === '' || PLACEHOLDER.test(name)) return true;
+  return PERIOD_WORD.test(name) && splitHeaderUnit(header).unit === '';
+}
+
+/**
+ * Do most of column `c`'s cells look like years (`2016`, `1520`)? The wizard says so beside a value
+ * column read as values because of its header.
+ * @example yearLikeValues([['1520'], ['2016']], 0) // true
+ */
+export function yearLikeValues(body: Grid, c: number): boolean {
+  const p = profile(body.slice(0, 300), c);
+  return p.filled > 0 && p.yearLike >= p.filled * 0.6;
 }
 
 function lastPart(header: string): string {
@@ -80,8 +119,11 @@ export function inferRoles(headers: string[], body: Grid): ColumnRole[] {
     if (INDICATOR.test(name)) return 'indicator';
     if (VALUE.test(name)) return 'value';
     if (mostly(p.code) && p.code === p.filled) return 'regionCode';
-    if (mostly(p.period)) return 'period';
-    if (mostly(p.numeric)) return REGION_NAME.test(name) || isTotalName(name) ? 'region-column' : 'indicator-column';
+    // Year detection weighs the header: values alone never make a 巡河次数 column of 1520, 2016 a
+    // period. Periods written as periods (2024年3月, 2024Q1) are periods under any header.
+    const periods = periodsByValues(header, name);
+    if (mostly(periods ? p.period : p.period - p.yearLike)) return 'period';
+    if (mostly(periods ? p.numeric : p.numeric + p.yearLike)) return REGION_NAME.test(name) || isTotalName(name) ? 'region-column' : 'indicator-column';
     return 'ignore';
   });
   // `代码 | 名称 | 2024年`: beside a division code, a bare 名称 names the region, not an indicator.

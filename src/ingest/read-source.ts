@@ -5,8 +5,9 @@
 import { decodeBytes } from './decode';
 import { detectDelimiter } from './detect-delimiter';
 import { readCsv, type ReadProblem } from './read-csv';
-import { readJson } from './read-json';
-import { readWorkbook } from './read-xlsx';
+import { readJsonTable, type JsonTable } from './read-json';
+import { readWithSheetJS, readWorkbook, type WorkbookRead } from './read-xlsx';
+import type { SheetChoice } from './holds-table';
 import type { Grid, IngestFormat } from './types';
 
 /** A file read into cells. @example { grid: [['地区']], encoding: 'utf-8', sheets: [], problems: [] } */
@@ -15,6 +16,10 @@ export interface SourceRead {
   encoding: string;
   sheets: string[];
   sheet?: string;
+  /** Why `sheet` was read. */
+  sheetChoice?: SheetChoice;
+  /** For JSON: where the records were and which tables there were. */
+  json?: { path: string; tables: JsonTable[] };
   problems: ReadProblem[];
   /** File-level problems, as issue codes with params. */
   fileProblems: { code: string; severity: 'error' | 'warning'; params: Record<string, string | number> }[];
@@ -43,12 +48,13 @@ export function readDelimited(text: string, preferTab: boolean): Pick<SourceRead
 export async function readSource(
   input: { name: string; bytes: Uint8Array },
   format: IngestFormat,
-  options: { encoding?: string; sheet?: string },
+  options: { encoding?: string; sheet?: string; jsonPath?: string },
 ): Promise<SourceRead> {
   const base: SourceRead = { grid: [], encoding: '', sheets: [], problems: [], fileProblems: [], delimited: false };
-  if (format === 'xlsx' || format === 'xls') {
+  if (format === 'xlsx' || format === 'xls' || format === 'ods') {
     const parseStart = performance.now();
-    const wb = await readWorkbook({ bytes: input.bytes }, options.sheet);
+    // OpenDocument goes straight to SheetJS: our own reader reads OOXML only.
+    const wb = format === 'ods' ? await readWithSheetJS({ bytes: input.bytes }, options.sheet) : await readWorkbook({ bytes: input.bytes }, options.sheet);
     performance.measure('import:parse', { start: parseStart });
     return withSheet(base, wb, 'binary', options.sheet);
   }
@@ -63,9 +69,14 @@ export async function readSource(
     return withSheet(base, wb, decoded.encoding, options.sheet);
   }
   if (format === 'json') {
-    const grid = readJson(decoded.text);
-    if (grid === null) base.fileProblems.push({ code: 'bad_json', severity: 'error', params: { name: input.name } });
-    return { ...base, grid: grid ?? [] };
+    const read = readJsonTable(decoded.text, options.jsonPath);
+    if (read === null) {
+      base.fileProblems.push({ code: 'bad_json', severity: 'error', params: { name: input.name } });
+      return base;
+    }
+    if (read.missingPath !== undefined) base.fileProblems.push({ code: 'json_path_not_found', severity: 'warning', params: { path: read.missingPath, used: read.path } });
+    for (const c of read.numberCodes) base.fileProblems.push({ code: 'json_number_code', severity: 'warning', params: { ...c } });
+    return { ...base, grid: read.grid, json: { path: read.path, tables: read.tables } };
   }
   const parseStart = performance.now();
   const { grid, problems } = readDelimited(decoded.text, format === 'tsv' || format === 'txt' || format === 'text');
@@ -73,8 +84,9 @@ export async function readSource(
   return { ...base, grid, problems, delimited: true };
 }
 
-function withSheet(base: SourceRead, wb: Awaited<ReturnType<typeof readWorkbook>>, encoding: string, asked?: string): SourceRead {
+function withSheet(base: SourceRead, wb: WorkbookRead, encoding: string, asked?: string): SourceRead {
   const out: SourceRead = { ...base, grid: wb.rows, encoding, sheets: wb.sheets, sheet: wb.sheet };
+  if (wb.choice !== undefined) out.sheetChoice = wb.choice;
   if (wb.missingSheet !== undefined) out.fileProblems.push({ code: 'sheet_not_found', severity: 'warning', params: { sheet: asked ?? '', used: wb.sheet } });
   return out;
 }

@@ -7,6 +7,7 @@
  * namespace-prefixed sheet XML — answers `undefined` and the caller uses SheetJS instead.
  */
 import { fillMerges, type MergeRange } from './fill-merges';
+import { pickSheet } from './holds-table';
 import type { WorkbookRead } from './read-xlsx';
 import type { Grid } from './types';
 import { BUILTIN_FORMATS, numberCellText } from './xlsx-number-format';
@@ -78,20 +79,18 @@ export async function readXlsxFast(bytes: Uint8Array, sheetName?: string, maxPar
   if (stringsXml !== undefined && !stringsXml.includes('<sst')) return undefined;
   const shared: Shared = { strings: stringsXml ? sharedStrings(stringsXml) : [], formats: stylesXml ? cellFormats(stylesXml) : [], date1904 };
 
-  // 4. The chosen sheet; without a choice (or a wrong one), the first sheet with cells.
+  // 4. The chosen sheet; without a choice (or a wrong one), the first sheet holding a table.
   const names = sheets.map((s) => s.name);
-  const missingSheet = sheetName !== undefined && !names.includes(sheetName) ? sheetName : undefined;
-  const wanted = sheetName !== undefined && !missingSheet ? sheets.filter((s) => s.name === sheetName) : sheets;
-  for (const sheet of wanted) {
+  const picked = await pickSheet(names, sheetName, async (index) => {
     const inflateStart = performance.now();
-    const xml = await text(sheet.path);
+    const xml = await text(sheets[index].path);
     // Cheap, permanent: the benchmark shows this part of `import:parse` (inflate and decode) apart.
     performance.measure('import:inflate', { start: inflateStart });
     if (xml !== undefined && !xml.includes('<sheetData') && xml.includes(':sheetData')) return undefined;
-    const rows = xml === undefined ? [] : sheetGrid(xml, shared);
-    if ((rows[0]?.length ?? 0) > 0 || wanted.length === 1) return { sheets: names, sheet: sheet.name, rows, missingSheet };
-  }
-  return { sheets: names, sheet: names[0] ?? '', rows: [], missingSheet };
+    return xml === undefined ? [] : sheetGrid(xml, shared);
+  });
+  if (!picked) return undefined;
+  return { sheets: names, sheet: names[picked.index] ?? '', rows: picked.rows, missingSheet: picked.missingSheet, choice: picked.choice };
 }
 
 /** An archive path, matched as written or case-insensitively (some writers differ in case). */

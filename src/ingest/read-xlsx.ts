@@ -8,6 +8,7 @@
  * like what the user sees.
  */
 import { fillMerges } from './fill-merges';
+import { pickSheet, type SheetChoice } from './holds-table';
 import { readXlsxFast } from './read-xlsx-fast';
 import type { Grid } from './types';
 import { numberCellText } from './xlsx-number-format';
@@ -20,6 +21,8 @@ export interface WorkbookRead {
   rows: Grid;
   /** Set when the sheet asked for does not exist. */
   missingSheet?: string;
+  /** Why this sheet: asked for, the first holding a table (and which came before), or the first with cells. */
+  choice?: SheetChoice;
 }
 
 type XLSXModule = typeof import('@e965/xlsx');
@@ -65,11 +68,15 @@ export async function readWithSheetJS(input: { bytes?: Uint8Array; html?: string
       // dense: rows of cells instead of one object keyed `A1`…; a 100k-row sheet reads several times faster.
       X.read((input.bytes ?? new Uint8Array()).subarray(0), { type: 'array', cellNF: true, cellDates: false, dense: true, cellFormula: false, cellHTML: false });
   const sheets = wb.SheetNames.slice();
-  const missingSheet = sheetName !== undefined && !sheets.includes(sheetName) ? sheetName : undefined;
-  const name = sheetName !== undefined && !missingSheet ? sheetName : firstNonEmpty(wb, sheets);
-  const ws = wb.Sheets[name];
-  const rows: Grid = [];
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const picked = await pickSheet(sheets, sheetName, (index) => Promise.resolve(sheetRows(X, wb.Sheets[sheets[index]], date1904)));
+  const index = picked?.index ?? 0;
+  return { sheets, sheet: sheets[index] ?? '', rows: picked?.rows ?? [], missingSheet: picked?.missingSheet, choice: picked?.choice };
+}
+
+/** One SheetJS sheet as a grid of cell text from sheet row 1, merges filled. */
+function sheetRows(X: XLSXModule, ws: import('@e965/xlsx').WorkSheet | undefined, date1904: boolean): Grid {
+  const rows: Grid = [];
   if (ws && ws['!ref']) {
     const range = X.utils.decode_range(ws['!ref']);
     const data = ws['!data'] ?? [];
@@ -82,9 +89,5 @@ export async function readWithSheetJS(input: { bytes?: Uint8Array; html?: string
     }
     fillMerges(rows, ws['!merges'] ?? []);
   }
-  return { sheets, sheet: name ?? '', rows, missingSheet };
-}
-
-function firstNonEmpty(wb: import('@e965/xlsx').WorkBook, sheets: string[]): string {
-  return sheets.find((s) => wb.Sheets[s]?.['!ref'] !== undefined) ?? sheets[0] ?? '';
+  return rows;
 }

@@ -4,6 +4,11 @@
  */
 import type { ImportIssue, Observation } from '../domain/types';
 import type { Locale } from '../domain/messages';
+import type { SheetChoice } from './holds-table';
+import type { JsonTable } from './read-json';
+
+export type { SheetChoice } from './holds-table';
+export type { JsonTable } from './read-json';
 
 /**
  * What a column holds. `period-column`: a wide column whose header is a period (`2024年`);
@@ -28,7 +33,7 @@ export type ColumnRole =
   | 'region-column';
 
 /** The file formats the importer reads. @example const f: IngestFormat = 'csv'; */
-export type IngestFormat = 'csv' | 'tsv' | 'txt' | 'xlsx' | 'xls' | 'html' | 'json' | 'text';
+export type IngestFormat = 'csv' | 'tsv' | 'txt' | 'xlsx' | 'xls' | 'ods' | 'html' | 'json' | 'text';
 
 /**
  * Overrides for what the importer would otherwise infer.
@@ -39,6 +44,8 @@ export interface IngestOptions {
   encoding?: string;
   /** Sheet name, for workbooks. */
   sheet?: string;
+  /** Where the records are in a JSON file, as reported in `IngestResult.json.tables` (`data.list`). */
+  jsonPath?: string;
   /** 1-based row of the (first) header row. */
   headerRow?: number;
   /** How many rows the header spans (1–3). */
@@ -63,6 +70,12 @@ export interface ColumnInfo {
   header: string;
   role: ColumnRole;
   sample: string[];
+  /**
+   * Why the role, where the values alone would have said otherwise: `year-like-values` for a
+   * value column whose numbers look like years (巡河次数 1520, 2016), read as values because of
+   * its header.
+   */
+  note?: 'year-like-values';
 }
 
 /**
@@ -76,6 +89,10 @@ export interface IngestResult {
   /** Sheet names, for workbooks; empty otherwise. */
   sheets: string[];
   sheet?: string;
+  /** Why `sheet` was read: asked for, or the first holding a table (with the sheets passed over). */
+  sheetChoice?: SheetChoice;
+  /** For JSON: the path the records were read from (`data.list`, `''` for the document) and every table found. */
+  json?: { path: string; tables: JsonTable[] };
   layout: 'long' | 'wide';
   /** Header → role actually used. */
   mapping: Record<string, ColumnRole>;

@@ -11,6 +11,8 @@ export const ingest: Record<string, string> = {
   'issue.unreadable_file': '无法读取文件“{name}”。请确认它是 CSV、TSV、Excel（.xlsx/.xls）或 JSON 文件；如是其他格式，请在 Excel 或 WPS 中另存为 .xlsx 后再导入。',
   'issue.empty_file': '文件“{name}”中没有数据。请确认选择了正确的文件或工作表。',
   'issue.bad_json': '文件“{name}”不是可识别的 JSON 表格。应为对象数组、包含对象数组的对象，或 {columns, rows} 形式。',
+  'issue.json_path_not_found': 'JSON 中没有“{path}”处的表格，已改用“{used}”。',
+  'issue.json_number_code': '“{column}”列有 {n} 个代码在 JSON 中写成了数字（如第 {row} 行的 {example}）。数字不能以 0 开头，原代码可能少了开头的 0；已按原样保留为 {example}，没有补 0。如需保留 0，请让导出系统把代码写成字符串。',
   'issue.no_value_columns': '没有找到存放数值的列。请在列设置中把数值列标为“数值”或“年份列”。',
   'issue.no_period': '文件中没有时间列，表头中也没有年份。请把某一列标为“时间”，或在导入设置中指定默认时间。',
   'issue.no_indicator': '文件中没有指标列。请把某一列标为“指标”，或在导入设置中指定默认指标名称。',

@@ -59,6 +59,7 @@ describe('readXlsxFast', () => {
       sheets: ['主要指标', '说明'],
       sheet: '主要指标',
       missingSheet: undefined,
+      choice: { reason: 'table', skipped: [] },
       rows: [
         ['道里区黑土地保护利用情况', '道里区黑土地保护利用情况', '道里区黑土地保护利用情况', '道里区黑土地保护利用情况', '道里区黑土地保护利用情况'],
         ['', '', '', '', ''],
@@ -75,7 +76,7 @@ describe('readXlsxFast', () => {
       { name: '甲', data: '<row r="1"><c r="A1" t="inlineStr"><is><t>甲</t></is></c></row>' },
       { name: '乙&amp;丙', data: '<row r="2"><c r="B2" t="inlineStr"><is><t>乙</t></is></c></row>' },
     ]);
-    expect(await readXlsxFast(bytes, '乙&丙')).toEqual({ sheets: ['甲', '乙&丙'], sheet: '乙&丙', rows: [['', ''], ['', '乙']], missingSheet: undefined });
+    expect(await readXlsxFast(bytes, '乙&丙')).toEqual({ sheets: ['甲', '乙&丙'], sheet: '乙&丙', rows: [['', ''], ['', '乙']], missingSheet: undefined, choice: { reason: 'asked', skipped: [] } });
     expect(await readXlsxFast(bytes, '丁')).toMatchObject({ sheet: '甲', rows: [['甲']], missingSheet: '丁' });
   });
 

@@ -11,6 +11,8 @@ export const ingest: Record<string, string> = {
   'issue.unreadable_file': 'The file "{name}" could not be read. Make sure it is a CSV, TSV, Excel (.xlsx/.xls) or JSON file; otherwise save it as .xlsx in Excel or WPS and import that.',
   'issue.empty_file': 'The file "{name}" holds no data. Check that you chose the right file or sheet.',
   'issue.bad_json': 'The file "{name}" is not a JSON table we recognize: use an array of objects, an object holding such an array, or {columns, rows}.',
+  'issue.json_path_not_found': 'The JSON has no table at "{path}"; "{used}" was used instead.',
+  'issue.json_number_code': 'Column "{column}" has {n} codes written as JSON numbers (e.g. {example} on row {row}). A number cannot start with 0, so a leading 0 may have been lost; the code was kept as written ({example}), not padded. To keep leading zeros, have the exporting system write codes as strings.',
   'issue.no_value_columns': 'No column holding values was found. Mark the value columns as "value" or "period column" in the column settings.',
   'issue.no_period': 'The file has no period column and no years in its header. Mark a column as "period" or set a default period in the import settings.',
   'issue.no_indicator': 'The file has no indicator column. Mark a column as "indicator" or set a default indicator name in the import settings.',
