@@ -3,6 +3,7 @@
  * shows: title, indicator and unit, period, source and the export date.
  */
 import { translate, type Locale } from '../domain/messages/index';
+import { localDay } from '../domain/clock';
 
 /** What the footnote says; empty or absent parts are left out. */
 export interface FootnoteInput {
@@ -13,35 +14,17 @@ export interface FootnoteInput {
   source?: string;
   /** ISO 8601 instant of the export, e.g. `new Date().toISOString()`. */
   exportedAt: string;
+  /** The zone the export date is given in; the user's own (the browser's) when absent (tests set it). */
+  timeZone?: string;
   locale: Locale;
 }
 
 const SEPARATOR = ' · ';
 
-/** Chinese government documents date by Beijing time, whatever the machine's time zone. */
-const DAY_IN_SHANGHAI = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/**
- * The calendar day of an ISO instant in Asia/Shanghai, as `YYYY-MM-DD`.
- * @example shanghaiDate('2026-11-24T17:00:00Z') // '2026-11-25'
- */
-export function shanghaiDate(iso: string): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) throw new RangeError(`not an ISO date: ${iso.slice(0, 40)}`);
-  const parts = DAY_IN_SHANGHAI.formatToParts(time);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
 /**
  * Footnote lines in plain text (never HTML): the title, then indicator · unit · period, then
- * source · export date. Lines with nothing to say are dropped. Throws on an unreadable `exportedAt`,
- * which is a programming error, not user input.
+ * source · export date (the user's calendar day, `src/domain/clock.ts`). Lines with nothing to
+ * say are dropped. Throws on an unreadable `exportedAt`, which is a programming error, not user input.
  * @example buildFootnote({ indicator: '保护性耕作面积', unit: '万亩', period: '2024', source: '市农业农村局', exportedAt: '2026-11-24T02:00:00Z', locale: 'zh' })
  *   // ['指标：保护性耕作面积 · 单位：万亩 · 时期：2024', '来源：市农业农村局 · 导出于 2026-11-24']
  */
@@ -58,7 +41,7 @@ export function buildFootnote(input: FootnoteInput): string[] {
     ],
     [
       ...labelled('export.footnote.source', input.source),
-      translate(locale, 'export.footnote.exported_at', { date: shanghaiDate(input.exportedAt) }),
+      translate(locale, 'export.footnote.exported_at', { date: localDay(input.exportedAt, input.timeZone) }),
     ],
   ];
   return lines.filter((parts) => parts.length > 0).map((parts) => parts.join(SEPARATOR));

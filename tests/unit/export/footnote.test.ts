@@ -1,22 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFootnote, shanghaiDate, type FootnoteInput } from '../../../src/export/footnote';
-
-describe('shanghaiDate', () => {
-  const cases = [
-    { iso: '2026-11-24T02:00:00Z', day: '2026-11-24' },
-    { iso: '2026-11-24T15:59:59Z', day: '2026-11-24' },
-    { iso: '2026-11-24T16:00:00Z', day: '2026-11-25' },
-    { iso: '2026-12-31T20:00:00.000Z', day: '2027-01-01' },
-    { iso: '2026-11-24T08:00:00+08:00', day: '2026-11-24' },
-  ];
-  it.each(cases)('$iso is $day in Beijing', ({ iso, day }) => {
-    expect(shanghaiDate(iso)).toBe(day);
-  });
-
-  it('throws on text that is not a date', () => {
-    expect(() => shanghaiDate('yesterday')).toThrow(RangeError);
-  });
-});
+import { buildFootnote, type FootnoteInput } from '../../../src/export/footnote';
 
 describe('buildFootnote', () => {
   const full: FootnoteInput = {
@@ -26,10 +9,11 @@ describe('buildFootnote', () => {
     period: '2021—2024年',
     source: '哈尔滨市农业农村局',
     exportedAt: '2026-11-24T17:30:00Z',
+    timeZone: 'Asia/Shanghai',
     locale: 'zh',
   };
 
-  it('writes title, indicator line and source line in Chinese with the Beijing date', () => {
+  it('writes title, indicator line and source line in Chinese with the date in the given zone', () => {
     expect(buildFootnote(full)).toEqual([
       '保护性耕作面积',
       '指标：保护性耕作面积 · 单位：万亩 · 时期：2021—2024年',
@@ -42,6 +26,10 @@ describe('buildFootnote', () => {
       'Indicator: 保护性耕作面积 · Unit: 万亩 · Period: 2021—2024年',
       'Source: 哈尔滨市农业农村局 · Exported 2026-11-25',
     ]);
+  });
+
+  it('dates the export in the user\'s zone: the same instant is the 24th in Los Angeles', () => {
+    expect(buildFootnote({ ...full, timeZone: 'America/Los_Angeles' })[2]).toBe('来源：哈尔滨市农业农村局 · 导出于 2026-11-24');
   });
 
   it('leaves out empty parts and lines', () => {
