@@ -1,0 +1,278 @@
+import { describe, expect, it } from 'vitest';
+import { matchRegion, type Match, type MatchContext } from '../../../src/regions';
+
+/** The code a match settles on, `?` plus the candidates' codes for an ambiguous one, or `-reason`. */
+function outcome(m: Match): string {
+  if (m.status === 'matched') return m.division.code;
+  if (m.status === 'ambiguous') return `?${m.candidates.map((c) => c.code).join(',')}`;
+  return `-${m.reason}`;
+}
+
+describe('matchRegion: the forms a cell comes in', () => {
+  it.each([
+    // exact names
+    ['道里区', '230102'],
+    ['哈尔滨市', '230100'],
+    ['黑龙江省', '230000'],
+    ['大兴安岭地区', '232700'],
+    ['锡林郭勒盟', '152500'],
+    ['延边朝鲜族自治州', '222400'],
+    ['神农架林区', '429021'],
+    ['六枝特区', '520203'],
+    // parents in front, full or short, with or without the city
+    ['黑龙江省哈尔滨市道里区', '230102'],
+    ['哈尔滨市道里区', '230102'],
+    ['黑龙江省道里区', '230102'],
+    ['黑龙江哈尔滨道里区', '230102'],
+    ['江苏省南京市鼓楼区', '320106'],
+    ['福州鼓楼', '350102'],
+    // short names
+    ['哈尔滨道里', '230102'],
+    ['哈尔滨道里区', '230102'],
+    ['哈尔滨', '230100'],
+    ['黑龙江', '230000'],
+    ['内蒙古', '150000'],
+    ['广西', '450000'],
+    ['新疆', '650000'],
+    ['宁夏', '640000'],
+    ['西藏', '540000'],
+    ['北京', '110000'],
+    ['南京', '320100'],
+    ['延边', '222400'],
+    ['延边州', '222400'],
+    ['大厂县', '131028'],
+    ['鄂伦春旗', '150723'],
+    ['管城区', '410104'],
+    ['神农架', '429021'],
+    // municipalities: districts hang from the province-level city
+    ['北京市东城区', '110101'],
+    ['北京东城', '110101'],
+    ['北京市市辖区东城区', '110101'],
+    ['重庆市城口县', '500229'],
+    ['上海浦东新区', '310115'],
+    // counties directly under a province
+    ['湖北省仙桃市', '429004'],
+    ['仙桃', '429004'],
+    ['湖北省省直辖县级行政区划仙桃市', '429004'],
+    ['海南省五指山市', '469001'],
+    // code and name in one cell
+    ['230102 道里区', '230102'],
+    ['230102道里区', '230102'],
+    ['道里区（230102）', '230102'],
+    ['道里区(230102)', '230102'],
+    ['道里区 230102', '230102'],
+    ['[230102]道里区', '230102'],
+    ['230102000000 道里区', '230102'],
+    // bare codes
+    ['230102', '230102'],
+    ['230102000000', '230102'],
+    ['230102000', '230102'],
+    [String(230102), '230102'],
+    ['110000', '110000'],
+    // full-width and spaced input (NFKC, spaces removed)
+    ['２３０１０２', '230102'],
+    ['道里区（２３０１０２）', '230102'],
+    ['  哈尔滨市 道里区 ', '230102'],
+    ['道　里　区', '230102'],
+    ['哈尔滨市\t道里区', '230102'],
+    // statistical units (开发区/功能区)
+    ['150571', '150571'],
+    ['通辽经济技术开发区', '150571'],
+    ['通辽市通辽经济技术开发区', '150571'],
+    ['苏州工业园区', '320576'],
+    ['232761 加格达奇区', '232761'],
+    // provinces GB/T 2260 codes that the package lists by name only
+    ['香港', '810000'],
+    ['澳门特别行政区', '820000'],
+  ])('%s → %s', (name, code) => {
+    expect(outcome(matchRegion(name))).toBe(code);
+  });
+});
+
+describe('matchRegion: names that are prefixes of others', () => {
+  it.each([
+    // a province's short name is the province; the city is written with 市
+    ['吉林', '220000'],
+    ['吉林省', '220000'],
+    ['吉林市', '220200'],
+    ['吉林省吉林市', '220200'],
+    ['海南', '460000'],
+    ['海南省', '460000'],
+    ['海南藏族自治州', '632500'],
+    ['海南州', '632500'],
+    ['青海海南', '632500'],
+    ['河南', '410000'],
+    ['河南蒙古族自治县', '632324'],
+    ['河北', '410000'.replace('41', '13')],
+    ['天津河北区', '120105'],
+    // a short name whose other reading lies under it: the coarser one
+    ['长沙', '430100'],
+    ['长沙县', '430121'],
+    ['长沙市', '430100'],
+    ['乌鲁木齐', '650100'],
+    ['乌鲁木齐县', '650121'],
+    // 新区 and 矿区 are not stripped: 井陉 is the county, 井陉矿区 the district
+    ['井陉', '130121'],
+    ['井陉矿区', '130107'],
+    ['矿区', '140303'],
+    ['滨海新区', '120116'],
+    ['浦东新区', '310115'],
+    // a one-character stem is not a name: 赵 is not 赵县
+    ['赵', '-unknown-name'],
+    ['赵县', '130133'],
+    ['城', '-unknown-name'],
+  ])('%s → %s', (name, code) => {
+    expect(outcome(matchRegion(name))).toBe(code);
+  });
+});
+
+describe('matchRegion: names in several places', () => {
+  const fourGulou = '?320106,320302,350102,410204';
+  it.each<[string, MatchContext | undefined, string]>([
+    ['鼓楼区', undefined, fourGulou],
+    ['鼓楼', undefined, fourGulou],
+    ['朝阳区', undefined, '?110105,220104'],
+    ['朝阳', undefined, '?110105,211300,211321,220104'],
+    // within: a province or city chosen by the user
+    ['鼓楼区', { within: '350000' }, '350102'],
+    ['鼓楼区', { within: '320000' }, '?320106,320302'],
+    ['鼓楼区', { within: '320300' }, '320302'],
+    ['鼓楼区', { within: '230000' }, '-outside-within'],
+    ['道里区', { within: '230000' }, '230102'],
+    ['道里区', { within: '230102' }, '230102'],
+    ['吉林', { within: '220000' }, '220200'],
+    ['吉林省', { within: '220000' }, '220000'],
+    ['朝阳', { within: '210000' }, '211300'],
+    // near: the file's other regions
+    ['鼓楼区', { near: ['350103', '350104'] }, '350102'],
+    ['鼓楼区', { near: ['350100'] }, '350102'],
+    ['鼓楼区', { near: ['350203'] }, '350102'],
+    ['鼓楼区', { near: ['320102', '320104'] }, '320106'],
+    ['鼓楼区', { near: ['320303', '320311'] }, '320302'],
+    ['鼓楼区', { near: ['320102', '320303'] }, '?320106,320302'],
+    ['鼓楼区', { near: ['230102'] }, fourGulou],
+    ['鼓楼区', { near: ['999999', 'x'] }, fourGulou],
+    ['鼓楼区', { near: [] }, fourGulou],
+    // a file of a province's cities: 吉林 is the city; a file of provinces: the province
+    ['吉林', { near: ['220100', '220300'] }, '220200'],
+    ['吉林', { near: ['230000', '210000'] }, '220000'],
+    ['吉林', { near: ['220000', '220100'] }, '220200'],
+    ['海南', { near: ['630100', '632200'] }, '632500'],
+    ['长沙', { near: ['430181', '430182'] }, '430121'],
+    ['朝阳', { near: ['110101', '110102'] }, '110105'],
+    ['朝阳', { within: '210000', near: ['211302', '211303'] }, '211321'],
+  ])('%s with %j → %s', (name, context, code) => {
+    expect(outcome(matchRegion(name, context))).toBe(code);
+  });
+});
+
+describe('matchRegion: codes with and without a match', () => {
+  it.each([
+    ['999999', '-unknown-code'],
+    ['000000', '-unknown-code'],
+    ['110100', '-unknown-code'], // 北京市's 市辖区 grouping is not a division
+    ['230102001000', '-finer-than-county'], // a street
+    ['230102001001 某社区', '-finer-than-county'],
+    ['12345', '-unknown-name'],
+    ['2301021', '-unknown-name'],
+    // a known code beside a name the table does not know: the code decides
+    ['230102 某某', '230102'],
+    // an unknown code beside a known name: the name decides
+    ['999999 道里区', '230102'],
+    // code and name disagree: ask, the code's division first
+    ['230103 道里区', '?230103,230102'],
+    ['350102 道里区', '?350102,230102'],
+    // a code settles a name found in several places
+    ['鼓楼区（350102）', '350102'],
+    ['320302鼓楼区', '320302'],
+  ])('%s → %s', (name, code) => {
+    expect(outcome(matchRegion(name))).toBe(code);
+  });
+
+  it('says how it matched', () => {
+    expect(matchRegion('道里区')).toMatchObject({ status: 'matched', via: 'name' });
+    expect(matchRegion('230102')).toMatchObject({ status: 'matched', via: 'code' });
+    expect(matchRegion('230102 道里区')).toMatchObject({ status: 'matched', via: 'code-and-name' });
+    expect(matchRegion('999999 道里区')).toMatchObject({ status: 'matched', via: 'name', unknownCode: '999999' });
+    expect(matchRegion('230103 道里区')).toMatchObject({ status: 'ambiguous', reason: 'code-name-mismatch' });
+    expect(matchRegion('鼓楼区')).toMatchObject({ status: 'ambiguous', reason: 'name' });
+  });
+
+  it('marks statistical units', () => {
+    expect(matchRegion('150571')).toMatchObject({ status: 'matched', division: { name: '通辽经济技术开发区', statistical: true, parent: '150500' } });
+    const m = matchRegion('道里区');
+    expect(m.status === 'matched' && m.division.statistical).toBeFalsy();
+  });
+
+  it('a code outside `within` is not matched', () => {
+    expect(outcome(matchRegion('230102', { within: '350000' }))).toBe('-outside-within');
+    expect(outcome(matchRegion('230102', { within: '230100' }))).toBe('230102');
+  });
+});
+
+describe('matchRegion: junk', () => {
+  it.each([
+    [''],
+    ['   '],
+    ['　'],
+    ['合计'],
+    ['全省'],
+    ['abc'],
+    ['__proto__'],
+    ['constructor'],
+    ['<script>alert(1)</script>'],
+    ['=SUM(A1:A3)'],
+    ['哈尔滨市南京市'],
+    ['大连市南岗区'],
+    ['道里区道里区'],
+    ['区'],
+    ['市'],
+    ['省'],
+    ['自治区'],
+    ['-'],
+    ['2023年'],
+  ])('%j → unmatched', (name) => {
+    expect(matchRegion(name).status).toBe('unmatched');
+  });
+});
+
+describe('matchRegion: the user\u2019s aliases', () => {
+  // 撤县设区: 阿城市 became 阿城区 (230112); an office still writes the old name.
+  const aliases = { 阿城市: '230112', '鼓楼区': '350102', 坏的: '999999' };
+
+  it.each<[string, MatchContext, string]>([
+    ['阿城市', { aliases }, '230112'],
+    ['阿城市', {}, '-unknown-name'],
+    ['哈尔滨市阿城市', { aliases }, '230112'],
+    ['阿 城 市', { aliases }, '230112'],
+    ['鼓楼区', { aliases }, '350102'],
+    ['鼓楼区', { aliases: new Map([['鼓楼区', '320106']]) }, '320106'],
+    ['阿城市', { aliases, within: '350000' }, '-outside-within'],
+    ['230112 阿城市', { aliases }, '230112'],
+    ['坏的', { aliases }, '-unknown-name'],
+  ])('%s with %j → %s', (name, context, code) => {
+    expect(outcome(matchRegion(name, context))).toBe(code);
+  });
+
+  it('says the alias matched', () => {
+    expect(matchRegion('阿城市', { aliases })).toMatchObject({ status: 'matched', via: 'alias' });
+  });
+});
+
+describe('matchRegion: inputs are not mutated', () => {
+  it('leaves context, near and aliases as they were', () => {
+    const near = ['350103', '350104'];
+    const aliases = { 阿城市: '230112' };
+    const context = { within: '350000', near, aliases };
+    const before = JSON.stringify(context);
+    matchRegion('鼓楼区', context);
+    matchRegion('阿城市', context);
+    expect(JSON.stringify(context)).toBe(before);
+  });
+
+  it('returns divisions that cannot be changed through a match', () => {
+    const m = matchRegion('道里区');
+    if (m.status !== 'matched') throw new Error('expected a match');
+    expect(Object.isFrozen(m.division)).toBe(true);
+  });
+});
