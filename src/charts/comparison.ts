@@ -112,7 +112,9 @@ export function buildComparisonOption(data: ChartData, spec: ComparisonSpec, the
     type: 'bar',
     name: formatPeriod(period, locale),
     barMaxWidth: 28 * scale,
-    z: 2,
+    // Above the reference line (z 2), labels included: a label's background, the chart's own,
+    // cuts a gap in the line instead of the line running through its digits.
+    z: 3,
     data: m.shown.map((r, i) => {
       if (!r) return null;
       const a = assessments[i];
@@ -120,7 +122,16 @@ export function buildComparisonOption(data: ChartData, spec: ComparisonSpec, the
       return {
         value: disp(r.value),
         itemStyle: { color: statusColour(theme, a?.status) },
-        label: { show: true, position: r.value >= 0 ? 'right' : 'left', color: theme.text, formatter: `${valueText(r.observation)}${mark}` },
+        label: {
+          show: true,
+          position: r.value >= 0 ? 'right' : 'left',
+          color: theme.text,
+          backgroundColor: theme.background,
+          // The background starts at the bar's end, so a line just past the end is covered too.
+          distance: 0,
+          padding: [0, 5 * scale],
+          formatter: `${valueText(r.observation)}${mark}`,
+        },
       };
     }),
     markLine: referenceLine(data, m, du, theme),
@@ -129,15 +140,20 @@ export function buildComparisonOption(data: ChartData, spec: ComparisonSpec, the
   const series: BarSeriesOption[] = spec.grouped ? groupedSeries(data, m, spec, du, theme, mainBar) : [mainBar];
   if (!spec.grouped && prevKey && previous.size) {
     // The previous period as a pale bar behind the current one: a marker at its end would sit on
-    // top of the current value's label whenever the two values are close.
+    // top of the current value's label whenever the two values are close. On a projector a pale
+    // bar behind is lost on black (and wholly hidden where the value rose), so there it stands
+    // beside the current bar, solid, in a grey of 12:1 on black.
+    const beside = theme.name === 'projector';
     series.push({
       type: 'bar',
       name: translate(locale, 'chart.previous', { period: formatPeriod(prevKey, locale) }),
       barMaxWidth: 28 * scale,
-      barGap: '-100%',
+      barGap: beside ? '10%' : '-100%',
       z: 1,
       silent: true,
-      itemStyle: { color: theme.ghost, opacity: 0.45, borderColor: theme.text, borderWidth: 1, borderType: 'dashed' },
+      itemStyle: beside
+        ? { color: theme.ghost }
+        : { color: theme.ghost, opacity: 0.45, borderColor: theme.text, borderWidth: 1, borderType: 'dashed' },
       data: m.shown.map((r) => {
         const p = r && previous.get(r.region);
         return p ? disp(p.value) : null;
@@ -225,8 +241,7 @@ function tooltipText(
   if (prev && r.observation.kind !== 'change') {
     const c = computeChange(r.value, prev.value);
     // The arrow carries the sign, so the number is a magnitude.
-    const change =
-      c.relative !== undefined ? `${formatNumber(Math.abs(c.relative))}%` : formatObservationValue({ ...prev, value: Math.abs(c.absolute) }, locale, du);
+    const change = formatChangeMagnitude(c, data.indicator, locale, du);
     lines.push(
       translate(locale, 'chart.previous_value', {
         value: formatObservationValue(prev, locale, du),
@@ -259,6 +274,8 @@ function referenceLine(data: ChartData, m: ComparisonModel, du: string, theme: C
   }
   return {
     silent: true,
+    // Under the current bars and their labels (z 3), over the previous period's (z 1).
+    z: 2,
     symbol: 'none',
     lineStyle: { type: 'solid', width: Math.max(1, theme.lineWidth - 1), color: theme.text },
     // Above the first bar (the category axis is inverted, so the line starts at the top), written

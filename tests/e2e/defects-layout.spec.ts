@@ -56,3 +56,125 @@ test('a comparison of chosen regions ranks them among all regions on screen, on 
   await expect(stage.locator('[data-drawn]').first()).toHaveAttribute('data-drawn', /[1-9]/);
   await screenshot(page, 'layout-rank-slide-projector');
 });
+
+/** What the pixels of the presented slide's chart canvas say about its reference line and previous-period bars. */
+interface SlidePixels {
+  width: number;
+  height: number;
+  axis: number;
+  barRows: number;
+  /** Column of the reference line (the longest white run right of the axis). */
+  lineX: number;
+  /** Rows (bar centres) where the line shows white over a whole label-high band: a label crossed. */
+  crossed: number[];
+  /** Pixels of a light grey (the previous period's bars), fully visible on black. */
+  ghostPixels: number;
+  /** The legend icon's colour contrast against the background. */
+  legendContrast: number;
+}
+
+async function slidePixels(page: Page): Promise<SlidePixels> {
+  const canvas = page.getByTestId('presenting-stage').locator('canvas').first();
+  return canvas.evaluate((c: HTMLCanvasElement) => {
+    const ctx = c.getContext('2d')!;
+    const { width, height } = c;
+    const px = ctx.getImageData(0, 0, width, height).data;
+    const at = (x: number, y: number) => {
+      const i = (y * width + x) * 4;
+      return [px[i]!, px[i + 1]!, px[i + 2]!];
+    };
+    const white = ([r, g, b]: number[]) => r! > 230 && g! > 230 && b! > 230;
+    const lum = (rgb: number[]) =>
+      rgb.map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+    const contrast = (a: number[], b: number[]) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+    // White run length per column in the plot's middle band (rows 20%–85%).
+    const top = Math.round(height * 0.2);
+    const bottom = Math.round(height * 0.85);
+    const runs: number[] = [];
+    for (let x = 0; x < width; x++) {
+      let n = 0;
+      for (let y = top; y < bottom; y++) if (white(at(x, y))) n++;
+      runs.push(n);
+    }
+    const coloured = ([r, g, b]: number[]) => Math.max(r!, g!, b!) - Math.min(r!, g!, b!) > 60;
+    // The bars start at the axis: the first column with a coloured pixel. The reference line is the
+    // longest white column after it.
+    let axis = width;
+    for (let y = top; y < bottom; y++) {
+      for (let x = 0; x < axis; x++) {
+        if (coloured(at(x, y))) {
+          axis = x;
+          break;
+        }
+      }
+    }
+    let lineX = -1;
+    for (let x = axis + 10; x < width; x++) if (lineX < 0 || runs[x]! > runs[lineX]!) lineX = x;
+    // Bar centres: rows where the pixel just right of the axis is neither black nor grey-dark.
+    const barRows: number[] = [];
+    let inBar = false;
+    let start = 0;
+    for (let y = 0; y < height; y++) {
+      const bar = coloured(at(axis + 4, y));
+      if (bar && !inBar) {
+        inBar = true;
+        start = y;
+      } else if (!bar && inBar) {
+        inBar = false;
+        barRows.push(Math.round((start + y) / 2));
+      }
+    }
+    const band = Math.round(12 * (width / 1920));
+    // A label is crossed when the line shows white through its whole height with the label's
+    // white glyphs on both sides of it (a line beside a label, or over a bar, is not a crossing).
+    const glyphs = (from: number, to: number, y: number) => {
+      for (let x = from; x <= to; x++) for (let dy = -band; dy <= band; dy++) if (white(at(x, y + dy))) return true;
+      return false;
+    };
+    const crossed = barRows.filter((y) => {
+      for (let dy = -band; dy <= band; dy++) if (!white(at(lineX, y + dy))) return false;
+      return glyphs(lineX - 12, lineX - 4, y) && glyphs(lineX + 4, lineX + 12, y);
+    });
+    let ghostPixels = 0;
+    for (let y = top; y < bottom; y++) {
+      for (let x = axis + 2; x < width; x++) {
+        const [r, g, b] = at(x, y);
+        if (Math.abs(r! - g!) < 8 && Math.abs(g! - b!) < 8 && r! >= 150 && r! <= 235) ghostPixels++;
+      }
+    }
+    // The legend sits at the bottom: its icon is the first non-black, non-white pixel from the left there.
+    let legendContrast = 0;
+    for (let y = Math.round(height * 0.9); y < height && legendContrast === 0; y++) {
+      for (let x = 0; x < width; x++) {
+        const p = at(x, y);
+        if (Math.max(...p) > 20 && !white(p)) {
+          // The icon's fill: the median brightness of its non-black pixels.
+          const fill: number[][] = [];
+          for (let dy = 0; dy < 12; dy++) for (let dx = 0; dx < 20; dx++) if (Math.max(...at(x + dx, y + dy)) > 20) fill.push(at(x + dx, y + dy));
+          fill.sort((a, b) => a[0]! - b[0]!);
+          legendContrast = contrast(fill[Math.floor(fill.length / 2)]!, [0, 0, 0]);
+          break;
+        }
+      }
+    }
+    return { width, height, axis, lineX, barRows: barRows.length, crossed, ghostPixels, legendContrast };
+  });
+}
+
+test('the comparison slide on the projector: no value label crossed by the total line, previous-period bars visible', async ({ page }) => {
+  await openFresh(page);
+  await page.goto('/?page=briefing&deck=sample-deck&slide=3&present=1');
+  const stage = page.getByTestId('presenting-stage');
+  await expect(stage.getByTestId('slide-counter')).toHaveText('3 / 5');
+  await expect(stage.locator('[data-drawn]').first()).toHaveAttribute('data-drawn', /[1-9]/);
+  await page.evaluate(() => document.fonts.ready);
+  await screenshot(page, 'layout-straw-slide-projector');
+  const pixels = await slidePixels(page);
+  console.log(JSON.stringify({ ...pixels }));
+  expect(pixels.lineX).toBeGreaterThan(pixels.axis + 100);
+  expect(pixels.barRows).toBe(18);
+  expect(pixels.crossed).toEqual([]);
+  // 18 regions × a bar of the previous period each.
+  expect(pixels.ghostPixels).toBeGreaterThan(18 * 2000);
+  expect(pixels.legendContrast).toBeGreaterThanOrEqual(3);
+});
