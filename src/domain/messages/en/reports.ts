@@ -46,4 +46,11 @@ export const reports: Record<string, string> = {
   'reports.deck.done': 'Web page saved ({n} slides); it opens offline with a double-click.',
   'reports.deck.empty': 'This deck has no slides to save.',
   'reports.deck.leftOut': '{n} slides left out: their view was deleted or has no data.',
+  'reports.extract.too_large': 'The file is too large to read ({size} MB); the limit is {max} MB.',
+  'reports.extract.unsupported': 'The format of “{name}” is not recognized. Use a Word (.docx), PDF, text (.txt) or web page (.html) file.',
+  'reports.extract.unreadable_docx': '“{name}” is not a readable Word document (.docx): it may be damaged, truncated, or an old .doc file (save it as .docx in Word or WPS).',
+  'reports.extract.unreadable_pdf': '“{name}” is not a readable PDF: it may be damaged or truncated.',
+  'reports.extract.encrypted_pdf': '“{name}” is protected by a password and cannot be read. Remove the password first.',
+  'reports.extract.timeout': 'Reading “{name}” took over {seconds} s and was stopped.',
+  'reports.extract.scanned': '“{name}” is a scan with no text layer, so no figures can be found in it. Use a PDF with text, or the Word version.',
 };
