@@ -37,7 +37,7 @@ export type Match =
       reason: 'empty' | 'unknown-name' | 'unknown-code' | 'finer-than-county' | 'outside-within';
     };
 
-const matched = (d: Division, via: MatchedBy): Match => ({ status: 'matched', division: d, via });
+const matched = (d: Division, via: MatchedBy): Extract<Match, { status: 'matched' }> => ({ status: 'matched', division: d, via });
 
 /** The parent key of a division, '' for a province (provinces are siblings of one another). */
 const parentKey = (d: Division): string => d.parent ?? '';
