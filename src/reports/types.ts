@@ -68,7 +68,7 @@ export interface Figure {
 
 /** Why a document could not be read. The message is a sentence the UI can show as it is. */
 export interface ExtractError {
-  code: 'too_large' | 'unsupported' | 'unreadable_docx' | 'unreadable_pdf' | 'encrypted_pdf' | 'timeout';
+  code: 'too_large' | 'too_many_pages' | 'unsupported' | 'unreadable_docx' | 'unreadable_pdf' | 'encrypted_pdf' | 'timeout';
   message: string;
 }
 

@@ -50,6 +50,7 @@ export const reports: Record<string, string> = {
   'reports.deck.empty': '这份汇报没有可保存的页面。',
   'reports.deck.leftOut': '{n} 页未保存：其视图已删除或没有数据。',
   'reports.extract.too_large': '文件太大（{size} MB），无法读取：最多 {max} MB。',
+  'reports.extract.too_many_pages': 'PDF 共 {pages} 页，超过可读取的 {max} 页。',
   'reports.extract.unsupported': '无法识别“{name}”的格式。请使用 Word（.docx）、PDF、文本（.txt）或网页（.html）文件。',
   'reports.extract.unreadable_docx': '“{name}”不是可读取的 Word 文档（.docx），可能已损坏、被截断，或是旧版 .doc 文件（请用 Word/WPS 另存为 .docx）。',
   'reports.extract.unreadable_pdf': '“{name}”不是可读取的 PDF 文件，可能已损坏或被截断。',

@@ -47,6 +47,7 @@ export const reports: Record<string, string> = {
   'reports.deck.empty': 'This deck has no slides to save.',
   'reports.deck.leftOut': '{n} slides left out: their view was deleted or has no data.',
   'reports.extract.too_large': 'The file is too large to read ({size} MB); the limit is {max} MB.',
+  'reports.extract.too_many_pages': 'The PDF has {pages} pages, over the {max} that can be read.',
   'reports.extract.unsupported': 'The format of “{name}” is not recognized. Use a Word (.docx), PDF, text (.txt) or web page (.html) file.',
   'reports.extract.unreadable_docx': '“{name}” is not a readable Word document (.docx): it may be damaged, truncated, or an old .doc file (save it as .docx in Word or WPS).',
   'reports.extract.unreadable_pdf': '“{name}” is not a readable PDF: it may be damaged or truncated.',
