@@ -2,6 +2,20 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build, type Plugin } from 'vite';
 import { createHash } from 'node:crypto';
+import browserslist from 'browserslist';
+
+/**
+ * The supported floor, written once as package.json's browserslist (Chromium 86: 360安全浏览器 13),
+ * as the build's targets (`['chrome86']`): the oldest version of each browser it names. The app,
+ * its workers, the saved-page script and the inline script all ship no syntax above it.
+ */
+const FLOOR = Object.entries(
+  browserslist().reduce<Record<string, number>>((oldest, entry) => {
+    const [name, version] = entry.split(' ');
+    oldest[name] = Math.min(oldest[name] ?? Infinity, Number.parseFloat(version));
+    return oldest;
+  }, {}),
+).map(([name, version]) => `${name}${version}`);
 
 /**
  * zrender (under ECharts 6.1) caches text widths in an LRU whose map is a plain `{}` keyed by the
@@ -22,6 +36,31 @@ function nullPrototypeLru(): Plugin {
 }
 
 /**
+ * Svelte 5 scopes the second and later parts of a selector with `:where(.svelte-xyz)`, which
+ * Chromium 86 does not know (88): it drops the whole rule, and the dashboard lost its tabs,
+ * lists and form widths there. Written as a plain class, as Svelte 4 did; the specificity of
+ * such selectors rises by one class, the same in every browser. The bundle is checked for any
+ * selector newer than the floor that remains.
+ */
+function floorSelectors(): Plugin {
+  const newer = /:(where|is|has)\(/;
+  return {
+    name: 'floor-selectors',
+    transform(code, id) {
+      if (!/\.svelte\?.*type=style/.test(id)) return undefined;
+      return { code: code.replace(/:where\((\.svelte-[\w-]+)\)/g, '$1'), map: null };
+    },
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'asset' || !file.fileName.endsWith('.css')) continue;
+        const found = newer.exec(String(file.source));
+        if (found) throw new Error(`${file.fileName}: selector ${found[0]}) is newer than the supported floor (Chromium 86)`);
+      }
+    },
+  };
+}
+
+/**
  * `entry` (relative to this file) bundled by a nested build into one minified script with no
  * imports: an IIFE, since Vite leaves ES library output unminified.
  */
@@ -33,7 +72,7 @@ async function iifeOf(entry: string, name: string, options: { plugins?: Plugin[]
     define: options.define,
     build: {
       write: false,
-      target: 'es2022',
+      target: FLOOR,
       minify: true,
       lib: { entry: new URL(entry, import.meta.url).pathname, formats: ['iife'], name, fileName: name },
     },
@@ -97,13 +136,13 @@ function picturesFirst(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), standaloneScript(), nullPrototypeLru(), picturesFirst()],
+  plugins: [svelte(), floorSelectors(), standaloneScript(), nullPrototypeLru(), picturesFirst()],
   define: { __APP_BUILD__: APP_BUILD },
   // Relative base so the built app also works from a sub-folder of an intranet server.
   base: './',
   worker: { format: 'es' },
   build: {
-    target: 'es2022',
+    target: FLOOR,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
       // PaPaParse is CommonJS, so the bundler keeps it wherever its module is reached, even with

@@ -4,16 +4,22 @@ import { savedLocale } from './app/i18n.svelte';
 import { loadLocale } from './domain/messages';
 import { onWrite } from './store';
 import { forgetPictures, showKeptPictures } from './app/chart-pictures';
+import { loadPolyfills } from './polyfills';
 
 // On the page's timeline for the benchmark: when the app's own code starts, after the HTML and
 // the entry script have arrived (the first chart is timed from navigation and from here).
 performance.mark('app:start');
 const target = document.getElementById('app')!;
-// `?embed` is the read-only embed page: it draws from its URL fragment and never loads the app,
-// so nothing opens IndexedDB inside someone else's page.
-if (new URLSearchParams(location.search).has('embed')) {
-  void import('./standalone/embed-page').then((m) => m.startEmbedPage(target));
-} else {
+// Built-ins newer than the supported floor arrive first, and only where missing (Chromium 86).
+void loadPolyfills().then(start);
+
+function start(): void {
+  // `?embed` is the read-only embed page: it draws from its URL fragment and never loads the
+  // app, so nothing opens IndexedDB inside someone else's page.
+  if (new URLSearchParams(location.search).has('embed')) {
+    void import('./standalone/embed-page').then((m) => m.startEmbedPage(target));
+    return;
+  }
   // The pictures of the charts this view showed last time (put up by pictures-first.ts in the
   // built page, by this call in development) get their first frame before the rest starts: on
   // two busy cores, the app's start delayed it by ~200 ms.

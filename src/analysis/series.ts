@@ -181,5 +181,6 @@ export function groupSeries(observations: readonly Observation[], options: Serie
  * @example latestPeriod([{ period: '2023' }, { period: '2024' }] as Observation[]) // '2024'
  */
 export function latestPeriod(observations: readonly Observation[]): string | undefined {
-  return periodsOfDominantGrain(observations).periods.at(-1);
+  const { periods } = periodsOfDominantGrain(observations);
+  return periods[periods.length - 1];
 }

@@ -83,7 +83,7 @@ export function moveSlide<T>(slides: readonly T[], from: number, to: number): T[
  * @example duplicateDeck(deck, 'd2', '季度汇报（副本）').slides.length === deck.slides.length
  */
 export function duplicateDeck(deck: Deck, id: string, name: string): Deck {
-  return { id, name, slides: deck.slides.map((s) => structuredClone(s)) };
+  return { id, name, slides: deck.slides.map((s) => JSON.parse(JSON.stringify(s)) as typeof s) };
 }
 
 /**

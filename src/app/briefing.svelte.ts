@@ -6,6 +6,7 @@
 import type { Indicator } from '../domain/types';
 import type { Locale } from '../domain/messages';
 import { labelRegions, labelTargets, type RegionIdentity } from '../analysis/region-identity';
+import { chosenDatasets, rowsInOrder, type DatasetFacts } from '../analysis/dataset-choice';
 import type { ChartData } from '../charts/types';
 import * as store from '../store';
 import type { Deck, DeckSlide, SavedView, StoredObservation } from '../store';
@@ -22,11 +23,13 @@ import {
 import { interpretKey, nextIndex, type KeyAction } from './briefing-keys';
 import { BRIEFING_CHANNEL, parseSyncMessage } from './briefing-sync';
 import { takeOpeningAddress } from './briefing-opening';
+import { SAMPLE_VIEW_PREFIX } from './briefing-sample';
 
 /** What a slide's data needs from the workspace. */
 export interface WorkspaceLists {
   indicators: readonly Indicator[];
   regionIdentity: RegionIdentity;
+  datasets: readonly DatasetFacts[];
 }
 
 export class Briefing {
@@ -75,7 +78,7 @@ export class Briefing {
     // Indicator names come from files: a null-prototype record keeps `__proto__` an ordinary key.
     const next: Record<string, StoredObservation[]> = Object.assign(Object.create(null), this.series);
     for (const indicator of indicatorsOf(this.slides)) {
-      if (!Object.hasOwn(next, indicator)) next[indicator] = await store.getSeries({ indicator });
+      if (!(indicator in next)) next[indicator] = await store.getSeries({ indicator });
     }
     this.series = next;
   }
@@ -92,10 +95,13 @@ export class Briefing {
    */
   dataFor(view: SlideView, workspace: WorkspaceLists, locale: Locale): ChartData | undefined {
     const indicator = workspace.indicators.find((i) => i.name === view.spec.indicator);
-    const rows = Object.hasOwn(this.series, view.spec.indicator) ? this.series[view.spec.indicator] : undefined;
+    const rows = view.spec.indicator in this.series ? this.series[view.spec.indicator] : undefined;
     if (!indicator || !rows) return undefined;
-    const ds = view.spec.datasets;
-    const chosen = ds && ds.length > 0 ? rows.filter((o) => ds.includes(o.datasetId)) : rows;
+    // As on the dashboard: the user's own datasets unless the view names others, the newest
+    // import's value first. The sample deck's views are of the sample, whatever else is stored.
+    const ofSample = !view.spec.datasets?.length && view.id?.startsWith(SAMPLE_VIEW_PREFIX) === true;
+    const named = ofSample ? workspace.datasets.filter((d) => d.isSample).map((d) => d.id) : view.spec.datasets;
+    const chosen = rowsInOrder(rows, chosenDatasets(named, workspace.datasets));
     // Regions under their labels, as on the dashboard (哈尔滨市道里区 and 道里区 are one region).
     const identity = workspace.regionIdentity;
     return { indicator: labelTargets(indicator, identity), observations: labelRegions(chosen, identity), locale };

@@ -269,7 +269,7 @@ class ColumnBuffer {
   readonly value: Float64Array;
   readonly target: Float64Array | undefined;
   private readonly buffer: ArrayBuffer;
-  private at: number;
+  private offset: number;
 
   constructor(
     private readonly n: number,
@@ -283,28 +283,28 @@ class ColumnBuffer {
     this.buffer = new ArrayBuffer(n * (8 * wide + 4 * u32 + codeBytes * codeColumns + 2));
     this.value = new Float64Array(this.buffer, 0, n);
     this.target = has.target ? new Float64Array(this.buffer, 8 * n, n) : undefined;
-    this.at = 8 * n * wide;
+    this.offset = 8 * n * wide;
   }
 
   /** The next 4-byte column; every `u32` comes before the first code column. */
   u32(): Uint32Array {
-    const view = new Uint32Array(this.buffer, this.at, this.n);
-    this.at += 4 * this.n;
+    const view = new Uint32Array(this.buffer, this.offset, this.n);
+    this.offset += 4 * this.n;
     return view;
   }
 
   /** The next code column, holding `codes`; every one comes before the first `u8`. */
   codes(codes: Uint32Array): CodeColumn {
-    const view = this.codeBytes === 2 ? new Uint16Array(this.buffer, this.at, this.n) : new Uint32Array(this.buffer, this.at, this.n);
+    const view = this.codeBytes === 2 ? new Uint16Array(this.buffer, this.offset, this.n) : new Uint32Array(this.buffer, this.offset, this.n);
     view.set(codes);
-    this.at += this.codeBytes * this.n;
+    this.offset += this.codeBytes * this.n;
     return view;
   }
 
   /** The next 1-byte column. */
   u8(): Uint8Array {
-    const view = new Uint8Array(this.buffer, this.at, this.n);
-    this.at += this.n;
+    const view = new Uint8Array(this.buffer, this.offset, this.n);
+    this.offset += this.n;
     return view;
   }
 }

@@ -41,6 +41,9 @@ export function svgElement(doc: Document, svg: string): SVGSVGElement | undefine
 export function showPrintSvg(box: HTMLElement, svg: string | undefined): void {
   const element = svg === undefined ? undefined : svgElement(box.ownerDocument, svg);
   box.replaceChildren(...(element ? [element] : []));
+  // The panel hides its canvas and heading while a drawing stands in for them; said on the panel
+  // because `:has()` (Chromium 105) is above the supported floor.
+  box.closest('[data-print-panel]')?.toggleAttribute('data-printed', element !== undefined);
 }
 
 /**

@@ -1,0 +1,2 @@
+// core-js modules install themselves on the globals; they export nothing to type.
+declare module 'core-js/modules/*';
