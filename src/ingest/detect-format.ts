@@ -15,8 +15,8 @@ const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
 export function detectFormat(name: string, bytes: Uint8Array): IngestFormat {
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    const mime = zipMimetype(bytes);
-    return mime.startsWith(ODS_MIME) || (mime === '' && ext === 'ods') ? 'ods' : 'xlsx';
+    // By content only: an .ods renamed .xlsx (or saved without a name) is still OpenDocument.
+    return zipMimetype(bytes).startsWith(ODS_MIME) ? 'ods' : 'xlsx';
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'xls';
   const head = sniffText(bytes);

@@ -10,10 +10,10 @@ import { applyLayout } from './apply-layout';
 import { buildRecords } from './build-table';
 import { detectFormat } from './detect-format';
 import { distinctCells, findHeader, flattenHeader } from './find-header';
-import { inferRoles } from './infer-roles';
+import { inferRoles, yearLikeValues } from './infer-roles';
 import { makeIssue } from './issues';
 import { readDelimited, readSource, type SourceRead } from './read-source';
-import { rowColumns, valueColumns } from './unpivot';
+import { rowColumns, valueColumns, VALUE_ROLES } from './unpivot';
 import { checkTable } from './check-table';
 import type { ColumnInfo, ColumnRole, IngestFormat, IngestOptions, IngestResult } from './types';
 
@@ -123,7 +123,7 @@ function fromGrid(name: string, format: IngestFormat, source: SourceRead, option
     records: built.records,
     issues: issues.sort((a, b) => a.row - b.row),
     preview: preview(rows),
-    columns: headers.map((header, i): ColumnInfo => ({ header, role: roles[i], sample: sample(body, i) })),
+    columns: headers.map((header, i): ColumnInfo => columnInfo(header, roles[i], body, i)),
   };
   if (source.sheet !== undefined) result.sheet = source.sheet;
   if (source.sheetChoice !== undefined) result.sheetChoice = source.sheetChoice;
@@ -154,6 +154,13 @@ function headerWidth(headerRows: string[][]): number {
 
 function preview(rows: string[][]): IngestResult['preview'] {
   return { rows: rows.slice(0, PREVIEW_ROWS).map((r) => r.slice()), totalRows: rows.length };
+}
+
+/** A column as the wizard shows it; a value column of year-like numbers says why it holds values. */
+function columnInfo(header: string, role: ColumnRole, body: string[][], c: number): ColumnInfo {
+  const info: ColumnInfo = { header, role, sample: sample(body, c) };
+  if (VALUE_ROLES.has(role) && role !== 'period-column' && yearLikeValues(body, c)) info.note = 'year-like-values';
+  return info;
 }
 
 function sample(body: string[][], c: number): string[] {

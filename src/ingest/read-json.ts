@@ -2,11 +2,12 @@
  * JSON → grid. Open-data platforms and report systems wrap their records in an envelope
  * (`{"code":200,"msg":"success","data":{"total":2,"list":[…]}}`, `{"total":2,"rows":[…]}`,
  * `{"result":{"records":[…]}}`); the records are found wherever the envelope puts them:
- * - the document is searched breadth-first (objects' values, and the object elements of arrays
- *   that are not tables themselves) for tables: an array of objects sharing keys (`records`), an
+ * - the document is searched breadth-first (objects' values, the elements of arrays that are not
+ *   tables themselves, and of tables whose objects hold tables) for tables: an array of objects sharing keys (`records`), an
  *   array of arrays whose first row is all text (`matrix`, that row the header), or an object with
  *   `columns` (or `fields`, `headers`) and `rows` (or `data`, `values`, `list`) (`columns`);
- * - the table with the most rows is used; of equal ones, the first found (the shallowest);
+ * - the table with the most rows is used; of equal ones, the first found (the shallowest), except
+ *   that an array of objects holding arrays of objects (pages, groups) gives way to those arrays;
  * - its path (`data.list`, `result.records`, `''` for the document itself) is reported with every
  *   other table found, so the wizard can say which was used and offer the others.
  * JSON numbers are written out as JSON wrote them (`130900`, never `130900.0` or `1.309e5`); a
@@ -86,6 +87,14 @@ function isRecords(items: Json[]): boolean {
   return false;
 }
 
+/** Do some of these objects hold arrays of objects (so their cells would be JSON, not values)? */
+function holdsTables(items: Json[]): boolean {
+  return items.slice(0, PROBE).some((o) => isRecord(o) && Object.keys(o).some((k) => {
+    const v = o[k];
+    return Array.isArray(v) && v.some(isRecord);
+  }));
+}
+
 /** An array of arrays whose first row is a header: at least two cells, all text. */
 function isMatrix(items: Json[]): boolean {
   const head = items[0];
@@ -102,9 +111,16 @@ function columnsRows(o: JsonObject): { columns: Json[]; rows: Json[] } | undefin
 
 const childPath = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
 
-/** Every table in the document, breadth-first, with what builds its grid. */
-function findTables(doc: Json): { table: JsonTable; build: () => Built }[] {
-  const found: { table: JsonTable; build: () => Built }[] = [];
+/** A table found, with what builds its grid; `nested` when its cells hold tables of their own. */
+interface Found {
+  table: JsonTable;
+  nested?: boolean;
+  build: () => Built;
+}
+
+/** Every table in the document, breadth-first. */
+function findTables(doc: Json): Found[] {
+  const found: Found[] = [];
   const queue: { v: Json; path: string; depth: number }[] = [{ v: doc, path: '', depth: 0 }];
   let visited = 0;
   for (let q = 0; q < queue.length && visited < MAX_NODES; q++) {
@@ -114,7 +130,10 @@ function findTables(doc: Json): { table: JsonTable; build: () => Built }[] {
       if (v.length === 0) {
         found.push({ table: { path, rows: 0, kind: 'records' }, build: () => fromObjects([]) });
       } else if (isRecords(v)) {
-        found.push({ table: { path, rows: v.length, kind: 'records' }, build: () => fromObjects(v) });
+        const nested = holdsTables(v);
+        found.push({ table: { path, rows: v.length, kind: 'records' }, nested, build: () => fromObjects(v) });
+        // Pages or groups (`[{name, list: […]}, …]`): their lists are tables too.
+        if (nested && depth < MAX_DEPTH) v.slice(0, PROBE).forEach((item, i) => queue.push({ v: item, path: `${path}[${i}]`, depth: depth + 1 }));
       } else if (isMatrix(v)) {
         found.push({ table: { path, rows: v.length - 1, kind: 'matrix' }, build: () => fromColumnsRows(v[0] as Json[], v.slice(1)) });
       } else if (depth < MAX_DEPTH) {
@@ -221,8 +240,9 @@ export function readJsonTable(text: string, path?: string): JsonRead | null {
   const found = findTables(parsed);
   if (found.length === 0) return null;
   const asked = path === undefined ? undefined : found.find((f) => f.table.path === path);
+  // The most rows; of equal ones, a table of values over one of nested tables, then the first found.
   let best = found[0];
-  for (const f of found) if (f.table.rows > best.table.rows) best = f;
+  for (const f of found) if (f.table.rows > best.table.rows || (f.table.rows === best.table.rows && best.nested && !f.nested)) best = f;
   const chosen = asked ?? best;
   const built = chosen.build();
   const out: JsonRead = { grid: built.grid, path: chosen.table.path, tables: found.map((f) => f.table), numberCodes: suspectCodes(built) };

@@ -66,7 +66,9 @@ export async function readWithSheetJS(input: { bytes?: Uint8Array; html?: string
     ? X.read(input.html, { type: 'string', raw: true, cellNF: true, cellDates: false, dense: true })
     : // A fresh view: SheetJS sets properties on the array it is given, and the caller's stays clean.
       // dense: rows of cells instead of one object keyed `A1`…; a 100k-row sheet reads several times faster.
-      X.read((input.bytes ?? new Uint8Array()).subarray(0), { type: 'array', cellNF: true, cellDates: false, dense: true, cellFormula: false, cellHTML: false });
+      // nodim: the sheet's size from its cells, not its `<dimension>`, which WPS sometimes writes
+      // wrong (A1:B2 over five columns): Excel ignores it, and SheetJS would cut the sheet to it.
+      X.read((input.bytes ?? new Uint8Array()).subarray(0), { type: 'array', cellNF: true, cellDates: false, dense: true, cellFormula: false, cellHTML: false, nodim: true });
   const sheets = wb.SheetNames.slice();
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const picked = await pickSheet(sheets, sheetName, (index) => Promise.resolve(sheetRows(X, wb.Sheets[sheets[index]], date1904)));
