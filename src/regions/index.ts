@@ -6,6 +6,7 @@
 export { DIVISIONS_SOURCE } from './divisions-data';
 export { division, childrenOf, ancestorsOf, allDivisions, shortName, isWithin, type Division, type Level } from './table';
 export { matchRegion, type Match, type MatchContext, type MatchedBy } from './match';
+export { matchFileRegions } from './match-file';
 export { type Aliases } from './name-index';
 export { readRegionCell, normalizeName, type RegionCell } from './read-cell';
 export { rollUp, isAdditiveUnit, type Aggregation, type CodedValue, type RollUp, type RollUpRow } from './roll-up';

@@ -25,6 +25,11 @@ export type Match =
       via: MatchedBy;
       /** The cell's code is not in the table and was set aside; the name decided. */
       unknownCode?: string;
+      /**
+       * The name had several readings and no context decided: the one the others lie under, or
+       * the province, was taken (吉林 → 吉林省). Worth showing for a check.
+       */
+      assumed?: true;
     }
   | {
       status: 'ambiguous';
@@ -76,14 +81,12 @@ function settle(candidates: Division[], context: MatchContext | undefined): Matc
   // Within 吉林省, a bare 吉林 is a place in it (吉林市), not the province the user already chose.
   if (pool.length > 1) pool = pool.filter((c) => c.code !== within);
   if (pool.length > 1 && context?.near) pool = byNear(pool, context.near);
-  if (pool.length > 1) {
-    // 长沙 is 长沙市 rather than 长沙县 under it; 吉林 is 吉林省 rather than 吉林市 in it.
-    const head = pool.find((c) => pool.every((o) => o === c || isWithin(o.code, c.code)));
-    const provinces = pool.filter((c) => c.level === 'province');
-    if (head) pool = [head];
-    else if (provinces.length === 1) pool = provinces;
-  }
-  return pool.length === 1 ? matched(pool[0], 'name') : { status: 'ambiguous', candidates: pool, reason: 'name' };
+  if (pool.length === 1) return matched(pool[0], 'name');
+  // 长沙 is 长沙市 rather than 长沙县 under it; 吉林 is 吉林省 rather than 吉林市 in it.
+  const head = pool.find((c) => pool.every((o) => o === c || isWithin(o.code, c.code)));
+  const provinces = pool.filter((c) => c.level === 'province');
+  const assumed = head ?? (provinces.length === 1 ? provinces[0] : undefined);
+  return assumed ? { ...matched(assumed, 'name'), assumed: true } : { status: 'ambiguous', candidates: pool, reason: 'name' };
 }
 
 /**

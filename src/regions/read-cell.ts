@@ -1,6 +1,6 @@
 /**
  * A region cell split into a name and a division code, after NFKC (full-width digits and
- * brackets become ASCII) and with every space removed: `230102 道里区`, `道里区（230102）`,
+ * brackets become ASCII) and with every space and separator between parts removed: `230102 道里区`, `道里区（230102）`,
  * `230102道里区`, `230102`, `230102000000`.
  */
 
@@ -34,15 +34,19 @@ function toSixDigits(digits: string): { code?: string; finerCode?: string } {
   return { finerCode: digits };
 }
 
+/** Marks between the parts of a name: 黑龙江省/哈尔滨市/道里区, 黑龙江省-哈尔滨市, 哈尔滨市·道里区. */
+const SEPARATORS = /[/\\|>·・,、;:_\-—–]+/g;
+
 /**
  * Split a cell.
  * @example readRegionCell('道里区(230102)') // { name: '道里区', code: '230102' }
  */
 export function readRegionCell(text: string): RegionCell {
   const t = normalizeName(String(text));
+  const bare = (name: string) => name.replace(SEPARATORS, '');
   let m = CODE_FIRST.exec(t);
-  if (m) return { name: m[2] ?? '', ...toSixDigits(m[1]) };
+  if (m) return { name: bare(m[2] ?? ''), ...toSixDigits(m[1]) };
   m = CODE_LAST.exec(t);
-  if (m) return m[1] !== undefined ? { name: m[1], ...toSixDigits(m[2]) } : { name: m[3], ...toSixDigits(m[4]) };
-  return { name: t };
+  if (m) return m[1] !== undefined ? { name: bare(m[1]), ...toSixDigits(m[2]) } : { name: bare(m[3]), ...toSixDigits(m[4]) };
+  return { name: bare(t) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRegion, type Match, type MatchContext } from '../../../src/regions';
+import { matchFileRegions, matchRegion, type Match, type MatchContext } from '../../../src/regions';
 
 /** The code a match settles on, `?` plus the candidates' codes for an ambiguous one, or `-reason`. */
 function outcome(m: Match): string {
@@ -75,6 +75,12 @@ describe('matchRegion: the forms a cell comes in', () => {
     ['  哈尔滨市 道里区 ', '230102'],
     ['道　里　区', '230102'],
     ['哈尔滨市\t道里区', '230102'],
+    // separators between the parts
+    ['黑龙江省/哈尔滨市/道里区', '230102'],
+    ['黑龙江省-哈尔滨市-道里区', '230102'],
+    ['哈尔滨市·道里区', '230102'],
+    ['黑龙江省，哈尔滨市', '230100'],
+    ['230102-道里区', '230102'],
     // statistical units (开发区/功能区)
     ['150571', '150571'],
     ['通辽经济技术开发区', '150571'],
@@ -196,6 +202,10 @@ describe('matchRegion: codes with and without a match', () => {
     expect(matchRegion('999999 道里区')).toMatchObject({ status: 'matched', via: 'name', unknownCode: '999999' });
     expect(matchRegion('230103 道里区')).toMatchObject({ status: 'ambiguous', reason: 'code-name-mismatch' });
     expect(matchRegion('鼓楼区')).toMatchObject({ status: 'ambiguous', reason: 'name' });
+    expect(matchRegion('吉林')).toMatchObject({ status: 'matched', assumed: true });
+    expect(matchRegion('长沙')).toMatchObject({ status: 'matched', assumed: true });
+    expect(matchRegion('吉林', { near: ['230000'] })).not.toHaveProperty('assumed');
+    expect(matchRegion('吉林市')).not.toHaveProperty('assumed');
   });
 
   it('marks statistical units', () => {
@@ -274,5 +284,26 @@ describe('matchRegion: inputs are not mutated', () => {
     const m = matchRegion('道里区');
     if (m.status !== 'matched') throw new Error('expected a match');
     expect(Object.isFrozen(m.division)).toBe(true);
+  });
+});
+
+describe('matchFileRegions: a file\u2019s names settle one another', () => {
+  it.each<[string[], Omit<MatchContext, 'near'> | undefined, string[]]>([
+    [['鼓楼区', '台江区', '仓山区'], undefined, ['350102', '350103', '350104']],
+    [['鼓楼区', '玄武区', '秦淮区'], undefined, ['320106', '320102', '320104']],
+    [['吉林', '长春市', '四平市'], undefined, ['220200', '220100', '220300']],
+    [['吉林', '黑龙江', '辽宁'], undefined, ['220000', '230000', '210000']],
+    [['鼓楼区', '鼓楼区', '道里区'], undefined, ['?320106,320302,350102,410204', '?320106,320302,350102,410204', '230102']],
+    [['鼓楼区', '朝阳区'], { within: '350000' }, ['350102', '-outside-within']],
+    [['阿城市', '道里区'], { aliases: { 阿城市: '230112' } }, ['230112', '230102']],
+    [[], undefined, []],
+  ])('%j with %j → %j', (names, context, expected) => {
+    expect(matchFileRegions(names, context).map(outcome)).toEqual(expected);
+  });
+
+  it('does not mutate its input', () => {
+    const names = ['鼓楼区', '台江区'];
+    matchFileRegions(names);
+    expect(names).toEqual(['鼓楼区', '台江区']);
   });
 });
