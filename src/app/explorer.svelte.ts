@@ -8,6 +8,7 @@ import { comparePeriods } from '../domain/period';
 import { defaultRegions } from '../analysis/default-regions';
 import { latestPeriod } from '../analysis/series';
 import { labelRegions, labelTargets } from '../analysis/region-identity';
+import { chosenDatasets, rowsInOrder } from '../analysis/dataset-choice';
 import { viewSpecToSearchParams } from '../export/view-spec';
 import * as store from '../store';
 import type { StoredObservation } from '../store';
@@ -66,6 +67,11 @@ export class Explorer {
    * spec changes (regions, period, tab) do not reload anything.
    */
   readonly indicatorName: string;
+  /**
+   * The datasets the view draws from, the one whose value wins first: those the view names, else
+   * the user's own (the sample only when there are none); see analysis/dataset-choice.
+   */
+  readonly datasets: string[];
   /** The kinds of value the chosen datasets hold for this indicator. */
   readonly kinds: ValueKind[];
   /** Observations of the chosen datasets and of one kind only: a change is never drawn as a level. */
@@ -102,14 +108,11 @@ export class Explorer {
     });
     // Wrapped in `stable` where a spec change (regions, period, tab) recomputes a value with the
     // same content: a new array would redraw every chart for nothing.
-    const datasets = $derived.by(stable(() => this.view.datasets ?? []));
+    this.datasets = $derived.by(stable(() => chosenDatasets(this.view.datasets, workspace.datasets)));
     // Deriveds are read once into locals before a loop over the values: read inside the callback,
     // a $derived was re-read per value (see RegionPicker), 10,000 times per switch at 1M rows.
-    const inDatasets = $derived.by(() => {
-      const chosen = new Set(datasets);
-      const all = this.labelled;
-      return chosen.size > 0 ? all.filter((o) => chosen.has(o.datasetId)) : all;
-    });
+    // In the order of which value wins: the views keep the first of a region × period.
+    const inDatasets = $derived.by(() => rowsInOrder(this.labelled, this.datasets));
     this.kinds = $derived.by(
       stable(() => VALUE_KINDS.filter((k) => inDatasets.some((o) => (o.kind ?? 'level') === k))),
     );

@@ -12,6 +12,8 @@ export interface FootnoteInput {
   unit?: string;
   period?: string;
   source?: string;
+  /** Lines said after the rest, each as it is (e.g. that datasets disagree: `conflictLines`). */
+  notes?: readonly string[];
   /** ISO 8601 instant of the export, e.g. `new Date().toISOString()`. */
   exportedAt: string;
   /** The zone the export date is given in; the user's own (the browser's) when absent (tests set it). */
@@ -43,6 +45,7 @@ export function buildFootnote(input: FootnoteInput): string[] {
       ...labelled('export.footnote.source', input.source),
       translate(locale, 'export.footnote.exported_at', { date: localDay(input.exportedAt, input.timeZone) }),
     ],
+    ...(input.notes ?? []).map((note) => (note.trim() ? [note] : [])),
   ];
   return lines.filter((parts) => parts.length > 0).map((parts) => parts.join(SEPARATOR));
 }

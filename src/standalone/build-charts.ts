@@ -70,7 +70,7 @@ export type BuiltItem = (
   | { type: 'overview'; cards: KpiCardsText; charts: BuiltChart[] }
   | { type: 'slide-kpi'; slide: ReturnType<typeof buildKpiSlide> }
   | { type: 'title'; title: string; subtitle: string }
-) & { beside?: true };
+) & { beside?: true; notes?: string[] };
 
 /**
  * A map on the document's boundary, registered under a name of its own per item; without a
@@ -151,7 +151,9 @@ export function buildDocumentItems(document: ChartDocument): BuiltItem[] {
   const theme = withConvention(document.theme === 'dark' ? dark : light, document.convention);
   return document.charts.map((item, index): BuiltItem => {
     if (isTextItem(item)) return { type: 'title', title: item.text.title, subtitle: item.text.subtitle };
-    const built = buildItem(item, index, document.locale, theme);
-    return item.beside ? { ...built, beside: true } : built;
+    const built: BuiltItem = { ...buildItem(item, index, document.locale, theme) };
+    if (item.beside) built.beside = true;
+    if (item.notes) built.notes = item.notes;
+    return built;
   });
 }

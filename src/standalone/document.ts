@@ -4,7 +4,7 @@
  * needs (unit, polarity, targets) and, for a map, its boundary; or, in a deck, a title slide's
  * text. The colour convention travels with it, so a saved page colours changes as the app did.
  * Everything read back is outside input: it goes through `readChartDocument`, which checks every
- * field and keeps only known keys. Files saved before `convention`, `show`, `boundary`, `beside` and title
+ * field and keeps only known keys. Files saved before `convention`, `show`, `boundary`, `beside`, `notes` and title
  * items existed still read (as good = green, with their charts only).
  */
 import type { Indicator, Polarity, Target } from '../domain/types';
@@ -26,6 +26,8 @@ export interface DocumentChart {
   boundary?: DocumentBoundary;
   /** Drawn beside the item before it: the right half of a deck's side-by-side slide. */
   beside?: true;
+  /** Lines said under the view: where the datasets behind it disagree (export/conflict-note). */
+  notes?: string[];
 }
 
 /** A deck's title slide: text only. */
@@ -56,6 +58,7 @@ export interface ChartInput {
   show?: DocumentChart['show'];
   boundary?: DocumentBoundary;
   beside?: true;
+  notes?: readonly string[];
 }
 
 /**
@@ -71,6 +74,9 @@ export type ChartDocumentResult = { ok: true; document: ChartDocument } | { ok: 
 
 /** Most charts one document may hold (a dashboard or a deck, not a data dump). */
 export const MAX_DOCUMENT_CHARTS = 24;
+/** Most note lines one item may carry, and their length (a conflict note is a few short lines). */
+const MAX_NOTES = 12;
+const MAX_NOTE_LENGTH = 2000;
 /** Most targets one indicator may carry. */
 const MAX_TARGETS = 1000;
 
@@ -102,6 +108,7 @@ function chartItem(c: ChartInput): DocumentChart {
   if (c.show) item.show = c.show;
   if (c.boundary) item.boundary = c.boundary;
   if (c.beside) item.beside = true;
+  if (c.notes && c.notes.length > 0) item.notes = c.notes.slice(0, MAX_NOTES).map((n) => n.slice(0, MAX_NOTE_LENGTH));
   return item;
 }
 
@@ -210,6 +217,11 @@ export function readChartDocument(input: unknown, locale: Locale = 'zh'): ChartD
     const show = own(chart, 'show');
     const beside = own(chart, 'beside');
     const rawBoundary = own(chart, 'boundary');
+    // Absent in files saved before notes travelled with the views.
+    const notes = own(chart, 'notes');
+    if (notes !== undefined && !(Array.isArray(notes) && notes.length <= MAX_NOTES && notes.every((n) => isText(n, MAX_NOTE_LENGTH)))) {
+      return invalid();
+    }
     const boundary = rawBoundary === undefined ? undefined : readBoundary(rawBoundary);
     if ((show !== undefined && show !== 'slide-kpi') || (beside !== undefined && beside !== true)) return invalid();
     if (rawBoundary !== undefined && !boundary) errors.push(translate(locale, 'reports.doc.boundary'));
@@ -220,6 +232,7 @@ export function readChartDocument(input: unknown, locale: Locale = 'zh'): ChartD
       if (show) item.show = show;
       if (boundary) item.boundary = boundary;
       if (beside === true) item.beside = true;
+      if (Array.isArray(notes) && notes.length > 0) item.notes = [...(notes as string[])];
       read.push(item);
     }
   }

@@ -27,6 +27,8 @@ h2{font-size:17px;margin:0 0 8px;overflow-wrap:anywhere}
 .chart-figure .reason{color:var(--muted);padding:24px 4px}
 .chart{width:100%;height:${CHART_HEIGHT}px}
 .errors{color:#b00020}
+.note{font-size:13px;color:var(--muted);margin:4px 0 0;border-left:3px solid #b26a00;padding:2px 8px}
+.note p{margin:0;overflow-wrap:anywhere}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;font-size:14px;min-width:100%}
 th,td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:middle}
@@ -277,6 +279,14 @@ function renderItem(page: Document, item: BuiltItem, charts: Charts): HTMLElemen
   }
 }
 
+/** Lines said under a view (where its datasets disagree), as text. */
+function notesOf(page: Document, notes: readonly string[]): HTMLElement {
+  const box = el(page, 'div', 'note');
+  box.dataset.testid = 'standalone-note';
+  for (const line of notes) box.append(el(page, 'p', undefined, line));
+  return box;
+}
+
 /** Kinds drawn as one chart that carries its own title. */
 const TITLED_KINDS: ReadonlySet<string> = new Set(['trend', 'comparison', 'multiples', 'map']);
 
@@ -304,6 +314,7 @@ export function renderDocument(root: HTMLElement, doc: ChartDocument, options: {
   const charts: Charts = [];
   for (const item of buildDocumentItems(doc)) {
     const node = renderItem(page, item, charts);
+    if (item.notes) node.append(notesOf(page, item.notes));
     const before = root.lastElementChild;
     if (item.beside && before && before.tagName !== 'H1') {
       // The right half of a side-by-side slide: both halves go into one row.

@@ -38,5 +38,6 @@ export const exporting: Record<string, string> = {
   'export.footnote.period': '时期：{value}',
   'export.footnote.source': '来源：{value}',
   'export.footnote.exported_at': '导出于 {date}',
+  'export.conflicts.note': '注：有 {n} 处数值在不同数据集中不一致，图表采用最新导入的数据集的数值。',
   'export.file.fallback': '导出',
 };

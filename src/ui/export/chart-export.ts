@@ -27,6 +27,7 @@ import { translate } from '../../domain/messages/index';
 import { formatNumber } from '../../charts/format';
 import type { BoundaryCollection, BoundaryJoin } from '../../app/dashboard-boundary';
 import { observationsBehind, observationsForSnapshot, periodText, sourceText } from './data-behind';
+import { conflictLines } from '../../export/conflict-note';
 import { exportOption } from './export-option';
 import { renderPng, renderSvg } from './render-offscreen';
 import { loadParts } from '../chart/echarts-setup';
@@ -46,6 +47,8 @@ export interface ChartSource {
   option?: EChartsOption;
   /** Dataset id → its source (or name), for the footnote. */
   datasetSources: ReadonlyMap<string, string>;
+  /** Dataset id → its name, for the note that says where datasets disagree (the id when absent). */
+  datasetNames?: ReadonlyMap<string, string>;
   /** `slide-kpi`: a saved page shows the view as one big number (a deck's KPI slide). */
   show?: DocumentChart['show'];
   /** Drawn beside the item before it in a saved page (the right half of a side-by-side slide). */
@@ -77,6 +80,15 @@ export function titledSpec(source: ChartSource): ViewSpec {
 }
 
 /**
+ * Where the datasets behind a chart disagree: the lines every copy of the chart carries (footnote,
+ * data rows, saved page), so the number drawn is never taken for the only one given.
+ * @example conflictsOf(source, rows) // ['注：有 1 处数值在不同数据集中不一致…', '道外区 2024年：…']
+ */
+export function conflictsOf(source: ChartSource, behind: ChartSource['data']['observations']): string[] {
+  return conflictLines(behind, (id) => source.datasetNames?.get(id) ?? id, source.data.locale);
+}
+
+/**
  * The option of the exported picture: the chart redrawn in the light theme, with the footnote.
  * Kinds the snapshot builders do not cover use the on-screen option; throws with the builder's
  * reasons when neither exists.
@@ -95,6 +107,7 @@ export function imageOption(source: ChartSource, settings: ImageSettings, export
         unit: displayUnitOf(data.indicator, behind),
         period: periodText(behind, data.locale),
         source: sourceText(data.indicator.source, behind, source.datasetSources),
+        notes: conflictsOf(source, behind),
         exportedAt,
         locale: data.locale,
       })
@@ -150,19 +163,27 @@ export async function exportSvg(source: ChartSource, settings: ImageSettings): P
  */
 export function dataRows(source: ChartSource): Cell[][] {
   const behind = observationsBehind(source.spec, source.data.observations);
-  return buildTableRows(behind, { locale: source.data.locale, displayUnit: displayUnitOf(source.data.indicator, behind) });
+  const rows = buildTableRows(behind, { locale: source.data.locale, displayUnit: displayUnitOf(source.data.indicator, behind) });
+  // Below the table, as a file's own 注： lines are (the importer reads them back as notes).
+  const notes = conflictsOf(source, behind);
+  return notes.length > 0 ? [...rows, [], ...notes.map((n): Cell[] => [n])] : rows;
+}
+
+/** How many values the data rows hold (the header and notes are not values). */
+function countRows(source: ChartSource): number {
+  return observationsBehind(source.spec, source.data.observations).length;
 }
 
 /** CSV bytes (UTF-8 with BOM) of `dataRows`. */
 export function exportCsv(source: ChartSource): { bytes: Uint8Array; rows: number } {
   const rows = dataRows(source);
-  return { bytes: toCsvBytes(rows), rows: rows.length - 1 };
+  return { bytes: toCsvBytes(rows), rows: countRows(source) };
 }
 
 /** XLSX bytes of `dataRows`, one sheet named after the chart. */
 export async function exportXlsx(source: ChartSource): Promise<{ bytes: Uint8Array; rows: number }> {
   const rows = dataRows(source);
-  return { bytes: await toXlsx([{ name: source.heading, rows }]), rows: rows.length - 1 };
+  return { bytes: await toXlsx([{ name: source.heading, rows }]), rows: countRows(source) };
 }
 
 /**
@@ -206,6 +227,7 @@ export function chartDocument(items: readonly PageItem[], title: string): ChartD
             show: s.show,
             beside: s.beside,
             boundary: savedBoundary(s),
+            notes: conflictsOf(s, observationsBehind(s.spec, s.data.observations)),
           },
     ),
   });

@@ -35,5 +35,6 @@ export const exporting: Record<string, string> = {
   'export.footnote.period': 'Period: {value}',
   'export.footnote.source': 'Source: {value}',
   'export.footnote.exported_at': 'Exported {date}',
+  'export.conflicts.note': 'Note: {n} values differ between datasets; the chart uses the dataset imported last.',
   'export.file.fallback': 'export',
 };
