@@ -8,6 +8,7 @@ import type { EChartsOption } from 'echarts';
 import { translate } from '../domain/messages';
 import { formatPeriod } from '../domain/period';
 import type { Observation } from '../domain/types';
+import { normalizeDivisionCode } from '../domain/region-code';
 import { dominantGrain, grainOf, latestPeriod } from '../analysis/series';
 import type { ChartData, ChartReason, ChartRequirement, MapSpec } from './types';
 import type { ChartTheme } from './theme';
@@ -25,7 +26,8 @@ function model(data: ChartData, spec: Pick<MapSpec, 'period' | 'joinOn'>) {
   const rows: { key: string; o: Observation }[] = [];
   for (const o of all) {
     if (o.period !== period || o.isTotal || (grainOf(o) !== grain && !spec.period)) continue;
-    const key = spec.joinOn === 'code' ? o.regionCode : o.region;
+    // Codes compare as text after normalizing (a 12-digit statistical code to its 6 digits).
+    const key = spec.joinOn === 'code' ? normalizeDivisionCode(o.regionCode) : o.region;
     if (!key || seen.has(key)) continue;
     seen.add(key);
     rows.push({ key, o });

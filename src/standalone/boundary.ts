@@ -6,6 +6,7 @@
  * numbers are checked, and keys from the file never become object keys of ours.
  */
 import type { BoundaryCollection } from '../app/dashboard-boundary';
+import { normalizeDivisionCode } from '../domain/region-code';
 
 type Position = [number, number];
 type Geometry = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
@@ -59,7 +60,9 @@ export function reduceBoundary(
   for (const f of geojson.features) {
     const raw = Object.prototype.hasOwnProperty.call(f.properties, join.property) ? f.properties[join.property] : undefined;
     if ((typeof raw !== 'string' && typeof raw !== 'number') || !f.geometry) continue;
-    const key = String(raw);
+    // The key as the map compares it: DataV's numeric adcode 230102 is the code '230102'.
+    const key = join.joinOn === 'code' ? normalizeDivisionCode(raw) : String(raw);
+    if (key === undefined) continue;
     const g = f.geometry;
     const geometry: Geometry =
       g.type === 'Polygon'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featureValues, guessJoin, parseBoundary } from '../../../src/app/dashboard-boundary';
+import { featureValues, guessJoin, keyedBoundary, parseBoundary } from '../../../src/app/dashboard-boundary';
 
 const square = (x: number) => [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]];
 const geo = JSON.stringify({
@@ -70,6 +70,7 @@ describe('parseBoundary', () => {
 describe('guessJoin', () => {
   it.each([
     ['by code when codes match', [{ name: '道里', code: '230102' }], { property: 'adcode', joinOn: 'code' }],
+    ['by code when the data has 12-digit statistical codes', [{ name: '道里', code: '230102000000' }], { property: 'adcode', joinOn: 'code' }],
     ['by name when names match', [{ name: '道里区' }], { property: 'name', joinOn: 'name' }],
     ['name by default', [{ name: '别处' }], { property: 'name', joinOn: 'name' }],
   ])('%s', (_name, regions, expected) => {
@@ -85,5 +86,34 @@ describe('guessJoin', () => {
     guessJoin(r.geojson, [{ name: '道里区' }]);
     featureValues(r.geojson, 'name');
     expect(r.geojson).toEqual(copy);
+  });
+});
+
+describe('keyedBoundary', () => {
+  const parsed = () => {
+    const r = parseBoundary(geo);
+    if (!r.ok) throw new Error(r.error);
+    return r.geojson;
+  };
+
+  it.each([
+    ['numeric adcodes become text for a code join', { property: 'adcode', joinOn: 'code' as const }, '230102'],
+    ['names stay names for a name join', { property: 'name', joinOn: 'name' as const }, '道里区'],
+  ])('%s', (_name, join, first) => {
+    const keyed = keyedBoundary(parsed(), join);
+    expect(keyed.features[0].properties[join.property]).toBe(first);
+    expect(typeof keyed.features[1].properties[join.property]).toBe('string');
+    expect(keyed.features[0].geometry).toEqual(parsed().features[0].geometry);
+  });
+
+  it('compares numeric codes as text: featureValues of a code join are normalized', () => {
+    expect(featureValues(parsed(), 'adcode', 'code')).toEqual(['230102', '230199']);
+  });
+
+  it('does not mutate its input', () => {
+    const input = parsed();
+    const copy = structuredClone(input);
+    keyedBoundary(input, { property: 'adcode', joinOn: 'code' });
+    expect(input).toEqual(copy);
   });
 });

@@ -48,6 +48,13 @@ describe('buildMapOption', () => {
     expect(s.data.map((d) => d.name)).toEqual(['230102']);
   });
 
+  it('joins a 12-digit statistical code by its 6-digit code', () => {
+    const coded = levels.map((o) => ({ ...o, regionCode: o.region === '道里区' ? '230102000000' : undefined }));
+    const o = buildMapOption(chartData(coded), { mapName: 'm', period: '2024', joinOn: 'code', nameProperty: 'adcode' }, light);
+    const [s] = o.series as { data: { name: string }[] }[];
+    expect(s.data.map((d) => d.name)).toEqual(['230102']);
+  });
+
   it('gives plain-text tooltips, also for features without data', () => {
     expect(tooltipText(option, { seriesIndex: 0, dataIndex: 2, name: HOSTILE })).toBe(`${HOSTILE}\n2024年：0.9亿立方米`);
     expect(tooltipText(option, { seriesIndex: 0, dataIndex: 7, name: '<b>x</b>' })).toBe('<b>x</b>\n无数据');

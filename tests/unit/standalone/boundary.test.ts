@@ -23,6 +23,7 @@ describe('reduceBoundary', () => {
   const cases: [string, { property: string; joinOn: 'name' | 'code' }, string[]][] = [
     ['by name: features without a name are dropped', { property: 'name', joinOn: 'name' }, ['道里区', '南岗区']],
     ['by code: numbers become text', { property: 'adcode', joinOn: 'code' }, ['230102', '230103', '230104']],
+    ['by name: a number is its text', { property: 'adcode', joinOn: 'name' }, ['230102', '230103', '230104']],
     ['a property no feature has keeps nothing', { property: '__proto__', joinOn: 'name' }, []],
   ];
   it.each(cases)('%s', (_name, join, keys) => {
