@@ -36,7 +36,7 @@ function nameIndex(): Map<string, Form[]> {
     add(map, d.name, { division: d, full: true });
     const short = shortName(d);
     if (short !== d.name) add(map, short, { division: d, full: false });
-    for (const alias of kindAliasesOf(d.name, d.level)) add(map, alias, { division: d, full: false });
+    for (const alias of kindAliasesOf(d.name, d.level, d.statistical === true)) add(map, alias, { division: d, full: false });
   }
   index = map;
   return map;

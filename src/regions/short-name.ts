@@ -64,7 +64,9 @@ export function shortNameOf(name: string, level: Level): string {
     const base = stripEthnic(name.slice(0, at));
     return base.length >= MIN_LENGTH ? base : name;
   }
-  if (level === 'county' && KEEP_WHOLE.test(name)) return name;
+  // 清新区 is 清新 + 区: the ending counts only after a stem of its own.
+  const keep = level === 'county' ? KEEP_WHOLE.exec(name) : null;
+  if (keep && keep.index >= MIN_LENGTH) return name;
   for (const suffix of SUFFIXES[level]) {
     if (name.endsWith(suffix) && name.length - suffix.length >= MIN_LENGTH) {
       const base = name.slice(0, -suffix.length);
@@ -76,12 +78,16 @@ export function shortNameOf(name: string, level: Level): string {
 }
 
 /**
- * Other ways offices write an autonomous division: its short name with the kind's last character
- * (延边州, 大厂县, 鄂伦春旗, 管城区). Empty for other divisions.
- * @example kindAliasesOf('延边朝鲜族自治州', 'prefecture') // ['延边州']
+ * Other ways offices write a division: an autonomous one as its short name with the kind's last
+ * character (延边州, 大厂县, 鄂伦春旗, 管城区); a legal 新区 without 新区 (浦东). Statistical 新区
+ * keep theirs: 兰州新区 without it would be 兰州.
+ * @example kindAliasesOf('延边朝鲜族自治州', 'prefecture', false) // ['延边州']
+ * @example kindAliasesOf('浦东新区', 'county', false) // ['浦东']
  */
-export function kindAliasesOf(name: string, level: Level): string[] {
-  if (!/(自治[州县旗]|族区)$/.test(name) || level === 'province') return [];
+export function kindAliasesOf(name: string, level: Level, statistical: boolean): string[] {
+  if (level === 'province') return [];
+  if (level === 'county' && !statistical && name.endsWith('新区') && name.length - 2 >= MIN_LENGTH) return [name.slice(0, -2)];
+  if (!/(自治[州县旗]|族区)$/.test(name)) return [];
   const short = shortNameOf(name, level);
   return short === name ? [] : [`${short}${name.slice(-1)}`];
 }

@@ -123,6 +123,13 @@ describe('matchRegion: names that are prefixes of others', () => {
     ['矿区', '140303'],
     ['滨海新区', '120116'],
     ['浦东新区', '310115'],
+    // a legal 新区 answers to its stem; a statistical one does not (兰州 is 兰州市)
+    ['浦东', '310115'],
+    ['沈北', '210113'],
+    ['滨海', '?120116,320922'],
+    ['兰州', '620100'],
+    ['兰州新区', '620171'],
+    ['清新', '441803'],
     // a one-character stem is not a name: 赵 is not 赵县
     ['赵', '-unknown-name'],
     ['赵县', '130133'],
