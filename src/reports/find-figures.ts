@@ -17,7 +17,7 @@ const CHANGE = /(?:同比|环比|比上年同期|较上年同期|比上年|较�
 const APPROX_BEFORE = /(?:约为|约|大约|将近|接近|近|超过|逾)$/;
 /** Where a clause starts: the words before a figure name it only back to here. */
 const CLAUSE = /[，,、；;：:（）()“”"。！？!?\t]/;
-const JOINED = /[-—–~:/+.]/;
+const JOINED = /[-—–―─~:/+.]/;
 const OPEN = /[(\[【〔（]/;
 const CLOSE = /[)\]】〕）]/;
 const TARGET_BEFORE = /目标|计划|省定|市定|下达/;
@@ -195,7 +195,10 @@ export function findFigures(text: string): { figures: Figure[]; documentRegion?:
   const paragraphs = paragraphsOf(text);
   const head = paragraphs.slice(0, 12).map((p) => f.slice(p.start, p.end));
   const tail = paragraphs.slice(-4).map((p) => f.slice(p.start, p.end));
-  const docRegion = documentRegion(f, head, tail);
+  // The title is in the first lines; the date of a web page's header may come a few lines later.
+  // A signature is a short line naming the sender (中共沧州市委, …委员会, …人民政府).
+  const signature = tail.filter((l) => l.length <= 40 && /(委员会|委|政府|办公室|办|局|厅)$/.test(l));
+  const docRegion = documentRegion(f, head.slice(0, 3), signature);
   const docPeriod = documentPeriod(f, head, tail);
   const docYear = docPeriod?.key;
 

@@ -33,7 +33,7 @@ export async function readDocx(bytes: Uint8Array, maxInflated = MAX_INFLATED): P
   } else if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new DocxError('not_zip');
   const mod = (await import('mammoth')) as unknown as { default?: Mammoth } & Mammoth;
   const mammoth: Mammoth = typeof mod.default?.convertToHtml === 'function' ? mod.default : mod;
-  const copy = bytes.slice();
+  const copy = new Uint8Array(bytes);
   // Node's mammoth reads `buffer`, the browser build `arrayBuffer`: give both.
   const result = await mammoth.convertToHtml({ arrayBuffer: copy.buffer, buffer: copy } as never, { ignoreEmptyParagraphs: true });
   return htmlToText(result.value);

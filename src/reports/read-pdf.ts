@@ -34,6 +34,12 @@ let loading: Promise<PdfJs> | undefined;
  */
 async function loadPdfJs(workerSrc: string | undefined): Promise<PdfJs> {
   loading ??= (async () => {
+    // In Node pdf.js 3.4 takes DOMMatrix and Path2D from the `canvas` package as it loads, for
+    // drawing only; text never needs them, so empty stand-ins spare that native dependency.
+    // Browsers and workers have both, and nothing is replaced there.
+    const g = globalThis as Record<string, unknown>;
+    if (typeof g.DOMMatrix === 'undefined') g.DOMMatrix = class DOMMatrix {};
+    if (typeof g.Path2D === 'undefined') g.Path2D = class Path2D {};
     const mod = (await import('pdfjs-dist/legacy/build/pdf.js')) as unknown as PdfJs & { default?: PdfJs };
     const pdfjs = (typeof mod.default?.getDocument === 'function' ? mod.default : mod) as PdfJs;
     if (!workerSrc) {
@@ -58,7 +64,7 @@ export async function readPdf(bytes: Uint8Array, options: { workerSrc?: string; 
   const pdfjs = await loadPdfJs(options.workerSrc);
   // pdf.js hands its data to the worker (transferring the buffer): give it a copy, never the caller's.
   const task = pdfjs.getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -87,10 +93,31 @@ export async function readPdf(bytes: Uint8Array, options: { workerSrc?: string; 
       paragraphs.push(...pdfParagraphs(items));
       page.cleanup();
     }
-    return { text: paragraphs.join('\n'), pages, scanned: pages > 0 && chars === 0 };
+    return { text: unifyRadicals(paragraphs.join('\n')), pages, scanned: pages > 0 && chars === 0 };
   } finally {
     await task.destroy();
   }
+}
+
+/**
+ * CJK fonts draw 龙 and the radical ⻰ with one glyph, and PDF writers (Chromium's among them)
+ * may map that glyph back to the radical: 黑⻰江省, 河湖⻓制. Radicals never stand alone in prose,
+ * so the simplified radicals go back to their characters, and the Kangxi radicals through NFKC.
+ */
+const RADICALS: Record<string, string> = {
+  '\u2ec4': '西', '\u2ec5': '见', '\u2ec6': '角', '\u2ec9': '贝', '\u2eca': '足', '\u2ecb': '车', '\u2ed3': '长',
+  '\u2ed4': '门', '\u2ed8': '青', '\u2ed9': '韦', '\u2eda': '页', '\u2edb': '风', '\u2edc': '飞', '\u2edd': '食',
+  '\u2ee2': '马', '\u2ee3': '骨', '\u2ee4': '鬼', '\u2ee5': '鱼', '\u2ee6': '鸟', '\u2ee7': '卤', '\u2ee8': '麦',
+  '\u2ee9': '黄', '\u2eec': '齐', '\u2eee': '齿', '\u2ef0': '龙', '\u2ef3': '龟', '\u2e9f': '母', '\u2ea0': '民',
+  '\u2ea9': '王', '\u2e81': '厂', '\u2eb3': '网', '\u2eb6': '羊', '\u2ec1': '虎', '\u2ed1': '長', '\u2ed5': '門',
+};
+
+/**
+ * Radicals back to the characters they stand for.
+ * @example unifyRadicals('黑⻰江省河湖⻓制') // '黑龙江省河湖长制'
+ */
+export function unifyRadicals(text: string): string {
+  return text.replace(/[\u2e80-\u2eff\u2f00-\u2fdf]/g, (c) => RADICALS[c] ?? (c >= '\u2f00' ? c.normalize('NFKC') : c));
 }
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
@@ -151,11 +178,13 @@ export function pdfParagraphs(items: PdfItem[]): string[] {
     const prev = lines[i - 1];
     const line = lines[i];
     const em = Math.max(prev.height, line.height);
-    const short = prev.right < right - 1.5 * em;
+    // Left-aligned lines end unevenly (a half-width comma is half a character): only a line that
+    // stops well short of the margin ends its paragraph.
+    const short = prev.right < right - 4 * em;
     const indented = line.left > left + 1.2 * em;
     const far = prev.y - line.y > 2.2 * em;
     const table = prev.text.includes('\t') || line.text.includes('\t');
-    if (short || indented || far || table || (ENDS_SENTENCE.test(prev.text) && prev.right < right - 0.5 * em)) {
+    if (short || indented || far || table || (ENDS_SENTENCE.test(prev.text) && prev.right < right - 2.5 * em)) {
       out.push(current);
       current = line.text;
     } else {
