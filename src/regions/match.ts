@@ -42,6 +42,13 @@ export type Match =
       reason: 'empty' | 'unknown-name' | 'unknown-code' | 'finer-than-county' | 'outside-within';
     };
 
+/**
+ * Longer names are not read: the longest real one with every parent in front is under 30
+ * characters (新疆维吾尔自治区克孜勒苏柯尔克孜自治州阿合奇县), and reading costs grow with the square
+ * of the length.
+ */
+const MAX_NAME = 60;
+
 const matched = (d: Division, via: MatchedBy): Extract<Match, { status: 'matched' }> => ({ status: 'matched', division: d, via });
 
 /** The parent key of a division, '' for a province (provinces are siblings of one another). */
@@ -104,6 +111,7 @@ export function matchRegion(name: string, context?: MatchContext): Match {
   const cell = readRegionCell(name);
   if (cell.finerCode) return { status: 'unmatched', reason: 'finer-than-county' };
   if (!cell.name && !cell.code) return { status: 'unmatched', reason: 'empty' };
+  if (cell.name.length > MAX_NAME) return { status: 'unmatched', reason: 'unknown-name' };
   const aliases = aliasIndex(context?.aliases);
   const alias = cell.name ? aliases?.get(cell.name) : undefined;
   const readings = alias ? [alias] : cell.name ? readName(cell.name, aliases).map((r) => r.division) : [];

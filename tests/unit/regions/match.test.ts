@@ -248,8 +248,18 @@ describe('matchRegion: junk', () => {
     ['自治区'],
     ['-'],
     ['2023年'],
+    ['道里区'.repeat(21)],
   ])('%j → unmatched', (name) => {
     expect(matchRegion(name).status).toBe('unmatched');
+  });
+
+  it('does not read a 100,000-character cell', () => {
+    expect(matchRegion(`${'黑'.repeat(100000)}道里区`)).toEqual({ status: 'unmatched', reason: 'unknown-name' });
+  });
+
+  it('reads the longest real names with every parent in front', () => {
+    expect(outcome(matchRegion('新疆维吾尔自治区克孜勒苏柯尔克孜自治州阿合奇县'))).toBe('653023');
+    expect(outcome(matchRegion('海南省三沙市中沙群岛的岛礁及其海域'))).toBe('460323');
   });
 });
 
