@@ -264,13 +264,14 @@ function blankStatus(task: Task): TaskStatus {
 }
 
 /**
- * A heading row inside the body (一、生态环境方面): one text, merged across the row or written
- * outside the problem and measure columns.
+ * A heading row inside the body (一、生态环境方面): one text from the first (or 序号) column,
+ * merged across the row, or alone there when that column is not the problem or measure column.
  */
 function isSection(row: string[], cells: string[], column: Map<LedgerField, number>): boolean {
   if (cells.length !== 1 || /^[\d.]+$/.test(cells[0])) return false;
   const at = row.map((c, i) => (c.trim() !== '' ? i : -1)).filter((i) => i >= 0);
-  return at.length >= 2 || (at[0] !== column.get('title') && at[0] !== column.get('measures'));
+  const lead = at[0] === 0 || at[0] === column.get('id');
+  return lead && (at.length >= 2 || (at[0] !== column.get('title') && at[0] !== column.get('measures')));
 }
 
 /** True when every plain number in a progress column lies in 0–1 and one is a proper fraction: 0.8 means 80%. */
