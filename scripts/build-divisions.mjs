@@ -101,7 +101,8 @@ export function buildDivisions() {
   }
   const lines = codes.map((code) => {
     const { name } = entries.get(code);
-    if (/[*\n|]/.test(name)) throw new Error(`${code}: name ${name} holds a reserved character`);
+    // `*` marks statistical units; the lines live in a template literal.
+    if (/[*\n`$\\]/.test(name)) throw new Error(`${code}: name ${name} holds a reserved character`);
     const county = !code.endsWith('00');
     return `${code}${name}${county && isStatistical(code) ? '*' : ''}`;
   });
@@ -126,7 +127,7 @@ export function renderDivisions({ lines, source }) {
     '// One division a line: 6-digit code, name, `*` when the code is statistical only (see docs/regions.md).',
     '',
     '/** Where the table comes from and the date its data stand at. */',
-    `export const DIVISIONS_SOURCE = ${JSON.stringify(source, null, 2).replace(/"([a-z]+)":/g, '$1:').replaceAll('"', "'")} as const;`,
+    `export const DIVISIONS_SOURCE = ${JSON.stringify(source, null, 2)} as const;`,
     '',
     `export const DIVISION_LINES = \`${lines.join('\n')}\`;`,
     '',

