@@ -77,3 +77,18 @@ export function rowsInOrder<T extends { datasetId: string }>(rows: readonly T[],
   const filled = buckets.filter((b) => b.length > 0);
   return filled.length === 1 ? filled[0] : ([] as T[]).concat(...filled);
 }
+
+/**
+ * The indicators the datasets hold, in the order of `indicators` (the workspace's list keeps an
+ * indicator's settings after its datasets are gone; a picker lists only what can be drawn).
+ * @example indicatorsHeld([{ name: '面积' }, { name: 'PM10' }], new Map([['u', ['PM10']]]), ['u']) // [{ name: 'PM10' }]
+ */
+export function indicatorsHeld<T extends { name: string }>(
+  indicators: readonly T[],
+  held: ReadonlyMap<string, readonly string[]>,
+  datasets: readonly string[],
+): T[] {
+  const names = new Set<string>();
+  for (const id of datasets) for (const name of held.get(id) ?? []) names.add(name);
+  return indicators.filter((i) => names.has(i.name));
+}

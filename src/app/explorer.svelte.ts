@@ -8,8 +8,9 @@ import { comparePeriods } from '../domain/period';
 import { defaultRegions } from '../analysis/default-regions';
 import { latestPeriod } from '../analysis/series';
 import { labelRegions, labelTargets } from '../analysis/region-identity';
-import { chosenDatasets, rowsInOrder } from '../analysis/dataset-choice';
+import { chosenDatasets, indicatorsHeld, rowsInOrder } from '../analysis/dataset-choice';
 import { viewSpecToSearchParams } from '../export/view-spec';
+import { nameOfLink } from '../export/name-key';
 import * as store from '../store';
 import type { StoredObservation } from '../store';
 import type { Workspace } from './workspace.svelte';
@@ -72,6 +73,8 @@ export class Explorer {
    * the user's own (the sample only when there are none); see analysis/dataset-choice.
    */
   readonly datasets: string[];
+  /** The indicators those datasets hold: what the picker lists and a view may show. */
+  readonly indicators: Indicator[];
   /** The kinds of value the chosen datasets hold for this indicator. */
   readonly kinds: ValueKind[];
   /** Observations of the chosen datasets and of one kind only: a change is never drawn as a level. */
@@ -109,6 +112,9 @@ export class Explorer {
     // Wrapped in `stable` where a spec change (regions, period, tab) recomputes a value with the
     // same content: a new array would redraw every chart for nothing.
     this.datasets = $derived.by(stable(() => chosenDatasets(this.view.datasets, workspace.datasets)));
+    // Of the user's choice (`spec`), not of the values shown: the list follows the filter at once.
+    const listed = $derived.by(stable(() => chosenDatasets(this.spec.datasets, workspace.datasets)));
+    this.indicators = $derived(indicatorsHeld(workspace.indicators, workspace.datasetIndicators, listed));
     // Deriveds are read once into locals before a loop over the values: read inside the callback,
     // a $derived was re-read per value (see RegionPicker), 10,000 times per switch at 1M rows.
     // In the order of which value wins: the views keep the first of a region × period.
@@ -134,7 +140,9 @@ export class Explorer {
     this.regions = $derived.by(
       stable(() => {
         const all = new Set(this.allRegions);
-        return chosenRegions.length > 0 ? chosenRegions.filter((r) => all.has(r)) : fallbackRegions;
+        // A long name comes from a link as its key (export/name-key): found among the regions held.
+        const held = (r: string) => (all.has(r) ? r : nameOfLink(r, this.allRegions));
+        return chosenRegions.length > 0 ? chosenRegions.map(held).filter((r): r is string => r !== undefined) : fallbackRegions;
       }),
     );
     this.period = $derived(chosenPeriod && this.allPeriods.includes(chosenPeriod) ? chosenPeriod : latest);
@@ -193,7 +201,7 @@ export class Explorer {
   /** Pick an indicator when none is chosen or the chosen one is gone. */
   ensureIndicator(): void {
     const indicator = indicatorToShow(
-      this.workspace.indicators.map((i) => i.name),
+      this.indicators.map((i) => i.name),
       this.spec.indicator,
     );
     if (indicator && indicator !== this.spec.indicator) {
@@ -201,6 +209,13 @@ export class Explorer {
       // Only the view's own parameters change; others (page, deck, slide…) stay in the address.
       const params = new URLSearchParams(location.search);
       for (const [key, value] of viewSpecToSearchParams(this.spec)) params.set(key, value);
+      history.replaceState(null, '', `${location.pathname}?${params}`);
+    } else if (!indicator && this.spec.indicator && this.workspace.ready) {
+      // The chosen datasets hold no indicator (all removed): show none rather than an empty chart
+      // of one that is gone. Before the workspace is read the list is empty for another reason.
+      const params = new URLSearchParams(location.search);
+      for (const key of viewSpecToSearchParams(this.spec).keys()) params.delete(key);
+      this.spec = { ...this.spec, indicator: '', regions: undefined, period: undefined };
       history.replaceState(null, '', `${location.pathname}?${params}`);
     }
   }

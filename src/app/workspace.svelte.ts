@@ -35,6 +35,8 @@ export class Workspace {
   /** Deleted datasets still restorable (undo), newest first. */
   deleted = $state.raw<Dataset[]>([]);
   indicators = $state.raw<Indicator[]>([]);
+  /** Dataset id → the indicators it holds: the picker lists those of the chosen datasets. */
+  datasetIndicators = $state.raw<ReadonlyMap<string, readonly string[]>>(new Map());
   /** Every region seen in imports, by name as written (with the first code seen for it). */
   regions = $state.raw<Region[]>([]);
   /** The label each region shows under, whatever way a file wrote it (analysis/region-identity). */
@@ -121,11 +123,13 @@ export class Workspace {
       if (scope === 'indicators') this.indicators = await store.getIndicators();
       return;
     }
-    const [all, indicators, regions] = await Promise.all([
+    const [all, indicators, regions, held] = await Promise.all([
       store.getDatasets({ includeHidden: true }),
       store.getIndicators(),
       store.getRegions(),
+      store.getDatasetIndicators(),
     ]);
+    this.datasetIndicators = held;
     this.datasets = all.filter((d) => d.status === 'complete');
     this.deleted = all
       .filter((d) => d.status === 'deleted')

@@ -19,6 +19,7 @@ export { newId } from './ids';
 export { putEncodedDataset, decodeEncoded, type EncodedColumns } from './put-columns';
 export { getSeries, getSnapshot, getObservations, countObservations, getPeriods, warmBlockCache } from './observations';
 export { getIndicators, putIndicator, getRegions } from './indicators';
+export { getDatasetIndicators } from './dataset-indicators';
 export { inferPolarity } from './polarity';
 export { getViews, getView, putView, deleteView } from './views';
 export { getDecks, getDeck, putDeck, deleteDeck } from './decks';

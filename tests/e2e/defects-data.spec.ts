@@ -153,7 +153,11 @@ test('with the sample and a user file, the picker lists the user file; choosing 
   await page.getByTestId('dataset-filter').selectOption({ label: SEED });
   await expect(page.getByTestId('indicator-list').getByRole('option', { name: '整改任务数', exact: true })).toBeVisible();
   await expect(page.getByTestId('indicator-list').getByRole('option', { name: '保护性耕作面积', exact: true })).toBeVisible();
-  await expect(page.getByTestId('indicator-list').getByRole('option', { name: 'PM10平均浓度', exact: true })).toHaveCount(0);
+  // Only the illustrative sample has it.
+  await expect(page.getByTestId('indicator-list').getByRole('option', { name: '违法占用耕地案件数', exact: true })).toHaveCount(0);
+  await page.getByTestId('dataset-filter').selectOption({ label: SAMPLE_TRENDS });
+  await expect(page.getByTestId('indicator-list').getByRole('option', { name: '违法占用耕地案件数', exact: true })).toBeVisible();
+  await expect(page.getByTestId('indicator-list').getByRole('option', { name: '整改任务数', exact: true })).toHaveCount(0);
 });
 
 test('saving a view under a name already used warns and offers to replace or rename', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chosenDatasets, defaultDatasets, precedence, rowsInOrder, type DatasetFacts } from '../../../src/analysis/dataset-choice';
+import { chosenDatasets, defaultDatasets, indicatorsHeld, precedence, rowsInOrder, type DatasetFacts } from '../../../src/analysis/dataset-choice';
 
 const sample: DatasetFacts = { id: 'sample', importedAt: '2026-01-01T00:00:00Z', isSample: true };
 const seed: DatasetFacts = { id: 'seed', importedAt: '2026-01-01T00:00:01Z', isSample: true };
@@ -50,5 +50,24 @@ describe('rowsInOrder', () => {
     const before = JSON.parse(JSON.stringify(rows));
     expect(rowsInOrder(rows, order).map((r) => r.v)).toEqual(expected);
     expect(rows).toEqual(before);
+  });
+});
+
+describe('indicatorsHeld', () => {
+  const indicators = [{ name: 'PM10' }, { name: '保护性耕作面积' }, { name: '整改任务数' }];
+  const held = new Map([
+    ['sample', ['PM10', '保护性耕作面积']],
+    ['seed', ['整改任务数', '保护性耕作面积']],
+    ['own', ['保护性耕作面积']],
+  ]);
+  it.each([
+    ['one dataset', ['own'], ['保护性耕作面积']],
+    ['two datasets, in the list’s order, each once', ['seed', 'sample'], ['PM10', '保护性耕作面积', '整改任务数']],
+    ['no dataset (all removed): nothing', [], []],
+    ['a dataset that holds nothing known', ['gone'], []],
+  ])('%s', (_, datasets, expected) => {
+    const before = JSON.parse(JSON.stringify(indicators));
+    expect(indicatorsHeld(indicators, held, datasets).map((i) => i.name)).toEqual(expected);
+    expect(indicators).toEqual(before);
   });
 });
