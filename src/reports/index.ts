@@ -8,7 +8,7 @@ import { decodeBytes } from '../ingest/decode';
 import { findFigures } from './find-figures';
 import { htmlToText } from './html-text';
 import { DocxError, readDocx } from './read-docx';
-import { PdfPasswordError, readPdf } from './read-pdf';
+import { PdfPasswordError, PdfTimeoutError, readPdf } from './read-pdf';
 import type { ExtractError, ExtractOptions, ExtractResult } from './types';
 
 export type { ExtractError, ExtractOptions, ExtractResult, Figure, FigurePeriod, FigureRegion, FigureTarget } from './types';
@@ -60,9 +60,9 @@ function timeout<T>(ms: number, fallback: () => T): { promise: Promise<T>; cance
   return { promise, cancel: () => clearTimeout(timer) };
 }
 
-async function readText(format: Format, bytes: Uint8Array, options: ExtractOptions): Promise<{ text: string; scanned?: boolean }> {
+async function readText(format: Format, bytes: Uint8Array, options: ExtractOptions, deadline: number): Promise<{ text: string; scanned?: boolean }> {
   if (format === 'pdf') {
-    const pdf = await readPdf(bytes, { workerSrc: options.pdfWorkerSrc, maxPages: options.maxPages });
+    const pdf = await readPdf(bytes, { workerSrc: options.pdfWorkerSrc, maxPages: options.maxPages, deadline });
     return pdf.scanned ? { text: '', scanned: true } : { text: pdf.text };
   }
   if (format === 'docx') return { text: await readDocx(bytes) };
@@ -91,10 +91,11 @@ export async function extractFigures(input: { name: string; bytes: Uint8Array },
   if (format === 'unknown') return failure(format, 'unsupported', locale, { name });
 
   const ms = options.timeoutMs ?? TIMEOUT_MS;
+  const deadline = Date.now() + ms;
   const limit = timeout(ms, () => failure(format, 'timeout', locale, { name, seconds: Math.round(ms / 1000) }));
   const work = (async (): Promise<ExtractResult> => {
     try {
-      const read = await readText(format, bytes, options);
+      const read = await readText(format, bytes, options, deadline);
       if (read.scanned) return { text: '', figures: [], format, scanned: true };
       const found = findFigures(read.text);
       const result: ExtractResult = { text: read.text, figures: found.figures, format };
@@ -103,6 +104,7 @@ export async function extractFigures(input: { name: string; bytes: Uint8Array },
       return result;
     } catch (e) {
       if (e instanceof PdfPasswordError) return failure(format, 'encrypted_pdf', locale, { name });
+      if (e instanceof PdfTimeoutError) return failure(format, 'timeout', locale, { name, seconds: Math.round(ms / 1000) });
       if (e instanceof DocxError && e.reason === 'too_large') return failure(format, 'too_large', locale, { size: '>200', max: 200 });
       if (e instanceof RangeError && /^pages:/.test(e.message)) return failure(format, 'too_many_pages', locale, { pages: e.message.slice(6), max: options.maxPages ?? 500 });
       return failure(format, format === 'pdf' ? 'unreadable_pdf' : format === 'docx' ? 'unreadable_docx' : 'unsupported', locale, { name });

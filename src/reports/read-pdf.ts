@@ -57,10 +57,20 @@ async function loadPdfJs(workerSrc: string | undefined): Promise<PdfJs> {
 export class PdfPasswordError extends Error {}
 
 /**
+ * Thrown when the deadline passes between two pages. Without a worker pdf.js runs on this
+ * thread and a timer cannot interrupt it, so the reader checks the clock itself.
+ */
+export class PdfTimeoutError extends Error {}
+
+/**
  * The text of a PDF, page by page, lines rebuilt from the items' positions.
  * @example (await readPdf(bytes, {})).text // '保护性耕作面积6.04万亩…'
  */
-export async function readPdf(bytes: Uint8Array, options: { workerSrc?: string; maxPages?: number }): Promise<PdfText> {
+export async function readPdf(bytes: Uint8Array, options: { workerSrc?: string; maxPages?: number; deadline?: number }): Promise<PdfText> {
+  const deadline = options.deadline ?? Infinity;
+  const check = (): void => {
+    if (Date.now() > deadline) throw new PdfTimeoutError('timeout');
+  };
   const pdfjs = await loadPdfJs(options.workerSrc);
   // pdf.js hands its data to the worker (transferring the buffer): give it a copy, never the caller's.
   const task = pdfjs.getDocument({
@@ -76,11 +86,13 @@ export async function readPdf(bytes: Uint8Array, options: { workerSrc?: string; 
       if ((e as { name?: string })?.name === 'PasswordException') throw new PdfPasswordError('password');
       throw e;
     });
+    check();
     const pages = doc.numPages;
     if (pages > (options.maxPages ?? 500)) throw new RangeError(`pages:${pages}`);
     const paragraphs: string[] = [];
     let chars = 0;
     for (let n = 1; n <= pages; n++) {
+      check();
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const items: PdfItem[] = [];
