@@ -58,11 +58,7 @@ const NEGATION = /(未|没|没有|不|无|尚未|待)$/;
 export function mapStatus(label: string, words: readonly StatusWord[] = DEFAULT_STATUS_WORDS): StatusMatch {
   const k = key(label);
   if (k === '') return {};
-  const table = new Map<string, StatusWord>();
-  for (const entry of words) {
-    const ek = key(entry.word);
-    if (ek !== '' && !table.has(ek)) table.set(ek, entry);
-  }
+  const table = tableOf(words);
   const exact = table.get(k);
   if (exact) return found(exact);
   let best: { entry: StatusWord; length: number; pos: number } | undefined;
@@ -74,6 +70,23 @@ export function mapStatus(label: string, words: readonly StatusWord[] = DEFAULT_
     }
   }
   return best ? found(best.entry) : {};
+}
+
+// A ledger maps every row with the same table: key it once per table. A changed table is a new
+// array (state here is replaced, never mutated), so the cache cannot go stale.
+const tables = new WeakMap<readonly StatusWord[], Map<string, StatusWord>>();
+
+function tableOf(words: readonly StatusWord[]): Map<string, StatusWord> {
+  let table = tables.get(words);
+  if (table) return table;
+  table = new Map<string, StatusWord>();
+  for (const entry of words) {
+    const ek = key(entry.word);
+    // The first entry for a word wins, as it is listed first in the table the user sees.
+    if (ek !== '' && !table.has(ek)) table.set(ek, entry);
+  }
+  tables.set(words, table);
+  return table;
 }
 
 function found(entry: StatusWord): StatusMatch {
