@@ -20,7 +20,10 @@ export interface RollUpRow {
   reported?: number;
   /** The sum of its parts (aggregation 'sum' only, when at least one part has a value). */
   sum?: number;
-  /** Every part the sum needs has a value. False for a sum with gaps, and for a row with neither value. */
+  /**
+   * Where there is a sum: every part it needs has a value. Where there is none: a value was
+   * reported. So false for a sum with gaps and for a row with neither value.
+   */
   complete: boolean;
   /** Codes with no value that the sum needs: a child with nothing under it, or a deeper gap. */
   missing: string[];
