@@ -28,6 +28,36 @@ export function computeChange(current: number, previous: number): Change {
 }
 
 /**
+ * How a change is told: `points` (the difference of two rates, 个百分点 or 个千分点), `relative`
+ * (percent of the earlier value) or `absolute` (in the unit, when the earlier value is zero).
+ */
+export type ChangeMeasure = 'points' | 'relative' | 'absolute';
+
+/** Units that are rates: a change of one is a difference in points, not a percent of a percent. */
+const RATE_UNITS: ReadonlySet<string> = new Set(['%', '‰']);
+
+/**
+ * Whether a unit is a rate (`%`, `‰`; full-width `％` too).
+ * @example isRateUnit('%') // true
+ */
+export function isRateUnit(unit: string): boolean {
+  return RATE_UNITS.has(unit.normalize('NFKC').trim());
+}
+
+/**
+ * The one rule for how a change is told. A rate's change is its difference in points
+ * (62.4% → 64.0% is +1.6个百分点, not +2.6%), unless the indicator asks for the relative change
+ * (`rateChange: 'relative'`, set in 指标设置); any other unit's change is a percent of the earlier
+ * value, or the difference in the unit when the earlier value is zero.
+ * @example changeMeasure(computeChange(64, 62.4), '%') // 'points'
+ * @example changeMeasure(computeChange(110, 100), '万亩') // 'relative'
+ */
+export function changeMeasure(c: Change, unit: string, rateChange: 'points' | 'relative' = 'points'): ChangeMeasure {
+  if (isRateUnit(unit) && rateChange !== 'relative') return 'points';
+  return c.relative !== undefined ? 'relative' : 'absolute';
+}
+
+/**
  * Whether a direction is good for an indicator; undefined when nothing changed.
  * @example isGood('down', 'lower') // true (less PM10)
  */

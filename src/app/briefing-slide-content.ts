@@ -11,7 +11,7 @@ import { buildComparisonOption, checkComparison } from '../charts/comparison';
 import { buildMultiplesOption, checkMultiples } from '../charts/multiples';
 import { projector, withConvention, type ChartTheme, type ColourConvention } from '../charts/theme';
 import { formatKpiCard } from '../charts/kpi-card';
-import { displayUnitOf, formatNumber, formatQuantity } from '../charts/format';
+import { displayUnitOf, formatChangeMagnitude, formatQuantity } from '../charts/format';
 import { translate } from '../domain/messages';
 import { kpiSummary } from '../analysis/kpi';
 import { comparePeriods } from '../domain/period';
@@ -163,11 +163,8 @@ export function buildSlideKpi(view: SlideView, data: ChartData, theme: ChartThem
   const y = summary.yoy;
   if (y && card.yoy) {
     const du = displayUnitOf(indicator, [summary.observation]);
-    // One decimal, as reports write 同比下降30.1%.
-    const magnitude =
-      y.relative !== undefined
-        ? `${formatNumber(Math.round(Math.abs(y.relative) * 10) / 10)}%`
-        : formatQuantity(Math.abs(y.absolute), summary.observation.unit, locale, du);
+    // The same rule as the card's (one decimal, a rate's change in points): 同比上升1.6个百分点.
+    const magnitude = formatChangeMagnitude(y, indicator, locale, du);
     kpi.change = {
       text: translate(locale, `briefing.kpi.${y.direction}`, { change: magnitude }),
       arrow: card.yoy.arrow,

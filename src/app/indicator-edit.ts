@@ -24,6 +24,10 @@ export interface IndicatorDraft {
   description: string;
   source: string;
   targets: TargetDraft[];
+  /** How a rate's change is told (only offered for rates): 个百分点 or percent of the earlier rate. */
+  rateChange: 'points' | 'relative';
+  /** Decimals of every value, as typed; empty: inferred from the values. */
+  decimals: string;
 }
 
 /** Why a draft cannot be saved: a message key of `views.ts` and its parameters. */
@@ -57,6 +61,8 @@ export function draftOf(indicator: Indicator): IndicatorDraft {
     polarity: indicator.polarity,
     description: indicator.description ?? '',
     source: indicator.source ?? '',
+    rateChange: indicator.rateChange ?? 'points',
+    decimals: indicator.decimals === undefined ? '' : String(indicator.decimals),
     targets: indicator.targets.map((t) => ({
       region: t.region ?? '',
       period: t.period,
@@ -90,6 +96,8 @@ export function applyDraft(indicator: Indicator, draft: IndicatorDraft): { indic
       ...(t.deadline.trim() ? { deadline: t.deadline.trim() } : {}),
     });
   });
+  const decimals = draft.decimals.trim();
+  if (decimals !== '' && !/^[0-4]$/.test(decimals)) problems.push({ key: 'views.settings.badDecimals', params: { value: decimals } });
   if (problems.length) return { problems };
   const next: Indicator = { name: indicator.name, baseUnit: indicator.baseUnit, polarity: draft.polarity, targets };
   if (draft.displayName.trim()) next.displayName = draft.displayName.trim();
@@ -97,5 +105,8 @@ export function applyDraft(indicator: Indicator, draft: IndicatorDraft): { indic
   if (displayUnit) next.displayUnit = displayUnit;
   if (draft.description.trim()) next.description = draft.description.trim();
   if (draft.source.trim()) next.source = draft.source.trim();
+  // Points are the default and are not stored: only the choice to differ is.
+  if (draft.rateChange === 'relative') next.rateChange = 'relative';
+  if (decimals !== '') next.decimals = Number(decimals);
   return { indicator: next, problems };
 }

@@ -14,7 +14,7 @@ import { rankRegions, type RankedRow } from '../analysis/ranking';
 import { dominantGrain, grainOf, latestPeriod } from '../analysis/series';
 import type { ChartData, ChartReason, ChartRequirement, ComparisonSpec } from './types';
 import { statusColour, type ChartTheme } from './theme';
-import { arrowOf, displayUnitOf, formatCompact, formatNumber, formatObservationValue, toDisplay } from './format';
+import { arrowOf, displayUnitOf, formatChangeMagnitude, formatCompact, formatNumber, formatObservationValue, toDisplay } from './format';
 import { baseOption, chartTitle, rememberLast, observationsOf, safeTooltip, tooltipPoints } from './common';
 
 /** A comparison needs regions, a period and values. */

@@ -5,8 +5,9 @@
  */
 import { formatLocale } from 'd3-format';
 import type { Indicator, Observation } from '../domain/types';
-import type { Locale } from '../domain/messages';
+import { translate, type Locale } from '../domain/messages';
 import { splitUnit, toDisplayUnit } from '../domain/units';
+import { changeMeasure, type Change } from '../analysis/change';
 
 // ASCII minus: the default U+2212 does not survive copying into Excel as a number sign.
 const d3 = formatLocale({ decimal: '.', thousands: ',', grouping: [3], currency: ['', ''], minus: '-' });
@@ -119,4 +120,34 @@ export function formatObservationValue(o: Observation, locale: Locale, displayUn
  */
 export function arrowOf(direction: 'up' | 'down' | 'flat'): string {
   return direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■';
+}
+
+/** Decimals of every change in percent or points: one, as reports write 同比下降30.1%、提高3.5个百分点. */
+export const CHANGE_DECIMALS = 1;
+const changeFixed = d3.format(`,.${CHANGE_DECIMALS}f`);
+
+/** A magnitude with one decimal; a change too small to show one is `<0.1`, never `0.0` beside an arrow. */
+function changeNumber(v: number): string {
+  const a = Math.abs(v);
+  if (a > 0 && a < 0.05) return `<${changeFixed(0.1)}`;
+  return changeFixed(a);
+}
+
+/**
+ * The size of a change as every destination writes it (KPI cards, ranking, tooltips, slides, saved
+ * pages): a rate's change in points (`1.6个百分点`) unless the indicator asks for the relative
+ * change, other units in percent with one decimal (`2.6%`), or in the unit when the earlier value
+ * is zero. The arrow or word carries the sign, so this is a magnitude. The rule is
+ * `changeMeasure` (analysis); this only writes it.
+ * @example formatChangeMagnitude(computeChange(64, 62.4), { name: '还田率', baseUnit: '%', polarity: 'higher', targets: [] }, 'zh') // '1.6个百分点'
+ */
+export function formatChangeMagnitude(c: Change, indicator: Pick<Indicator, 'baseUnit' | 'rateChange'>, locale: Locale, displayUnit?: string): string {
+  const unit = indicator.baseUnit;
+  const measure = changeMeasure(c, unit, indicator.rateChange);
+  if (measure === 'points') {
+    const key = unit.normalize('NFKC').trim() === '‰' ? 'chart.permille_points' : 'chart.points';
+    return translate(locale, key, { value: changeNumber(c.absolute) });
+  }
+  if (measure === 'relative') return `${changeNumber(c.relative!)}%`;
+  return formatQuantity(Math.abs(c.absolute), unit, locale, displayUnit ?? unit);
 }

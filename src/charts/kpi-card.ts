@@ -10,7 +10,7 @@ import type { Locale } from '../domain/messages';
 import type { KpiSummary } from '../analysis/kpi';
 import type { TrafficLight } from '../analysis/completion';
 import { changeColour, statusColour, type ChartTheme } from './theme';
-import { arrowOf, displayUnitOf, formatNumber, formatObservationValue, formatQuantity } from './format';
+import { arrowOf, displayUnitOf, formatChangeMagnitude, formatNumber, formatObservationValue } from './format';
 
 /** What a KPI card shows, ready to render as text. */
 export interface KpiCardText {
@@ -40,9 +40,7 @@ export function formatKpiCard(summary: KpiSummary, indicator: Indicator, locale:
     const magnitude =
       y.direction === 'flat'
         ? translate(locale, 'chart.flat')
-        : y.relative !== undefined
-          ? `${formatNumber(Math.abs(y.relative))}%`
-          : formatQuantity(Math.abs(y.absolute), summary.observation.unit, locale, du);
+        : formatChangeMagnitude(y, indicator, locale, du);
     const arrow = y.direction === 'flat' ? '' : arrowOf(y.direction);
     card.yoy = {
       text: translate(locale, 'chart.yoy', { arrow, change: magnitude }),

@@ -18,6 +18,7 @@ import { changeColour, type ChartTheme } from './theme';
 import {
   arrowOf,
   displayUnitOf,
+  formatChangeMagnitude,
   formatCompact,
   formatNumber,
   formatObservationValue,
@@ -88,11 +89,10 @@ export function checkTrend(data: ChartData, spec: TrendSpec = {}): ChartReason[]
   return [];
 }
 
-function changeText(c: Change, unit: string, displayUnit: string, locale: ChartData['locale']): string {
+function changeText(c: Change, indicator: ChartData['indicator'], displayUnit: string, locale: ChartData['locale']): string {
   if (c.direction === 'flat') return translate(locale, 'chart.flat');
   // The arrow carries the sign, so the number is a magnitude.
-  const change =
-    c.relative !== undefined ? `${formatNumber(Math.abs(c.relative))}%` : formatQuantity(Math.abs(c.absolute), unit, locale, displayUnit);
+  const change = formatChangeMagnitude(c, indicator, locale, displayUnit);
   return translate(locale, 'chart.yoy', { arrow: arrowOf(c.direction), change });
 }
 
@@ -149,7 +149,7 @@ export function buildTrendOption(data: ChartData, spec: TrendSpec, theme: ChartT
       const value = formatObservationValue(o, locale, displayUnit);
       const index = indexed ? `${formatNumber(plotted[k][i]!)}（${value}）` : value;
       const c = yoy[i];
-      return `${s.region}：${index}${c ? `  ${changeText(c, indicator.baseUnit, displayUnit, locale)}` : ''}`;
+      return `${s.region}：${index}${c ? `  ${changeText(c, indicator, displayUnit, locale)}` : ''}`;
     });
   });
 

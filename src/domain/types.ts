@@ -135,6 +135,14 @@ export interface Indicator {
   description?: string;
   source?: string;
   targets: Target[];
+  /**
+   * How a change of a rate (unit `%` or `‰`) is told: `points`, the difference in 个百分点 (the
+   * default, as reports write 提高3.5个百分点), or `relative`, percent of the earlier rate.
+   * Set in 指标设置; other units always change in percent (or in the unit from zero).
+   */
+  rateChange?: 'points' | 'relative';
+  /** Decimals every value of the indicator is written with (0–4); inferred from the values when absent. */
+  decimals?: number;
 }
 
 /** A region as written, with what is known about it. */

@@ -13,7 +13,7 @@ import { isGood } from '../analysis/change';
 import { groupSeries, latestPeriod } from '../analysis/series';
 import type { TrafficLight } from '../analysis/completion';
 import { changeColour, statusColour, type ChartTheme } from '../charts/theme';
-import { arrowOf, displayUnitOf, formatNumber, formatObservationValue, formatQuantity, toDisplay } from '../charts/format';
+import { arrowOf, displayUnitOf, formatChangeMagnitude, formatNumber, formatObservationValue, toDisplay } from '../charts/format';
 import type { ChartData } from '../charts/types';
 import { sparklinePath, type SparklineShape } from '../charts/sparkline-path';
 
@@ -50,8 +50,7 @@ function changeText(r: RankingRow, data: ChartData, du: string, theme: ChartThem
   const { locale, indicator } = data;
   const c = r.change;
   if (!c) return { text: translate(locale, 'views.none'), colour: undefined };
-  const magnitude =
-    c.relative !== undefined ? `${formatNumber(Math.abs(c.relative))}%` : formatQuantity(Math.abs(c.absolute), r.observation.unit, locale, du);
+  const magnitude = formatChangeMagnitude(c, indicator, locale, du);
   const text = c.direction === 'flat' ? translate(locale, 'chart.flat') : `${arrowOf(c.direction)}${magnitude}`;
   return { text, colour: changeColour(theme, c.direction, isGood(c.direction, indicator.polarity)) };
 }

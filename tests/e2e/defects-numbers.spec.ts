@@ -14,8 +14,9 @@ const own = (name: string) => join(process.cwd(), 'tests', 'e2e', 'fixtures', na
 
 async function chooseIndicator(page: Page, name: string): Promise<void> {
   await page.getByTestId('indicator-search').fill(name);
-  await page.getByTestId('indicator-list').getByRole('option', { name, exact: true }).click();
-  await chartDrawn(page, 'trend-chart');
+  const option = page.getByTestId('indicator-list').getByRole('option', { name, exact: true });
+  await option.click();
+  await expect(option).toHaveAttribute('aria-selected', 'true');
 }
 
 async function download(page: Page, testid: string): Promise<{ name: string; bytes: Buffer }> {
@@ -35,7 +36,7 @@ async function importText(page: Page, name: string, text: string): Promise<void>
   await importAndShow(page, path);
 }
 
-test('a rate changes by percentage points on cards, the ranking, the slide and the saved page', async ({ page }) => {
+test('a rate changes by percentage points on cards, the ranking and the slide; percent only when asked', async ({ page }) => {
   await openFresh(page);
   await importAndShow(page, own('numbers-rates.csv'));
   await chooseIndicator(page, '秸秆还田率');
@@ -43,6 +44,15 @@ test('a rate changes by percentage points on cards, the ranking, the slide and t
   // 62.4% → 64.0% is 1.6 points (2.56 % relative, which is what used to show).
   await expect(city).toContainText('同比 ▲1.6个百分点');
   await screenshot(page, 'defects-numbers-rate-kpi');
+  // The relative change of a rate only when asked for, in 指标设置.
+  await page.getByTestId('indicator-settings').click();
+  await page.getByTestId('settings-rate-relative').check();
+  await page.getByTestId('settings-save').click();
+  await expect(city).toContainText('同比 ▲2.6%');
+  await page.getByTestId('indicator-settings').click();
+  await page.getByTestId('settings-rate-points').check();
+  await page.getByTestId('settings-save').click();
+  await expect(city).toContainText('同比 ▲1.6个百分点');
 
   await chooseIndicator(page, '工业增加值增速');
   await page.getByTestId('view-tab-ranking').click();

@@ -22,6 +22,8 @@ export const charts: Record<string, string> = {
   'chart.target_line': '{period}目标 {value}',
   'chart.yoy': '同比 {arrow}{change}',
   'chart.flat': '持平',
+  'chart.points': '{value}个百分点',
+  'chart.permille_points': '{value}个千分点',
   'chart.previous': '上期（{period}）',
   'chart.previous_value': '上期 {value}，{arrow}{change}',
   'chart.total_reference': '{region} {value}',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeChange, isGood, yearOverYearSeries } from '../../../src/analysis/change';
+import { changeMeasure, computeChange, isGood, isRateUnit, yearOverYearSeries } from '../../../src/analysis/change';
 
 describe('computeChange', () => {
   it.each([
@@ -46,5 +46,30 @@ describe('yearOverYearSeries', () => {
 
   it('works with unsorted periods', () => {
     expect(yearOverYearSeries(['2024', '2023'], [2, 1])[0]?.absolute).toBe(1);
+  });
+});
+
+describe('changeMeasure', () => {
+  it.each([
+    ['a rate: points', computeChange(64, 62.4), '%', undefined, 'points'],
+    ['a rate asked to be relative', computeChange(64, 62.4), '%', 'relative', 'relative'],
+    ['a rate from zero: still points', computeChange(3, 0), '%', undefined, 'points'],
+    ['per mille: points', computeChange(3, 2), '‰', 'points', 'points'],
+    ['a count: relative', computeChange(110, 100), '亩', undefined, 'relative'],
+    ['a count from zero: absolute', computeChange(5, 0), '亩', undefined, 'absolute'],
+    ['no unit: relative', computeChange(110, 100), '', undefined, 'relative'],
+  ] as const)('%s', (_name, change, unit, rateChange, expected) => {
+    expect(changeMeasure(change, unit, rateChange)).toBe(expected);
+  });
+
+  it.each([
+    ['%', true],
+    ['％', true],
+    ['‰', true],
+    [' % ', true],
+    ['个百分点', false],
+    ['万亩', false],
+  ])('isRateUnit(%j) is %s', (unit, expected) => {
+    expect(isRateUnit(unit)).toBe(expected);
   });
 });

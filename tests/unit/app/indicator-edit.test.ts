@@ -26,6 +26,9 @@ describe('applyDraft', () => {
     ['target typed in 万亩 is stored in 亩', { targets: [{ region: '', period: '2025', value: '6.5', deadline: '' }] }, { targets: [{ period: '2025', value: 65000 }] }],
     ['0.92 亿立方米 without float noise', { displayUnit: '亿亩', targets: [{ region: '', period: '2025', value: '0.92', deadline: '' }] }, { displayUnit: '亿亩', targets: [{ period: '2025', value: 92000000 }] }],
     ['polarity and names', { polarity: 'lower', displayName: ' 耕作面积 ', source: '农业农村局' }, { polarity: 'lower', displayName: '耕作面积', source: '农业农村局' }],
+    ['a rate’s change asked in percent', { rateChange: 'relative' }, { rateChange: 'relative' }],
+    ['decimals chosen', { decimals: ' 2 ' }, { decimals: 2 }],
+    ['no decimals is a choice too', { decimals: '0' }, { decimals: 0 }],
   ] as const)('%s', (_name, patch, expected) => {
     const r = applyDraft(area, { ...draftOf(area), ...patch } as never);
     expect(r.problems).toEqual([]);
@@ -36,6 +39,8 @@ describe('applyDraft', () => {
     ['a value that is not a number', { targets: [{ region: '', period: '2025', value: '六万', deadline: '' }] }, 'views.settings.badTarget'],
     ['a target without a period', { targets: [{ region: '', period: ' ', value: '1', deadline: '' }] }, 'views.settings.badTarget'],
     ['a display unit of another base', { displayUnit: '万吨' }, 'views.settings.badUnit'],
+    ['decimals that are not 0–4', { decimals: '5' }, 'views.settings.badDecimals'],
+    ['decimals that are not a number', { decimals: '两位' }, 'views.settings.badDecimals'],
   ])('refuses %s', (_name, patch, key) => {
     const r = applyDraft(area, { ...draftOf(area), ...patch } as never);
     expect(r.indicator).toBeUndefined();
@@ -47,6 +52,13 @@ describe('applyDraft', () => {
     ['leaves out an empty display unit', ' ', undefined],
   ])('%s', (_name, displayUnit, expected) => {
     expect(applyDraft(area, { ...draftOf(area), displayUnit }).indicator?.displayUnit).toBe(expected);
+  });
+
+  it('stores neither the default points nor empty decimals', () => {
+    const next = applyDraft(area, draftOf(area)).indicator!;
+    expect(next).not.toHaveProperty('rateChange');
+    expect(next).not.toHaveProperty('decimals');
+    expect(draftOf({ ...area, rateChange: 'relative', decimals: 1 })).toMatchObject({ rateChange: 'relative', decimals: '1' });
   });
 
   it('does not mutate its inputs', () => {

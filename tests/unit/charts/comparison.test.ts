@@ -66,7 +66,7 @@ describe('buildComparisonOption', () => {
 
   it('explains rank, previous period, completion and status in the tooltip, as plain text', () => {
     expect(tooltipText(option, [{ seriesIndex: 0, dataIndex: 1 }])).toBe(
-      [`${HOSTILE}  第 2 名（并列）`, '2024年：0.9亿立方米', '上期 0.5亿立方米，▲80%', '完成目标 45%', '严重落后进度 55 个百分点'].join('\n'),
+      [`${HOSTILE}  第 2 名（并列）`, '2024年：0.9亿立方米', '上期 0.5亿立方米，▲80.0%', '完成目标 45%', '严重落后进度 55 个百分点'].join('\n'),
     );
     expect(tooltipText(option, [{ seriesIndex: 1, dataIndex: 0 }])).toBe('');
     expectSafe(option);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   arrowOf,
   displayUnitOf,
+  formatChangeMagnitude,
   formatCompact,
   formatNumber,
   formatObservationValue,
@@ -9,7 +10,8 @@ import {
   formatSigned,
   toDisplay,
 } from '../../../src/charts/format';
-import type { Observation } from '../../../src/domain/types';
+import type { Indicator, Observation } from '../../../src/domain/types';
+import { computeChange, type Change } from '../../../src/analysis/change';
 
 describe('formatQuantity', () => {
   it.each([
@@ -102,5 +104,31 @@ describe('display units', () => {
 
   it('arrows carry direction without colour', () => {
     expect([arrowOf('up'), arrowOf('down'), arrowOf('flat')]).toEqual(['▲', '▼', '■']);
+  });
+});
+
+describe('formatChangeMagnitude: one rule for every change', () => {
+  const rate = { baseUnit: '%' } as const;
+  const cases: [string, Change, Pick<Indicator, 'baseUnit' | 'rateChange'>, 'zh' | 'en', string][] = [
+    ['a rate rises by points, not percent (62.4% → 64.0%)', computeChange(64, 62.4), rate, 'zh', '1.6个百分点'],
+    ['a rate falls by points (1.2% → -0.1%), not ▼108.33%', computeChange(-0.1, 1.2), rate, 'zh', '1.3个百分点'],
+    ['a full-width percent sign is a rate too', computeChange(64, 62.4), { baseUnit: '％' }, 'zh', '1.6个百分点'],
+    ['a per-mille rate changes by per-mille points', computeChange(5.5, 5), { baseUnit: '‰' }, 'zh', '0.5个千分点'],
+    ['points in English', computeChange(64, 62.4), rate, 'en', '1.6 percentage points'],
+    ['a rate in percent when the indicator asks', computeChange(64, 62.4), { baseUnit: '%', rateChange: 'relative' }, 'zh', '2.6%'],
+    ['other units in percent, one decimal', computeChange(110, 100), { baseUnit: '亩' }, 'zh', '10.0%'],
+    ['one decimal beside one decimal (0.662 → 0.7)', computeChange(100.662, 100), { baseUnit: '亩' }, 'zh', '0.7%'],
+    ['a change too small for one decimal is <0.1', computeChange(100.01, 100), { baseUnit: '亩' }, 'zh', '<0.1%'],
+    ['from zero: the difference in the unit', computeChange(60400, 0), { baseUnit: '亩' }, 'zh', '60,400亩'],
+  ];
+  it.each(cases)('%s', (_name, change, indicator, locale, expected) => {
+    expect(formatChangeMagnitude(change, indicator, locale)).toBe(expected);
+  });
+
+  it('does not mutate its input', () => {
+    const change = computeChange(64, 62.4);
+    const copy = structuredClone(change);
+    formatChangeMagnitude(change, rate, 'zh');
+    expect(change).toEqual(copy);
   });
 });

@@ -22,10 +22,10 @@ describe('buildKpiCards', () => {
 
   const cases: [string, string, string | undefined, string | undefined][] = [
     // region, value, 同比, completion
-    ['全市', '10万亩', '同比 ▲11.11%', undefined],
-    ['甲县', '3.6万亩', '同比 ▲20%', '完成目标 90%'],
-    ['乙县', '3.6万亩', '同比 ▼10%', undefined],
-    [HOSTILE, '2.8万亩', '同比 ▲40%', undefined],
+    ['全市', '10万亩', '同比 ▲11.1%', undefined],
+    ['甲县', '3.6万亩', '同比 ▲20.0%', '完成目标 90%'],
+    ['乙县', '3.6万亩', '同比 ▼10.0%', undefined],
+    [HOSTILE, '2.8万亩', '同比 ▲40.0%', undefined],
   ];
   it.each(cases)('%s: %s, %s, %s', (region, value, yoy, target) => {
     expect(card(region).value).toBe(value);
@@ -64,7 +64,7 @@ describe('buildKpiSlide', () => {
     expect(slide.heading).toBe('造林成效');
     expect(slide.kpi?.value).toBe('3.6万亩');
     expect(slide.kpi?.region).toBe('甲县');
-    expect(slide.kpi?.change?.text).toBe('同比上升20%');
+    expect(slide.kpi?.change?.text).toBe('同比上升20.0%');
     expect(slide.kpi?.change?.verdict).toBe('向好');
   });
 

@@ -23,9 +23,9 @@ describe('buildRankingTable', () => {
 
   const cases: [string, string, string, string][] = [
     // region, value, change text, rank move
-    ['甲县', '3.6万亩', '▲20%', '▲ 上升 1 位'],
-    ['乙县', '3.6万亩', '▼10%', '■ 不变'],
-    [HOSTILE, '2.8万亩', '▲40%', '■ 不变'],
+    ['甲县', '3.6万亩', '▲20.0%', '▲ 上升 1 位'],
+    ['乙县', '3.6万亩', '▼10.0%', '■ 不变'],
+    [HOSTILE, '2.8万亩', '▲40.0%', '■ 不变'],
     ['__proto__', '0.1万亩', '—', '上期无数据'],
   ];
   it.each(cases)('%s: value %s, change %s, move %s', (region, value, change, move) => {

@@ -22,6 +22,8 @@ export const charts: Record<string, string> = {
   'chart.target_line': 'Target {period}: {value}',
   'chart.yoy': 'YoY {arrow}{change}',
   'chart.flat': 'flat',
+  'chart.points': '{value} percentage points',
+  'chart.permille_points': '{value} per-mille points',
   'chart.previous': 'Previous ({period})',
   'chart.previous_value': 'previous {value}, {arrow}{change}',
   'chart.total_reference': '{region} {value}',
