@@ -8,7 +8,9 @@
  *   `地区 | 2024年` and `地区 | 2024` are headers, `1 | 本表由各区县填报` is not), and is neither a
  *   note (注：…) nor a row of labelled cells (填报单位：… 填报日期：…);
  * - and a later row has at least two non-empty cells, one of which reads as a number or a period,
- *   in a column not headed as a sequence or page number (序号, 编号, 页码).
+ *   in a column not headed as a sequence or page number (序号, 编号, 页码); a phone number is no value.
+ * A sheet named as a cover (封面, 目录, 填报说明…, `COVER_NAME`) is read only when no other sheet
+ * holds a table: a contents sheet may list dates.
  * A cover's merged title is one distinct cell; an instructions sheet's numbered lines have one
  * label each; a contents sheet lists names (its 页码 column does not count).
  */
@@ -20,9 +22,19 @@ import type { Grid } from './types';
 const LOOK_ROWS = 60;
 const SEQUENCE = /^(序号|序|编号|行号|页码|页次|页号|no\.?|#)$/i;
 
+/** Phone numbers (a cover's 联系电话) read as numbers but are no values. */
+const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
 function isValue(cell: string): boolean {
-  return parsePeriod(cell) !== null || parseQuantity(cell).status === 'ok';
+  return parsePeriod(cell) !== null || (parseQuantity(cell).status === 'ok' && !PHONE.test(cell));
 }
+
+/**
+ * Sheet names that say a sheet is no data (封面, 目录, 填报说明, 指标解释…). Such a sheet gives way to
+ * a later sheet holding a table even when it holds one itself (a contents sheet with dates).
+ * @example COVER_NAME.test('填报说明') // true
+ */
+export const COVER_NAME = /^(?:封面|封皮|目录|说明|填报说明|填表说明|编制说明|使用说明|指标解释|指标说明|名词解释|备注|附注|注释|readme|cover|contents|instructions?|notes?)$/i;
 
 /** A header cell is a label: text or a period, not a plain number. */
 function isLabel(cell: string): boolean {
@@ -73,8 +85,8 @@ export interface SheetChoice {
 }
 
 /**
- * Pick a workbook's sheet: the one asked for, else the first holding a table, else the first with
- * cells. `gridOf` reads a sheet (by index) and may answer `undefined` to abandon the pick (a reader
+ * Pick a workbook's sheet: the one asked for, else the first holding a table (a sheet named as a
+ * cover, 封面/目录/说明…, only when no other sheet holds one), else the first with cells. `gridOf` reads a sheet (by index) and may answer `undefined` to abandon the pick (a reader
  * that cannot read that sheet); sheets are read in order and only as far as needed.
  * @example await pickSheet(['封面', '数据'], undefined, async (i) => grids[i]) // { index: 1, rows, choice: { reason: 'table', skipped: ['封面'] } }
  */
@@ -90,11 +102,21 @@ export async function pickSheet(
     return rows && { index, rows, choice: { reason: 'asked', skipped: [] } };
   }
   let first: { index: number; rows: Grid } | undefined;
+  let coverWithTable: number | undefined;
   for (let index = 0; index < names.length; index++) {
     const rows = await gridOf(index);
     if (rows === undefined) return undefined;
-    if (holdsTable(rows)) return { index, rows, missingSheet, choice: { reason: 'table', skipped: names.slice(0, index) } };
+    if (holdsTable(rows)) {
+      if (!COVER_NAME.test(names[index].trim())) return { index, rows, missingSheet, choice: { reason: 'table', skipped: names.slice(0, index) } };
+      coverWithTable ??= index;
+    }
     if (first === undefined && (rows[0]?.length ?? 0) > 0) first = { index, rows };
+  }
+  // Only sheets named as covers hold tables: the first of them, read again (grids are not kept).
+  if (coverWithTable !== undefined) {
+    const rows = await gridOf(coverWithTable);
+    if (rows === undefined) return undefined;
+    return { index: coverWithTable, rows, missingSheet, choice: { reason: 'table', skipped: names.slice(0, coverWithTable) } };
   }
   const chosen = first ?? { index: 0, rows: [] };
   return { ...chosen, missingSheet, choice: { reason: 'first', skipped: [] } };

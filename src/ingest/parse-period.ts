@@ -63,6 +63,9 @@ export function parsePeriod(text: string): ParsedPeriod | null {
   const point = /^(截至|截止|截止到|截至到|到)/.exec(s);
   if (point) s = s.slice(point[0].length);
   s = s.replace(/[—–―─~〜至到]+/g, '-').replace(/^[“"'‘]|[”"'’]$/g, '');
+  // A date with a midnight time, as databases and JSON APIs write dates (`2024-03-01 00:00:00`,
+  // `2024-03-01T00:00:00.000+08:00`): the day. Any other time of day is no period.
+  s = s.replace(/^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})T?00:00(?::00(?:\.0+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/, '$1');
   let m: RegExpExecArray | null;
 
   // Five-year plans: “十四五”期间 → 2021/2025 (十一五 began in 2006).

@@ -6,6 +6,7 @@
  *   tables themselves, and of tables whose objects hold tables) for tables: an array of objects sharing keys (`records`), an
  *   array of arrays whose first row is all text (`matrix`, that row the header), or an object with
  *   `columns` (or `fields`, `headers`) and `rows` (or `data`, `values`, `list`) (`columns`);
+ * - a string value that is itself JSON (a payload encoded twice) is searched too;
  * - the table with the most rows is used; of equal ones, the first found (the shallowest), except
  *   that an array of objects holding arrays of objects (pages, groups) gives way to those arrays;
  * - its path (`data.list`, `result.records`, `''` for the document itself) is reported with every
@@ -109,6 +110,19 @@ function columnsRows(o: JsonObject): { columns: Json[]; rows: Json[] } | undefin
   return columns && rows && columns.length > 0 ? { columns, rows } : undefined;
 }
 
+/**
+ * Some platforms encode the payload twice: `{"code":200,"data":"[{\\"地区\\":…}]"}`. A string that
+ * is itself a JSON array or object is searched like one.
+ */
+function embedded(v: Json): Json {
+  if (typeof v !== 'string' || v.length < 2 || (v.charCodeAt(0) !== 91 && v.charCodeAt(0) !== 123)) return v;
+  try {
+    return JSON.parse(v) as Json;
+  } catch {
+    return v;
+  }
+}
+
 const childPath = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
 
 /** A table found, with what builds its grid; `nested` when its cells hold tables of their own. */
@@ -148,7 +162,7 @@ function findTables(doc: Json): Found[] {
     if (cr) found.push({ table: { path, rows: cr.rows.length, kind: 'columns' }, build: () => fromColumnsRows(cr.columns, cr.rows) });
     if (depth >= MAX_DEPTH) continue;
     for (const k of Object.keys(v)) {
-      const child = v[k];
+      const child = embedded(v[k]);
       // The parts of a {columns, rows} table are not tables of their own.
       if (cr && (child === cr.columns || child === cr.rows)) continue;
       if (isRecord(child) || Array.isArray(child)) queue.push({ v: child, path: childPath(path, k), depth: depth + 1 });

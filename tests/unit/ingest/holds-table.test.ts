@@ -65,3 +65,17 @@ describe('pickSheet', () => {
     expect(grids).toEqual([cover, table]);
   });
 });
+
+describe('pickSheet: covers by name and by content', () => {
+  const contents: Grid = [['序号', '表名', '报送时间'], ['1', '主要指标', '2024年9月']];
+  const table: Grid = [['地区', '面积'], ['道里区', '6.04']];
+  const contact: Grid = [['联系人', '联系电话'], ['张三', '13800000000'], ['李四', '0451-86661234']];
+  it.each([
+    ['a contents sheet with dates gives way to a later table', ['目录', '数据'], [contents, table], { index: 1, choice: { reason: 'table', skipped: ['目录'] } }],
+    ['…and is read when no other sheet holds one', ['目录', '空'], [contents, []], { index: 0, choice: { reason: 'table', skipped: [] } }],
+    ['a sheet of contacts (phone numbers) holds no table', ['联系方式', '数据'], [contact, table], { index: 1, choice: { reason: 'table', skipped: ['联系方式'] } }],
+    ['a data sheet named like a cover is still read first when it is the only table', ['说明', '封面'], [table, []], { index: 0 }],
+  ] as const)('%s', async (_name, names, grids, expected) => {
+    expect(await pickSheet(names, undefined, (i) => Promise.resolve((grids as unknown as Grid[])[i]))).toMatchObject(expected);
+  });
+});

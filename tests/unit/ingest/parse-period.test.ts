@@ -4,6 +4,10 @@ import { isPeriodPart, parsePeriod, titleYear, withYear } from '../../../src/ing
 // domain.md's period table, row by row, plus neighbours of each form.
 const TABLE: [string, string, string][] = [
   ['2024', '2024', 'year'],
+  // Dates with a midnight time, as JSON APIs and databases write them (issue 21).
+  ['2024-03-01 00:00:00', '2024-03-01', 'day'],
+  ['2024-03-01T00:00:00.000+08:00', '2024-03-01', 'day'],
+  ['2024-03-01T00:00:00Z', '2024-03-01', 'day'],
   ['2024年', '2024', 'year'],
   ['二〇二四年', '2024', 'year'],
   ['２０２４年', '2024', 'year'],
@@ -43,7 +47,7 @@ describe('parsePeriod', () => {
     expect(parsePeriod(text)).toEqual({ key, grain, label: text });
   });
 
-  it.each(['abc', '道里区', '6.04', '2024年13月', '2024-00', '2025—2021年', '', '保护性耕作面积', '2024年3-5月'])('%j is not a period', (text) => {
+  it.each(['abc', '道里区', '6.04', '2024年13月', '2024-00', '2025—2021年', '', '保护性耕作面积', '2024年3-5月', '2024-03-01 08:30:00'])('%j is not a period', (text) => {
     expect(parsePeriod(text)).toBeNull();
   });
 

@@ -15,6 +15,7 @@ describe('readJsonTable: the records wherever the envelope puts them', () => {
     ['inside an array of one envelope', { data: [{ name: '第一页', list: rec }, { name: '第二页', list: [] }] }, 'data[0].list'],
     ['an array of arrays with a header row', [['地区', '年份', '数值'], ['道里区', '2024', 6.04], ['南岗区', '2024', 3.3]], ''],
     ['{columns, rows} with column objects', { columns: [{ name: '地区' }, { title: '年份' }, { id: '数值' }], rows: [['道里区', '2024', 6.04], ['南岗区', '2024', 3.3]] }, ''],
+    ['a payload encoded twice: data is a string of JSON', { code: 200, data: JSON.stringify({ total: 2, list: rec }) }, 'data.list'],
     ['{data: {fields, list}} as report systems write it', { data: { fields: ['地区', '年份', '数值'], list: [['道里区', '2024', 6.04], ['南岗区', '2024', 3.3]] } }, 'data'],
   ] as const)('%s', (_name, doc, path) => {
     const r = readJsonTable(JSON.stringify(doc));
