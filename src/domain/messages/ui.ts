@@ -161,6 +161,8 @@ export const ui: Record<string, string> = {
   'dash.datasets': '数据集',
   'dash.allDatasets': '全部数据集',
   'dash.ownDatasets': '全部自有数据集（不含示例数据）',
+  'list.separator': '、',
+  'list.clauseSeparator': '；',
   'dash.noData': '还没有数据。请导入一个 CSV、Excel 或 JSON 文件。',
   'dash.noIndicator': '请选择一个指标。',
   'dash.trend': '趋势',

@@ -161,6 +161,8 @@ export const ui: Record<string, string> = {
   'dash.datasets': 'Datasets',
   'dash.allDatasets': 'All datasets',
   'dash.ownDatasets': 'All your datasets (sample left out)',
+  'list.separator': ', ',
+  'list.clauseSeparator': '; ',
   'dash.noData': 'No data yet. Import a CSV, Excel or JSON file.',
   'dash.noIndicator': 'Choose an indicator.',
   'dash.trend': 'Trend',
