@@ -34,7 +34,7 @@ function divisionNames(): Map<string, Named[]> {
 
 /** A region named in text, with its offset. */
 export interface Mention extends FigureRegion {
-  at: number;
+  offset: number;
   end: number;
   /** Followed by 委, 政府, 人大…: an organization of the place (中共沧州市委), not the place itself. */
   organ: boolean;
@@ -60,7 +60,7 @@ function longestNameAt(s: string, i: number, parent?: string): Named | undefined
  * The regions named in `s` (offsets relative to `s`): a prefecture followed by one of its counties
  * is one region as written (`哈尔滨市道里区` → 230102). Names inside 《》 are titles of documents,
  * not places, and are left out.
- * @example regionMentions('中共哈尔滨市道里区委') // [{ name: '哈尔滨市道里区', code: '230102', at: 2, end: 9, from: 'sentence' }]
+ * @example regionMentions('中共哈尔滨市道里区委') // [{ name: '哈尔滨市道里区', code: '230102', offset: 2, end: 9, from: 'sentence', organ: true }]
  */
 export function regionMentions(s: string): Mention[] {
   const out: Mention[] = [];
@@ -80,7 +80,7 @@ export function regionMentions(s: string): Mention[] {
       end += next.name.length;
       last = next;
     }
-    const m: Mention = { name: s.slice(i, end), at: i, end, from: 'sentence', organ: ORGAN.test(s.slice(end, end + 5)) };
+    const m: Mention = { name: s.slice(i, end), offset: i, end, from: 'sentence', organ: ORGAN.test(s.slice(end, end + 5)) };
     if (last.code) m.code = last.code;
     out.push(m);
     i = end;
@@ -100,7 +100,7 @@ export function documentRegion(text: string, headLines: string[], tailLines: str
       const key = m.code || m.name;
       let was = score.get(key);
       if (was) was.n += weight;
-      else score.set(key, (was = { n: weight, name: m.name, first: offset + m.at, forms: new Map() }));
+      else score.set(key, (was = { n: weight, name: m.name, first: offset + m.offset, forms: new Map() }));
       was.forms.set(m.name, (was.forms.get(m.name) ?? 0) + weight);
     }
   };
@@ -157,7 +157,7 @@ const PERIOD = new RegExp(
 
 /** A period found in text, with its offset. */
 export interface PeriodMention extends FigurePeriod {
-  at: number;
+  offset: number;
   end: number;
 }
 
@@ -186,7 +186,7 @@ export function periodMentions(s: string, year?: string): PeriodMention[] {
     if (y) lastYear = y[0];
     // A year's day (2023年10月11日) is when something happened, not what a figure covers.
     label = label.replace(/[，,]$/, '');
-    out.push({ key: p.key, grain: p.grain, label, from: 'sentence', at: m.index, end: m.index + m[0].length });
+    out.push({ key: p.key, grain: p.grain, label, from: 'sentence', offset: m.index, end: m.index + m[0].length });
   }
   return out;
 }

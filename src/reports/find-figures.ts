@@ -18,7 +18,7 @@ const APPROX_BEFORE = /(?:约为|约|大约|将近|接近|近|超过|逾)$/;
 /** Where a clause starts: the words before a figure name it only back to here. */
 const CLAUSE = /[，,、；;：:（）()“”"。！？!?\t]/;
 const JOINED = /[-—–―─~:/+.]/;
-const OPEN = /[(\[【〔（]/;
+const OPEN = /[([【〔（]/;
 const CLOSE = /[)\]】〕）]/;
 const TARGET_BEFORE = /目标|计划|省定|市定|下达/;
 const TARGET_AFTER = /^的?(?:年度|全年)?(?:目标|任务)/;
@@ -72,14 +72,13 @@ function readHit(f: string, s: Span, a: number, b: number, floor: number): Hit |
 
   let at = b;
   let approximate = false;
-  let between = '';
   const take = (re: RegExp): string => {
     const m = re.exec(f.slice(at, s.end));
     if (!m) return '';
     at += m[0].length;
     return m[0];
   };
-  between = take(/^(余|多)/);
+  const between = take(/^(余|多)/);
   if (between) approximate = true;
   let written = take(MULTIPLIER);
   written += take(MULTIPLIER);
@@ -179,11 +178,11 @@ interface Scope {
   period?: FigurePeriod;
 }
 
-function nearest<T extends { at: number; end: number }>(list: T[], at: number, clauseEnd: number): T | undefined {
+function nearest<T extends { offset: number; end: number }>(list: T[], at: number, clauseEnd: number): T | undefined {
   let before: T | undefined;
   for (const m of list) if (m.end <= at) before = m;
   if (before) return before;
-  return list.find((m) => m.at >= at && m.at < clauseEnd);
+  return list.find((m) => m.offset >= at && m.offset < clauseEnd);
 }
 
 /**
@@ -248,7 +247,7 @@ export function findFigures(text: string): { figures: Figure[]; documentRegion?:
         // A place named in the figure's own clause, or opening the sentence (道里区完成…).
         const clauseAt = h.clauseStart - s.start;
         const r = nearest(
-          regions.filter((m) => m.at >= clauseAt || m.at <= 1),
+          regions.filter((m) => m.offset >= clauseAt || m.offset <= 1),
           at,
           clauseEnd,
         );
