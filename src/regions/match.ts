@@ -96,10 +96,22 @@ function settle(candidates: Division[], context: MatchContext | undefined): Matc
   return assumed ? { ...matched(assumed, 'name'), assumed: true } : { status: 'ambiguous', candidates: pool, reason: 'name' };
 }
 
+/** A parent written after the name, in brackets: 鼓楼区（福州）, 朝阳区(北京市). */
+const QUALIFIED = /^(.+)\(([^()]+)\)$/;
+
+function readingsOf(name: string, aliases: ReturnType<typeof aliasIndex>): Division[] {
+  if (!name) return [];
+  let readings = readName(name, aliases);
+  const q = readings.length === 0 ? QUALIFIED.exec(name) : null;
+  if (q) readings = readName(q[2] + q[1], aliases);
+  return readings.map((r) => r.division);
+}
+
 /**
  * The division a region cell names.
- * - Names: full (道里区), with parents in front (黑龙江省哈尔滨市道里区), short (哈尔滨道里, 内蒙古),
- *   after NFKC and with spaces removed. A reading by full names beats one that needs a short form.
+ * - Names: full (道里区), with parents in front (黑龙江省哈尔滨市道里区) or in brackets after
+ *   (鼓楼区（福州）), short (哈尔滨道里, 内蒙古), after NFKC and with spaces removed. A reading by
+ *   full names beats one that needs a short form.
  * - Codes: 6 digits, or 12 (9) digits ending in zeros (230102000000), alone or in the cell
  *   (`230102 道里区`, `道里区（230102）`). A code and a name that disagree are ambiguous, the code's
  *   division first; a name the table does not know beside a known code matches by the code.
@@ -114,7 +126,7 @@ export function matchRegion(name: string, context?: MatchContext): Match {
   if (cell.name.length > MAX_NAME) return { status: 'unmatched', reason: 'unknown-name' };
   const aliases = aliasIndex(context?.aliases);
   const alias = cell.name ? aliases?.get(cell.name) : undefined;
-  const readings = alias ? [alias] : cell.name ? readName(cell.name, aliases).map((r) => r.division) : [];
+  const readings = alias ? [alias] : readingsOf(cell.name, aliases);
   const byCode = cell.code ? division(cell.code) : undefined;
   const within = context?.within;
 

@@ -1,11 +1,12 @@
 /**
- * A region cell split into a name and a division code, after NFKC (full-width digits and
- * brackets become ASCII) and with every space and separator between parts removed: `230102 道里区`, `道里区（230102）`,
- * `230102道里区`, `230102`, `230102000000`.
+ * A region cell split into a name and a division code: `230102 道里区`, `道里区（230102）`,
+ * `230102道里区`, `230102`, `230102000000`. Before that: NFKC (full-width digits and brackets
+ * become ASCII), no spaces, no separators between parts (黑龙江省/哈尔滨市/道里区), and no marks
+ * tables put on a row (`其中：`, `#`, `*`, footnote numbers like ①).
  */
 
 export interface RegionCell {
-  /** The name with spaces removed; empty for a bare code. */
+  /** The name as the table would write it, parts run together; empty for a bare code. */
   name: string;
   /** The 6-digit code the cell carries, if any. */
   code?: string;
@@ -14,8 +15,17 @@ export interface RegionCell {
 }
 
 const CODE = '(\\d{12}|\\d{9}|\\d{6})';
-const CODE_FIRST = new RegExp(`^[\\[(【]?${CODE}[\\])】]?[-_:：、,，.]?(\\D.*)?$`);
-const CODE_LAST = new RegExp(`^(.*\\D)[\\[(【]${CODE}[\\])】]$|^(.*[^\\d\\s])${CODE}$`);
+const CODE_FIRST = new RegExp(`^[\\[(【]?${CODE}[\\])】]?(\\D.*)?$`);
+const CODE_LAST = new RegExp(`^(.*\\D)[\\[(【]${CODE}[\\])】]$|^(.*\\D)${CODE}$`);
+
+/** Marks between the parts of a name: 黑龙江省/哈尔滨市/道里区, 黑龙江省-哈尔滨市, 哈尔滨市·道里区. */
+const SEPARATORS = /[/\\|>·・,、;:_\-—–]+/g;
+
+/** Footnote numbers (①, ⑴, ❶): NFKC would turn them into digits that look like part of a code. */
+const FOOTNOTE_NUMBERS = /[\u2460-\u24ff\u2776-\u2793]/g;
+
+/** 其中：道里区 lists a part of the row above; #道里区 and 道里区* mark rows the same way or a note. */
+const ROW_MARKS = /^(其中:?|[#*※])+|[#*※†‡]+$/g;
 
 /**
  * NFKC, then no spaces anywhere (the ideographic space included): `黑龙江省 哈尔滨市` is one name.
@@ -34,19 +44,15 @@ function toSixDigits(digits: string): { code?: string; finerCode?: string } {
   return { finerCode: digits };
 }
 
-/** Marks between the parts of a name: 黑龙江省/哈尔滨市/道里区, 黑龙江省-哈尔滨市, 哈尔滨市·道里区. */
-const SEPARATORS = /[/\\|>·・,、;:_\-—–]+/g;
-
 /**
  * Split a cell.
  * @example readRegionCell('道里区(230102)') // { name: '道里区', code: '230102' }
  */
 export function readRegionCell(text: string): RegionCell {
-  const t = normalizeName(String(text));
-  const bare = (name: string) => name.replace(SEPARATORS, '');
+  const t = normalizeName(String(text).replace(FOOTNOTE_NUMBERS, '')).replace(SEPARATORS, '').replace(ROW_MARKS, '');
   let m = CODE_FIRST.exec(t);
-  if (m) return { name: bare(m[2] ?? ''), ...toSixDigits(m[1]) };
+  if (m) return { name: m[2] ?? '', ...toSixDigits(m[1]) };
   m = CODE_LAST.exec(t);
-  if (m) return m[1] !== undefined ? { name: bare(m[1]), ...toSixDigits(m[2]) } : { name: bare(m[3]), ...toSixDigits(m[4]) };
-  return { name: bare(t) };
+  if (m) return m[1] !== undefined ? { name: m[1], ...toSixDigits(m[2]) } : { name: m[3], ...toSixDigits(m[4]) };
+  return { name: t };
 }
