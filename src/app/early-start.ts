@@ -7,6 +7,7 @@
 import * as store from '../store';
 import type { StoredObservation } from '../store';
 import { viewSpecFromSearchParams } from '../export/view-spec';
+import { nameOfLink } from '../export/name-key';
 import type { ViewSpec } from '../domain/types';
 
 interface FirstSeries {
@@ -28,11 +29,12 @@ export function viewInAddress(params: URLSearchParams): ViewSpec | undefined {
 }
 
 /**
- * The indicator to show: the wanted one while it exists, else the first by name ('' for none).
+ * The indicator to show: the wanted one while it exists (named, or by the key a link writes for a
+ * long name), else the first by name ('' for none).
  * @example indicatorToShow(['PM10', '压采量'], '已删除') // 'PM10'
  */
 export function indicatorToShow(names: readonly string[], wanted: string): string {
-  return names.includes(wanted) ? wanted : (names[0] ?? '');
+  return nameOfLink(wanted, names) ?? names[0] ?? '';
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { ViewKind, ViewSpec } from '../domain/types';
 import { grainOfKey } from '../domain/period';
 import { translate, type Locale } from '../domain/messages/index';
+import { linkName } from './name-key';
 
 /** The result of reading a view spec: the clean spec, or sentences saying what is wrong. */
 export type ViewSpecResult = { ok: true; spec: ViewSpec } | { ok: false; errors: string[] };
@@ -144,7 +145,8 @@ const PARAM_OF: readonly (readonly [keyof ViewSpec & string, string])[] = [
 
 /**
  * A spec as readable URL parameters: `?view=trend&ind=耕地面积&r=道里区&r=南岗区&from=2021&to=2024`.
- * The version is written only when it is not 1, so today's links stay short.
+ * The version is written only when it is not 1, so today's links stay short; an indicator or region
+ * name over 60 characters is written as its key (`~k…`), which the app resolves (`nameOfLink`).
  * @example viewSpecToSearchParams(spec).toString() // 'view=trend&ind=%E8%80%95…'
  */
 export function viewSpecToSearchParams(spec: ViewSpec): URLSearchParams {
@@ -153,10 +155,11 @@ export function viewSpecToSearchParams(spec: ViewSpec): URLSearchParams {
   params.set('view', spec.kind);
   for (const [field, name] of PARAM_OF) {
     const value = spec[field];
-    if (typeof value === 'string' && value !== '') params.set(name, value);
+    if (typeof value === 'string' && value !== '') params.set(name, field === 'indicator' ? linkName(value) : value);
   }
   for (const id of spec.datasets ?? []) params.append('ds', id);
-  for (const region of spec.regions ?? []) params.append('r', region);
+  // Long names go in as short keys (see name-key.ts), so the address stays short.
+  for (const region of spec.regions ?? []) params.append('r', linkName(region));
   if (spec.grouped !== undefined) params.set('grouped', spec.grouped ? '1' : '0');
   return params;
 }

