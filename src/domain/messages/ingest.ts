@@ -8,7 +8,7 @@ export const ingest: Record<string, string> = {
   'issue.duplicate': '第 {row} 行与第 {first} 行的地区、指标和时间相同，保留第 {first} 行，未导入第 {row} 行的值。',
   'issue.unbalanced_quote': '第 {row} 行引号不成对，已按原样逐列读取该行，请核对：{raw}',
   'issue.ragged_row': '第 {row} 行有 {n} 列，而表头有 {expected} 列，请核对该行是否错位。',
-  'issue.unreadable_file': '无法读取文件“{name}”。请确认它是 CSV、TSV、Excel（.xlsx/.xls）或 JSON 文件；如是其他格式，请在 Excel 或 WPS 中另存为 .xlsx 后再导入。',
+  'issue.unreadable_file': '无法读取文件“{name}”。请确认它是 CSV、TSV、Excel（.xlsx/.xls）、OpenDocument（.ods）或 JSON 文件；如是其他格式，请在 Excel 或 WPS 中另存为 .xlsx 后再导入。',
   'issue.empty_file': '文件“{name}”中没有数据。请确认选择了正确的文件或工作表。',
   'issue.bad_json': '文件“{name}”不是可识别的 JSON 表格。应为对象数组、包含对象数组的对象，或 {columns, rows} 形式。',
   'issue.json_path_not_found': 'JSON 中没有“{path}”处的表格，已改用“{used}”。',
