@@ -4,7 +4,7 @@
  * The table is ~60 KB of source: the app loads this module on demand (docs/regions.md).
  */
 export { DIVISIONS_SOURCE } from './divisions-data';
-export { division, childrenOf, ancestorsOf, allDivisions, shortName, isWithin, type Division, type Level } from './table';
+export { division, childrenOf, descendantsOf, ancestorsOf, allDivisions, shortName, isWithin, type Division, type Level } from './table';
 export { matchRegion, type Match, type MatchContext, type MatchedBy } from './match';
 export { matchFileRegions } from './match-file';
 export { type Aliases } from './name-index';

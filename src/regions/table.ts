@@ -84,6 +84,22 @@ export function childrenOf(code: string): Division[] {
 }
 
 /**
+ * Every division under a code, at one level or all, in code order: "all counties of 黑龙江省"
+ * is `descendantsOf('230000', 'county')` (its cities' counties and any it administers directly).
+ */
+export function descendantsOf(code: string, level?: Level): Division[] {
+  const out: Division[] = [];
+  const walk = (at: string) => {
+    for (const child of divisionTable().children.get(at) ?? []) {
+      if (!level || child.level === level) out.push(child);
+      walk(child.code);
+    }
+  };
+  walk(code);
+  return out.sort((a, b) => (a.code < b.code ? -1 : 1));
+}
+
+/**
  * The divisions above a code, nearest first: 230102 → [230100 哈尔滨市, 230000 黑龙江省].
  * Empty for a province or an unknown code.
  */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildDivisions, renderDivisions, OUTPUT } from '../../../scripts/build-divisions.mjs';
-import { allDivisions, ancestorsOf, childrenOf, division, DIVISIONS_SOURCE, isWithin, shortName } from '../../../src/regions';
+import { allDivisions, ancestorsOf, childrenOf, descendantsOf, division, DIVISIONS_SOURCE, isWithin, shortName } from '../../../src/regions';
 
 const codes = (list: { code: string }[]) => list.map((d) => d.code);
 
@@ -87,6 +87,25 @@ describe('the division table', () => {
     const list = childrenOf('230100');
     list.length = 0;
     expect(childrenOf('230100').length).toBeGreaterThan(5);
+  });
+
+  it.each([
+    ['230000', 'county', (n: number) => n > 100, ['230102', '230103']],
+    ['420000', 'county', (n: number) => n > 100, ['420102', '420103']],
+    ['110000', 'county', (n: number) => n === 16, ['110101', '110102']],
+    ['110000', 'prefecture', (n: number) => n === 0, []],
+    ['640000', undefined, (n: number) => n === 27, ['640100', '640104']],
+    ['230102', undefined, (n: number) => n === 0, []],
+    ['999999', 'county', (n: number) => n === 0, []],
+  ] as const)('descendantsOf(%s, %s)', (code, level, size, first) => {
+    const list = descendantsOf(code, level);
+    expect(size(list.length)).toBe(true);
+    expect(codes(list.slice(0, first.length))).toEqual(first);
+    expect(list.every((d) => isWithin(d.code, code) && d.code !== code && (!level || d.level === level))).toBe(true);
+  });
+
+  it('descendantsOf a province holds its directly administered counties', () => {
+    expect(codes(descendantsOf('420000', 'county'))).toEqual(expect.arrayContaining(['429004', '429021', '420102']));
   });
 
   it.each([
