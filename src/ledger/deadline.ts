@@ -78,7 +78,9 @@ function normalize(text: string): string {
     .replace(/[\s\u00a0\u3000]+/g, '')
     // A time of day after the date (exports write 2024-06-30 00:00:00) says nothing more.
     .replace(/^(\d{4}-\d{1,2}-\d{1,2})T?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?$/, '$1');
-  return digitsInDate(s);
+  // A remark in brackets says nothing about the day: 2024年9月30日（第三季度）; unless it is all there is.
+  const outside = s.replace(/\([^()]*\)/g, '');
+  return digitsInDate(outside !== '' ? outside : s.replace(/[()]/g, ''));
 }
 
 /** One date form, whole; undefined when `s` is not one. */

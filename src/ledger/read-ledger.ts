@@ -132,6 +132,11 @@ export async function readLedger(input: { name: string; bytes: Uint8Array }, opt
       result.notes.push(note);
       continue;
     }
+    // A total line (合计：38项) or the header repeated on a new printed page is not a task.
+    if (TOTAL.test(cells[0]) || isHeaderAgain(row, rows, found.headerRow, found.headerRows)) {
+      if (TOTAL.test(cells[0])) result.notes.push(cells.join(' '));
+      continue;
+    }
     if (isSection(row, cells, column)) {
       section = cells[0];
       above = undefined;
@@ -261,6 +266,16 @@ function blankStatus(task: Task): TaskStatus {
   if (task.actual !== undefined && task.actual >= 100) return 'done';
   if ((task.actual !== undefined && task.actual > 0) || task.ongoing) return 'in-progress';
   return 'not-started';
+}
+
+const TOTAL = /^(合计|总计|小计|共计)\s*[:：]?/;
+
+/** The last header row again, cell for cell (exports repeat it on each printed page). */
+function isHeaderAgain(row: string[], rows: string[][], headerRow: number, headerRows: number): boolean {
+  const header = rows[headerRow + headerRows - 1] ?? [];
+  const width = Math.max(row.length, header.length);
+  for (let c = 0; c < width; c++) if ((row[c] ?? '').trim() !== (header[c] ?? '').trim()) return false;
+  return true;
 }
 
 /**

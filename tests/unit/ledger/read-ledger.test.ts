@@ -241,6 +241,13 @@ describe('readLedger: columns, statuses and cells', () => {
     expect(r.issues).toMatchObject([{ row: 4, code: 'ledger_row_without_task', raw: '已完成' }]);
   });
 
+  it('a total line and a header repeated on a new page are not tasks', async () => {
+    const r = await read(csv('序号,问题,状态\n1,完善制度,已完成\n序号,问题,状态\n2,加强监管,推进中\n合计,2项,\n'));
+    expect(r.tasks.map((t) => t.title)).toEqual(['完善制度', '加强监管']);
+    expect(r.notes).toEqual(['合计 2项']);
+    expect(r.issues).toEqual([]);
+  });
+
   it('issues in English when asked', async () => {
     const r = await read(csv('问题,状态\n甲,研究中吧\n'), { locale: 'en' });
     expect(r.issues[0].message).toContain('is not in the status table');
