@@ -49,6 +49,12 @@ export type Match =
  */
 const MAX_NAME = 60;
 
+/**
+ * The 市辖区 codes of 北京, 天津 and 上海 (every district is under them): city-level tables code
+ * those cities so. 重庆's 500100 covers its districts but not its counties, so it names nothing.
+ */
+const MUNICIPAL_GROUPINGS: Readonly<Record<string, string>> = { '110100': '110000', '120100': '120000', '310100': '310000' };
+
 const matched = (d: Division, via: MatchedBy): Extract<Match, { status: 'matched' }> => ({ status: 'matched', division: d, via });
 
 /** The parent key of a division, '' for a province (provinces are siblings of one another). */
@@ -127,7 +133,7 @@ export function matchRegion(name: string, context?: MatchContext): Match {
   const aliases = aliasIndex(context?.aliases);
   const alias = cell.name ? aliases?.get(cell.name) : undefined;
   const readings = alias ? [alias] : readingsOf(cell.name, aliases);
-  const byCode = cell.code ? division(cell.code) : undefined;
+  const byCode = cell.code ? division(MUNICIPAL_GROUPINGS[cell.code] ?? cell.code) : undefined;
   const within = context?.within;
 
   if (byCode) {

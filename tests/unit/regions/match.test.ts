@@ -199,7 +199,14 @@ describe('matchRegion: codes with and without a match', () => {
   it.each([
     ['999999', '-unknown-code'],
     ['000000', '-unknown-code'],
-    ['110100', '-unknown-code'], // 北京市's 市辖区 grouping is not a division
+    // the 市辖区 of 北京, 天津, 上海 cover the whole city: city-level tables code them so
+    ['110100', '110000'],
+    ['120100 天津市', '120000'],
+    ['310100', '310000'],
+    ['310100 北京市', '?310000,110000'],
+    // 重庆's covers its districts, not its counties: it names nothing
+    ['500100', '-unknown-code'],
+    ['500200', '-unknown-code'],
     ['230102001000', '-finer-than-county'], // a street
     ['230102001001 某社区', '-finer-than-county'],
     ['12345', '-unknown-name'],
