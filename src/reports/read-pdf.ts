@@ -28,9 +28,8 @@ let loading: Promise<PdfJs> | undefined;
 
 /**
  * pdf.js, once. Without a worker URL it runs its "worker" on this thread, from the worker module
- * bundled beside it: in Node (where 3.4.120 has no `disableWorker` any more and would `require` a
- * path) and in a caller that is a Web Worker already (which has no `document` for pdf.js to find
- * its worker by).
+ * imported beside it: in Node, where 3.4.120 has no `disableWorker` any more and would `require`
+ * a path. With a URL, each document gets a Worker of its own (see `readPdf`).
  */
 async function loadPdfJs(workerSrc: string | undefined): Promise<PdfJs> {
   loading ??= (async () => {
@@ -48,9 +47,7 @@ async function loadPdfJs(workerSrc: string | undefined): Promise<PdfJs> {
     }
     return pdfjs;
   })();
-  const pdfjs = await loading;
-  if (workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
-  return pdfjs;
+  return loading;
 }
 
 /** Thrown for a PDF that asks for a password: the caller says so in a sentence. */
@@ -72,14 +69,23 @@ export async function readPdf(bytes: Uint8Array, options: { workerSrc?: string; 
     if (Date.now() > deadline) throw new PdfTimeoutError('timeout');
   };
   const pdfjs = await loadPdfJs(options.workerSrc);
+  // A Worker started here and handed to pdf.js as its port: this works on a page and inside a
+  // Web Worker alike (pdf.js's own start-up looks for `window` and `document`), and never
+  // touches the global GlobalWorkerOptions another caller may have set.
+  const webWorker = options.workerSrc ? new Worker(options.workerSrc) : undefined;
+  const worker = webWorker ? new pdfjs.PDFWorker({ port: webWorker as unknown as null }) : undefined;
   // pdf.js hands its data to the worker (transferring the buffer): give it a copy, never the caller's.
   const task = pdfjs.getDocument({
+    worker,
     data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
     stopAtErrors: false,
     verbosity: 0,
+    // Left to itself pdf.js decides this from `document.baseURI`, which a Web Worker lacks; no
+    // CMap or standard-font URL is given, so nothing is fetched either way.
+    useWorkerFetch: false,
   });
   try {
     const doc = await task.promise.catch((e: unknown) => {
@@ -108,6 +114,8 @@ export async function readPdf(bytes: Uint8Array, options: { workerSrc?: string; 
     return { text: unifyRadicals(paragraphs.join('\n')), pages, scanned: pages > 0 && chars === 0 };
   } finally {
     await task.destroy();
+    worker?.destroy();
+    webWorker?.terminate();
   }
 }
 
