@@ -6,6 +6,7 @@
  * passed or its progress column was never updated; then red, then yellow, then green.
  */
 import { daysBetween, isIsoDate } from './dates';
+import { exactDate } from './deadline';
 import { ledgerText, type LedgerLocale } from './messages';
 import type { Assessment, LightRules, Task } from './types';
 
@@ -19,7 +20,10 @@ type Assessable = Pick<Task, 'status' | 'deadline' | 'ongoing' | 'planned' | 'ac
  * @example assess({ ...task, status: 'in-progress', deadline: '2024-06-30' }, '2024-07-12') // { colour: 'red', reason: '逾期 12 天' }
  */
 export function assess(task: Assessable, today: string, rules: Partial<LightRules> = {}, options: { locale?: LedgerLocale } = {}): Assessment {
-  if (!isIsoDate(today)) throw new RangeError(`assess: today must be a YYYY-MM-DD day, not ${JSON.stringify(today)}`);
+  // `2024/7/12` and `2024年7月12日` are days too; an instant (`…T00:00Z`) is not: which day it is depends on where.
+  const day = isIsoDate(today) ? today : typeof today === 'string' && !today.includes(':') ? exactDate(today) : undefined;
+  if (day === undefined) throw new RangeError(`assess: today must be a calendar day (YYYY-MM-DD), not ${JSON.stringify(today)}`);
+  today = day;
   const r = withDefaults(rules);
   const say = (key: string, params?: Record<string, string | number>): string => ledgerText(options.locale ?? 'zh', key, params);
   if (task.status === 'closed') return { colour: 'grey', reason: say('reason.closed') };

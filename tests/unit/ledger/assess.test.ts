@@ -111,6 +111,11 @@ describe('assess: rules and language', () => {
     expect(assess(task({ status: 'closed' }), '2024-06-01', {}, { locale: 'en' }).reason).toBe('closed');
   });
 
+  it('takes today written as a day in other ways', () => {
+    expect(assess(task({ deadline: '2024-06-30' }), '2024/7/12').reason).toBe('逾期 12 天');
+    expect(assess(task({ deadline: '2024-06-30' }), '2024年7月12日').reason).toBe('逾期 12 天');
+  });
+
   it('refuses a today that is not a calendar day', () => {
     expect(() => assess(task({}), '2024-02-30')).toThrow(RangeError);
     expect(() => assess(task({}), '2024-06-01T00:00:00Z')).toThrow(RangeError);
