@@ -9,6 +9,7 @@ import { loadLocale, type Locale } from '../domain/messages';
 import { applyLayout } from './apply-layout';
 import { buildRecords } from './build-table';
 import { detectFormat } from './detect-format';
+import { binaryKind } from './binary-check';
 import { distinctCells, findHeader, flattenHeader } from './find-header';
 import { inferRoles, yearLikeValues } from './infer-roles';
 import { makeIssue } from './issues';
@@ -41,6 +42,8 @@ export async function ingest(input: { name: string; bytes: Uint8Array }, options
   }
   // 2. Detect the format from the first bytes and the name.
   const format = detectFormat(input.name, input.bytes);
+  const binary = binaryKind(input.bytes, format);
+  if (binary) return fileFailure(format, '', makeIssue(locale, binary === 'binary' ? 'not_text_binary' : 'not_text', 'error', { row: 0 }, { name: input.name, kind: binary }));
   // 3. Read the cells: decode text ourselves, or open the workbook.
   let source: SourceRead;
   try {

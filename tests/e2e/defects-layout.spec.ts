@@ -245,3 +245,25 @@ test('a 100,000-character name is shown truncated, the page keeps its width and 
   // An old link that carries the name still opens it (the server accepts a long query here).
   void indicator;
 });
+
+/** A real PNG's first bytes and some binary body: a picture someone renamed `.csv`. */
+function pngBytes(): Buffer {
+  const body = Buffer.alloc(4096);
+  for (let i = 0; i < body.length; i++) body[i] = (i * 131 + 7) % 256;
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), body]);
+}
+
+test('a binary file renamed .csv is said to be not text, once, with no raw bytes', async ({ page }) => {
+  await openFresh(page);
+  await page.getByTestId('file-input').setInputFiles({ name: '图表.csv', mimeType: 'text/csv', buffer: pngBytes() });
+  await expect(page.getByTestId('import-wizard')).toBeVisible();
+  const issues = page.getByTestId('issue-list').locator('li');
+  await expect(issues.first()).toBeVisible({ timeout: 30_000 });
+  await screenshot(page, 'layout-binary-csv-1920');
+  await expect(issues).toHaveCount(1);
+  const text = (await page.getByTestId('import-wizard').innerText()) ?? '';
+  expect(text).toContain('不是文本文件');
+  expect(text).toContain('PNG');
+  // No raw bytes: no replacement characters, no control characters.
+  expect(text).not.toMatch(/[\uFFFD\u0000-\u0008\u000E-\u001F]/);
+});

@@ -9,6 +9,8 @@ export const ingest: Record<string, string> = {
   'issue.unbalanced_quote': '第 {row} 行引号不成对，已按原样逐列读取该行，请核对：{raw}',
   'issue.ragged_row': '第 {row} 行有 {n} 列，而表头有 {expected} 列，请核对该行是否错位。',
   'issue.unreadable_file': '无法读取文件“{name}”。请确认它是 CSV、TSV、Excel（.xlsx/.xls）、OpenDocument（.ods）或 JSON 文件；如是其他格式，请在 Excel 或 WPS 中另存为 .xlsx 后再导入。',
+  'issue.not_text': '文件“{name}”不是文本文件（看起来是 {kind} 文件），无法按表格读取。请导入 CSV、TSV、Excel（.xlsx/.xls）或 JSON 文件。',
+  'issue.not_text_binary': '文件“{name}”不是文本文件（含二进制内容），无法按表格读取。请导入 CSV、TSV、Excel（.xlsx/.xls）或 JSON 文件。',
   'issue.empty_file': '文件“{name}”中没有数据。请确认选择了正确的文件或工作表。',
   'issue.bad_json': '文件“{name}”不是可识别的 JSON 表格。应为对象数组、包含对象数组的对象，或 {columns, rows} 形式。',
   'issue.json_path_not_found': 'JSON 中没有“{path}”处的表格，已改用“{used}”。',

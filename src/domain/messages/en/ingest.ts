@@ -9,6 +9,8 @@ export const ingest: Record<string, string> = {
   'issue.unbalanced_quote': 'Row {row} has an unbalanced quote; the row was read field by field as written. Please check it: {raw}',
   'issue.ragged_row': 'Row {row} has {n} columns but the header has {expected}; check whether the row is shifted.',
   'issue.unreadable_file': 'The file "{name}" could not be read. Make sure it is a CSV, TSV, Excel (.xlsx/.xls), OpenDocument (.ods) or JSON file; otherwise save it as .xlsx in Excel or WPS and import that.',
+  'issue.not_text': 'The file "{name}" is not text (it looks like a {kind} file) and cannot be read as a table. Import a CSV, TSV, Excel (.xlsx/.xls) or JSON file.',
+  'issue.not_text_binary': 'The file "{name}" is not text (it holds binary content) and cannot be read as a table. Import a CSV, TSV, Excel (.xlsx/.xls) or JSON file.',
   'issue.empty_file': 'The file "{name}" holds no data. Check that you chose the right file or sheet.',
   'issue.bad_json': 'The file "{name}" is not a JSON table we recognize: use an array of objects, an object holding such an array, or {columns, rows}.',
   'issue.json_path_not_found': 'The JSON has no table at "{path}"; "{used}" was used instead.',
