@@ -86,3 +86,21 @@ test('counts that look like years are read as values because of their headers, a
   await expect(table).toContainText('2022');
   await expect(table).not.toContainText('1520年');
 });
+
+test('an OpenDocument spreadsheet and a WPS-saved workbook go through the same wizard', async ({ page }) => {
+  await openFresh(page);
+  await importFile(page, fixture('ods-libreoffice-style.ods'));
+  await expect(page.getByTestId('import-options')).toContainText('ODS');
+  await expect(page.getByTestId('opt-sheet')).toHaveValue('主要指标');
+  await expect(page.getByTestId('sheet-choice')).toContainText('跳过了“填报说明”');
+  await confirmAndShow(page, 4);
+  await showIndicator(page, 'ods-libreoffice-style', '秸秆还田率');
+  await expect(page.getByTestId('observation-table')).toContainText('65.73%');
+
+  await importFile(page, fixture('wps-quirks.xlsx'));
+  await expect(page.getByTestId('decoded-preview')).toContainText('沧州市（快报）');
+  await confirmAndShow(page, 4);
+  await showIndicator(page, 'wps-quirks', '用水总量');
+  // The shared formula's cached value, past the file's wrong <dimension ref="A1:B2">.
+  await expect(page.getByTestId('observation-table')).toContainText('14.9亿立方米');
+});
