@@ -189,10 +189,13 @@ describe('readLedger: columns, statuses and cells', () => {
     expect(r.issues).toMatchObject([{ row: 2, code: 'ledger_unknown_status', severity: 'warning', column: '状态' }]);
   });
 
-  it('a status table of the user’s own', async () => {
-    const r = await read(csv('问题,状态\n甲,研究中\n'), { statusWords: [{ word: '研究中', status: 'not-started' }] });
-    expect(r.tasks[0].status).toBe('not-started');
+  it('a status table of the user’s own; the options are not mutated', async () => {
+    const options: LedgerOptions = { statusWords: [{ word: '研究中', status: 'not-started' }], columns: { 事由: 'title' } };
+    const before = JSON.stringify(options);
+    const r = await read(csv('事由,状态\n甲,研究中\n'), options);
+    expect(r.tasks[0]).toMatchObject({ title: '甲', status: 'not-started' });
     expect(r.issues).toEqual([]);
+    expect(JSON.stringify(options)).toBe(before);
   });
 
   it('立行立改 keeps no date, or the 交办日期 when asked', async () => {
@@ -270,6 +273,24 @@ describe('readLedger: heading rows merged in a workbook', () => {
     expect(r.tasks.map((t) => [t.title, t.section, t.status])).toEqual([
       ['加强理论学习', '（一）聚焦责任落实', 'done'],
       ['同一文字', '（一）聚焦责任落实', 'not-started'],
+    ]);
+  });
+});
+
+describe('readLedger: a header over two rows in a CSV (merged cells saved as blanks)', () => {
+  it('flattens it and reads the rows under it', async () => {
+    const r = await readLedger(csv([
+      '沧州市巡视“回头看”反馈问题整改台账,,,,,,,,',
+      '序号,问题,整改措施,责任单位,,整改时限,进度,,状态',
+      ',,,牵头单位,配合单位,,序时进度,实际进度,',
+      '1,问题整改不彻底,列出整改清单,市委整改办,市纪委监委,2022年6月底,100%,65%,正在推进',
+      '2,粮食购销系统运行机制不畅,配齐配强工作力量,市发展和改革委员会,,2022年6月底,100%,100%,已完成',
+    ].join('\r\n')));
+    expect(r.headerRow).toBe(2);
+    expect(r.headers).toEqual(['序号', '问题', '整改措施', '责任单位/牵头单位', '责任单位/配合单位', '整改时限', '进度/序时进度', '进度/实际进度', '状态']);
+    expect(r.tasks.map((t) => [t.source.row, t.unit, t.partner, t.planned, t.actual, t.status])).toEqual([
+      [4, '市委整改办', '市纪委监委', 100, 65, 'in-progress'],
+      [5, '市发展和改革委员会', undefined, 100, 100, 'done'],
     ]);
   });
 });
