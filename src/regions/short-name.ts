@@ -31,10 +31,10 @@ const SUFFIXES: Record<Level, string[]> = {
 const AUTONOMOUS: Record<Level, string> = { province: '自治区', prefecture: '自治州', county: '自治' };
 
 /**
- * County names whose ending is part of what they are: 新区, 矿区 (井陉矿区 is not 井陉县) and the
- * statistical 开发区/园区/管理区… These keep their full name as the short name.
+ * County names whose ending is part of what they are: 新区, 矿区 (井陉矿区 is not 井陉县). They keep
+ * their full name as the short name, as statistical units (开发区, 园区…) do.
  */
-const KEEP_WHOLE = /(新区|矿区|开发区|园区|管理区|示范区|实验区|试验区|工业区|新城|食品区|聚集区|风景名胜区|委员会|管委会)$/;
+const KEEP_WHOLE = /(新区|矿区)$/;
 
 /** A short name must keep two characters: 赵县 stays 赵县, 城区 stays 城区. */
 const MIN_LENGTH = 2;
@@ -55,8 +55,10 @@ function stripEthnic(base: string): string {
  * @example shortNameOf('广西壮族自治区', 'province') // '广西'
  * @example shortNameOf('延边朝鲜族自治州', 'prefecture') // '延边'
  * @example shortNameOf('井陉矿区', 'county') // '井陉矿区'
+ * @example shortNameOf('苏州工业园区', 'county', true) // '苏州工业园区'
  */
-export function shortNameOf(name: string, level: Level): string {
+export function shortNameOf(name: string, level: Level, statistical = false): string {
+  if (statistical) return name;
   const autonomous = AUTONOMOUS[level];
   const at = name.lastIndexOf(autonomous);
   // 自治县 and 自治旗 at county level; 自治州 and 自治区 end the name at their levels.
@@ -64,7 +66,7 @@ export function shortNameOf(name: string, level: Level): string {
     const base = stripEthnic(name.slice(0, at));
     return base.length >= MIN_LENGTH ? base : name;
   }
-  // 清新区 is 清新 + 区: the ending counts only after a stem of its own.
+  // 清新区 is 清新 + 区: the ending counts only after a stem of its own (下花园区 is 下花园 + 区).
   const keep = level === 'county' ? KEEP_WHOLE.exec(name) : null;
   if (keep && keep.index >= MIN_LENGTH) return name;
   for (const suffix of SUFFIXES[level]) {
@@ -88,6 +90,6 @@ export function kindAliasesOf(name: string, level: Level, statistical: boolean):
   if (level === 'province') return [];
   if (level === 'county' && !statistical && name.endsWith('新区') && name.length - 2 >= MIN_LENGTH) return [name.slice(0, -2)];
   if (!/(自治[州县旗]|族区)$/.test(name)) return [];
-  const short = shortNameOf(name, level);
+  const short = shortNameOf(name, level, statistical);
   return short === name ? [] : [`${short}${name.slice(-1)}`];
 }

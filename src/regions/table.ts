@@ -56,7 +56,7 @@ function build(): Table {
       if (list) list.push(d);
       else children.set(d.parent, [d]);
     }
-    short.set(d.code, shortNameOf(d.name, d.level));
+    short.set(d.code, shortNameOf(d.name, d.level, d.statistical));
   }
   return { byCode, children, all, short };
 }
@@ -120,10 +120,11 @@ export function allDivisions(): Division[] {
 
 /**
  * A division's short name: 哈尔滨 for 哈尔滨市, 内蒙古 for 内蒙古自治区, 延边 for 延边朝鲜族自治州;
- * the full name where stripping would mislead or leave one character (井陉矿区, 赵县).
+ * the full name where stripping would mislead or leave one character (井陉矿区, 赵县), and for
+ * statistical units (苏州工业园区).
  */
-export function shortName(d: Pick<Division, 'code' | 'name' | 'level'>): string {
-  return divisionTable().short.get(d.code) ?? shortNameOf(d.name, d.level);
+export function shortName(d: Pick<Division, 'code' | 'name' | 'level' | 'statistical'>): string {
+  return divisionTable().short.get(d.code) ?? shortNameOf(d.name, d.level, d.statistical);
 }
 
 /** True when `code` is `ancestor` or lies under it. */

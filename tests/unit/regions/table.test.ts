@@ -72,6 +72,15 @@ describe('the division table', () => {
     for (const code of ['120116', '310115', '230751', '500151', '130107']) expect(division(code)?.statistical).toBeUndefined();
   });
 
+  it('every 7x code names a zone, and no zone-like name is left unmarked', () => {
+    const zone = /开发区|园区|管理区|示范区|新区|实验区|新城|食品区|风景名胜区|聚集区|管委会|委员会/;
+    const sevens = allDivisions().filter((d) => d.level === 'county' && d.code[4] === '7');
+    expect(sevens.filter((d) => !zone.test(d.name))).toEqual([]);
+    // 下花园区, 绿园区, 梁园区 are 下花园 + 区…: legal districts.
+    const unmarkedZones = allDivisions().filter((d) => d.level === 'county' && !d.statistical && /开发区|工业园区|产业园区|管理区|示范区|实验区|委员会/.test(d.name));
+    expect(unmarkedZones).toEqual([]);
+  });
+
   it('childrenOf lists a division\u2019s children in code order', () => {
     expect(codes(childrenOf('230100')).slice(0, 3)).toEqual(['230102', '230103', '230104']);
     expect(childrenOf('230100').every((d) => d.parent === '230100')).toBe(true);
@@ -159,6 +168,10 @@ describe('shortName', () => {
     ['130107', '井陉矿区'],
     ['120116', '滨海新区'],
     ['441803', '清新'],
+    ['130706', '下花园'],
+    ['220106', '绿园'],
+    ['320576', '苏州工业园区'],
+    ['130672', '保定白沟新城'],
     ['150571', '通辽经济技术开发区'],
   ])('%s → %s', (code, expected) => {
     const d = division(code);
