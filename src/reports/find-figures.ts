@@ -9,7 +9,9 @@ import { fold } from './fold';
 import { indicatorAfter, indicatorBefore } from './indicator';
 import { paragraphsOf, sentencesOf, type Paragraph, type Span } from './sentences';
 import type { Figure, FigurePeriod, FigureRegion } from './types';
+import { cellsOf, rowFigures, type Cell } from './table-figures';
 import { isClassifier, MULTIPLIER, unitAt } from './units';
+import { unitLine } from '../ingest/header-unit';
 
 const NUMBER = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/g;
 /** A change written right before its number: 同比下降30.1%, 增加59天, 提高3.2个百分点. */
@@ -204,7 +206,19 @@ export function findFigures(text: string): { figures: Figure[]; documentRegion?:
   const figures: Figure[] = [];
   let scope: Scope = {};
   let lastYear = docYear;
+  // A table: consecutive lines with tabs; its first line is the header row.
+  let header: Cell[] | undefined;
+  let tableUnit: string | undefined;
   for (const p of paragraphs) {
+    const line = f.slice(p.start, p.end);
+    if (line.includes('\t')) {
+      const cells = cellsOf(line, p.start);
+      if (!header) header = cells;
+      else figures.push(...rowFigures(text, cells, { header, unit: tableUnit, region: scope.region ?? docRegion, period: scope.period ?? docPeriod, paragraph: p.paragraph }));
+      continue;
+    }
+    header = undefined;
+    tableUnit = unitLine(line);
     if (p.heading) scope = headingScope(f, p, lastYear);
     for (const s of sentencesOf(text, p)) {
       const sentenceText = f.slice(s.start, s.end);
