@@ -2,7 +2,7 @@
  * matchRegion: a region cell as written → one division, a choice to ask about, or nothing.
  * The rules and why are in docs/regions.md (Matching).
  */
-import { aliasIndex, readName, type Aliases } from './name-index';
+import { aliasIndex, preferExact, readName, type Aliases, type NameReading } from './name-index';
 import { readRegionCell } from './read-cell';
 import { division, isWithin, ancestorsOf, type Division } from './table';
 
@@ -87,10 +87,12 @@ function byNear(candidates: Division[], near: readonly string[]): Division[] {
  * Settle the divisions a name reads as, with the context. Without one that decides, a reading
  * that all the others lie under wins, then a province (海南 is 海南省, not 海南藏族自治州).
  */
-function settle(candidates: Division[], context: MatchContext | undefined): Match {
+function settle(readings: NameReading[], context: MatchContext | undefined): Match {
   const within = context?.within;
-  let pool = within === undefined ? candidates : candidates.filter((c) => isWithin(c.code, within));
-  if (pool.length === 0) return { status: 'unmatched', reason: candidates.length > 0 ? 'outside-within' : 'unknown-name' };
+  // Within first, then exact before short: a full-name reading elsewhere must not hide a short one inside.
+  const inside = within === undefined ? readings : readings.filter((r) => isWithin(r.division.code, within));
+  if (inside.length === 0) return { status: 'unmatched', reason: readings.length > 0 ? 'outside-within' : 'unknown-name' };
+  let pool = preferExact(inside);
   // Within 吉林省, a bare 吉林 is a place in it (吉林市), not the province the user already chose.
   if (pool.length > 1) pool = pool.filter((c) => c.code !== within);
   if (pool.length > 1 && context?.near) pool = byNear(pool, context.near);
@@ -105,12 +107,11 @@ function settle(candidates: Division[], context: MatchContext | undefined): Matc
 /** A parent written after the name, in brackets: 鼓楼区（福州）, 朝阳区(北京市). */
 const QUALIFIED = /^(.+)\(([^()]+)\)$/;
 
-function readingsOf(name: string, aliases: ReturnType<typeof aliasIndex>): Division[] {
+function readingsOf(name: string, aliases: ReturnType<typeof aliasIndex>): NameReading[] {
   if (!name) return [];
-  let readings = readName(name, aliases);
+  const readings = readName(name, aliases);
   const q = readings.length === 0 ? QUALIFIED.exec(name) : null;
-  if (q) readings = readName(q[2] + q[1], aliases);
-  return readings.map((r) => r.division);
+  return q ? readName(q[2] + q[1], aliases) : readings;
 }
 
 /**
@@ -132,15 +133,15 @@ export function matchRegion(name: string, context?: MatchContext): Match {
   if (cell.name.length > MAX_NAME) return { status: 'unmatched', reason: 'unknown-name' };
   const aliases = aliasIndex(context?.aliases);
   const alias = cell.name ? aliases?.get(cell.name) : undefined;
-  const readings = alias ? [alias] : readingsOf(cell.name, aliases);
+  const readings = alias ? [{ division: alias, exact: true }] : readingsOf(cell.name, aliases);
   const byCode = cell.code ? division(MUNICIPAL_GROUPINGS[cell.code] ?? cell.code) : undefined;
   const within = context?.within;
 
   if (byCode) {
     if (within !== undefined && !isWithin(byCode.code, within)) return { status: 'unmatched', reason: 'outside-within' };
     if (readings.length === 0) return matched(byCode, 'code');
-    if (readings.includes(byCode)) return matched(byCode, alias ? 'alias' : 'code-and-name');
-    return { status: 'ambiguous', candidates: [byCode, ...readings], reason: 'code-name-mismatch' };
+    if (readings.some((r) => r.division === byCode)) return matched(byCode, alias ? 'alias' : 'code-and-name');
+    return { status: 'ambiguous', candidates: [byCode, ...preferExact(readings)], reason: 'code-name-mismatch' };
   }
   if (cell.code && !cell.name) return { status: 'unmatched', reason: 'unknown-code' };
   if (alias) {

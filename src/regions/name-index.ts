@@ -95,8 +95,9 @@ function readPrefix(prefix: string, ancestors: Division[], aliases: Map<string, 
 }
 
 /**
- * Every division the whole of `name` (normalized) can be read as, a full-name reading before
- * any that needs a short form: `吉林市` is the city only; `吉林` is the province or the city.
+ * Every division the whole of `name` (normalized) can be read as, in code order, each marked
+ * `exact` when it needs no short form: `吉林市` is the city, exactly; `吉林` the province or the
+ * city, by short names.
  */
 export function readName(name: string, aliases?: Map<string, Division>): NameReading[] {
   const readings = new Map<Division, boolean>();
@@ -110,7 +111,11 @@ export function readName(name: string, aliases?: Map<string, Division>): NameRea
       readings.set(form.division, (readings.get(form.division) ?? false) || exact);
     }
   }
-  const all = [...readings].map(([division, exact]) => ({ division, exact }));
-  const exact = all.filter((r) => r.exact);
-  return (exact.length > 0 ? exact : all).sort((a, b) => (a.division.code < b.division.code ? -1 : 1));
+  return [...readings].map(([division, exact]) => ({ division, exact })).sort((a, b) => (a.division.code < b.division.code ? -1 : 1));
+}
+
+/** The exact readings if there are any, else all: `朝阳区` is never 朝阳市 or 朝阳县. */
+export function preferExact(readings: NameReading[]): Division[] {
+  const exact = readings.filter((r) => r.exact);
+  return (exact.length > 0 ? exact : readings).map((r) => r.division);
 }

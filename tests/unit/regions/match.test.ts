@@ -172,6 +172,10 @@ describe('matchRegion: names in several places', () => {
     ['吉林', { within: '220000' }, '220200'],
     ['吉林省', { within: '220000' }, '220000'],
     ['朝阳', { within: '210000' }, '211300'],
+    // within picks among the readings of a short name, a province's included
+    ['河北', { within: '120000' }, '120105'],
+    ['海南', { within: '150300' }, '150303'],
+    ['朝阳区', { within: '210000' }, '-outside-within'],
     // near: the file's other regions
     ['鼓楼区', { near: ['350103', '350104'] }, '350102'],
     ['鼓楼区', { near: ['350100'] }, '350102'],
@@ -218,6 +222,8 @@ describe('matchRegion: codes with and without a match', () => {
     // code and name disagree: ask, the code's division first
     ['230103 道里区', '?230103,230102'],
     ['350102 道里区', '?350102,230102'],
+    ['220000 吉林市', '?220000,220200'],
+    ['220200 吉林', '220200'],
     // a code settles a name found in several places
     ['鼓楼区（350102）', '350102'],
     ['320302鼓楼区', '320302'],
