@@ -174,6 +174,8 @@ export function periodMentions(s: string, year?: string): PeriodMention[] {
     // A year glued to more digits is a phone or document number, not a year.
     if (/\d/.test(s.charAt(m.index - 1)) || (/\d$/.test(m[0]) && /\d/.test(s.charAt(m.index + m[0].length)))) continue;
     if (insideTitle(s, m.index)) continue;
+    // 较2022年下降15%: the year compared with, not the figure's.
+    if (/(?:较|比|与|同)$/.test(s.slice(Math.max(0, m.index - 1), m.index))) continue;
     let label = m[0];
     let read = label;
     if (!/\d{4}/.test(label) && !/十/.test(label)) {

@@ -16,7 +16,7 @@ import { unitLine } from '../ingest/header-unit';
 const NUMBER = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/g;
 /** A change written right before its number: 同比下降30.1%, 增加59天, 提高3.2个百分点. */
 const CHANGE = /(?:同比|环比|比上年同期|较上年同期|比上年|较上年|比去年|较去年|比上月|较上月|与上年相比|较)?(增长|增加|上升|提高|提升|下降|减少|降低|下滑|回落)了?$|(?:同比|环比|比上年|较上年)(增|减|降|升)$/;
-const APPROX_BEFORE = /(?:约为|约|大约|将近|接近|近|超过|逾)$/;
+const APPROX_BEFORE = /(?:约为|约|大约|将近|接近|近|超过|超|逾)$/;
 /** Where a clause starts: the words before a figure name it only back to here. */
 const CLAUSE = /[，,、；;：:（）()“”"。！？!?\t]/;
 const JOINED = /[-—–―─~:/+.]/;
@@ -310,15 +310,20 @@ function headingScope(f: string, p: Paragraph, year: string | undefined): Scope 
  */
 function findTargets(f: string, hits: Hit[]): Map<number, number> {
   const out = new Map<number, number>();
-  for (let i = 1; i < hits.length; i++) {
+  const isTarget = (h: Hit): boolean => !h.classifier && (TARGET_BEFORE.test(h.before) || TARGET_AFTER.test(f.slice(h.rawEnd, h.rawEnd + 8)));
+  const fits = (o: Hit, h: Hit): boolean => !!o.q && !!h.q && o.q.unit === h.q.unit && o.q.kind === 'level' && h.q.kind === 'level';
+  const owned = new Set<number>();
+  for (let i = 0; i < hits.length; i++) {
     const h = hits[i];
-    if (h.classifier || !(TARGET_BEFORE.test(h.before) || TARGET_AFTER.test(f.slice(h.rawEnd, h.rawEnd + 8)))) continue;
-    for (let j = i - 1; j >= 0; j--) {
-      const o = hits[j];
-      if (!out.has(j) && o.q && h.q && o.q.unit === h.q.unit && o.q.kind === 'level' && h.q.kind === 'level') {
-        out.set(i, j);
-        break;
-      }
+    if (!isTarget(h)) continue;
+    // The figure the target is for: the one before it in the same unit (完成1.14亿立方米，超额完成
+    // 省定0.92亿立方米的目标), else the one after it (目标3万亩，完成3.2万亩).
+    let owner = -1;
+    for (let j = i - 1; j >= 0 && owner < 0; j--) if (!out.has(j) && !owned.has(j) && fits(hits[j], h)) owner = j;
+    for (let j = i + 1; j < hits.length && owner < 0; j++) if (!isTarget(hits[j]) && fits(hits[j], h)) owner = j;
+    if (owner >= 0) {
+      out.set(i, owner);
+      owned.add(owner);
     }
   }
   return out;

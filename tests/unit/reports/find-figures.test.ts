@@ -60,6 +60,7 @@ describe('findFigures: qualifiers mark a figure approximate', () => {
     ['清理垃圾超过187.6万立方米。', 1876000, '立方米'],
     ['累计获得奖励资金8000万元。', 80000000, '元'],
     ['举办活动1700多次。', 1700, '次'],
+    ['完成造林超3000亩。', 3000, '亩'],
   ])('%s', (text, value, unit) => {
     expect(first(text)).toMatchObject({ value, unit, approximate: true });
   });
@@ -118,6 +119,15 @@ describe('findFigures: indicator, region, period, target', () => {
     const figures = findFigures('2021年全市完成压采量1.14亿立方米，超额完成省定0.92亿立方米的年度目标任务。').figures;
     expect(figures).toHaveLength(1);
     expect(figures[0]).toMatchObject({ value: 114000000, target: { value: 92000000, unit: '立方米', displayUnit: '亿立方米' } });
+  });
+
+  it('a target stated before its figure (目标…，完成…)', () => {
+    const figures = findFigures('年度目标任务3万亩，实际完成3.2万亩。').figures;
+    expect(figures.map((f) => [f.value, f.target?.value])).toEqual([[32000, 30000]]);
+  });
+
+  it('the year compared with is not the figure’s period', () => {
+    expect(first('2023年违法案件较2022年下降15%。').period?.key).toBe('2023');
   });
 
   it('目标为 … before the number is a target too', () => {
