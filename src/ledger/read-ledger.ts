@@ -166,7 +166,7 @@ export async function readLedger(input: { name: string; bytes: Uint8Array }, opt
     const task = buildTask({ get, headers, column, fields, row, rowNumber, words, fractions, locale, issues, immediate: options.immediate === 'assigned' });
     if (section !== undefined) task.section = section;
     if (filled.length > 0) task.filled = filled;
-    result.tasks.push(task);
+    result.tasks.push(inOrder(task));
   }
   issues.sort((a, b) => a.row - b.row);
   return result;
@@ -258,6 +258,23 @@ function buildTask(ctx: RowContext): Task {
     warn('ledger_unknown_status', 'status', task.statusLabel);
   } else task.status = blankStatus(task);
   return task;
+}
+
+// The order a person reads a task in: what, where it stands, when, who; then the rest. A record
+// over every key of Task, so that a field added to Task without a place here fails to compile.
+const KEY_PLACES: Record<keyof Task, true> = {
+  id: true, title: true, status: true, statusLabel: true, deadline: true, deadlineLabel: true, ongoing: true, planned: true, actual: true,
+  unit: true, partner: true, person: true, category: true, measures: true, assignedOn: true, assignedLabel: true, closedOn: true,
+  closedLabel: true, evidence: true, note: true, region: true, regionCode: true, indicator: true, target: true, targetLabel: true,
+  current: true, currentLabel: true, valueUnit: true, section: true, filled: true, extra: true, source: true,
+};
+const KEY_ORDER = Object.keys(KEY_PLACES) as (keyof Task)[];
+
+/** The same task with its keys in KEY_ORDER, so that a task printed or saved reads top-down. */
+function inOrder(task: Task): Task {
+  const out: Record<string, unknown> = {};
+  for (const k of KEY_ORDER) if (task[k] !== undefined) out[k] = task[k];
+  return out as unknown as Task;
 }
 
 /** A blank 状态 cell: 销号日期 → closed; 100% → done; some progress or no end → in progress; else not started. */
