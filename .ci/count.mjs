@@ -6,9 +6,11 @@ const [dir, status] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 
-const vitest = join(dir, 'vitest.json');
-if (existsSync(vitest)) {
-  const r = JSON.parse(readFileSync(vitest, 'utf8'));
+// Unit tests, and the old-browser suite (Chromium 86), both written by Vitest.
+for (const name of ['vitest.json', 'vitest-legacy.json']) {
+  const report = join(dir, name);
+  if (!existsSync(report)) continue;
+  const r = JSON.parse(readFileSync(report, 'utf8'));
   passed += r.numPassedTests ?? 0;
   failed += r.numFailedTests ?? 0;
 }

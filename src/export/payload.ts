@@ -1,9 +1,13 @@
 /**
  * Embed payloads: any JSON value (a validated view spec plus its data snapshot) as URL-safe text.
- * `d.` + base64url of deflate-raw compressed JSON where `CompressionStream` exists (browsers and
+ * `g.` + base64url of gzip-compressed JSON where `CompressionStream` exists (browsers and
  * Node ≥ 18), else `j.` + base64url of the JSON. The prefix says which, so either reader works.
+ * gzip, not deflate-raw: an embed made in a current browser is opened on desktops whose kernel
+ * (Chromium 86) streams only gzip and deflate; `d.` (deflate-raw) links made before still open
+ * where the browser streams it.
  * Decoding is bounded: a small hostile payload cannot inflate into gigabytes.
  */
+import { streamsDeflateRaw } from '../domain/deflate';
 import { translate, type Locale } from '../domain/messages/index';
 
 /** The result of decoding: the parsed JSON value, or sentences saying why it could not be read. */
@@ -12,7 +16,8 @@ export type PayloadResult = { ok: true; value: unknown } | { ok: false; errors: 
 /** Largest decoded JSON accepted by default, in bytes. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
 
-const COMPRESSED = 'd.';
+const COMPRESSED = 'g.';
+const COMPRESSED_RAW = 'd.';
 const PLAIN = 'j.';
 
 /** Binary → base64url without padding, in slices so large payloads do not overflow the call stack. */
@@ -78,7 +83,7 @@ const canCompress = (): boolean => typeof CompressionStream === 'function' && ty
 export async function encodePayload(value: unknown, options: { compress?: boolean } = {}): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(value));
   if (options.compress === false || !canCompress()) return PLAIN + toBase64Url(json);
-  const compressed = await readBounded(streamOf(json).pipeThrough(new CompressionStream('deflate-raw')), Infinity);
+  const compressed = await readBounded(streamOf(json).pipeThrough(new CompressionStream('gzip')), Infinity);
   return COMPRESSED + toBase64Url(compressed as Uint8Array);
 }
 
@@ -97,13 +102,14 @@ export async function decodePayload(
   const tooLarge: PayloadResult = { ok: false, errors: [translate(locale, 'export.payload.too_large', { max })] };
   try {
     const prefix = text.slice(0, 2);
-    if (prefix !== COMPRESSED && prefix !== PLAIN) return invalid;
+    if (prefix !== COMPRESSED && prefix !== COMPRESSED_RAW && prefix !== PLAIN) return invalid;
     // base64 holds 3 bytes in 4 characters; refuse before decoding anything that cannot fit.
     if (prefix === PLAIN && (text.length - 2) * 0.75 > max) return tooLarge;
     let bytes = fromBase64Url(text.slice(2));
-    if (prefix === COMPRESSED) {
-      if (!canCompress()) return invalid;
-      const inflated = await readBounded(streamOf(bytes).pipeThrough(new DecompressionStream('deflate-raw')), max);
+    if (prefix !== PLAIN) {
+      if (!canCompress() || (prefix === COMPRESSED_RAW && !streamsDeflateRaw())) return invalid;
+      const format = prefix === COMPRESSED ? 'gzip' : 'deflate-raw';
+      const inflated = await readBounded(streamOf(bytes).pipeThrough(new DecompressionStream(format)), max);
       if (inflated === 'too_large') return tooLarge;
       bytes = inflated;
     }

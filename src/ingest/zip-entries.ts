@@ -1,10 +1,12 @@
 /**
  * The entries of a ZIP archive (an XLSX is one) from its central directory, and one entry's bytes
- * inflated with the platform's `DecompressionStream('deflate-raw')` — native code in the browser
+ * inflated with the platform's `DecompressionStream` (as gzip below Chromium 103: domain/deflate.ts) — native code in the browser
  * and in Node, far faster than inflating in JavaScript. Only what an XLSX needs: stored and
  * deflated entries, no ZIP64, no encryption; anything else answers `undefined` so that the caller
  * can fall back to a full reader.
  */
+
+import { inflateRawStream } from '../domain/deflate';
 
 /** One file in the archive. @example { name: 'xl/workbook.xml', method: 8, compressedSize: 310, size: 622, localOffset: 0 } */
 export interface ZipEntry {
@@ -14,6 +16,8 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   localOffset: number;
+  /** CRC-32 of the inflated bytes: an old kernel inflates through gzip, whose trailer needs it. */
+  crc32: number;
 }
 
 const EOCD = 0x06054b50;
@@ -45,6 +49,7 @@ export function listZipEntries(bytes: Uint8Array): Map<string, ZipEntry> | undef
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) return undefined;
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
+    const crc32 = view.getUint32(at + 16, true);
     const compressedSize = view.getUint32(at + 20, true);
     const size = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
@@ -53,7 +58,7 @@ export function listZipEntries(bytes: Uint8Array): Map<string, ZipEntry> | undef
     const localOffset = view.getUint32(at + 42, true);
     const name = names.decode(bytes.subarray(at + 46, at + 46 + nameLength));
     if (flags & 1 || (method !== 0 && method !== 8) || compressedSize === 0xffffffff || localOffset === 0xffffffff) return undefined;
-    entries.set(name, { name, method, compressedSize, size, localOffset });
+    entries.set(name, { name, method, compressedSize, size, localOffset, crc32 });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -86,8 +91,7 @@ export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes 
     if (data.length > maxBytes) throw new ZipEntryTooLarge(entry.name, maxBytes);
     return data;
   }
-  // Blob copies the slice, so the stream never sees the caller's buffer change.
-  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const reader = inflateRawStream(data, entry).getReader();
   // Chunks go straight into one buffer of the declared size, grown only if the declaration was short.
   let out = new Uint8Array(Math.min(entry.size, maxBytes));
   let length = 0;

@@ -13,8 +13,14 @@ const sample = {
 describe('encodePayload / decodePayload', () => {
   it.each([true, false])('round-trips exactly (compress: %s)', async (compress) => {
     const text = await encodePayload(sample, { compress });
-    expect(text.startsWith(compress ? 'd.' : 'j.')).toBe(true);
-    expect(text).toMatch(/^[dj]\.[A-Za-z0-9_-]*$/);
+    expect(text.startsWith(compress ? 'g.' : 'j.')).toBe(true);
+    expect(text).toMatch(/^[gj]\.[A-Za-z0-9_-]*$/);
+    expect(await decodePayload(text)).toEqual({ ok: true, value: sample });
+  });
+
+  it('still reads a deflate-raw (d.) link made before gzip', async () => {
+    const { deflateRawSync } = await import('node:zlib');
+    const text = 'd.' + deflateRawSync(Buffer.from(JSON.stringify(sample))).toString('base64url');
     expect(await decodePayload(text)).toEqual({ ok: true, value: sample });
   });
 
@@ -39,7 +45,8 @@ describe('encodePayload / decodePayload', () => {
     { name: 'characters outside base64url', text: 'j.eyJhIjox fQ==' },
     { name: 'bytes that are not JSON', text: 'j.' + Buffer.from('{oops').toString('base64url') },
     { name: 'bytes that are not UTF-8', text: 'j.' + Buffer.from([0x22, 0xff, 0x22]).toString('base64url') },
-    { name: 'compressed garbage', text: 'd.AAAA' },
+    { name: 'compressed garbage', text: 'g.AAAA' },
+    { name: 'deflate-raw garbage', text: 'd.AAAA' },
   ];
   it.each(bad)('says $name is invalid without throwing', async ({ text }) => {
     expect(await decodePayload(text)).toEqual({ ok: false, errors: ['嵌入数据无法读取，可能已损坏或被截断。'] });

@@ -1,0 +1,52 @@
+/**
+ * A real Chromium 86.0.4240 (the kernel of 360安全浏览器 13) for the old-browser suite. The npm
+ * package chrome-aws-lambda@5.3.1 ships it brotli-compressed inside its registry tarball; it is
+ * unpacked once into node_modules/.cache with Node's own brotli, so nothing is downloaded from
+ * anywhere but the npm registry. puppeteer-core@5.3.1 speaks its DevTools protocol (Playwright
+ * needs a far newer Chromium).
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
+import type { Browser, LaunchOptions } from 'puppeteer-core';
+
+const require = createRequire(import.meta.url);
+const BIN = join(dirname(require.resolve('chrome-aws-lambda/package.json')), 'bin');
+const CACHE = join(process.cwd(), 'node_modules', '.cache', 'chromium-86');
+const EXECUTABLE = join(CACHE, 'chromium');
+
+/** Unpack the browser (and the GL libraries it loads) unless an earlier run did. */
+export function ensureChromium86(): string {
+  const stamp = join(CACHE, 'unpacked');
+  if (existsSync(stamp) && existsSync(EXECUTABLE)) return EXECUTABLE;
+  mkdirSync(CACHE, { recursive: true });
+  writeFileSync(EXECUTABLE, brotliDecompressSync(readFileSync(join(BIN, 'chromium.br'))));
+  chmodSync(EXECUTABLE, 0o755);
+  // libEGL/libGLESv2 (SwiftShader) and, for machines without them, NSS and friends under lib/.
+  for (const archive of ['swiftshader.tar', 'aws.tar']) {
+    const tar = join(CACHE, archive);
+    writeFileSync(tar, brotliDecompressSync(readFileSync(join(BIN, `${archive}.br`))));
+    execFileSync('tar', ['-xf', tar, '-C', CACHE, '--no-same-owner']);
+  }
+  writeFileSync(stamp, new Date().toISOString());
+  return EXECUTABLE;
+}
+
+/**
+ * Start headless Chromium 86 with the flags it needs on these machines (root, no GPU, no
+ * zygote). Not `--single-process`: a page in a second browser context (a fresh profile per
+ * test) closed the whole browser. The system's fontconfig finds Noto CJK, so Chinese renders.
+ */
+export async function launchChromium86(): Promise<Browser> {
+  const puppeteer = require('puppeteer-core') as typeof import('puppeteer-core');
+  const options: LaunchOptions = {
+    executablePath: ensureChromium86(),
+    headless: true,
+    args: ['--no-sandbox', '--no-zygote', '--disable-gpu', '--disable-dev-shm-usage', '--lang=zh-CN'],
+    env: { ...process.env, LD_LIBRARY_PATH: [join(CACHE, 'lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':') },
+    defaultViewport: { width: 1366, height: 768 },
+  };
+  return puppeteer.launch(options);
+}
