@@ -18,7 +18,7 @@ const NUMBER = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/g;
 const CHANGE = /(?:同比|环比|比上年同期|较上年同期|比上年|较上年|比去年|较去年|比上月|较上月|与上年相比|较)?(增长|增加|上升|提高|提升|下降|减少|降低|下滑|回落)了?$|(?:同比|环比|比上年|较上年)(增|减|降|升)$/;
 const APPROX_BEFORE = /(?:约为|约|大约|将近|接近|近|超过|超|逾)$/;
 /** Where a clause starts: the words before a figure name it only back to here. */
-const CLAUSE = /[，,、；;：:（）()“”"。！？!?\t]/;
+const CLAUSE = /[，,、；;：:“”"。！？!?\t]/;
 const JOINED = /[-—–―─~:/+.]/;
 const OPEN = /[([【〔（]/;
 const CLOSE = /[)\]】〕）]/;
@@ -74,6 +74,9 @@ function readHit(f: string, s: Span, a: number, b: number, floor: number): Hit |
 
   let at = b;
   let approximate = false;
+  // 237054.47 万元: a space some writers put before the unit.
+  const gap = /^[ \u00a0\u3000]+(?=[余多万亿千百十\p{Script=Han}%‰])/u.exec(f.slice(at, s.end));
+  if (gap) at += gap[0].length;
   const take = (re: RegExp): string => {
     const m = re.exec(f.slice(at, s.end));
     if (!m) return '';

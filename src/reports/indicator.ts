@@ -11,7 +11,7 @@ const PERIOD_WORDS = [
 ];
 
 const LEAD = /^(?:全区|全市|全省|全县|全旗|全盟|全州|全国|全域|全镇|全乡|其中|共有|共计|合计|总计|累计|共|先后|已经|已|并且|并|及|和|与|同时|另外|另|此外|还|均|分别|的|对|在|为|由|将|从|其|以及|又|再|之|、)+/;
-const TRAIL = /(?:分别为|分别|共计|总计|合计|累计|达到了|达到|达|为|是|共有|共|有|计|完成了|完成|实现了|实现|了|约|近|超过|已|均|逾|大约|将近|接近|增至|降至|至|到|由)+$/;
+const TRAIL = /(?:分别为|分别|共计|总计|合计|累计|达到了|达到|达|为|是|共有|共|有|计|(?<!未)完成了|(?<!未)完成|实现了|实现|了|约|近|超过|已|均|逾|大约|将近|接近|增至|降至|至|到|由)+$/;
 const INNER_VERB = /(?<=[\p{Script=Han}A-Za-z0-9]{2})(?:实现|完成)(?=[\p{Script=Han}A-Za-z0-9]{2})/u;
 const BRACKETS = /[《》“”"‘’「」『』]/g;
 const MAX_BEFORE = 16;
@@ -22,7 +22,8 @@ const MAX_BEFORE = 16;
  * @example indicatorBefore('2024年全区保护性耕作面积') // '保护性耕作面积'
  */
 export function indicatorBefore(segment: string): string {
-  let s = segment.replace(BRACKETS, '');
+  // A remark in brackets (组织生活会) is not part of the name.
+  let s = segment.replace(/[(（][^()（）]*[)）]/g, '').replace(BRACKETS, '');
   for (const p of PERIOD_WORDS) s = s.replace(p, '');
   s = s.replace(/\s+/g, '');
   for (let again = true; again; ) {
@@ -36,7 +37,7 @@ export function indicatorBefore(segment: string): string {
   return /[\p{Script=Han}A-Za-z]/u.test(s) && s.length >= 2 ? s : '';
 }
 
-const AFTER_STOP = /(?:全部|均|已|被|进行|开展|落实|实现|参加|参与|完成|负责|纳入|列入|建成|获得|通过|达到|征求|实行|开展|进行|的|和|与|及|等|共|在|对|向|为|是)/;
+const AFTER_STOP = /(?:全部|均|已|进行|开展|落实|实现|参加|参与|完成|负责|纳入|列入|建成|获得|通过|达到|征求|实行|开展|进行|的|和|与|及|等|共|在|对|向|为|是)/;
 const MAX_AFTER = 12;
 
 /**

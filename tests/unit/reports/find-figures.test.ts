@@ -17,6 +17,7 @@ describe('findFigures: values in the base unit, as the import reads them', () =>
     ['装备机械设备4417台(套)。', 4417, '台(套)', undefined],
     ['总投资1,723亿元。', 172300000000, '元', '亿元'],
     ['完成率达到１１０％。', 110, '%', undefined],
+    ['涉及金额237054.47 万元。', 2370544700, '元', '万元'],
   ])('%s → %d %s', (text, value, unit, displayUnit) => {
     const f = first(text);
     expect([f.value, f.unit, f.displayUnit, f.kind]).toEqual([value, unit, displayUnit, 'level']);
@@ -78,6 +79,8 @@ describe('findFigures: indicator, region, period, target', () => {
     ['细化分解12项整改任务。', '整改任务'],
     ['查处违法案件363件、违法人员410人。', '查处违法案件'],
     ['全省组建河湖保洁队伍2113个。', '组建河湖保洁队伍'],
+    ['完成整改688个，未完成5个。', '完成整改'],
+    ['共召开专题民主生活会(组织生活会)38次。', '召开专题民主生活会'],
   ])('%s → %s', (text, indicator) => {
     expect(first(text).indicator).toBe(indicator);
   });
