@@ -12,12 +12,16 @@
  *   observation from before the window gets no traffic light.
  * - behind = expected − completion, in percentage points. Green below 10, yellow 10 to 30,
  *   red above 30. A met target is green whatever the window.
+ * - At or after the deadline (expected progress 100 %) a target not reached is `missed` (未完成,
+ *   red), whatever the completion: 63.2% of a 70% target is not "on pace" once the time is up.
+ *   `shortfall` says by how much, in the indicator's base unit (6.8 for a rate: 差6.8个百分点),
+ *   respecting polarity: for lower-is-better indicators, above the target is missing it.
  */
 import type { Indicator, Observation, Polarity, Target } from '../domain/types';
 import { periodSpan } from '../domain/period';
 
-/** Green on pace, yellow 10–30 points behind, red more than 30 behind. */
-export type TrafficLight = 'green' | 'yellow' | 'red';
+/** Green on pace, yellow 10–30 points behind, red more than 30 behind; missed: the deadline came first. */
+export type TrafficLight = 'green' | 'yellow' | 'red' | 'missed';
 
 /** How an observation stands against its target. */
 export interface TargetAssessment {
@@ -31,6 +35,8 @@ export interface TargetAssessment {
   status: TrafficLight | undefined;
   /** The value has reached the target (≥ for higher-is-better, ≤ for lower-is-better). */
   met: boolean;
+  /** How far the value is from the target, in the base unit (positive), when the target is missed at its deadline. */
+  shortfall: number | undefined;
 }
 
 /** The months a target covers, from the start of its period to the end of its deadline. */
@@ -113,7 +119,12 @@ export function assessTarget(o: Observation, indicator: Indicator): TargetAssess
   const expected = expectedProgress(o.period, target);
   const behind = completion !== undefined && expected !== undefined ? expected - completion : undefined;
   let status: TrafficLight | undefined;
+  let shortfall: number | undefined;
   if (met && expected !== undefined) status = 'green';
-  else if (completion !== undefined && expected !== undefined) status = trafficLight(completion, expected);
-  return { target, completion, expected, behind, status, met };
+  else if (expected !== undefined && expected >= 100) {
+    status = 'missed';
+    // Rounded like a stored value: 70 − 63.2 is 6.799999999999997 in binary.
+    shortfall = Number(Math.abs(target.value - o.value).toPrecision(12));
+  } else if (completion !== undefined && expected !== undefined) status = trafficLight(completion, expected);
+  return { target, completion, expected, behind, status, met, shortfall };
 }

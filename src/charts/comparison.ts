@@ -14,14 +14,14 @@ import { rankRegions, type RankedRow } from '../analysis/ranking';
 import { dominantGrain, grainOf, latestPeriod } from '../analysis/series';
 import type { ChartData, ChartReason, ChartRequirement, ComparisonSpec } from './types';
 import { statusColour, type ChartTheme } from './theme';
-import { arrowOf, displayUnitOf, formatChangeMagnitude, formatCompact, formatNumber, formatObservationValue, toDisplay } from './format';
+import { arrowOf, displayUnitOf, formatChangeMagnitude, formatCompact, formatTargetStatus, formatNumber, formatObservationValue, toDisplay } from './format';
 import { baseOption, chartTitle, rememberLast, observationsOf, safeTooltip, tooltipPoints } from './common';
 
 /** A comparison needs regions, a period and values. */
 export const requires: readonly ChartRequirement[] = ['region', 'period', 'value'];
 
 /** Status marks written next to a bar's value, so status is not shown by colour alone. */
-const STATUS_MARK = { green: '✓', yellow: '△', red: '✗' } as const;
+const STATUS_MARK = { green: '✓', yellow: '△', red: '✗', missed: '✗' } as const;
 
 /** A total (合计) counts as a sum, not an average, when it is this many times the largest region. */
 const SUM_LIKE = 1.5;
@@ -251,7 +251,7 @@ function tooltipText(
     );
   }
   if (a?.completion !== undefined) lines.push(translate(locale, 'chart.completion', { value: `${formatNumber(a.completion)}%` }));
-  if (a?.status) lines.push(translate(locale, `chart.status.${a.status}`, { points: formatNumber(Math.max(0, a.behind ?? 0)) }));
+  if (a?.status) lines.push(formatTargetStatus(a, data.indicator, locale, du));
   return lines.join('\n');
 }
 

@@ -7,7 +7,8 @@ import { formatLocale } from 'd3-format';
 import type { Indicator, Observation } from '../domain/types';
 import { translate, type Locale } from '../domain/messages';
 import { splitUnit, toDisplayUnit } from '../domain/units';
-import { changeMeasure, type Change } from '../analysis/change';
+import { changeMeasure, isRateUnit, type Change } from '../analysis/change';
+import type { TargetAssessment } from '../analysis/completion';
 
 // ASCII minus: the default U+2212 does not survive copying into Excel as a number sign.
 const d3 = formatLocale({ decimal: '.', thousands: ',', grouping: [3], currency: ['', ''], minus: '-' });
@@ -150,4 +151,39 @@ export function formatChangeMagnitude(c: Change, indicator: Pick<Indicator, 'bas
   }
   if (measure === 'relative') return `${changeNumber(c.relative!)}%`;
   return formatQuantity(Math.abs(c.absolute), unit, locale, displayUnit ?? unit);
+}
+
+/**
+ * How far a missed target was missed: a rate in points (`6.8个百分点`), anything else in its unit
+ * (`0.1吨`, `1.2万亩`).
+ * @example formatShortfall(6.8, { baseUnit: '%' }, 'zh') // '6.8个百分点'
+ */
+export function formatShortfall(shortfall: number, indicator: Pick<Indicator, 'baseUnit'>, locale: Locale, displayUnit?: string): string {
+  const unit = indicator.baseUnit;
+  if (isRateUnit(unit)) {
+    const key = unit.normalize('NFKC').trim() === '‰' ? 'chart.permille_points' : 'chart.points';
+    return translate(locale, key, { value: changeNumber(shortfall) });
+  }
+  return formatQuantity(Math.abs(shortfall), unit, locale, displayUnit ?? unit);
+}
+
+/**
+ * A target's status in a sentence (`落后进度 12 个百分点`, `未完成，差6.8个百分点`), or '' without one.
+ * @example formatTargetStatus(assessment, indicator, 'zh') // '未完成，差6.8个百分点'
+ */
+export function formatTargetStatus(a: TargetAssessment, indicator: Pick<Indicator, 'baseUnit'>, locale: Locale, displayUnit?: string): string {
+  if (!a.status) return '';
+  const gap = a.shortfall === undefined ? '' : formatShortfall(a.shortfall, indicator, locale, displayUnit);
+  return translate(locale, `chart.status.${a.status}`, { points: formatNumber(Math.max(0, a.behind ?? 0)), gap });
+}
+
+/**
+ * The word of a traffic light (正常/落后/严重落后), and for a missed target by how much
+ * (`未完成 差6.8个百分点`), so the table says it without colour.
+ * @example lightWord(assessment, indicator, 'zh') // '未完成 差6.8个百分点'
+ */
+export function lightWord(a: TargetAssessment, indicator: Pick<Indicator, 'baseUnit'>, locale: Locale, displayUnit?: string): string {
+  if (!a.status) return '';
+  if (a.status !== 'missed' || a.shortfall === undefined) return translate(locale, `views.light.${a.status}`);
+  return translate(locale, 'views.light.missedBy', { gap: formatShortfall(a.shortfall, indicator, locale, displayUnit) });
 }

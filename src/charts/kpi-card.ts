@@ -10,7 +10,7 @@ import type { Locale } from '../domain/messages';
 import type { KpiSummary } from '../analysis/kpi';
 import type { TrafficLight } from '../analysis/completion';
 import { changeColour, statusColour, type ChartTheme } from './theme';
-import { arrowOf, displayUnitOf, formatChangeMagnitude, formatNumber, formatObservationValue } from './format';
+import { arrowOf, displayUnitOf, formatChangeMagnitude, formatNumber, formatObservationValue, formatTargetStatus, lightWord } from './format';
 
 /** What a KPI card shows, ready to render as text. */
 export interface KpiCardText {
@@ -20,7 +20,8 @@ export interface KpiCardText {
   value: string;
   /** 同比: arrow and magnitude; colour by polarity (or by direction under rise = red). */
   yoy?: { text: string; arrow: string; colour: string; good: boolean | undefined };
-  target?: { text: string; status: TrafficLight | undefined; statusText: string; colour: string };
+  /** `word` is the traffic light's (未完成 差6.8个百分点), `statusText` the sentence (未完成，差6.8个百分点). */
+  target?: { text: string; status: TrafficLight | undefined; statusText: string; word: string; colour: string };
 }
 
 /**
@@ -54,7 +55,8 @@ export function formatKpiCard(summary: KpiSummary, indicator: Indicator, locale:
     card.target = {
       text: translate(locale, 'chart.completion', { value: `${formatNumber(t.completion)}%` }),
       status: t.status,
-      statusText: t.status ? translate(locale, `chart.status.${t.status}`, { points: formatNumber(Math.max(0, t.behind ?? 0)) }) : '',
+      statusText: formatTargetStatus(t, indicator, locale, du),
+      word: lightWord(t, indicator, locale, du),
       colour: statusColour(theme, t.status),
     };
   }

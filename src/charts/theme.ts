@@ -135,6 +135,6 @@ export function changeColour(theme: ChartTheme, direction: 'up' | 'down' | 'flat
 export function statusColour(theme: ChartTheme, status: TrafficLight | undefined): string {
   if (status === 'green') return theme.good;
   if (status === 'yellow') return theme.warn;
-  if (status === 'red') return theme.bad;
+  if (status === 'red' || status === 'missed') return theme.bad;
   return theme.neutral;
 }

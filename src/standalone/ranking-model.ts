@@ -13,7 +13,7 @@ import { isGood } from '../analysis/change';
 import { groupSeries, latestPeriod } from '../analysis/series';
 import type { TrafficLight } from '../analysis/completion';
 import { changeColour, statusColour, type ChartTheme } from '../charts/theme';
-import { arrowOf, displayUnitOf, formatChangeMagnitude, formatNumber, formatObservationValue, toDisplay } from '../charts/format';
+import { arrowOf, displayUnitOf, formatChangeMagnitude, formatNumber, formatObservationValue, lightWord, toDisplay } from '../charts/format';
 import type { ChartData } from '../charts/types';
 import { sparklinePath, type SparklineShape } from '../charts/sparkline-path';
 
@@ -103,7 +103,7 @@ export function buildRankingTable(data: ChartData, spec: ViewSpec, theme: ChartT
             ? {
                 pct: `${formatNumber(a.completion)}%`,
                 status: a.status,
-                word: a.status ? t(`views.light.${a.status}`) : '',
+                word: lightWord(a, indicator, locale, du),
                 colour: statusColour(theme, a.status),
               }
             : undefined,

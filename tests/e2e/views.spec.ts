@@ -155,8 +155,8 @@ test('indicator settings change the charts at once; the arrangement is saved', a
   await page.getByTestId('view-tab-ranking').click();
   const daoli = page.getByTestId('ranking-table').locator('tr[data-region="道里区"]');
   await expect(daoli.getByTestId('value')).toHaveText('60,400亩');
-  // 60 400 of 80 000 亩 by the end of 2024: 75.5 %, 24.5 points behind: yellow, labelled 落后.
-  await expect(daoli.getByTestId('light')).toHaveText('落后');
+  // 60 400 of 80 000 亩 by the end of 2024, read at 2024: the deadline has come, so missed (issue 18).
+  await expect(daoli.getByTestId('light')).toHaveText('未完成 差19,600亩');
   await expect(daoli).toContainText('75.5%');
 
   // Arrange the overview: ranking shown and first, the table hidden; saved for this indicator.
@@ -207,9 +207,11 @@ test('every view on an imported file: ties, gaps and traffic lights', async ({ p
   await page.getByTestId('view-tab-ranking').click();
   const rows = page.getByTestId('ranking-table').locator('tbody tr');
   await expect(rows.getByTestId('rank')).toHaveText(['1', '2并列', '2并列', '4']);
-  await expect(page.getByTestId('ranking-table').locator('tr[data-region="甲县"] [data-testid="light"]')).toHaveText('正常');
-  await expect(page.getByTestId('ranking-table').locator('tr[data-region="乙县"] [data-testid="light"]')).toHaveText('落后');
-  await expect(page.getByTestId('ranking-table').locator('tr[data-region="丙县"] [data-testid="light"]')).toHaveText('严重落后');
+  // 2024 targets read at 2024, their deadline: not reached is 未完成 with the gap (issue 18), 丁县 met.
+  await expect(page.getByTestId('ranking-table').locator('tr[data-region="甲县"] [data-testid="light"]')).toHaveText('未完成 差0.1万亩');
+  await expect(page.getByTestId('ranking-table').locator('tr[data-region="乙县"] [data-testid="light"]')).toHaveText('未完成 差0.6万亩');
+  await expect(page.getByTestId('ranking-table').locator('tr[data-region="丙县"] [data-testid="light"]')).toHaveText('未完成 差1万亩');
+  await expect(page.getByTestId('ranking-table').locator('tr[data-region="丁县"] [data-testid="light"]')).toHaveText('正常');
   // 丁县 has no 2022 value: its sparkline breaks instead of drawing through a zero.
   await expect(page.getByTestId('ranking-table').locator('tr[data-region="丁县"] svg path')).toHaveAttribute('d', /^M[\d. ]+h0M/);
   await shots(page, 'import-ranking');

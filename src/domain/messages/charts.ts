@@ -38,6 +38,7 @@ export const charts: Record<string, string> = {
   'chart.status.green': '进度正常',
   'chart.status.yellow': '落后进度 {points} 个百分点',
   'chart.status.red': '严重落后进度 {points} 个百分点',
+  'chart.status.missed': '未完成，差{gap}',
   'chart.index_axis': '指数（{period}=100）',
   'chart.change_axis': '变化（{unit}）',
   'chart.better': '较好',

@@ -96,13 +96,28 @@ describe('assessTarget', () => {
   });
 
   it.each([
-    [obs('A', '2024', 75), 'yellow'],
-    [obs('A', '2024', 60), 'red'],
+    // At the deadline (the end of 2024) a target not reached is missed, however close.
+    [obs('A', '2024', 99), 'missed'],
+    [obs('A', '2024', 75), 'missed'],
+    [obs('A', '2024', 100), 'green'],
     [obs('A', '2024-06', 45), 'green'],
     [obs('A', '2024-06', 35), 'yellow'],
+    [obs('A', '2024-06', 15), 'red'],
     [obs('A', '2023', 10), undefined],
   ])('%j → %s', (o, light) => {
     expect(assessTarget(o, indicator([{ period: '2024', value: 100 }]))?.status).toBe(light);
+  });
+
+  it.each([
+    ['a rate 63.2% against 70% at the deadline: 6.8 points short', obs('A', '2024', 63.2), [{ period: '2024', value: 70 }], 'higher', 'missed', 6.8],
+    ['past the deadline too', obs('A', '2025', 63.2), [{ period: '2024', value: 70 }], 'higher', 'missed', 6.8],
+    ['before the deadline: behind, not missed', obs('A', '2024', 63.2), [{ period: '2024', value: 70, deadline: '2025' }], 'higher', 'green', undefined],
+    ['lower is better: above the ceiling is missing it', obs('A', '2024', 5.1), [{ period: '2024', value: 5 }], 'lower', 'missed', 0.1],
+    ['lower is better: under the ceiling is met', obs('A', '2024', 4.95), [{ period: '2024', value: 5 }], 'lower', 'green', undefined],
+  ] as const)('%s', (_name, o, targets, polarity, status, shortfall) => {
+    const a = assessTarget(o, indicator(targets.map((t) => ({ ...t })), polarity));
+    expect(a?.status).toBe(status);
+    expect(a?.shortfall).toBe(shortfall);
   });
 
   it('lower is better: at zero violations the target is met', () => {
@@ -112,10 +127,11 @@ describe('assessTarget', () => {
     expect(a?.status).toBe('green');
   });
 
-  it('lower is better: over the ceiling is behind', () => {
+  it('lower is better: over the ceiling at the deadline is missed', () => {
     const a = assessTarget(obs('A', '2024', 200), indicator([{ period: '2024', value: 100 }], 'lower'));
     expect(a?.completion).toBe(50);
-    expect(a?.status).toBe('red');
+    expect(a?.status).toBe('missed');
+    expect(a?.shortfall).toBe(100);
   });
 
   it('returns undefined without a target', () => {

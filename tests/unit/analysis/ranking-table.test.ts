@@ -19,8 +19,8 @@ describe('rankingRows', () => {
     const rows = rankingRows(data, indicator, '2024');
     expect(rows.map((r) => [r.region, r.rank, r.tied, r.previousRank, r.rankChange, r.change?.absolute, r.target?.status])).toEqual([
       ['C', 1, false, undefined, undefined, undefined, 'green'],
-      ['A', 2, true, 2, 0, 40, 'yellow'],
-      ['B', 2, true, 1, -1, 10, 'yellow'],
+      ['A', 2, true, 2, 0, 40, 'missed'],
+      ['B', 2, true, 1, -1, 10, 'missed'],
     ]);
   });
 

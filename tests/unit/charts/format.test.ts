@@ -7,11 +7,15 @@ import {
   formatNumber,
   formatObservationValue,
   formatQuantity,
+  formatShortfall,
   formatSigned,
+  formatTargetStatus,
+  lightWord,
   toDisplay,
 } from '../../../src/charts/format';
 import type { Indicator, Observation } from '../../../src/domain/types';
 import { computeChange, type Change } from '../../../src/analysis/change';
+import type { TargetAssessment } from '../../../src/analysis/completion';
 
 describe('formatQuantity', () => {
   it.each([
@@ -130,5 +134,40 @@ describe('formatChangeMagnitude: one rule for every change', () => {
     const copy = structuredClone(change);
     formatChangeMagnitude(change, rate, 'zh');
     expect(change).toEqual(copy);
+  });
+});
+
+describe('a missed target says by how much', () => {
+  const missed = (shortfall: number): TargetAssessment => ({
+    target: { period: '2024', value: 70 },
+    completion: 90,
+    expected: 100,
+    behind: 10,
+    status: 'missed',
+    met: false,
+    shortfall,
+  });
+  it.each([
+    ['a rate in points', 6.8, { baseUnit: '%' }, 'zh', undefined, '未完成 差6.8个百分点', '未完成，差6.8个百分点'],
+    ['a quantity in its unit', 0.1, { baseUnit: '吨' }, 'zh', undefined, '未完成 差0.1吨', '未完成，差0.1吨'],
+    ['in the display unit', 19600, { baseUnit: '亩' }, 'zh', '万亩', '未完成 差1.96万亩', '未完成，差1.96万亩'],
+    ['in English', 6.8, { baseUnit: '%' }, 'en', undefined, 'Missed by 6.8 percentage points', 'target missed by 6.8 percentage points'],
+  ] as const)('%s', (_name, shortfall, indicator, locale, du, word, sentence) => {
+    expect(lightWord(missed(shortfall), indicator, locale, du)).toBe(word);
+    expect(formatTargetStatus(missed(shortfall), indicator, locale, du)).toBe(sentence);
+  });
+
+  it('other lights keep their word', () => {
+    const onPace: TargetAssessment = { ...missed(0), status: 'green', shortfall: undefined };
+    expect(lightWord(onPace, { baseUnit: '%' }, 'zh')).toBe('正常');
+    expect(formatShortfall(6.8, { baseUnit: '‰' }, 'zh')).toBe('6.8个千分点');
+  });
+
+  it('does not mutate its input', () => {
+    const a = missed(6.8);
+    const copy = structuredClone(a);
+    lightWord(a, { baseUnit: '%' }, 'zh');
+    formatTargetStatus(a, { baseUnit: '%' }, 'zh');
+    expect(a).toEqual(copy);
   });
 });

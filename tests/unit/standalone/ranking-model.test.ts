@@ -44,10 +44,10 @@ describe('buildRankingTable', () => {
   it('names the traffic light in words beside its colour', () => {
     const t = byRegion.get('甲县')!.target!;
     expect(t.pct).toBe('90%');
-    // Due by the end of 2024 and 10 points short: behind (yellow), said as 落后.
-    expect(t.status).toBe('yellow');
-    expect(t.word).toBe('落后');
-    expect(t.colour).toBe(light.warn);
+    // Due by the end of 2024 and 0.4万亩 short at 2024: missed, said with the gap.
+    expect(t.status).toBe('missed');
+    expect(t.word).toBe('未完成 差0.4万亩');
+    expect(t.colour).toBe(light.bad);
     expect(byRegion.get('乙县')!.target).toBeUndefined();
   });
 

@@ -38,6 +38,7 @@ export const charts: Record<string, string> = {
   'chart.status.green': 'on pace',
   'chart.status.yellow': '{points} points behind pace',
   'chart.status.red': '{points} points behind pace (far behind)',
+  'chart.status.missed': 'target missed by {gap}',
   'chart.index_axis': 'Index ({period} = 100)',
   'chart.change_axis': 'Change ({unit})',
   'chart.better': 'better',
