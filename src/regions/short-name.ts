@@ -81,13 +81,14 @@ export function shortNameOf(name: string, level: Level, statistical = false): st
 
 /**
  * Other ways offices write a division: an autonomous one as its short name with the kind's last
- * character (延边州, 大厂县, 鄂伦春旗, 管城区); a legal 新区 without 新区 (浦东). Statistical 新区
+ * character (延边州, 大厂县, 鄂伦春旗, 管城区); a legal 新区 without 新区 (浦东); 内蒙. Statistical 新区
  * keep theirs: 兰州新区 without it would be 兰州.
  * @example kindAliasesOf('延边朝鲜族自治州', 'prefecture', false) // ['延边州']
  * @example kindAliasesOf('浦东新区', 'county', false) // ['浦东']
  */
 export function kindAliasesOf(name: string, level: Level, statistical: boolean): string[] {
-  if (level === 'province') return [];
+  // 内蒙 is how tables write 内蒙古 as often as not.
+  if (level === 'province') return name === '内蒙古自治区' ? ['内蒙'] : [];
   if (level === 'county' && !statistical && name.endsWith('新区') && name.length - 2 >= MIN_LENGTH) return [name.slice(0, -2)];
   if (!/(自治[州县旗]|族区)$/.test(name)) return [];
   const short = shortNameOf(name, level, statistical);
