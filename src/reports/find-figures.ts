@@ -64,8 +64,8 @@ function readHit(f: string, s: Span, a: number, b: number, floor: number): Hit |
   // Joined to other digits: dates 2022-08-16, times 16:43, phones 0473—8991069, 4+5+3, 1.2.3.
   if (JOINED.test(prev) && /\d/.test(f.charAt(a - 2))) return undefined;
   if (JOINED.test(next) && /\d/.test(f.charAt(b + 1))) return undefined;
-  // List numbering: 1. 2、 at a clause's start.
-  if (/[.、]/.test(next)) return undefined;
+  // List numbering: 1. 2、 (but 47、55 is a list of numbers).
+  if (/[.、]/.test(next) && !/\d/.test(f.charAt(b + 1))) return undefined;
   // Ordinals and bracketed numbers: 第3条, (1), 〔2023〕.
   if (prev === '第' || (OPEN.test(prev) && CLOSE.test(next))) return undefined;
   if (inTitle(f, s.start, a)) return undefined;
@@ -146,10 +146,11 @@ function readHit(f: string, s: Span, a: number, b: number, floor: number): Hit |
 }
 
 /**
- * A number with no unit takes the unit of the next figure in its sentence when both name the
- * same thing (`开发区级林长巡林20，镇街级林长巡林150余次`: 20 次). Otherwise it is no figure.
+ * A number with no unit takes the unit of the next figure in its sentence when it is listed
+ * with it (`分别为47、55和55微克/立方米`) or both name the same thing
+ * (`开发区级林长巡林20，镇街级林长巡林150余次`: 20 次). Otherwise it is no figure.
  */
-function borrowUnits(hits: Hit[]): Hit[] {
+function borrowUnits(f: string, hits: Hit[]): Hit[] {
   const out: Hit[] = [];
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i];
@@ -157,11 +158,16 @@ function borrowUnits(hits: Hit[]): Hit[] {
       out.push(h);
       continue;
     }
-    const n = hits[i + 1];
-    if (!n?.q || n.sentence !== h.sentence || h.after !== '') continue;
+    // The unit of the list's last number, found past the other bare numbers of the list.
+    let k = i + 1;
+    while (k < hits.length && !hits[k].q && /^[、，,和及与或]{1,2}$/.test(f.slice(hits[k - 1].numberEnd, hits[k].numberStart))) k++;
+    const n = hits[k];
+    if (!n?.q || n.sentence !== h.sentence) continue;
+    const listed = /^[、，,和及与或]{1,2}$/.test(f.slice(hits[k - 1].numberEnd, n.rawStart));
     const a = indicatorBefore(h.before);
     const b = indicatorBefore(n.before);
-    if (a.length < 2 || b.length < 2 || a.slice(-2) !== b.slice(-2)) continue;
+    const parallel = k === i + 1 && h.after === '' && a.length >= 2 && b.length >= 2 && a.slice(-2) === b.slice(-2);
+    if (!listed && !parallel) continue;
     const q = parseQuantity(h.numberText + n.written);
     if (q.status !== 'ok') continue;
     out.push({ ...h, q, written: n.written });
@@ -235,7 +241,7 @@ export function findFigures(text: string): { figures: Figure[]; documentRegion?:
         const hit = readHit(f, s, m.index, Math.min(m.index + m[0].length, s.end), floor);
         if (hit) hits.push(hit);
       }
-      const kept = borrowUnits(hits);
+      const kept = borrowUnits(f, hits);
       const targets = findTargets(f, kept);
       let previous = '';
       for (let i = 0; i < kept.length; i++) {

@@ -14,6 +14,7 @@ describe('findFigures: values in the base unit, as the import reads them', () =>
     ['秸秆还田量67183.02吨。', 67183.02, '吨', undefined],
     ['开展执法检查1.5万次。', 15000, '次', '万次'],
     ['服务6.75万人次。', 67500, '人次', '万人次'],
+    ['发生重污染395天次。', 395, '天次', undefined],
     ['装备机械设备4417台(套)。', 4417, '台(套)', undefined],
     ['总投资1,723亿元。', 172300000000, '元', '亿元'],
     ['完成率达到１１０％。', 110, '%', undefined],
@@ -165,6 +166,15 @@ describe('findFigures: what is not a figure', () => {
     expect(values('开发区级林长巡林20,镇街级林长巡林150余次。')).toEqual([
       [20, '次', 'level'],
       [150, '次', 'level'],
+    ]);
+  });
+
+  it('numbers listed before their unit share it', () => {
+    expect(values('浓度最低的3个城市分别为47、55和55微克/立方米。')).toEqual([
+      [3, '个', 'level'],
+      [47, '微克/立方米', 'level'],
+      [55, '微克/立方米', 'level'],
+      [55, '微克/立方米', 'level'],
     ]);
   });
 
