@@ -4,7 +4,7 @@
  * modern browsers fetch nothing more. Svelte's snapshots and the in-memory store fallback
  * (fake-indexeddb) call structuredClone, Object.hasOwn and findLast; our own code avoids them
  * (the lint says so). core-js modules, one per built-in, not the whole of core-js.
- * @example await loadPolyfills(); [1, 2].at(-1) // 2, in Chromium 86 too
+ * @example await loadPolyfills() // then Array.prototype.at exists, in Chromium 86 too
  */
 export function loadPolyfills(): Promise<unknown> {
   const loads: Promise<unknown>[] = [];
