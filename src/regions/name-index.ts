@@ -45,6 +45,10 @@ function nameIndex(): Map<string, Form[]> {
 /** User aliases, normalized once per aliases object. */
 const aliasCache = new WeakMap<object, Map<string, Division>>();
 
+/**
+ * The user's names → codes. Read once per object and remembered: after a change, pass a new
+ * object (the app replaces its state rather than changing it in place).
+ */
 export type Aliases = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
 
 /** The aliases as normalized name → division; aliases whose code the table lacks are left out. */
