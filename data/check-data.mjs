@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { HEADER } from './make-seed.mjs';
+import { HEADER, TITLES } from './make-seed.mjs';
 import { SAMPLE_SOURCE } from './make-sample.mjs';
 
 const seedsDir = process.argv[2] ?? '/work/shared/seeds';
@@ -51,9 +51,10 @@ checkCommon('seed-indicators.csv', seed);
 const haveSeeds = existsSync(seedsDir);
 const reportText = new Map();
 seed.forEach((r, i) => {
-  const [, , , , value, , , target, file, quote] = r;
+  const [, , , , value, , , target, title, file, quote] = r;
   const line = i + 2;
   if (!quote) return fail('seed-indicators.csv', line, 'empty 原文');
+  if (title !== TITLES[file]) fail('seed-indicators.csv', line, `报告 is not the title of ${file}`);
   if (!quotesNumber(quote, value.replace(/^-/, ''))) fail('seed-indicators.csv', line, `${value} not in 原文`);
   if (target && !quotesNumber(quote, target)) fail('seed-indicators.csv', line, `target ${target} not in 原文`);
   if (!haveSeeds) return;
@@ -64,7 +65,7 @@ seed.forEach((r, i) => {
 const sample = readRecords('sample-trends.csv');
 checkCommon('sample-trends.csv', sample);
 sample.forEach((r, i) => {
-  if (r[8] !== SAMPLE_SOURCE || r[9] !== '') fail('sample-trends.csv', i + 2, 'must be marked 示例数据 with empty 原文');
+  if (r[8] !== '' || r[9] !== SAMPLE_SOURCE || r[10] !== '') fail('sample-trends.csv', i + 2, 'must be marked 示例数据 with empty 报告 and 原文');
 });
 
 // The sample is built around the reports' figures; these anchors must survive any regeneration.

@@ -51,7 +51,7 @@ const GAPS = new Set([
 ]);
 function emit(region, code, indicator, year, value, unit, target = '') {
   if (GAPS.has(`${region}|${indicator}|${year}`)) return;
-  rows.push([region, code, indicator, String(year), value, unit, '水平', target, SAMPLE_SOURCE, '']);
+  rows.push([region, code, indicator, String(year), value, unit, '水平', target, '', SAMPLE_SOURCE, '']);
 }
 
 // ── 哈尔滨市 districts and counties, 2019–2024 ──────────────────────────────────────────────

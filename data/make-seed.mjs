@@ -12,6 +12,19 @@ const F002 = '002_78a1f664cd3ca32e.txt';
 const F003 = '003_858e54f338d6e44c.txt';
 const F004 = '004_7d51a802b67c11eb.txt';
 
+/**
+ * What a person reads as each report's name (the hashed file names say nothing). 002 carries its
+ * own title line; the others open with their first paragraph, so their titles are composed from it
+ * (issuer, occasion, what is reported) in the form such notices use.
+ */
+export const TITLES = {
+  [F000]: '中共哈尔滨市道里区委关于市委黑土地保护专项巡察集中整改进展情况的通报',
+  [F001]: '中共乌海市委关于自治区党委专项巡视集中整改期整改情况的通报',
+  [F002]: '中共通辽经济技术开发区工作委员会关于六届市委第七轮林长制落实情况专项巡察反馈意见整改进展情况的通报',
+  [F003]: '黑龙江省河湖长制工作情况（省河湖长制办公室工作简报，2022年）',
+  [F004]: '中共沧州市委关于巡视“回头看”整改进展情况的通报',
+};
+
 /** One report: its file, its region, and rows [指标, 时期, 数值, 单位, 类型, 目标值, 原文]. */
 const reports = [
   {
@@ -264,14 +277,17 @@ const reports = [
   },
 ];
 
-/** The column order shared by both data files. */
-export const HEADER = ['地区', '区划代码', '指标', '时期', '数值', '单位', '类型', '目标值', '来源文件', '原文'];
+/**
+ * The column order shared by both data files. 报告, 来源文件 and 原文 are the provenance of a
+ * value: the report's title, its file and the sentence the figure is quoted from.
+ */
+export const HEADER = ['地区', '区划代码', '指标', '时期', '数值', '单位', '类型', '目标值', '报告', '来源文件', '原文'];
 
 /** Flattens the reports into CSV records in HEADER order. */
 export function seedRecords() {
   return reports.flatMap(({ file, region, rows }) =>
     rows.map(([indicator, period, value, unit, kind, target, quote]) => [
-      region[0], region[1], indicator, period, value, unit, kind, target, file, quote,
+      region[0], region[1], indicator, period, value, unit, kind, target, TITLES[file], file, quote,
     ]),
   );
 }

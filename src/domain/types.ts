@@ -66,6 +66,18 @@ export interface Observation {
   source?: SourceRef;
   /** A citation for this value (report and sentence), when the file carried one. */
   sourceText?: string;
+  /**
+   * Every provenance column of the value's row, when the file had more than one (报告, 来源文件,
+   * 原文): a value leads to its report, its file and its sentence. `sourceText` is the first of
+   * them that is not blank.
+   */
+  citations?: Citation[];
+}
+
+/** One provenance cell of a value's row: the column's header and the cell's text. */
+export interface Citation {
+  label: string;
+  text: string;
 }
 
 /** Something the importer could not read, or wants a person to check. Never thrown, always returned. */

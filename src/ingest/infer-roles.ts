@@ -13,7 +13,8 @@ const IGNORE = /^(序号|序|编号|行号|no\.?|#|备注|说明)$/i;
 const CODE = /代码|编码|区划码|^code$|^adcode$/i;
 const UNIT = /^(计量单位|单位|unit|units)$/i;
 const TARGET = /目标|任务值|计划值|预期值|^target/i;
-const SOURCE = /来源|出处|原文|依据|^source$|citation/i;
+// A report's title or file name beside a figure is its provenance too (not 报告期, a period).
+const SOURCE = /来源|出处|原文|依据|^(报告|报告名称|报告标题|文件|文件名|文件名称)$|^source$|citation/i;
 const KIND = /^(类型|数据类型|口径|值类型|kind)$/i;
 const REGION = /^(地区|区域|地域|行政区|行政区划|行政区域|地方|区县|县区|县市区|市县|市州|地市|城市|省份|省市|省区|省|市|县|区|旗县|乡镇|街道|单位名称|填报单位|region|area|city|province|district|county)(名称|名)?$/i;
 const INDICATOR = /指标|项目|^名称$|类别|^内容$|^indicator|^item|^metric/i;

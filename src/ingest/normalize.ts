@@ -96,6 +96,7 @@ export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observatio
   if (q.changeType) o.changeType = q.changeType;
   applyKindColumn(o, e.kindText);
   if (e.sourceText !== '') o.sourceText = e.sourceText;
+  if (e.citations) o.citations = e.citations.map((c) => ({ ...c }));
   if (q.warning === 'double_multiplier') {
     issues.push(makeIssue(ctx.locale, 'double_multiplier', 'warning', at, { value: numberToText(q.value), unit: q.unit }));
   }

@@ -8,6 +8,7 @@ import { GENERIC_VALUE } from './infer-roles';
 import { isPeriodPart, parsePeriod, withoutRemark } from './parse-period';
 import { splitHeaderUnit, splitPath } from './header-unit';
 import type { ColumnRole } from './types';
+import type { Citation } from '../domain/types';
 
 /** What a value column's header says about its values. @example { index: 2, role: 'period-column', header: '2024年', period: '2024年', unit: '' } */
 export interface ValueColumn {
@@ -73,6 +74,8 @@ export interface RawEntry {
   targetColumn: string;
   kindText: string;
   sourceText: string;
+  /** Every provenance cell that is not blank, when the file has several provenance columns. */
+  citations?: Citation[];
 }
 
 /** Which column holds each row-level field (-1: none). @example { region: 0, regionCode: -1, indicator: 1, period: 2, … } */
@@ -85,6 +88,8 @@ export interface RowColumns {
   target: number;
   kind: number;
   source: number;
+  /** Every provenance column (报告, 来源文件, 原文…), in file order; `source` is the first. */
+  sources: number[];
 }
 
 /**
@@ -102,6 +107,7 @@ export function rowColumns(roles: ColumnRole[]): RowColumns {
     target: at('target'),
     kind: at('kind'),
     source: at('source'),
+    sources: roles.flatMap((r, i) => (r === 'source' ? [i] : [])),
   };
 }
 
@@ -150,6 +156,10 @@ export function unpivotRow(
   const regionCodeText = regionBlank ? fill.take('code', '') : fill.put('code', cell(cols.regionCode));
   const indicatorText = fill.take('indicator', cell(cols.indicator));
   const periodText = fill.take('period', cell(cols.period));
+  // All provenance cells are kept (a report's title, its file, the sentence); the first that is
+  // not blank is the value's citation.
+  const cited = cols.sources.map((c) => ({ label: headers[c], text: cell(c) })).filter((c) => c.text !== '');
+  const citations = cols.sources.length > 1 && cited.length > 0 ? { citations: cited } : {};
   return live.map((column) => ({
     row: rowNumber,
     column,
@@ -163,6 +173,7 @@ export function unpivotRow(
     targetText: cell(cols.target),
     targetColumn: cols.target >= 0 ? headers[cols.target] : '',
     kindText: cell(cols.kind),
-    sourceText: cell(cols.source),
+    sourceText: cited[0]?.text ?? '',
+    ...citations,
   }));
 }

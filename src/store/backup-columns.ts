@@ -1,6 +1,7 @@
 /** Observations ↔ the plain-array columns of a backup file. */
 import type { ChangeType, Grain, Observation, ValueKind } from '../domain/types';
 import type { BackupColumns } from './types';
+import { decodeCitations, encodeCitations } from './columns';
 
 /**
  * Turn a dataset's observations into plain arrays, one per field, `null` where a field is absent.
@@ -11,7 +12,7 @@ export function toBackupColumns(datasetId: string, observations: readonly Observ
     datasetId,
     region: [], indicator: [], period: [], value: [], unit: [],
     regionCode: [], periodLabel: [], grain: [], displayUnit: [], kind: [], changeType: [],
-    approximate: [], isTotal: [], target: [], sourceRow: [], sourceColumn: [], sourceText: [],
+    approximate: [], isTotal: [], target: [], sourceRow: [], sourceColumn: [], sourceText: [], citations: [],
   };
   for (const o of observations) {
     c.region.push(o.region);
@@ -31,6 +32,7 @@ export function toBackupColumns(datasetId: string, observations: readonly Observ
     c.sourceRow.push(o.source?.row ?? null);
     c.sourceColumn.push(o.source?.column ?? null);
     c.sourceText.push(o.sourceText ?? null);
+    c.citations!.push(o.citations ? encodeCitations(o.citations) : null);
   }
   return c;
 }
@@ -56,6 +58,11 @@ export function fromBackupColumns(c: BackupColumns): Observation[] {
       o.source = c.sourceColumn[i] != null ? { row: c.sourceRow[i]!, column: c.sourceColumn[i]! } : { row: c.sourceRow[i]! };
     }
     if (c.sourceText[i] != null) o.sourceText = c.sourceText[i]!;
+    const citations = c.citations?.[i];
+    if (citations != null) {
+      const read = decodeCitations(citations);
+      if (read) o.citations = read;
+    }
     out[i] = o;
   }
   return out;

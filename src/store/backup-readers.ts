@@ -4,6 +4,7 @@
  */
 import { GRAINS, VALUE_KINDS, type Observation } from '../domain/types';
 import { BACKUP_COLUMN_NAMES, toBackupColumns } from './backup-columns';
+import { decodeCitations } from './columns';
 import { StoreError } from './errors';
 import type { BackupColumns, WorkspaceBackup } from './types';
 
@@ -118,6 +119,11 @@ function readColumns(raw: unknown, datasetIds: ReadonlySet<string>): BackupColum
   every(c.isTotal, optBool, 'isTotal');
   every(c.target, optNumber, 'target');
   every(c.sourceRow, (v) => v === null || (Number.isInteger(v) && v >= 0 && v <= 0xffffffff), 'sourceRow');
+  // Optional: backups written before values kept several provenance cells have no such column.
+  if (c.citations !== undefined) {
+    if (!Array.isArray(c.citations) || c.citations.length !== n) throw invalid('observations.citations');
+    every(c.citations, (v) => v === null || (typeof v === 'string' && decodeCitations(v) !== undefined), 'citations');
+  }
   return c;
 }
 

@@ -2,7 +2,7 @@
  * Observations ↔ column blocks. Private to the store: callers see only `Observation`s.
  * Every field of `Observation` round-trips exactly, including which optional fields were absent.
  */
-import { GRAINS, VALUE_KINDS, type ChangeType, type Observation, type Region, type Target } from '../domain/types';
+import { GRAINS, VALUE_KINDS, type ChangeType, type Citation, type Observation, type Region, type Target } from '../domain/types';
 import { BLOCK_SIZE, type BlockRecord, type CodeColumn, type DictionaryRecord } from './db';
 
 /** Bits of `BlockRecord.flags`. */
@@ -138,6 +138,7 @@ export function encodeBlocks(
     displayUnit: new ColumnCoder(table),
     sourceColumn: new ColumnCoder(table),
     sourceText: new ColumnCoder(table),
+    citations: new ColumnCoder(table),
   };
   const blocks: BlockRecord[] = [];
   groupNames.forEach((indicator, g) => {
@@ -156,7 +157,7 @@ export function encodeBlocks(
   return blocks;
 }
 
-type Coders = Record<'region' | 'period' | 'unit' | 'regionCode' | 'periodLabel' | 'displayUnit' | 'sourceColumn' | 'sourceText', ColumnCoder>;
+type Coders = Record<StringColumn, ColumnCoder>;
 
 function encodeBlock(
   datasetId: string,
@@ -169,7 +170,16 @@ function encodeBlock(
 ): BlockRecord {
   const n = indices.length;
   // Optional columns exist only when some observation of the block has the field.
-  const has: OptionalColumns = { target: false, row: false, sourceColumn: false, regionCode: false, periodLabel: false, displayUnit: false, sourceText: false };
+  const has: OptionalColumns = {
+    target: false,
+    row: false,
+    sourceColumn: false,
+    regionCode: false,
+    periodLabel: false,
+    displayUnit: false,
+    sourceText: false,
+    citations: false,
+  };
   for (let k = 0; k < n; k++) {
     const o = observations[indices[k]];
     if (o.target !== undefined) has.target = true;
@@ -181,6 +191,7 @@ function encodeBlock(
     if (o.periodLabel !== undefined) has.periodLabel = true;
     if (o.displayUnit !== undefined) has.displayUnit = true;
     if (o.sourceText !== undefined) has.sourceText = true;
+    if (o.citations !== undefined) has.citations = true;
   }
   // Dictionary codes first, into scratch columns: how wide the block's code columns can be is
   // known only once every string of the block has its code.
@@ -225,7 +236,7 @@ function encodeBlock(
 }
 
 /** The string columns a block has only when some value has the field. */
-const OPTIONAL_STRING_COLUMNS = ['regionCode', 'periodLabel', 'displayUnit', 'sourceColumn', 'sourceText'] as const;
+const OPTIONAL_STRING_COLUMNS = ['regionCode', 'periodLabel', 'displayUnit', 'sourceColumn', 'sourceText', 'citations'] as const;
 type StringColumn = 'region' | 'period' | 'unit' | (typeof OPTIONAL_STRING_COLUMNS)[number];
 /** A block's string columns as codes, before they are narrowed: the required ones always. */
 type CodesOf = Record<'region' | 'period' | 'unit', Uint32Array> & Partial<Record<StringColumn, Uint32Array>>;
@@ -240,7 +251,7 @@ function scratchColumns(columns: number, n: number): Uint32Array {
 
 /** Code the block's strings into `out` (optional columns: code + 1, 0 where absent). */
 function codeStrings(indices: Uint32Array, observations: readonly Observation[], coders: Coders, out: CodesOf): void {
-  const { region, period, unit, regionCode, periodLabel, displayUnit, sourceColumn, sourceText } = out;
+  const { region, period, unit, regionCode, periodLabel, displayUnit, sourceColumn, sourceText, citations } = out;
   for (let k = 0; k < indices.length; k++) {
     const o = observations[indices[k]];
     region[k] = coders.region.code(o.region);
@@ -251,11 +262,12 @@ function codeStrings(indices: Uint32Array, observations: readonly Observation[],
     if (displayUnit) displayUnit[k] = o.displayUnit !== undefined ? coders.displayUnit.code(o.displayUnit) + 1 : 0;
     if (sourceColumn) sourceColumn[k] = o.source?.column !== undefined ? coders.sourceColumn.code(o.source.column) + 1 : 0;
     if (sourceText) sourceText[k] = o.sourceText !== undefined ? coders.sourceText.code(o.sourceText) + 1 : 0;
+    if (citations) citations[k] = o.citations !== undefined ? coders.citations.code(encodeCitations(o.citations)) + 1 : 0;
   }
 }
 
 /** Which optional columns a block has. */
-type OptionalColumns = Record<'target' | 'row' | 'sourceColumn' | 'regionCode' | 'periodLabel' | 'displayUnit' | 'sourceText', boolean>;
+type OptionalColumns = Record<'target' | 'row' | (typeof OPTIONAL_STRING_COLUMNS)[number], boolean>;
 
 /**
  * One ArrayBuffer holding every typed column of a block, handed out as views: 8-byte columns
@@ -322,7 +334,7 @@ export function decodeObservation(block: BlockRecord, k: number, strings: readon
     unit: strings[block.unit[k]],
   };
   // Optional string columns hold index + 1; 0 (or no column) means the field was absent.
-  const { regionCode, periodLabel, displayUnit, sourceColumn, sourceText } = block;
+  const { regionCode, periodLabel, displayUnit, sourceColumn, sourceText, citations } = block;
   if (regionCode !== undefined && regionCode[k] > 0) o.regionCode = strings[regionCode[k] - 1];
   if (periodLabel !== undefined && periodLabel[k] > 0) o.periodLabel = strings[periodLabel[k] - 1];
   const codes = block.codes[k];
@@ -341,7 +353,41 @@ export function decodeObservation(block: BlockRecord, k: number, strings: readon
         : { row: block.row[k] };
   }
   if (sourceText !== undefined && sourceText[k] > 0) o.sourceText = strings[sourceText[k] - 1];
+  if (citations !== undefined && citations[k] > 0) {
+    const read = decodeCitations(strings[citations[k] - 1]);
+    if (read) o.citations = read;
+  }
   return o;
+}
+
+/**
+ * A value's provenance cells as one dictionary string: rows of one report share it, so the
+ * dictionary holds each combination once.
+ * @example encodeCitations([{ label: '报告', text: '…通报' }]) // '[["报告","…通报"]]'
+ */
+export function encodeCitations(citations: readonly Citation[]): string {
+  return JSON.stringify(citations.map((c) => [c.label, c.text]));
+}
+
+/**
+ * The cells `encodeCitations` wrote; undefined for a string that is not such a list (never thrown:
+ * a damaged string loses the citations, not the value).
+ * @example decodeCitations('[["原文","细化分解12项整改任务"]]') // [{ label: '原文', text: '细化分解12项整改任务' }]
+ */
+export function decodeCitations(text: string): Citation[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed)) return undefined;
+  const out: Citation[] = [];
+  for (const pair of parsed as unknown[]) {
+    if (!Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') return undefined;
+    out.push({ label: pair[0], text: pair[1] });
+  }
+  return out;
 }
 
 /** A fresh dictionary for a new dataset. */

@@ -54,6 +54,12 @@ export interface BlockRecord {
   displayUnit?: CodeColumn;
   sourceColumn?: CodeColumn;
   sourceText?: CodeColumn;
+  /**
+   * A value's provenance cells when its file had several (报告, 来源文件, 原文), as one dictionary
+   * string each (`encodeCitations`). Absent in blocks written before it existed: those values
+   * have their `sourceText` only.
+   */
+  citations?: CodeColumn;
   /** Meaningful where the target flag is set. */
   target?: Float64Array;
   /** Source row; meaningful where the source flag is set. */

@@ -115,6 +115,8 @@ export interface BackupColumns {
   sourceRow: (number | null)[];
   sourceColumn: (string | null)[];
   sourceText: (string | null)[];
+  /** Each value's provenance cells (`encodeCitations`), when its file had several; absent in older backups. */
+  citations?: (string | null)[];
 }
 
 /**
