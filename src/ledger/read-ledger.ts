@@ -12,7 +12,7 @@ import { parseQuantity } from '../ingest/parse-quantity';
 import type { IngestFormat } from '../ingest/types';
 import { assignColumns } from './columns';
 import { exactDate, isImmediate, parseDeadline } from './deadline';
-import { readGrid } from './grid';
+import { readGrid, type LedgerGrid } from './grid';
 import { ledgerText } from './messages';
 import { fractionToPercent, readPercent } from './percent';
 import { DEFAULT_STATUS_WORDS, mapStatus } from './status';
@@ -74,6 +74,16 @@ const PROBLEM_FIELDS: readonly LedgerField[] = ['id', 'title', 'partner', 'perso
 export async function readLedger(input: { name: string; bytes: Uint8Array }, options: LedgerOptions = {}): Promise<LedgerResult> {
   const locale: Locale = options.locale === 'en' ? 'en' : 'zh';
   const grid = await readGrid(input, { locale, encoding: options.encoding, sheet: options.sheet });
+  try {
+    return fromGrid(input, options, locale, grid);
+  } catch {
+    // The contract is issues, never a throw: a grid no rule foresaw is reported as unreadable.
+    const issue = makeIssue(locale, 'unreadable_file', 'error', { row: 0 }, { name: String(input.name ?? '') });
+    return { tasks: [], issues: [issue], mapping: Object.create(null) as Record<string, string>, headers: [], headerRow: 0, notes: [], encoding: grid.encoding, format: grid.format, sheets: grid.sheets };
+  }
+}
+
+function fromGrid(input: { name: string }, options: LedgerOptions, locale: Locale, grid: LedgerGrid): LedgerResult {
   const issues = grid.issues.slice();
   const result: LedgerResult = {
     tasks: [],

@@ -153,6 +153,13 @@ describe('readLedger: hostile input', () => {
     expect(junk.tasks.length + junk.issues.length).toBeGreaterThan(0);
   });
 
+  it('whatever goes wrong after reading is an issue, not a throw', async () => {
+    const columns = Object.defineProperty({}, '问题', { enumerable: true, get: () => { throw new Error('boom'); } }) as LedgerOptions['columns'];
+    const r = await read(csv('问题,状态\n甲,已完成\n'), { columns });
+    expect(r.tasks).toEqual([]);
+    expect(r.issues).toMatchObject([{ row: 0, code: 'unreadable_file', severity: 'error' }]);
+  });
+
   it('does not change the bytes it was given', async () => {
     const input = fixture('gbk-title-merged.csv');
     const copy = input.bytes.slice();
