@@ -5,6 +5,7 @@
  */
 
 import { normalizeDivisionCode } from '../domain/region-code';
+import { checkGeometries, jsonDepth, MAX_DEPTH, type BoundaryProblem } from './boundary-check';
 
 type Position = number[];
 
@@ -21,8 +22,11 @@ export interface BoundaryCollection {
   features: BoundaryFeature[];
 }
 
-/** A parse result: the features, or a message key saying why not. */
-export type BoundaryResult = { ok: true; geojson: BoundaryCollection } | { ok: false; error: 'views.map.badJson' | 'views.map.notBoundary' };
+/** A parse result: the features, or a message key (and its parameters) saying why not. */
+export type BoundaryResult =
+  | { ok: true; geojson: BoundaryCollection }
+  | { ok: false; error: 'views.map.badJson' | 'views.map.notBoundary'; params?: undefined }
+  | ({ ok: false } & BoundaryProblem);
 
 interface Topology {
   type: 'Topology';
@@ -98,6 +102,9 @@ function fromTopology(t: Topology): BoundaryFeature[] {
  * @example parseBoundary('{"type":"FeatureCollection","features":[]}').ok // true
  */
 export function parseBoundary(text: string): BoundaryResult {
+  // Before parsing: very deep nesting overflowed the stack of whatever walked it next.
+  const depth = jsonDepth(text);
+  if (depth > MAX_DEPTH) return { ok: false, error: 'views.map.tooDeep', params: { max: MAX_DEPTH } };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -113,12 +120,20 @@ export function parseBoundary(text: string): BoundaryResult {
       geometry: (f.geometry ?? null) as BoundaryFeature['geometry'],
     }));
   } else if (json.type === 'Topology' && Array.isArray(json.arcs) && isObject(json.objects)) {
-    features = fromTopology(json as unknown as Topology);
+    try {
+      features = fromTopology(json as unknown as Topology);
+    } catch {
+      // Arcs that are not arrays of positions: the conversion cannot even start.
+      return { ok: false, error: 'views.map.notBoundary' };
+    }
   } else {
     return { ok: false, error: 'views.map.notBoundary' };
   }
-  features = features.filter((f) => f.geometry !== null);
-  return features.length ? { ok: true, geojson: { type: 'FeatureCollection', features } } : { ok: false, error: 'views.map.notBoundary' };
+  if (features.length === 0) return { ok: false, error: 'views.map.notBoundary' };
+  // Only areas with finite coordinates are drawn; points and lines are left out.
+  const checked = checkGeometries(features.map((f) => (isObject(f.geometry) ? f.geometry : null)));
+  if ('error' in checked) return { ok: false, ...checked };
+  return { ok: true, geojson: { type: 'FeatureCollection', features: features.filter((_, i) => checked.keep[i]) } };
 }
 
 /**

@@ -17,14 +17,14 @@ export class BoundaryMaps {
   readonly chosen: StoredMap | undefined;
   /** The chosen map's features, parsed once per map. */
   readonly geojson: BoundaryCollection | undefined;
+  /** Why the chosen map cannot be drawn (a file stored before it was checked), as a message. */
+  readonly problem: { key: string; params?: Record<string, string | number> } | undefined;
 
   constructor() {
     this.chosen = $derived(this.maps.find((m) => m.id === this.chosenId) ?? this.maps[0]);
-    this.geojson = $derived.by(() => {
-      if (!this.chosen) return undefined;
-      const r = parseBoundary(this.chosen.geojson);
-      return r.ok ? r.geojson : undefined;
-    });
+    const parsed = $derived(this.chosen ? parseBoundary(this.chosen.geojson) : undefined);
+    this.geojson = $derived(parsed?.ok ? parsed.geojson : undefined);
+    this.problem = $derived(parsed && !parsed.ok ? { key: parsed.error, params: parsed.params } : undefined);
   }
 
   async load(): Promise<void> {

@@ -31,7 +31,11 @@ const CONTROL_SHARE = 0.1;
 function looksUtf16(bytes: Uint8Array, n: number): boolean {
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
   const half = n / 2;
   return (odd > half * 0.3 && even < half * 0.02) || (even > half * 0.3 && odd < half * 0.02);
 }

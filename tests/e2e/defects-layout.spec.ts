@@ -265,5 +265,72 @@ test('a binary file renamed .csv is said to be not text, once, with no raw bytes
   expect(text).toContain('不是文本文件');
   expect(text).toContain('PNG');
   // No raw bytes: no replacement characters, no control characters.
+  // eslint-disable-next-line no-control-regex -- control characters are what must not show
   expect(text).not.toMatch(/[\uFFFD\u0000-\u0008\u000E-\u001F]/);
+});
+
+/** A square feature with the given first coordinate pair. */
+const square = (name: string, first: unknown) => ({
+  type: 'Feature',
+  properties: { name },
+  geometry: { type: 'Polygon', coordinates: [[first, [127, 45], [127, 46], [126, 46], [126, 45]]] },
+});
+const collection = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
+/** 200,000 arrays inside each other where a ring should be. */
+const deep = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"道里区"},"geometry":{"type":"Polygon","coordinates":${'['.repeat(200_000)}${']'.repeat(200_000)}}}]}`;
+
+const BROKEN_BOUNDARIES: [string, string, RegExp][] = [
+  ['string coordinates', collection(square('道里区', ['126', '45'])), /坐标/],
+  // JSON has no Infinity, but 1e999 parses to it.
+  ['infinite coordinates', collection(square('道里区', [0, 45])).replace('[[[0,', '[[[1e999,'), /坐标/],
+  ['points only', collection({ type: 'Feature', properties: { name: '道里区' }, geometry: { type: 'Point', coordinates: [126, 45] } }), /点|面/],
+  ['200,000-deep nesting', deep, /坐标|层/],
+];
+
+test('a broken boundary file is refused with a sentence and nothing stored; one stored earlier says it cannot be drawn and offers removal', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await openFresh(page);
+  for (const [name, text, sentence] of BROKEN_BOUNDARIES) {
+    await page.getByTestId('boundary-input').setInputFiles({ name: `${name}.geojson`, mimeType: 'application/json', buffer: Buffer.from(text) });
+    const status = page.getByTestId('boundary-status');
+    await expect(status, name).toHaveText(sentence);
+    await expect(status, name).not.toContainText('已保存');
+  }
+  await screenshot(page, 'layout-boundary-refused-1920');
+  const stored = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const req = indexedDB.open('indicator-dashboard');
+        req.onsuccess = () => {
+          const count = req.result.transaction('maps').objectStore('maps').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      }),
+  );
+  expect(stored).toBe(0);
+  expect(errors).toEqual([]);
+
+  // A broken file stored by an earlier version: the map says so and offers removal, at each load.
+  await page.evaluate(
+    (text) =>
+      new Promise<void>((resolve) => {
+        const req = indexedDB.open('indicator-dashboard');
+        req.onsuccess = () => {
+          const tx = req.result.transaction('maps', 'readwrite');
+          tx.objectStore('maps').put({ id: 'map-broken', name: '坏边界.geojson', caption: '', geojson: text });
+          tx.oncomplete = () => resolve();
+        };
+      }),
+    BROKEN_BOUNDARIES[0]![1],
+  );
+  await page.reload();
+  await page.getByTestId('view-tab-map').click();
+  const problem = page.getByTestId('map-broken');
+  await expect(problem).toContainText('坏边界.geojson');
+  await expect(problem).toContainText('坐标');
+  await screenshot(page, 'layout-boundary-broken-1920');
+  await problem.getByTestId('map-delete').click();
+  await expect(page.getByTestId('map-none')).toBeVisible();
+  expect(errors).toEqual([]);
 });
