@@ -132,6 +132,7 @@ function fromGrid(input: { name: string }, options: LedgerOptions, locale: Local
   const fillDown = options.fillDown !== false;
   let above: Map<LedgerField, string> | undefined;
   let section: string | undefined;
+  const memo = memoizer();
 
   for (let r = bodyStart; r < rows.length; r++) {
     const row = rows[r];
@@ -173,13 +174,27 @@ function fromGrid(input: { name: string }, options: LedgerOptions, locale: Local
       continue;
     }
     above = text;
-    const task = buildTask({ get, headers, column, fields, row, rowNumber, words, fractions, locale, issues, immediate: options.immediate === 'assigned' });
+    const task = buildTask({ get, headers, column, fields, row, rowNumber, words, fractions, locale, issues, immediate: options.immediate === 'assigned', memo });
     if (section !== undefined) task.section = section;
     if (filled.length > 0) task.filled = filled;
     result.tasks.push(inOrder(task));
   }
   issues.sort((a, b) => a.row - b.row);
   return result;
+}
+
+/** Results by kind and cell text: a ledger writes the same few deadlines and status words on every row. */
+type Memo = <T>(kind: string, text: string, compute: () => T) => T;
+
+function memoizer(): Memo {
+  const cache = new Map<string, unknown>();
+  return <T>(kind: string, text: string, compute: () => T): T => {
+    const k = `${kind}\u0000${text}`;
+    if (cache.has(k)) return cache.get(k) as T;
+    const v = compute();
+    cache.set(k, v);
+    return v;
+  };
 }
 
 interface RowContext {
@@ -194,6 +209,7 @@ interface RowContext {
   locale: Locale;
   issues: ImportIssue[];
   immediate: boolean;
+  memo: Memo;
 }
 
 function buildTask(ctx: RowContext): Task {
@@ -208,8 +224,8 @@ function buildTask(ctx: RowContext): Task {
   });
 
   const deadlineLabel = get('deadline');
-  const deadline = parseDeadline(deadlineLabel);
-  const immediate = deadlineLabel !== '' && isImmediate(deadlineLabel);
+  const deadline = ctx.memo('deadline', deadlineLabel, () => parseDeadline(deadlineLabel));
+  const immediate = deadlineLabel !== '' && ctx.memo('immediate', deadlineLabel, () => isImmediate(deadlineLabel));
   if (deadlineLabel !== '' && deadline.date === undefined && !deadline.ongoing && !immediate) warn('ledger_bad_deadline', 'deadline', deadlineLabel);
 
   const task: Task = {
@@ -237,7 +253,7 @@ function buildTask(ctx: RowContext): Task {
     const raw = get(f);
     if (raw === '') continue;
     task[label] = raw;
-    const day = exactDate(raw);
+    const day = ctx.memo('day', raw, () => exactDate(raw));
     if (day !== undefined) task[f] = day;
     else warn('ledger_bad_date', f, raw);
   }
@@ -259,7 +275,7 @@ function buildTask(ctx: RowContext): Task {
     } else if (q.status === 'error') warn('ledger_bad_value', f, raw);
   }
 
-  const match = mapStatus(task.statusLabel, ctx.words);
+  const match = ctx.memo('status', task.statusLabel, () => mapStatus(task.statusLabel, ctx.words));
   if (match.ongoing) task.ongoing = true;
   if (match.status !== undefined) task.status = match.status;
   else if (task.statusLabel !== '') {
