@@ -94,6 +94,8 @@ function dateOf(raw: string): string | undefined {
   if (m) return monthEnd(Number(m[1]), Number(m[2]));
   m = /^(\d{4})[-年]?(?:第)?Q([1-4])$/i.exec(s) ?? /^(\d{4})年(?:第)?([1-4])(?:季度|季)(?:末|底)?$/.exec(s);
   if (m) return yearPart(m[1], QUARTER_END[Number(m[2]) - 1]);
+  // A bare year (a number cell holding 2024): the year's end. Four digits are never a serial here (1900–1927).
+  if (/^\d{4}$/.test(s)) return yearPart(s, '12-31');
   m = /^(\d{4})年(?:度)?(.*)$/.exec(s);
   if (!m) return undefined;
   const [, y, rest] = m;
@@ -115,7 +117,7 @@ function yearPart(year: string, monthDay: string): string | undefined {
 
 /** An Excel date serial (a number where a date belongs): 45473 → 2024-06-30, read in UTC. */
 function serialDate(s: string): string | undefined {
-  // Five digits: 1927–2173. Four digits are a year (2024), never a serial.
+  // Five digits: 1927–2173. Four digits are a year (2024), read above.
   const m = /^(\d{5})(?:\.\d+)?$/.exec(s);
   if (!m) return undefined;
   const d = serialToDate(Number(m[1]), false);

@@ -62,7 +62,8 @@ describe('parseDeadline', () => {
     ['junk', undefined],
     ['=1+1', undefined],
     ['', undefined],
-    ['2024', undefined],
+    ['2024', '2024-12-31'],
+    ['1850', undefined],
   ];
   it.each(cases)('%s → %s', (text, date, ongoing) => {
     const expected: { date?: string; ongoing?: boolean; label: string } = { label: text };
