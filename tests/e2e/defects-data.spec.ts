@@ -199,6 +199,9 @@ test('region groups and unmatched map regions are named, never a bare code', asy
   expect(optgroups.length).toBeGreaterThan(1);
   for (const label of optgroups) expect(label).not.toMatch(/^\s*\d{6}/);
   expect(optgroups).toContain('内蒙古自治区');
+  await page.getByTestId('region-focus').scrollIntoViewIfNeeded();
+  await screenshot(page, 'defects-data-region-tab-groups-1920');
+  await page.getByTestId('view-tab-kpi').click();
   await chooseIndicator(page, '保护性耕作面积');
   await page.getByTestId('boundary-input').setInputFiles(own('codes-only.geojson'));
   await chartDrawn(page, 'map-chart');
