@@ -229,6 +229,9 @@ export function findFigures(text: string): { figures: Figure[]; documentRegion?:
     header = undefined;
     tableUnit = unitLine(line);
     if (p.heading) scope = headingScope(f, p, lastYear);
+    // 截至2024年10月底，A；B；C。: the period opening a statement holds for the parts after its
+    // semicolons, which are sentences of their own here.
+    let carried: FigurePeriod | undefined;
     for (const s of sentencesOf(text, p)) {
       const sentenceText = f.slice(s.start, s.end);
       const periods = periodMentions(sentenceText, lastYear);
@@ -277,7 +280,7 @@ export function findFigures(text: string): { figures: Figure[]; documentRegion?:
         const region = r ? { name: r.name, code: r.code, from: 'sentence' as const } : (scope.region ?? docRegion);
         if (region) fig.region = withoutEmpty(region);
         const period = nearest(periods, at, clauseEnd);
-        const chosen = period ? stripOffsets(period) : (scope.period ?? docPeriod);
+        const chosen = period ? stripOffsets(period) : (carried ?? scope.period ?? docPeriod);
         if (chosen) fig.period = chosen;
         for (const [t, owner] of targets) if (owner === i) fig.target = targetOf(kept[t]);
         figures.push(fig);
@@ -286,6 +289,8 @@ export function findFigures(text: string): { figures: Figure[]; documentRegion?:
         const y = /\d{4}/.exec(periods[periods.length - 1].key);
         if (y) lastYear = y[0];
       }
+      if (/[；;]$/.test(sentenceText)) carried = periods.length > 0 ? stripOffsets(periods[0]) : carried;
+      else carried = undefined;
     }
   }
   const out: { figures: Figure[]; documentRegion?: FigureRegion; documentPeriod?: FigurePeriod } = { figures };
@@ -319,7 +324,9 @@ function headingScope(f: string, p: Paragraph, year: string | undefined): Scope 
  */
 function findTargets(f: string, hits: Hit[]): Map<number, number> {
   const out = new Map<number, number>();
-  const isTarget = (h: Hit): boolean => !h.classifier && (TARGET_BEFORE.test(h.before) || TARGET_AFTER.test(f.slice(h.rawEnd, h.rawEnd + 8)));
+  // 完成年度目标任务的115% is how much of the target was done, not the target.
+  const isTarget = (h: Hit): boolean =>
+    !h.classifier && !/的$/.test(h.before) && (TARGET_BEFORE.test(h.before) || TARGET_AFTER.test(f.slice(h.rawEnd, h.rawEnd + 8)));
   const fits = (o: Hit, h: Hit): boolean => !!o.q && !!h.q && o.q.unit === h.q.unit && o.q.kind === 'level' && h.q.kind === 'level';
   const owned = new Set<number>();
   for (let i = 0; i < hits.length; i++) {

@@ -109,6 +109,19 @@ describe('findFigures: indicator, region, period, target', () => {
     expect(first(text).period).toMatchObject({ key, grain, from: 'sentence' });
   });
 
+  it('a period opening a statement holds after its semicolons', () => {
+    const figures = findFigures('截至2024年10月底，已整改金额128.6亿元；制定规章制度215项；追责问责312人次。全年新增企业5家。\n2025年1月3日').figures;
+    expect(figures.map((f) => f.period?.key)).toEqual(['2024-10', '2024-10', '2024-10', '2024']);
+  });
+
+  it('how much of a target was done is a figure, not the target', () => {
+    const figures = findFigures('森林覆盖率42.5%，完成年度目标任务的115%。').figures;
+    expect(figures.map((f) => [f.value, f.indicator, f.target])).toEqual([
+      [42.5, '森林覆盖率', undefined],
+      [115, '完成年度目标任务', undefined],
+    ]);
+  });
+
   it('a period without its year takes the last year named (下半年 after 2021年)', () => {
     const figures = findFigures('2021年全市签约项目300个。下半年签约亿元以上项目486个。').figures;
     expect(figures[1].period).toMatchObject({ key: '2021-H2', label: '下半年' });
