@@ -9,8 +9,9 @@
  *   note (注：…) nor a row of labelled cells (填报单位：… 填报日期：…);
  * - and a later row has at least two non-empty cells, one of which reads as a number or a period,
  *   in a column not headed as a sequence or page number (序号, 编号, 页码); a phone number is no value.
- * A sheet named as a cover (封面, 目录, 填报说明…, `COVER_NAME`) is read only when no other sheet
- * holds a table: a contents sheet may list dates.
+ * A sheet named as a cover (封面, 目录, 填报说明…, `COVER_NAME`), or hidden, is read only when no
+ * other sheet holds a table: a contents sheet may list dates, and a hidden sheet holds a template's
+ * drop-down lists (区划代码 | 名称), not its data.
  * A cover's merged title is one distinct cell; an instructions sheet's numbered lines have one
  * label each; a contents sheet lists names (its 页码 column does not count).
  */
@@ -86,7 +87,8 @@ export interface SheetChoice {
 
 /**
  * Pick a workbook's sheet: the one asked for, else the first holding a table (a sheet named as a
- * cover, 封面/目录/说明…, only when no other sheet holds one), else the first with cells. `gridOf` reads a sheet (by index) and may answer `undefined` to abandon the pick (a reader
+ * cover, 封面/目录/说明…, or `hidden` — templates keep the lists behind their drop-downs, such as a
+ * code table, in hidden sheets — only when no other sheet holds one), else the first with cells. `gridOf` reads a sheet (by index) and may answer `undefined` to abandon the pick (a reader
  * that cannot read that sheet); sheets are read in order and only as far as needed.
  * @example await pickSheet(['封面', '数据'], undefined, async (i) => grids[i]) // { index: 1, rows, choice: { reason: 'table', skipped: ['封面'] } }
  */
@@ -94,6 +96,7 @@ export async function pickSheet(
   names: readonly string[],
   asked: string | undefined,
   gridOf: (index: number) => Promise<Grid | undefined>,
+  hidden: readonly boolean[] = [],
 ): Promise<{ index: number; rows: Grid; missingSheet?: string; choice: SheetChoice } | undefined> {
   const missingSheet = asked !== undefined && !names.includes(asked) ? asked : undefined;
   if (asked !== undefined && missingSheet === undefined) {
@@ -107,12 +110,12 @@ export async function pickSheet(
     const rows = await gridOf(index);
     if (rows === undefined) return undefined;
     if (holdsTable(rows)) {
-      if (!COVER_NAME.test(names[index].trim())) return { index, rows, missingSheet, choice: { reason: 'table', skipped: names.slice(0, index) } };
+      if (!COVER_NAME.test(names[index].trim()) && hidden[index] !== true) return { index, rows, missingSheet, choice: { reason: 'table', skipped: names.slice(0, index) } };
       coverWithTable ??= index;
     }
     if (first === undefined && (rows[0]?.length ?? 0) > 0) first = { index, rows };
   }
-  // Only sheets named as covers hold tables: the first of them, read again (grids are not kept).
+  // Only covers by name or hidden sheets hold tables: the first of them, read again (grids are not kept).
   if (coverWithTable !== undefined) {
     const rows = await gridOf(coverWithTable);
     if (rows === undefined) return undefined;

@@ -27,6 +27,8 @@ export const XLSX_MAX_PART_BYTES = 2 ** 29 - 24;
 interface SheetPart {
   name: string;
   path: string | undefined;
+  /** `state="hidden"` or `"veryHidden"`. */
+  hidden: boolean;
 }
 
 /** What every sheet's cells need from the rest of the workbook. */
@@ -65,7 +67,8 @@ export async function readXlsxFast(bytes: Uint8Array, sheetName?: string, maxPar
   const sheets: SheetPart[] = [];
   for (const { tag } of startTags(workbook, 'sheet', 0, workbook.length)) {
     const id = attribute(tag, 'id');
-    sheets.push({ name: unescapeXml(attribute(tag, 'name') ?? ''), path: id === undefined ? undefined : byId.get(id) });
+    const state = attribute(tag, 'state');
+    sheets.push({ name: unescapeXml(attribute(tag, 'name') ?? ''), path: id === undefined ? undefined : byId.get(id), hidden: state === 'hidden' || state === 'veryHidden' });
   }
   const pr = startTags(workbook, 'workbookPr', 0, workbook.length).next();
   const date1904Attr = pr.done ? undefined : attribute(pr.value.tag, 'date1904');
@@ -88,7 +91,7 @@ export async function readXlsxFast(bytes: Uint8Array, sheetName?: string, maxPar
     performance.measure('import:inflate', { start: inflateStart });
     if (xml !== undefined && !xml.includes('<sheetData') && xml.includes(':sheetData')) return undefined;
     return xml === undefined ? [] : sheetGrid(xml, shared);
-  });
+  }, sheets.map((s) => s.hidden));
   if (!picked) return undefined;
   return { sheets: names, sheet: names[picked.index] ?? '', rows: picked.rows, missingSheet: picked.missingSheet, choice: picked.choice };
 }

@@ -71,7 +71,8 @@ export async function readWithSheetJS(input: { bytes?: Uint8Array; html?: string
       X.read((input.bytes ?? new Uint8Array()).subarray(0), { type: 'array', cellNF: true, cellDates: false, dense: true, cellFormula: false, cellHTML: false, nodim: true });
   const sheets = wb.SheetNames.slice();
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  const picked = await pickSheet(sheets, sheetName, (index) => Promise.resolve(sheetRows(X, wb.Sheets[sheets[index]], date1904)));
+  const hidden = sheets.map((_s, i) => Boolean(wb.Workbook?.Sheets?.[i]?.Hidden));
+  const picked = await pickSheet(sheets, sheetName, (index) => Promise.resolve(sheetRows(X, wb.Sheets[sheets[index]], date1904)), hidden);
   const index = picked?.index ?? 0;
   return { sheets, sheet: sheets[index] ?? '', rows: picked?.rows ?? [], missingSheet: picked?.missingSheet, choice: picked?.choice };
 }

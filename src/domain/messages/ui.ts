@@ -39,7 +39,7 @@ export const ui: Record<string, string> = {
   'import.encoding': '编码',
   'import.sheet': '工作表',
   'import.sheetChoice.table': '读取的是工作表“{sheet}”：第一个含表格的工作表（表头下有带数值或时间的行）。',
-  'import.sheetChoice.skipped': '跳过了{sheets}：其中没有表格，或是封面、目录、说明。',
+  'import.sheetChoice.skipped': '跳过了{sheets}：其中没有表格，或是封面、目录、说明或隐藏的工作表。',
   'import.sheetChoice.first': '没有哪个工作表含表格（表头下有带数值或时间的行），读取的是第一个有内容的工作表“{sheet}”。',
   'import.sheetChoice.asked': '按您的选择读取工作表“{sheet}”。',
   'import.sheetChoice.change': '可在“工作表”中改选。',

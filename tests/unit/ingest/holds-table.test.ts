@@ -79,3 +79,16 @@ describe('pickSheet: covers by name and by content', () => {
     expect(await pickSheet(names, undefined, (i) => Promise.resolve((grids as unknown as Grid[])[i]))).toMatchObject(expected);
   });
 });
+
+describe('pickSheet: hidden sheets', () => {
+  const codes: Grid = [['区划代码', '名称'], ['230102', '道里区']];
+  const table: Grid = [['地区', '面积'], ['道里区', '6.04']];
+  it.each([
+    ['a hidden code list gives way to the visible data sheet', [true, false], [codes, table], { index: 1, choice: { reason: 'table', skipped: ['代码表'] } }],
+    ['a hidden sheet is read when no visible sheet holds a table', [true, false], [codes, []], { index: 0, choice: { reason: 'table' } }],
+    ['visible sheets in order', [false, false], [codes, table], { index: 0 }],
+  ] as const)('%s', async (_name, hidden, grids, expected) => {
+    const read = (i: number) => Promise.resolve((grids as unknown as Grid[])[i]);
+    expect(await pickSheet(['代码表', '数据'], undefined, read, hidden)).toMatchObject(expected);
+  });
+});

@@ -10,7 +10,7 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 /** A one-sheet workbook as WPS writes it: docProps/custom.xml, and no sharedStrings.xml unless `strings`. */
-function wpsWorkbook(sheetData: string, opts: { dimension?: string; strings?: string[]; danglingStrings?: boolean } = {}): Uint8Array {
+function wpsWorkbook(sheetData: string, opts: { dimension?: string; strings?: readonly string[]; danglingStrings?: boolean } = {}): Uint8Array {
   const stringsRel = opts.strings || opts.danglingStrings ? `<Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : '';
   const parts: Record<string, string> = {
     '[Content_Types].xml': `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>${opts.strings ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : ''}</Types>`,
@@ -84,5 +84,18 @@ describe('WPS quirks: our reader reads them as Excel does, and as SheetJS does',
     await readXlsxFast(bytes);
     await readWithSheetJS({ bytes });
     expect(bytes).toEqual(copy);
+  });
+});
+
+describe('hidden sheets, as templates keep their drop-down lists', () => {
+  it('both readers pass over a hidden code list for the visible data sheet', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['区划代码', '名称'], ['230102', '道里区']]), '代码表');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['地区', '年份', '面积（万亩）'], ['道里区', 2024, 6.04]]), '数据');
+    wb.Workbook = { Sheets: [{ name: '代码表', Hidden: 1 }, { name: '数据', Hidden: 0 }] };
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    expect(await readXlsxFast(bytes)).toMatchObject({ sheet: '数据', choice: { reason: 'table', skipped: ['代码表'] } });
+    expect(await readWithSheetJS({ bytes })).toMatchObject({ sheet: '数据', choice: { reason: 'table', skipped: ['代码表'] } });
   });
 });

@@ -39,7 +39,7 @@ export const ui: Record<string, string> = {
   'import.encoding': 'Encoding',
   'import.sheet': 'Sheet',
   'import.sheetChoice.table': 'Reading sheet "{sheet}": the first sheet holding a table (a header over rows with numbers or periods).',
-  'import.sheetChoice.skipped': 'Passed over {sheets}: no table there, or a cover, contents or instructions sheet.',
+  'import.sheetChoice.skipped': 'Passed over {sheets}: no table there, or a cover, contents, instructions or hidden sheet.',
   'import.sheetChoice.first': 'No sheet holds a table (a header over rows with numbers or periods); reading "{sheet}", the first with cells.',
   'import.sheetChoice.asked': 'Reading sheet "{sheet}", as you chose.',
   'import.sheetChoice.change': 'Choose another under "Sheet".',
