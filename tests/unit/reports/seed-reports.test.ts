@@ -46,8 +46,7 @@ describe('the seed reports', () => {
     }
     expect(matched).toBe(rows.length);
     expect(regions).toBe(rows.length);
-    // Measured 212 of 218: six 沧州 figures of 2021 in sentences that name no year are given
-    // the report's year, 2022.
+    // Measured 212 of 218 (the six others are in 004, see docs/reports.md).
     expect(periods / rows.length).toBeGreaterThanOrEqual(0.95);
   });
 
