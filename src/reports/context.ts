@@ -14,6 +14,8 @@ interface Named {
 
 let names: Map<string, Named[]> | undefined;
 let longest = 0;
+/** The characters division names end with (省 市 区 县 旗…): most positions need no lookup. */
+const lastChars = new Set<string>();
 
 /**
  * Division names by name. Two-character county names (和县, 新县, 城区, 郊区) are too often
@@ -28,6 +30,7 @@ function divisionNames(): Map<string, Named[]> {
     if (list) list.push(n);
     else names.set(d.name, [n]);
     longest = Math.max(longest, d.name.length);
+    lastChars.add(d.name.charAt(d.name.length - 1));
   }
   return names;
 }
@@ -45,6 +48,7 @@ const ORGAN = /^(?:委员会|党委|委|人民政府|政府|纪委|监委|人大
 function longestNameAt(s: string, i: number, parent?: string): Named | undefined {
   const table = divisionNames();
   for (let len = Math.min(longest, s.length - i); len >= 2; len--) {
+    if (!lastChars.has(s.charAt(i + len - 1))) continue;
     const list = table.get(s.slice(i, i + len));
     if (!list) continue;
     const under = parent ? list.find((n) => n.parent === parent) : undefined;
