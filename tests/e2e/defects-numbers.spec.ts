@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
-import { chartDrawn, importAndShow, openFresh, screenshot } from './helpers';
+import { chartDrawn, fixture, importAndShow, openFresh, screenshot } from './helpers';
 
 const own = (name: string) => join(process.cwd(), 'tests', 'e2e', 'fixtures', name);
 
@@ -146,6 +146,21 @@ test('an XLSX export keeps text that looks like a formula as written; CSV still 
   expect(cells.some((c) => c.v === "'=1+2")).toBe(false);
   const csv = await download(page, 'comparison-export-csv');
   expect(csv.bytes.toString('utf8')).toContain("'=1+2");
+});
+
+test('an export footnote gives the source line the file states and its caveats, not its title', async ({ page }) => {
+  await openFresh(page);
+  // A title row, then 注：… and 数据来源：… lines under the table (kept as the dataset's notes).
+  await importAndShow(page, fixture('gbk-wide-title-notes.csv'));
+  await chooseIndicator(page, '保护性耕作面积');
+  await chartDrawn(page, 'trend-chart');
+  await openMenu(page, 'trend');
+  const svg = (await download(page, 'trend-export-svg')).bytes.toString('utf8');
+  expect(svg).toContain('来源：哈尔滨市道里区黑土地保护巡视整改进展情况');
+  expect(svg).toContain('注：2024年保护性耕作面积超出市下达任务。');
+  expect(svg).not.toContain('来源：哈尔滨市道里区黑土地保护主要指标');
+  const png = await download(page, 'trend-export-png');
+  writeFileSync(join(process.cwd(), 'test-results', 'screenshots', 'defects-numbers-footnote.png'), png.bytes);
 });
 
 test.describe('one clock', () => {

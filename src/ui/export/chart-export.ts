@@ -26,6 +26,7 @@ import { boundaryPoints, MAX_BOUNDARY_POINTS, reduceBoundary, type DocumentBound
 import { translate } from '../../domain/messages/index';
 import { formatNumber } from '../../charts/format';
 import type { BoundaryCollection, BoundaryJoin } from '../../app/dashboard-boundary';
+import { caveatsBehind } from '../../export/dataset-citation';
 import { observationsBehind, observationsForSnapshot, periodText, sourceText } from './data-behind';
 import { conflictLines } from '../../export/conflict-note';
 import { exportOption } from './export-option';
@@ -45,8 +46,10 @@ export interface ChartSource {
    * user's boundary file) are drawn from it instead.
    */
   option?: EChartsOption;
-  /** Dataset id → its source (or name), for the footnote. */
+  /** Dataset id → the source line the file states (or its name), for the footnote (`datasetSourcesOf`). */
   datasetSources: ReadonlyMap<string, string>;
+  /** Dataset id → the caveats the file states (注：…), carried with the footnote and the data rows. */
+  datasetCaveats?: ReadonlyMap<string, readonly string[]>;
   /** Dataset id → its name, for the note that says where datasets disagree (the id when absent). */
   datasetNames?: ReadonlyMap<string, string>;
   /** `slide-kpi`: a saved page shows the view as one big number (a deck's KPI slide). */
@@ -89,6 +92,15 @@ export function conflictsOf(source: ChartSource, behind: ChartSource['data']['ob
 }
 
 /**
+ * The lines every copy of a chart carries under it: the caveats its files state (注：2024年截至8月),
+ * then where datasets disagree.
+ * @example notesBehind(source, rows) // ['注：2024年截至8月']
+ */
+export function notesBehind(source: ChartSource, behind: ChartSource['data']['observations']): string[] {
+  return [...caveatsBehind(behind, source.datasetCaveats), ...conflictsOf(source, behind)];
+}
+
+/**
  * The option of the exported picture: the chart redrawn in the light theme, with the footnote.
  * Kinds the snapshot builders do not cover use the on-screen option; throws with the builder's
  * reasons when neither exists.
@@ -107,7 +119,7 @@ export function imageOption(source: ChartSource, settings: ImageSettings, export
         unit: displayUnitOf(data.indicator, behind),
         period: periodText(behind, data.locale),
         source: sourceText(data.indicator.source, behind, source.datasetSources),
-        notes: conflictsOf(source, behind),
+        notes: notesBehind(source, behind),
         exportedAt,
         locale: data.locale,
       })
@@ -165,7 +177,7 @@ export function dataRows(source: ChartSource): Cell[][] {
   const behind = observationsBehind(source.spec, source.data.observations);
   const rows = buildTableRows(behind, { locale: source.data.locale, displayUnit: displayUnitOf(source.data.indicator, behind) });
   // Below the table, as a file's own 注： lines are (the importer reads them back as notes).
-  const notes = conflictsOf(source, behind);
+  const notes = notesBehind(source, behind);
   return notes.length > 0 ? [...rows, [], ...notes.map((n): Cell[] => [n])] : rows;
 }
 
@@ -227,7 +239,7 @@ export function chartDocument(items: readonly PageItem[], title: string): ChartD
             show: s.show,
             beside: s.beside,
             boundary: savedBoundary(s),
-            notes: conflictsOf(s, observationsBehind(s.spec, s.data.observations)),
+            notes: notesBehind(s, observationsBehind(s.spec, s.data.observations)),
           },
     ),
   });
