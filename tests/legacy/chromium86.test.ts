@@ -203,7 +203,7 @@ describe('Chromium 86', () => {
     expect(errors).toEqual([]);
   });
 
-  test('the sample deck is presented and advanced with the keys a clicker sends', async () => {
+  test('the sample deck is presented and advanced with the keys a clicker sends, and its saved page draws from file://', async () => {
     const page = await freshPage();
     await openApp(page);
     await page.goto(`${ORIGIN}/?page=briefing&deck=sample-deck&slide=1&present=1`);
@@ -216,6 +216,20 @@ describe('Chromium 86', () => {
       await until(page, `document.querySelector('${counter}').textContent.trim() === '${expected}'`);
     }
     await shot(page, 'slide-3');
+
+    // The deck saved as one page opens from file:// and draws its charts and KPIs.
+    await page.keyboard.press('Escape');
+    await page.goto(`${ORIGIN}/?page=briefing&deck=sample-deck`);
+    await until(page, `!!document.querySelector('${id('deck-export-html')}')`);
+    const dir = await downloads(page);
+    await page.click(id('deck-export-html'));
+    const deck = join(mkdtempSync(join(tmpdir(), 'c86-deck-')), 'deck.html');
+    copyFileSync(await fileIn(dir, '.html'), deck);
+    await page.goto(pathToFileURL(deck).href);
+    await until(page, `document.querySelectorAll('[data-testid="standalone-chart"][data-drawn="1"]').length === 2`);
+    expect(await page.$$eval(id('standalone-slide-kpi'), (els) => els.length)).toBe(3);
+    expect(await textOf(page, id('standalone-title-slide'))).toContain('生态环境整改工作汇报');
+    await shot(page, 'deck-page-file');
     expect(errors).toEqual([]);
   });
 
