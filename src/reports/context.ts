@@ -43,7 +43,8 @@ export interface Mention extends FigureRegion {
   organ: boolean;
 }
 
-const ORGAN = /^(?:委员会|党委|委|人民政府|政府|纪委|监委|人大|政协|党工委|管委会|工作委员会)/;
+const ORGAN = /^(?:委员会|党委|委|人民政府|政府|纪委|监委|人大|政协|党工委|管委会|工作委员会|[县市区旗]委|[县市区旗]人民政府)/;
+const WORDLIKE: ReadonlySet<string> = new Set(['新城区', '老城区', '城关区', '城东区', '城西区', '城南区', '城北区', '城中区', '市中区', '新市区', '河东区', '河西区']);
 
 function longestNameAt(s: string, i: number, parent?: string): Named | undefined {
   const table = divisionNames();
@@ -53,7 +54,9 @@ function longestNameAt(s: string, i: number, parent?: string): Named | undefined
     if (!list) continue;
     const under = parent ? list.find((n) => n.parent === parent) : undefined;
     if (under) return under;
-    if (len === 2 || parent) continue;
+    // Two-character names (和县, 城区) and district names that are also ordinary words (老城区,
+    // 城关区, 河东区) count after their prefecture, or before 县委/人民政府 (中共献县县委).
+    if (parent || ((len === 2 || WORDLIKE.has(list[0].name)) && !ORGAN.test(s.slice(i + len, i + len + 6)))) continue;
     // A name shared by several divisions (鼓楼区 ×4) has no code on its own.
     return list.length === 1 ? list[0] : { name: list[0].name, code: '' };
   }

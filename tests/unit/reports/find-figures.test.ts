@@ -93,6 +93,15 @@ describe('findFigures: indicator, region, period, target', () => {
     expect(b.region).toMatchObject({ name: '松北区', from: 'sentence' });
   });
 
+  it('a county with a two-character name is the report’s region when its committee signs it', () => {
+    const text = '中共献县县委关于巡察整改进展情况的通报\n全县完成老城区改造3处，中心城区绿化2万平方米。\n中共献县县委\n2022年8月16日';
+    const figures = findFigures(text).figures;
+    expect(figures.map((f) => f.region)).toEqual([
+      { name: '献县', code: '130929', from: 'document' },
+      { name: '献县', code: '130929', from: 'document' },
+    ]);
+  });
+
   it('an organization of a place (通辽市委巡察组) is not where the figure is', () => {
     const text = '通辽经济技术开发区\n党工委将通辽市委巡察组反馈的5个问题细化为9项。';
     expect(findFigures(text).figures[0].region?.name).toBe('通辽经济技术开发区');
