@@ -211,3 +211,30 @@ test('region groups and unmatched map regions are named, never a bare code', asy
   await expect(unmatched.filter({ hasText: '道外区' })).toContainText('230104');
   await screenshot(page, 'defects-data-map-unmatched-1920');
 });
+
+test('after a user import, the sample deck still shows the sample, and a slide saved from the user data shows the user value (projector)', async ({ page }) => {
+  await openFresh(page);
+  await importAndShow(page, own('user-older.csv'));
+  await chooseIndicator(page, 'PM10平均浓度');
+  await page.getByTestId('save-view').click();
+  await page.getByTestId('save-view-name').fill('乌海PM10（本单位数据）');
+  await page.getByTestId('save-view-kind').selectOption({ index: 2 });
+  await page.getByTestId('save-view-submit').click();
+  await expect(page.getByTestId('save-view-done')).toBeVisible();
+  // The sample deck's KPI slide is of the sample: 79, as the deck was made.
+  await page.goto('/?page=briefing&deck=sample-deck&slide=4&present=1');
+  const stage = page.getByTestId('presenting-stage');
+  await expect(stage.getByTestId('slide-counter')).toHaveText('4 / 5');
+  await expect(stage.getByTestId('slide-kpi')).toContainText('79');
+  await screenshot(page, 'defects-data-sample-deck-projector-1920');
+  await page.keyboard.press('Escape');
+  // A slide of the user's own view shows the user's value, not the sample's.
+  await page.goto('/?page=briefing&deck=sample-deck');
+  await page.getByTestId('view-item').filter({ hasText: '乌海PM10（本单位数据）' }).getByTestId('view-add').click();
+  await page.getByTestId('deck-present').click();
+  await page.keyboard.press('End');
+  await expect(stage.getByTestId('slide-counter')).toHaveText('6 / 6');
+  await expect(stage.getByTestId('slide-kpi')).toContainText('66.4');
+  await expect(stage.getByTestId('slide-kpi')).not.toContainText('79');
+  await screenshot(page, 'defects-data-user-slide-projector-1920');
+});
