@@ -170,6 +170,20 @@ function columnAt(text: string, at: number): number {
   return col - 1;
 }
 
+/** `B12` → row 11 (0-based), read from `text` at `at`; -1 without digits. */
+function rowAt(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && ((text.charCodeAt(i) | 32) - 97) >>> 0 < 26) i++;
+  let n = 0;
+  let digits = 0;
+  for (; i < text.length; i++, digits++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+  }
+  return digits > 0 ? n - 1 : -1;
+}
+
 /** `B12` → { r: 11, c: 1 }. */
 function cellOf(ref: string): { r: number; c: number } {
   const digits = /\d+$/.exec(ref);
@@ -271,6 +285,7 @@ function sheetGrid(xml: string, shared: Shared): Grid {
   let lastRow = -1;
   let width = 0;
   let r = -1;
+  let rowGuessed = false;
   let c = -1;
   let row: string[] = [];
   let at = xml.indexOf('<', start + 1);
@@ -282,6 +297,16 @@ function sheetGrid(xml: string, shared: Shared): Grid {
     if (next === 99 /* c */ && (after <= 32 || after === 62 || after === 47)) {
       readCellTag(xml, at + 2, gt, tag);
       c = tag.refAt < 0 ? c + 1 : columnAt(xml, tag.refAt);
+      // A row without `r` (as some writers leave it) is the row its first cell's `r` names.
+      if (rowGuessed && tag.refAt >= 0) {
+        rowGuessed = false;
+        const named = rowAt(xml, tag.refAt);
+        if (named >= 0 && named !== r && row.length === 0) {
+          r = named;
+          row = rows[r] ?? (rows[r] = []);
+          if (r > lastRow) lastRow = r;
+        }
+      }
       let v: string | undefined;
       let content = '';
       let resume = gt + 1;
@@ -319,6 +344,7 @@ function sheetGrid(xml: string, shared: Shared): Grid {
     if (next === 114 /* r */ && xml.startsWith('<row', at) && (xml.charCodeAt(at + 4) <= 32 || xml.charCodeAt(at + 4) === 62 || xml.charCodeAt(at + 4) === 47)) {
       const n = attribute(xml.slice(at, gt + 1), 'r');
       r = n === undefined ? r + 1 : Number(n) - 1;
+      rowGuessed = n === undefined;
       c = -1;
       row = rows[r] ?? (rows[r] = []);
       if (r > lastRow) lastRow = r;

@@ -61,6 +61,11 @@ describe('WPS quirks: our reader reads them as Excel does, and as SheetJS does',
     expect((await readWithSheetJS({ bytes })).rows).toEqual([['2', '', '3']]);
   });
 
+  it('a row without r is the row its first cell names (where SheetJS splits the row)', async () => {
+    const bytes = wpsWorkbook('<row r="1"><c r="A1"><v>1</v></c></row><row><c r="A4"><v>4</v></c><c><v>5</v></c></row><row><c><v>6</v></c></row>');
+    expect((await readXlsxFast(bytes))?.rows).toEqual([['1', ''], ['', ''], ['', ''], ['4', '5'], ['6', '']]);
+  });
+
   it('a sharedStrings relationship to a part that is not there: the inline strings still read', async () => {
     const bytes = wpsWorkbook(`<row r="1">${is('地区', 'A1')}<c r="B1"><v>1</v></c></row>`, { danglingStrings: true });
     expect((await readXlsxFast(bytes))?.rows).toEqual([['地区', '1']]);
