@@ -175,12 +175,17 @@ function borrowUnits(f: string, hits: Hit[]): Hit[] {
   return out;
 }
 
-function indicatorOf(h: Hit, previous: string): string {
+/** A verb that takes the count as its object: 派出2350人次开展巡查, 开展3批次督促检查. */
+const COUNTING_VERB = /(?:开展|召开|组织|举办|派出|进行|实施|发放|印发|设置|出动|投入)$/;
+
+function indicatorOf(h: Hit, previous: string, joined: boolean): string {
   const after = h.classifier ? indicatorAfter(h.after) : '';
   if (after) return after;
   const before = indicatorBefore(h.before);
-  if (before) return before;
-  return indicatorAfter(h.after) || previous;
+  // 由19公里延伸至151公里: a second figure joined to the first by a verb measures the same thing.
+  if (joined && previous && before.length <= 2) return previous;
+  if (before && !(COUNTING_VERB.test(before) && indicatorAfter(h.after))) return before;
+  return indicatorAfter(h.after) || before || previous;
 }
 
 /** Context for one paragraph: the region and period of the heading above it. */
@@ -251,7 +256,7 @@ export function findFigures(text: string): { figures: Figure[]; documentRegion?:
         const h = kept[i];
         if (targets.has(i)) continue;
         const q = h.q as ParsedQuantity;
-        const indicator = indicatorOf(h, previous);
+        const indicator = indicatorOf(h, previous, i > 0 && h.clauseStart === kept[i - 1].rawEnd);
         previous = indicator;
         const fig: Figure = {
           value: q.value,

@@ -10,7 +10,7 @@ const PERIOD_WORDS = [
   /(?:[上下]半年|前?[一二三四]季度|全年|年初以来|今年以来|年内|当年|今年|去年|上年|目前|当前|截至目前)/g,
 ];
 
-const LEAD = /^(?:全区|全市|全省|全县|全旗|全盟|全州|全国|全域|全镇|全乡|其中|共有|共计|合计|总计|累计|共|先后|已经|已|并且|并|及|和|与|同时|另外|另|此外|还|均|分别|的|对|在|为|由|将|从|其|以及|又|再|之|、)+/;
+const LEAD = /^(?:连续|全区|全市|全省|全县|全旗|全盟|全州|全国|全域|全镇|全乡|其中|共有|共计|合计|总计|累计|共|先后|已经|已|并且|并|及|和|与|同时|另外|另|此外|还|均|分别|的|对|在|为|由|将|从|其|以及|又|再|之|、)+/;
 const TRAIL = /(?:的|分别为|分别|共计|总计|合计|累计|达到了|达到|达|为|是|共有|共|有|计|(?<!未)完成了|(?<!未)完成|实现了|实现|了|约|近|超过|已|均|逾|大约|将近|接近|增至|降至|至|到|由)+$/;
 const INNER_VERB = /(?<=[\p{Script=Han}A-Za-z0-9]{2})(?:实现|完成)(?=[\p{Script=Han}A-Za-z0-9]{2})/u;
 const BRACKETS = /[《》“”"‘’「」『』]/g;
@@ -50,8 +50,9 @@ export function indicatorAfter(rest: string): string {
   // 县(市、区): a bracket that closes is part of the name; one that does not ends it.
   const m = /^[\p{Script=Han}A-Za-z0-9]+(?:[(（][^)）]*[)）][\p{Script=Han}A-Za-z0-9]*)*/u.exec(s);
   s = m ? m[0] : '';
-  const stop = AFTER_STOP.exec(s);
-  if (stop) s = s.slice(0, stop.index);
+  // A verb opening the words is part of the name (召开区级联席会议); one after them ends it.
+  const stop = AFTER_STOP.exec(s.slice(2));
+  if (stop) s = s.slice(0, stop.index + 2);
   s = s.replace(/\d.*$/, '');
   if (s.length > MAX_AFTER) s = s.slice(0, MAX_AFTER);
   return /[\p{Script=Han}A-Za-z]/u.test(s) && s.length >= 2 ? s : '';

@@ -82,8 +82,15 @@ describe('findFigures: indicator, region, period, target', () => {
     ['全省组建河湖保洁队伍2113个。', '组建河湖保洁队伍'],
     ['完成整改688个，未完成5个。', '完成整改'],
     ['共召开专题民主生活会(组织生活会)38次。', '召开专题民主生活会'],
+    ['2024年，先后2次召开区级联席会议。', '召开区级联席会议'],
+    ['派出2350人次开展违法占地巡查。', '开展违法占地巡查'],
+    ['连续3年获得国务院督查激励。', '获得国务院督查激励'],
   ])('%s → %s', (text, indicator) => {
     expect(first(text).indicator).toBe(indicator);
+  });
+
+  it('a figure joined to the one before by a verb measures the same thing', () => {
+    expect(findFigures('补水河道由19公里延伸至151公里。').figures.map((f) => f.indicator)).toEqual(['补水河道', '补水河道']);
   });
 
   it('a region named in the sentence, else the heading, else the report', () => {
