@@ -5,7 +5,9 @@
  * - the document is searched breadth-first (objects' values, the elements of arrays that are not
  *   tables themselves, and of tables whose objects hold tables) for tables: an array of objects sharing keys (`records`), an
  *   array of arrays whose first row is all text (`matrix`, that row the header), or an object with
- *   `columns` (or `fields`, `headers`) and `rows` (or `data`, `values`, `list`) (`columns`);
+ *   `columns` (or `fields`, `headers`) and `rows` (or `data`, `values`, `list`) (`columns`); an
+ *   object of at least two keys whose values are such records, keyed by region, code or year
+ *   (`keyed`: the keys become a first column with no header, its role inferred from its cells);
  * - a string value that is itself JSON (a payload encoded twice) is searched too;
  * - the table with the most rows is used; of equal ones, the first found (the shallowest), except
  *   that an array of objects holding arrays of objects (pages, groups) gives way to those arrays;
@@ -30,7 +32,8 @@ export interface JsonTable {
   path: string;
   /** Body rows (records). */
   rows: number;
-  kind: 'records' | 'matrix' | 'columns';
+  /** `keyed`: an object whose values are records, keyed by region, code or year (`{"230102": {…}, …}`). */
+  kind: 'records' | 'matrix' | 'columns' | 'keyed';
 }
 
 /** A code column whose JSON numbers may have lost a leading zero. @example { column: '区划代码', n: 1, example: '10101', row: 3 } */
@@ -94,6 +97,16 @@ function holdsTables(items: Json[]): boolean {
     const v = o[k];
     return Array.isArray(v) && v.some(isRecord);
   }));
+}
+
+/** Values that are all records sharing a key (in 80 % of them), none holding tables of its own. */
+function isKeyed(values: Json[]): boolean {
+  const probe = values.slice(0, PROBE);
+  if (!probe.every(isRecord) || holdsTables(probe)) return false;
+  const counts = new Map<string, number>();
+  for (const o of probe as JsonObject[]) for (const k of Object.keys(o)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  for (const n of counts.values()) if (n >= probe.length * 0.8) return true;
+  return false;
 }
 
 /** An array of arrays whose first row is a header: at least two cells, all text. */
@@ -160,6 +173,11 @@ function findTables(doc: Json): Found[] {
     if (!isRecord(v)) continue;
     const cr = columnsRows(v);
     if (cr) found.push({ table: { path, rows: cr.rows.length, kind: 'columns' }, build: () => fromColumnsRows(cr.columns, cr.rows) });
+    const keys = Object.keys(v);
+    if (!cr && keys.length >= 2 && isKeyed(keys.map((k) => v[k]))) {
+      found.push({ table: { path, rows: keys.length, kind: 'keyed' }, build: () => fromKeyed(v, keys) });
+      continue;
+    }
     if (depth >= MAX_DEPTH) continue;
     for (const k of Object.keys(v)) {
       const child = embedded(v[k]);
@@ -213,6 +231,17 @@ function fromObjects(items: Json[]): Built {
       }),
     );
   });
+  return built;
+}
+
+/** `{"230102": {名称: "道里区", …}, …}` → a first column of keys (no header: roles are inferred from them), then the records' keys. */
+function fromKeyed(o: JsonObject, keys: string[]): Built {
+  const built = fromObjects(keys.map((k) => o[k]));
+  built.grid[0].unshift('');
+  keys.forEach((k, i) => built.grid[i + 1].unshift(k));
+  const shifted = new Map<number, { row: number; text: string }[]>();
+  for (const [c, cells] of built.numbers) shifted.set(c + 1, cells);
+  built.numbers = shifted;
   return built;
 }
 

@@ -65,6 +65,16 @@ describe('fixture corpus, second round (issue 21)', () => {
     expect(r.issues[0].message).toContain('区划代码');
   });
 
+  it('a JSON object keyed by division code reads its keys as the region codes', async () => {
+    const doc = { code: 200, data: { 230102: { 地区: '道里区', 年份: 2024, '保护性耕作面积（万亩）': 6.04 }, 230103: { 地区: '南岗区', 年份: 2024, '保护性耕作面积（万亩）': 3.3 } } };
+    const r = await ingest({ name: 'keyed.json', bytes: new TextEncoder().encode(JSON.stringify(doc)) });
+    expect(r.json).toEqual({ path: 'data', tables: [{ path: 'data', rows: 2, kind: 'keyed' }] });
+    expect(r.records.map((o) => [o.regionCode, o.region, o.indicator, o.period, o.value])).toEqual([
+      ['230102', '道里区', '保护性耕作面积', '2024', 60400],
+      ['230103', '南岗区', '保护性耕作面积', '2024', 33000],
+    ]);
+  });
+
   it('json-matrix.json: an array of arrays with a header row', async () => {
     const r = await load('json-matrix.json');
     expect(r.json?.path).toBe('');

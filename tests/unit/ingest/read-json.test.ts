@@ -36,6 +36,19 @@ describe('readJsonTable: the records wherever the envelope puts them', () => {
     expect(readJsonTable(JSON.stringify(doc), 'data.nothing')).toMatchObject({ path: 'data.list', missingPath: 'data.nothing' });
   });
 
+  it('an object keyed by code: the keys become a first column with no header', () => {
+    const doc = { code: 200, data: { 230102: { 地区: '道里区', 数值: 6.04 }, 230103: { 地区: '南岗区', 数值: 3.3 } } };
+    const r = readJsonTable(JSON.stringify(doc));
+    expect(r?.path).toBe('data');
+    expect(r?.tables).toEqual([{ path: 'data', rows: 2, kind: 'keyed' }]);
+    expect(r?.grid).toEqual([['', '地区', '数值'], ['230102', '道里区', '6.04'], ['230103', '南岗区', '3.3']]);
+  });
+
+  it('an envelope of mixed values or one object is no keyed table', () => {
+    expect(readJsonTable(JSON.stringify({ code: 200, msg: 'ok', data: { x: 1 } }))).toBeNull();
+    expect(readJsonTable(JSON.stringify({ data: { list: rec }, page: { size: 20, num: 1 } }))?.path).toBe('data.list');
+  });
+
   it('of equal tables, the shallowest (breadth-first)', () => {
     expect(readJsonTable(JSON.stringify({ a: { b: rec }, c: rec }))?.path).toBe('c');
   });
