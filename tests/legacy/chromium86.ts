@@ -10,7 +10,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
-import type { Browser, LaunchOptions } from 'puppeteer-core';
+import type { Browser, Puppeteer } from 'puppeteer-core';
 
 const require = createRequire(import.meta.url);
 const BIN = join(dirname(require.resolve('chrome-aws-lambda/package.json')), 'bin');
@@ -40,8 +40,8 @@ export function ensureChromium86(): string {
  * test) closed the whole browser. The system's fontconfig finds Noto CJK, so Chinese renders.
  */
 export async function launchChromium86(): Promise<Browser> {
-  const puppeteer = require('puppeteer-core') as typeof import('puppeteer-core');
-  const options: LaunchOptions = {
+  const puppeteer = require('puppeteer-core') as Puppeteer;
+  const options: Parameters<Puppeteer['launch']>[0] = {
     executablePath: ensureChromium86(),
     headless: true,
     args: ['--no-sandbox', '--no-zygote', '--disable-gpu', '--disable-dev-shm-usage', '--lang=zh-CN'],
