@@ -58,7 +58,7 @@ function hasLong(rows: readonly Observation[]): boolean {
  * none is long (the common case costs one pass and no copy). Input is not changed.
  * @example displayRows(rows) === rows // true when no name is over 200 characters
  */
-export function displayRows<T extends Observation>(rows: T[]): T[] {
+export function displayRows<T extends Observation>(rows: readonly T[]): readonly T[] {
   if (!hasLong(rows)) return rows;
   return rows.map((o) =>
     long(o.region) || long(o.unit) || long(o.displayUnit)

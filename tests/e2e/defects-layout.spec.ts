@@ -3,10 +3,11 @@
  * projector's comparison slide, hostile names and boundary files, binary files named .csv.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chartDrawn, importFile, openFresh, screenshot, showImported } from './helpers';
+import { chartDrawn, importFile, openFresh, screenshot, SHOTS, showImported } from './helpers';
 
 const STRAW = '秸秆还田率';
 /** 秸秆还田率 2024 in the sample: 方正县 13th, 木兰县 14th, 宾县 18th of 18 regions (合计 not ranked). */
@@ -333,4 +334,48 @@ test('a broken boundary file is refused with a sentence and nothing stored; one 
   await problem.getByTestId('map-delete').click();
   await expect(page.getByTestId('map-none')).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+/** The text of each page of a PDF (pdftotext, one call per page). */
+function pdfPages(path: string): string[] {
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path]).toString())?.[1] ?? 0);
+  return Array.from({ length: count }, (_, i) =>
+    execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), path, '-']).toString(),
+  );
+}
+
+test('a printed overview says on every page what it shows, fits its cards and charts on page 1, and prints every row', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openFresh(page);
+  await page.goto(`/?view=kpi&ind=${encodeURIComponent(STRAW)}`);
+  await chartDrawn(page, 'trend-chart');
+  await chartDrawn(page, 'comparison-chart');
+  const rows = Number(/共 (\d+) 行/.exec(await page.getByText(/共 \d+ 行/).first().innerText())?.[1]);
+  expect(rows).toBeGreaterThan(100);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('trend-print').locator('svg')).toBeAttached();
+  await expect(page.getByTestId('comparison-print').locator('svg')).toBeAttached();
+  // On paper the table holds every row, not the first page of 50.
+  await expect(page.getByTestId('observation-table').locator('tbody tr')).toHaveCount(rows);
+  const path = join(SHOTS, 'layout-overview-print.pdf');
+  await page.pdf({ path, preferCSSPageSize: true, printBackground: true });
+  execFileSync('pdftoppm', ['-png', '-r', '50', path, join(SHOTS, 'layout-overview-print')]);
+  const pages = pdfPages(path);
+  console.log(JSON.stringify({ pages: pages.length }));
+  // Page 1: the heading, the KPI cards and both charts.
+  expect(pages[0]).toContain('秸秆还田率各地区对比'.slice(0, 5));
+  expect(pages[0]).toMatch(/趋势/);
+  expect(pages[0]).toMatch(/各地区对比/);
+  // Every page says what it shows: indicator, unit, period, dataset and the date printed.
+  for (const [i, text] of pages.entries()) {
+    expect(text, `page ${i + 1}`).toContain(STRAW);
+    expect(text, `page ${i + 1}`).toMatch(/单位：%/);
+    expect(text, `page ${i + 1}`).toMatch(/2019年—2024年/);
+    expect(text, `page ${i + 1}`).toMatch(/数据集：/);
+    expect(text, `page ${i + 1}`).toMatch(/打印日期：\d{4}-\d{2}-\d{2}/);
+  }
+  // The table's last row is printed.
+  expect(pages.join('\n')).toContain('宾县');
+  // Cards and charts on one page, the table after: a handful of pages, not one per panel.
+  expect(pages.length).toBeLessThanOrEqual(5);
 });
