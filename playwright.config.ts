@@ -7,6 +7,10 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 /** E2E_DIST serves another build folder, so parallel runs don't rebuild each other's dist/. */
 const dist = process.env.E2E_DIST ?? 'dist';
 
+// The tests' own dates in China's zone, as the browser's (timezoneId below); set here rather than
+// by a `TZ=` prefix, which Windows shells do not understand.
+process.env.TZ ??= 'Asia/Shanghai';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/output',
