@@ -92,6 +92,8 @@ function readHit(f: string, s: Span, a: number, b: number, floor: number): Hit |
   const unit = unitAt(f.slice(at, s.end));
   // A year: 2024年, 2023年度. A count of years is never written with four digits from 1900 on.
   if (/^(19|20)\d{2}$/.test(numberText) && (unit === '年' || unit === '度' || next === '年')) return undefined;
+  // 前10名, 前3位: a rank, not a count.
+  if (prev === '前' && (unit === '名' || unit === '位')) return undefined;
   at += unit.length;
   written += unit;
   const suffix = take(/^(以上|以下|左右|余|多)/);

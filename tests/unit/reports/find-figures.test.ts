@@ -187,6 +187,8 @@ describe('findFigures: what is not a figure', () => {
     ['a threshold that describes what is counted', '储备5000万元以上项目。'],
     ['“10万+” popularity', '点击量“10万+”融媒体产品层出不穷。'],
     ['an ordinal list of 4+5+3', '新增“4+5+3”现代产业体系。'],
+    ['a rank', '增速居全省第2位，进入前10名。'],
+    ['a month range', '1至9月持续推进。'],
   ])('%s', (_what, text) => {
     expect(findFigures(text).figures).toEqual([]);
   });
