@@ -9,7 +9,7 @@ import { fold } from './fold';
 import { indicatorAfter, indicatorBefore } from './indicator';
 import { paragraphsOf, sentencesOf, type Paragraph, type Span } from './sentences';
 import type { Figure, FigurePeriod, FigureRegion } from './types';
-import { cellsOf, rowFigures, type Cell } from './table-figures';
+import { cellsOf, isNumberCell, rowFigures, type Cell } from './table-figures';
 import { isClassifier, MULTIPLIER, unitAt } from './units';
 import { unitLine } from '../ingest/header-unit';
 
@@ -227,19 +227,24 @@ export function findFigures(text: string): { figures: Figure[]; documentRegion?:
   let tableUnit: string | undefined;
   for (const p of paragraphs) {
     const line = f.slice(p.start, p.end);
+    // What is read sentence by sentence: the paragraph; in a table row, the cells that are not a
+    // bare number (a 台账's 整改进展 column is prose); all of the first row, which may be data.
+    let prose: Span[] = [p];
     if (line.includes('\t')) {
       const cells = cellsOf(line, p.start);
-      if (!header) header = cells;
-      else figures.push(...rowFigures(text, cells, { header, unit: tableUnit, region: scope.region ?? docRegion, period: scope.period ?? docPeriod, paragraph: p.paragraph }));
-      continue;
+      const first = !header;
+      if (first) header = cells;
+      else figures.push(...rowFigures(text, cells, { header: header as Cell[], unit: tableUnit, region: scope.region ?? docRegion, period: scope.period ?? docPeriod, paragraph: p.paragraph }));
+      prose = cells.filter((c) => c.text !== '' && (first || !isNumberCell(c.text))).map((c) => ({ start: c.start, end: c.end, paragraph: p.paragraph }));
+    } else {
+      header = undefined;
+      tableUnit = unitLine(line);
+      if (p.heading) scope = headingScope(f, p, lastYear);
     }
-    header = undefined;
-    tableUnit = unitLine(line);
-    if (p.heading) scope = headingScope(f, p, lastYear);
     // 截至2024年10月底，A；B；C。: the period opening a statement holds for the parts after its
     // semicolons, which are sentences of their own here.
     let carried: FigurePeriod | undefined;
-    for (const s of sentencesOf(text, p)) {
+    for (const s of prose.flatMap((span) => sentencesOf(text, span))) {
       const sentenceText = f.slice(s.start, s.end);
       const periods = periodMentions(sentenceText, lastYear);
       // 通辽市委巡察组 names who acted, not where the figure is.

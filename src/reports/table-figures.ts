@@ -22,6 +22,15 @@ export interface Cell {
 const NOT_FIGURES = /^(序号|编号|序|排名|名次|代码|区划代码|邮编|邮政编码|电话|联系电话|手机|日期|时间|年份|完成时限|时限|责任人|责任单位|牵头单位|备注)$/;
 /** A cell that is a number and nothing else (qualifiers and a glued unit allowed). */
 const NUMBER_CELL = /^[约近超过逾]*[+-]?\d[\d,]*(\.\d+)?(余|多)?[\p{Script=Han}%‰()（）/]{0,8}$/u;
+/**
+ * True for a cell that holds a number and nothing else (`6.04`, `500余份`): read by `rowFigures`
+ * with its column; other cells are prose, read sentence by sentence.
+ * @example isNumberCell('6.04') // true
+ */
+export function isNumberCell(text: string): boolean {
+  return NUMBER_CELL.test(text);
+}
+
 /** Header words that name no indicator: the row label does. */
 const GENERIC = /^(数量|数值|数据|完成情况|完成数|情况|指标值|值|合计|总计|小计|结果)$/;
 

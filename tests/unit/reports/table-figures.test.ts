@@ -34,6 +34,23 @@ describe('figures in tables (one row a line, tab-separated cells)', () => {
     ]);
   });
 
+  it('prose in a cell is read sentence by sentence (a 台账)', () => {
+    const text = '序号\t问题\t整改进展\n1\t宣传不到位\t发放宣传资料500余份，悬挂条幅50余个。';
+    const figures = findFigures(text).figures;
+    expect(figures.map((f) => [f.indicator, f.value, f.unit, f.sentence])).toEqual([
+      ['发放宣传资料', 500, '份', '发放宣传资料500余份，悬挂条幅50余个。'],
+      ['悬挂条幅', 50, '个', '发放宣传资料500余份，悬挂条幅50余个。'],
+    ]);
+  });
+
+  it('a first row that is data, not a header, still gives its figures', () => {
+    const text = '发放宣传资料\t500余份\n悬挂条幅\t50余个';
+    expect(findFigures(text).figures.map((f) => [f.value, f.unit])).toEqual([
+      [500, '份'],
+      [50, '个'],
+    ]);
+  });
+
   it('each figure points at its row and its cell', () => {
     const text = '地区\t面积（万亩）\n道里区\t6.04';
     const [f] = findFigures(text).figures;
