@@ -66,6 +66,12 @@ function looksNumeric(cell: string): boolean {
   return parsePeriod(cell) === null && parseQuantity(cell).status === 'ok';
 }
 
+/** Is column `i` one label merged down through every header row so far (blank or repeated below it)? */
+function mergedDown(above: string[][], i: number): boolean {
+  const top = above[0][i];
+  return above.slice(1).every((r) => (r[i] ?? '').trim() === '' || r[i] === top);
+}
+
 /** Does `row` continue the header rows `above` (as a second or third merged header row)? */
 function continuesHeader(above: string[][], row: string[]): boolean {
   const prev = above[above.length - 1];
@@ -79,6 +85,10 @@ function continuesHeader(above: string[][], row: string[]): boolean {
   });
   // Some column merged down from above: blank here (CSV) or repeated (XLSX), e.g. 地区.
   const under = above.some((upper) => upper.some((p, i) => p.trim() !== '' && ((row[i] ?? '').trim() === '' || row[i] === p)));
+  // A column merged down through two header rows (地区 over a blank, or repeated) stays merged in a
+  // third: new text there (道里区) starts the body, whatever the row's numbers look like — counts
+  // such as 巡河次数 1520 read as years and would not stop it otherwise.
+  if (above.length >= 2 && above[0].some((p, i) => p.trim() !== '' && mergedDown(above, i) && (row[i] ?? '').trim() !== '' && row[i] !== p)) return false;
   const adds = row.some((c, i) => c.trim() !== '' && c !== prev[i]);
   return spans && under && adds;
 }

@@ -30,6 +30,10 @@ describe('findHeader', () => {
     ['years in the second row', [['地区', '面积（万亩）', ''], ['', '2023年', '2024年'], ['道里区', '5.9', '6.04']], 2],
     ['three rows', [['地区', '黑土地', '', ''], ['', '秸秆还田', '', '保护性耕作'], ['', '面积', '量', '面积'], ['道里区', '1', '2', '3']], 3],
     ['a long table whose first row is all text is not a second header', [['地区', '指标', '年份', '数值'], ['道里区', '面积', '2024', '—']], 1],
+    // Counts that look like years (issue 21): 道里区 under the merged 地区 starts the body.
+    ['a body row of year-like counts is not a third header row', [['地区', '巡河情况', '', '年份'], ['', '巡河次数', '巡河人数（人）', ''], ['道里区', '1520', '', '2022'], ['南岗区', '1046', '1203', '2022']], 2],
+    ['…nor in XLSX, where the merge repeats', [['地区', '巡河情况', '巡河情况', '年份'], ['地区', '巡河次数', '巡河人数（人）', '年份'], ['道里区', '1520', '', '2016'], ['南岗区', '1046', '1203', '2016']], 2],
+    ['three rows with years at the bottom', [['地区', '秸秆还田', '', ''], ['', '面积（万亩）', '', ''], ['', '2022', '2023', '2024'], ['道里区', '1', '2', '3']], 3],
   ])('counts header rows: %s', (_name, rows, count) => {
     expect(findHeader(rows).headerRows).toBe(count);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingest } from '../../../src/ingest';
+import { ingest, ingestText } from '../../../src/ingest';
 import { detectFormat } from '../../../src/ingest/detect-format';
 import type { Observation } from '../../../src/domain/types';
 import { zipParts } from '../../fixtures/zip-parts.mjs';
@@ -96,6 +96,16 @@ describe('fixture corpus, second round (issue 21)', () => {
     expect(r.records).toHaveLength(9);
     expect(r.records.every((o) => o.period === '2022')).toBe(true);
     expect(r.issues).toEqual([]);
+  });
+
+  it('year-like counts under a two-row merged header: the first body row is no header row', () => {
+    const r = ingestText('地区,巡河情况,,年份\n,巡河次数,巡河人数（人）,\n道里区,1520,,2022\n南岗区,1046,1203,2022');
+    expect(r).toMatchObject({ headerRow: 1, headerRows: 2 });
+    expect(brief(r.records)).toEqual([
+      ['道里区', '巡河情况/巡河次数', '2022', 1520, ''],
+      ['南岗区', '巡河情况/巡河次数', '2022', 1046, ''],
+      ['南岗区', '巡河情况/巡河人数', '2022', 1203, '人'],
+    ]);
   });
 
   it('year-like-wide.csv: year-like header cells stay periods, year-like values stay values', async () => {
