@@ -64,7 +64,7 @@ function profile(body: Grid, c: number): Profile {
  * 填报时间, 所属期间) and carries no unit. Any other header names what is counted or measured
  * (巡河次数, 人数, 面积（亩）): its numbers are values even when they look like years.
  */
-const PERIOD_WORD = /(年份|年度|年月|时间|时期|期间|日期|月份|季度|统计期|报告期|所属期|^年|^月|^季|year|period|date|time|month|quarter)$/i;
+const PERIOD_WORD = /(年份|年度|年月|时间|时期|期间|日期|月份|季度|统计期|报告期|所属期|(?:统计|报告|所属|数据)[年月季]|^年|^月|^季|year|period|date|time|month|quarter)$/i;
 /** The header of a column that had none (`列3`). */
 const PLACEHOLDER = /^列\d+$/;
 

@@ -18,6 +18,8 @@ describe('inferRoles', () => {
     ['a count beside no period column is still a value column', ['地区', '巡河人数'], [['道里区', '2016'], ['南岗区', '1520']], ['region', 'indicator-column']],
     ['year-like values under a period word are periods', ['地区', '统计年份', '数值'], [['道里区', '2022', '6.04'], ['南岗区', '2023', '3.3']], ['region', 'period', 'value']],
     ['…and under 填报时间 or 所属期间', ['地区', '填报时间', '所属期间', '数值'], [['道里区', '2022', '2024.03', '6.04']], ['region', 'period', 'period', 'value']],
+    ['…and under 统计月 (2024.03 is a month there)', ['地区', '统计月', '数值'], [['道里区', '2024.03', '6.04'], ['南岗区', '2024.04', '3.3']], ['region', 'period', 'value']],
+    ['…but 上年 names a value', ['地区', '年份', '上年'], [['道里区', '2024', '2016'], ['南岗区', '2024', '1520']], ['region', 'period', 'indicator-column']],
     ['…and under no header at all', ['地区', '', '数值'], [['道里区', '2022', '6.04'], ['南岗区', '2023', '3.3']], ['region', 'period', 'value']],
     ['a period word with a unit names a measure', ['地区', '年份', '平均时间（分钟）'], [['道里区', '2022', '2016']], ['region', 'period', 'indicator-column']],
     ['periods written as periods are periods under any header', ['地区', '批次', '数值'], [['道里区', '2024年3月', '6.04'], ['南岗区', '2024年4月', '3.3']], ['region', 'period', 'value']],
