@@ -154,7 +154,7 @@ export function buildSlideKpi(view: SlideView, data: ChartData, theme: ChartThem
   const region = kpiRegion(levels, view.spec.regions && chosenUnderLabels(view.spec.regions, levels));
   const summary = region === undefined ? undefined : kpiSummary(levels, indicator, region);
   if (!summary) return undefined;
-  const card = formatKpiCard(summary, indicator, locale, theme);
+  const card = formatKpiCard(summary, indicator, locale, theme, data.observations);
   const readable = (c: string) => readableColour(c, theme.background, theme.text);
   // The change line is large bold text (52–72 px on a slide, 22 pt on paper), for which WCAG asks
   // 3:1, not 4.5:1: at 4.5 the good green (3.4:1 on white) fell back to black on paper.

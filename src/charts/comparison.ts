@@ -14,7 +14,7 @@ import { rankRegions, type RankedRow } from '../analysis/ranking';
 import { dominantGrain, grainOf, latestPeriod } from '../analysis/series';
 import type { ChartData, ChartReason, ChartRequirement, ComparisonSpec } from './types';
 import { statusColour, type ChartTheme } from './theme';
-import { arrowOf, displayUnitOf, formatChangeMagnitude, formatCompact, formatTargetStatus, formatNumber, formatObservationValue, toDisplay } from './format';
+import { arrowOf, displayUnitOf, formatChangeMagnitude, formatCompact, formatTargetStatus, formatNumber, formatObservationValue, toDisplay, valueDecimals } from './format';
 import { baseOption, chartTitle, rememberLast, observationsOf, safeTooltip, tooltipPoints } from './common';
 
 /** A comparison needs regions, a period and values. */
@@ -94,7 +94,8 @@ export function buildComparisonOption(data: ChartData, spec: ComparisonSpec, the
   const du = displayUnitOf(indicator, m.obs);
   const scale = theme.fontSize / 12;
   const disp = (v: number): number => toDisplay(v, indicator.baseUnit, du);
-  const valueText = (o: Observation): string => formatObservationValue(o, locale, du);
+  const dp = valueDecimals(indicator, data.observations, du);
+  const valueText = (o: Observation): string => formatObservationValue(o, locale, du, dp);
   const isChange = m.current.some((o) => o.kind === 'change');
 
   const categories = m.shown.map((r) =>
@@ -236,7 +237,7 @@ function tooltipText(
   const { locale } = data;
   const lines = [
     `${r.region}  ${translate(locale, r.tied ? 'chart.rank_tied' : 'chart.rank', { rank: r.rank })}`,
-    `${formatPeriod(period, locale)}：${formatObservationValue(r.observation, locale, du)}`,
+    `${formatPeriod(period, locale)}：${formatObservationValue(r.observation, locale, du, valueDecimals(data.indicator, data.observations, du))}`,
   ];
   if (prev && r.observation.kind !== 'change') {
     const c = computeChange(r.value, prev.value);
@@ -244,7 +245,7 @@ function tooltipText(
     const change = formatChangeMagnitude(c, data.indicator, locale, du);
     lines.push(
       translate(locale, 'chart.previous_value', {
-        value: formatObservationValue(prev, locale, du),
+        value: formatObservationValue(prev, locale, du, valueDecimals(data.indicator, data.observations, du)),
         arrow: arrowOf(c.direction),
         change: c.direction === 'flat' ? translate(locale, 'chart.flat') : change,
       }),

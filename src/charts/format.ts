@@ -15,13 +15,65 @@ const d3 = formatLocale({ decimal: '.', thousands: ',', grouping: [3], currency:
 const fixed2 = d3.format(',.2~f');
 const sig3 = d3.format(',.3~r');
 
+const fixedFormats = new Map<number, (v: number) => string>();
+
 /**
- * A plain number with sensible precision and thousands separators.
+ * A plain number with thousands separators (`986,000`): with `decimals`, exactly that many
+ * (an indicator's one rule: `5.10` beside `4.95`); without, sensible precision (at most two
+ * decimals, trailing zeros dropped, three significant digits below one).
  * @example formatNumber(67183.024) // '67,183.02'
+ * @example formatNumber(5.1, 2) // '5.10'
  */
-export function formatNumber(v: number): string {
+export function formatNumber(v: number, decimals?: number): string {
   if (!Number.isFinite(v)) return String(v);
+  if (decimals !== undefined) {
+    let f = fixedFormats.get(decimals);
+    if (!f) fixedFormats.set(decimals, (f = d3.format(`,.${decimals}f`)));
+    // -0.00 is written 0.00: a value that rounds to zero has no sign.
+    const text = f(v);
+    return /^-[0.,]+$/.test(text) ? text.slice(1) : text;
+  }
   return v !== 0 && Math.abs(v) < 1 ? sig3(v) : fixed2(v);
+}
+
+/** Most decimals inferred from data: beyond four, a table carries noise, not precision. */
+export const MAX_DECIMALS = 4;
+
+/** Decimals of a number as written (float noise removed): 5.1 → 1, 64 → 0, 0.035 → 3. */
+function decimalsIn(v: number): number {
+  const text = String(Number(v.toPrecision(12)));
+  if (text.includes('e')) return 0;
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+const inferred = new WeakMap<readonly Observation[], Map<string, number>>();
+
+/**
+ * The decimals every value of an indicator is written with: its own setting (指标设置), else the
+ * most decimals any of its level values has in the display unit, at most `MAX_DECIMALS` (5.10 and
+ * 4.95 make two, so 5.1 is written 5.10). Read once per list of values.
+ * @example valueDecimals({ baseUnit: '吨', … }, [{ value: 5.1, … }, { value: 4.95, … }], '吨') // 2
+ */
+export function valueDecimals(indicator: Pick<Indicator, 'name' | 'baseUnit' | 'decimals'>, observations: readonly Observation[], displayUnit: string): number {
+  if (indicator.decimals !== undefined) return indicator.decimals;
+  let byUnit = inferred.get(observations);
+  if (!byUnit) inferred.set(observations, (byUnit = new Map()));
+  const key = `${indicator.name}\u0000${displayUnit}`;
+  let d = byUnit.get(key);
+  if (d === undefined) byUnit.set(key, (d = mostDecimals(observations, indicator, displayUnit)));
+  return d;
+}
+
+/** A loop over every value in a function of its own (see README: loops over every value). */
+function mostDecimals(observations: readonly Observation[], indicator: Pick<Indicator, 'name' | 'baseUnit'>, displayUnit: string): number {
+  let most = 0;
+  for (const o of observations) {
+    if (o.kind === 'change' || o.indicator !== indicator.name) continue;
+    const d = decimalsIn(toDisplay(o.value, indicator.baseUnit, displayUnit));
+    if (d > most && (most = Math.min(d, MAX_DECIMALS)) === MAX_DECIMALS) break;
+  }
+  return most;
 }
 
 /** Units written straight after the number in English too (no space). */
@@ -62,7 +114,7 @@ export function toDisplay(baseValue: number, baseUnit: string, displayUnit: stri
  * Percentages are never scaled.
  * @example formatQuantity(114_000_000, '立方米', 'zh', '亿立方米') // '1.14亿立方米'
  */
-export function formatQuantity(baseValue: number, baseUnit: string, locale: Locale, displayUnit = baseUnit): string {
+export function formatQuantity(baseValue: number, baseUnit: string, locale: Locale, displayUnit = baseUnit, decimals?: number): string {
   const scalable = baseUnit !== '%' && baseUnit !== '‰';
   if (locale === 'zh') {
     const du = splitUnit(displayUnit).base === baseUnit ? displayUnit : baseUnit;
@@ -72,7 +124,9 @@ export function formatQuantity(baseValue: number, baseUnit: string, locale: Loca
       if (a >= 1e8) return join(formatNumber(v / 1e8), `亿${du}`, locale);
       if (a >= 1e5) return join(formatNumber(v / 1e4), `万${du}`, locale);
     }
-    return join(formatNumber(v), du, locale);
+    // The indicator's decimals apply to the number in its own display unit; a value scaled to
+    // 万/亿 above keeps at most two.
+    return join(formatNumber(v, decimals), du, locale);
   }
   return join(formatCompact(baseValue, locale, scalable), baseUnit, locale);
 }
@@ -109,8 +163,8 @@ export function formatSigned(v: number): string {
  * (`+12.5%`, `-2.3个百分点`), multiples as `×2.5`.
  * @example formatObservationValue({ value: -30.1, unit: '%', kind: 'change', … }, 'zh') // '-30.1%'
  */
-export function formatObservationValue(o: Observation, locale: Locale, displayUnit?: string): string {
-  if (o.kind !== 'change') return formatQuantity(o.value, o.unit, locale, displayUnit ?? o.displayUnit ?? o.unit);
+export function formatObservationValue(o: Observation, locale: Locale, displayUnit?: string, decimals?: number): string {
+  if (o.kind !== 'change') return formatQuantity(o.value, o.unit, locale, displayUnit ?? o.displayUnit ?? o.unit, decimals);
   if (o.changeType === 'multiple') return `×${formatNumber(o.value)}`;
   return join(formatSigned(o.value), o.unit, locale);
 }

@@ -5,12 +5,12 @@
  */
 import { translate } from '../domain/messages';
 import { formatPeriod } from '../domain/period';
-import type { Indicator } from '../domain/types';
+import type { Indicator, Observation } from '../domain/types';
 import type { Locale } from '../domain/messages';
 import type { KpiSummary } from '../analysis/kpi';
 import type { TrafficLight } from '../analysis/completion';
 import { changeColour, statusColour, type ChartTheme } from './theme';
-import { arrowOf, displayUnitOf, formatChangeMagnitude, formatNumber, formatObservationValue, formatTargetStatus, lightWord } from './format';
+import { arrowOf, displayUnitOf, formatChangeMagnitude, formatNumber, formatObservationValue, formatTargetStatus, lightWord, valueDecimals } from './format';
 
 /** What a KPI card shows, ready to render as text. */
 export interface KpiCardText {
@@ -28,13 +28,20 @@ export interface KpiCardText {
  * Format a `kpiSummary` for a card.
  * @example formatKpiCard(summary, indicator, 'zh', light).value // '6.04万亩'
  */
-export function formatKpiCard(summary: KpiSummary, indicator: Indicator, locale: Locale, theme: ChartTheme): KpiCardText {
+export function formatKpiCard(
+  summary: KpiSummary,
+  indicator: Indicator,
+  locale: Locale,
+  theme: ChartTheme,
+  /** The indicator's values, for its decimals (`valueDecimals`); the card's own value alone when absent. */
+  observations: readonly Observation[] = [summary.observation],
+): KpiCardText {
   const du = displayUnitOf(indicator, [summary.observation]);
   const card: KpiCardText = {
     title: indicator.displayName || indicator.name,
     region: summary.region,
     period: formatPeriod(summary.period, locale),
-    value: formatObservationValue(summary.observation, locale, du),
+    value: formatObservationValue(summary.observation, locale, du, valueDecimals(indicator, observations, du)),
   };
   const y = summary.yoy;
   if (y) {

@@ -12,7 +12,7 @@ import { normalizeDivisionCode } from '../domain/region-code';
 import { dominantGrain, grainOf, latestPeriod } from '../analysis/series';
 import type { ChartData, ChartReason, ChartRequirement, MapSpec } from './types';
 import type { ChartTheme } from './theme';
-import { displayUnitOf, formatCompact, formatObservationValue, toDisplay } from './format';
+import { displayUnitOf, formatCompact, formatObservationValue, toDisplay, valueDecimals } from './format';
 import { baseOption, chartTitle, observationsOf, safeTooltip, tooltipPoints } from './common';
 
 /** A map needs regions, a period, values and a boundary file. */
@@ -59,7 +59,8 @@ export function buildMapOption(data: ChartData, spec: MapSpec, theme: ChartTheme
   const values = m.rows.map((r) => toDisplay(r.o.value, indicator.baseUnit, du));
   const min = values.length ? Math.min(...values) : 0;
   const max = values.length ? Math.max(...values) : 1;
-  const texts = m.rows.map((r) => `${r.o.region}\n${formatPeriod(period, locale)}：${formatObservationValue(r.o, locale, du)}`);
+  const dp = valueDecimals(indicator, data.observations, du);
+  const texts = m.rows.map((r) => `${r.o.region}\n${formatPeriod(period, locale)}：${formatObservationValue(r.o, locale, du, dp)}`);
   const better = translate(locale, 'chart.better');
   const worse = translate(locale, 'chart.worse');
   const higher = indicator.polarity === 'higher';

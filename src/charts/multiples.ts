@@ -10,7 +10,7 @@ import { formatPeriod } from '../domain/period';
 import { groupSeries } from '../analysis/series';
 import type { ChartData, ChartReason, ChartRequirement, MultiplesSpec } from './types';
 import type { ChartTheme } from './theme';
-import { displayUnitOf, formatCompact, formatObservationValue, toDisplay } from './format';
+import { displayUnitOf, formatCompact, formatObservationValue, toDisplay, valueDecimals } from './format';
 import { baseOption, chartTitle, observationsOf, otherGrainNotes, reasonsText, safeTooltip, tooltipPoints } from './common';
 
 /** Small multiples need regions, periods and values. */
@@ -100,7 +100,7 @@ export function buildMultiplesOption(data: ChartData, spec: MultiplesSpec, theme
       if (!p) return '';
       const s = panels[p.seriesIndex];
       const o = s?.observations[p.dataIndex];
-      return `${s?.region ?? ''}\n${labels[p.dataIndex] ?? ''}：${o ? formatObservationValue(o, locale, du) : noData}`;
+      return `${s?.region ?? ''}\n${labels[p.dataIndex] ?? ''}：${o ? formatObservationValue(o, locale, du, valueDecimals(indicator, data.observations, du)) : noData}`;
     }),
     grid: panels.map((_, i) => {
       const { c, r } = at(i);

@@ -5,7 +5,7 @@ import { formatPeriod } from '../domain/period';
 import { groupSeries } from '../analysis/series';
 import type { ChartData, ChartReason, ChartRequirement, SparklineSpec } from './types';
 import type { ChartTheme } from './theme';
-import { displayUnitOf, formatObservationValue, toDisplay } from './format';
+import { displayUnitOf, formatObservationValue, toDisplay, valueDecimals } from './format';
 import { observationsOf } from './common';
 
 /** A sparkline needs periods and values for one region. */
@@ -41,8 +41,8 @@ export function buildSparklineOption(data: ChartData, spec: SparklineSpec, theme
     region: spec.region,
     from: first ? formatPeriod(set.periods[first.i], locale) : '',
     to: last ? formatPeriod(set.periods[last.i], locale) : '',
-    first: first?.o ? formatObservationValue(first.o, locale, du) : '',
-    last: last?.o ? formatObservationValue(last.o, locale, du) : '',
+    first: first?.o ? formatObservationValue(first.o, locale, du, valueDecimals(indicator, data.observations, du)) : '',
+    last: last?.o ? formatObservationValue(last.o, locale, du, valueDecimals(indicator, data.observations, du)) : '',
   });
   return {
     backgroundColor: 'transparent',

@@ -24,6 +24,7 @@ import {
   formatObservationValue,
   formatQuantity,
   toDisplay,
+  valueDecimals,
 } from './format';
 import { baseOption, chartTitle, rememberLast, observationsOf, otherGrainNotes, reasonsText, safeTooltip, tooltipPoints } from './common';
 
@@ -146,7 +147,7 @@ export function buildTrendOption(data: ChartData, spec: TrendSpec, theme: ChartT
     const yoy = isChange ? [] : yearOverYearSeries(set.periods, s.values);
     return s.observations.map((o, i) => {
       if (!o) return `${s.region}：${noData}`;
-      const value = formatObservationValue(o, locale, displayUnit);
+      const value = formatObservationValue(o, locale, displayUnit, valueDecimals(data.indicator, data.observations, displayUnit));
       const index = indexed ? `${formatNumber(plotted[k][i]!)}（${value}）` : value;
       const c = yoy[i];
       return `${s.region}：${index}${c ? `  ${changeText(c, indicator, displayUnit, locale)}` : ''}`;
@@ -192,7 +193,7 @@ export function buildTrendOption(data: ChartData, spec: TrendSpec, theme: ChartT
     const last = lastIndex(values);
     // A function, so the text is shown as it is and never read as an ECharts `{a}` template.
     const lastText = (i: number): string =>
-      indexed ? formatNumber(values[i]!) : formatObservationValue(s.observations[i]!, locale, displayUnit);
+      indexed ? formatNumber(values[i]!) : formatObservationValue(s.observations[i]!, locale, displayUnit, valueDecimals(data.indicator, data.observations, displayUnit));
     return {
       type: 'line',
       name: s.region,

@@ -42,7 +42,7 @@ export function overviewRegions(data: ChartData, spec: ViewSpec): string[] {
 export function buildKpiCards(data: ChartData, spec: ViewSpec, theme: ChartTheme): KpiCardsText {
   const { locale, indicator } = data;
   const mine = data.observations.filter((o) => o.indicator === indicator.name);
-  const cards = kpiSummaries(mine, indicator, overviewRegions(data, spec)).map((s) => formatKpiCard(s, indicator, locale, theme));
+  const cards = kpiSummaries(mine, indicator, overviewRegions(data, spec)).map((s) => formatKpiCard(s, indicator, locale, theme, mine));
   return {
     heading: translate(locale, 'views.kpi.title', { indicator: indicator.displayName || indicator.name }),
     cards,

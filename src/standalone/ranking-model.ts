@@ -13,7 +13,7 @@ import { isGood } from '../analysis/change';
 import { groupSeries, latestPeriod } from '../analysis/series';
 import type { TrafficLight } from '../analysis/completion';
 import { changeColour, statusColour, type ChartTheme } from '../charts/theme';
-import { arrowOf, displayUnitOf, formatChangeMagnitude, formatNumber, formatObservationValue, lightWord, toDisplay } from '../charts/format';
+import { arrowOf, displayUnitOf, formatChangeMagnitude, formatNumber, formatObservationValue, lightWord, toDisplay, valueDecimals } from '../charts/format';
 import type { ChartData } from '../charts/types';
 import { sparklinePath, type SparklineShape } from '../charts/sparkline-path';
 
@@ -73,6 +73,7 @@ export function buildRankingTable(data: ChartData, spec: ViewSpec, theme: ChartT
   const mine = data.observations.filter((o) => o.indicator === indicator.name);
   const period = spec.period ?? latestPeriod(mine.filter((o) => !o.isTotal));
   const du = displayUnitOf(indicator, mine);
+  const dp = valueDecimals(indicator, mine, du);
   const rows = period ? rankingRows(mine, indicator, period) : [];
   const series = groupSeries(
     mine.filter((o) => !o.isTotal),
@@ -94,7 +95,7 @@ export function buildRankingTable(data: ChartData, spec: ViewSpec, theme: ChartT
         rank: String(r.rank),
         tied: r.tied ? t('views.ranking.tied') : '',
         region: r.region,
-        value: formatObservationValue(r.observation, locale, du),
+        value: formatObservationValue(r.observation, locale, du, dp),
         change: changeText(r, data, du, theme),
         move: rankMove(r, data),
         sparkline: { ...sparklinePath(values, SPARKLINE.width, SPARKLINE.height), label: t('views.ranking.sparkline', { region: r.region, ...span }) },

@@ -44,7 +44,7 @@ td.nowrap{white-space:nowrap}
 .card h3{margin:0;font-size:15px;display:flex;justify-content:space-between;gap:8px;overflow-wrap:anywhere}
 .card .period{color:var(--muted);font-weight:400;white-space:nowrap}
 .card p,.slide p{margin:0;overflow-wrap:anywhere}
-.card .value{font-size:28px;font-weight:700;font-variant-numeric:tabular-nums}
+.card .value{font-size:28px;font-weight:700;font-variant-numeric:tabular-nums;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .yoy{font-weight:700}
 .muted{color:var(--muted)}
 .overview-charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:16px}

@@ -106,6 +106,39 @@ test('a missed target at its deadline is 未完成 in red and says by how much',
   await expect(table.locator('tr[data-region="南岗区"]').getByTestId('light')).toHaveAttribute('data-status', 'green');
 });
 
+test('one number format per indicator: its decimals everywhere, set in 指标设置; a KPI value never wraps', async ({ page }) => {
+  await openFresh(page);
+  await importAndShow(page, own('numbers-rates.csv'));
+  // 5.50, 5.10, 4.80, 4.95吨: two decimals, so 5.10 is not 5.1.
+  await chooseIndicator(page, '化肥施用量');
+  await page.getByTestId('view-tab-ranking').click();
+  const table = page.getByTestId('ranking-table');
+  await expect(table.locator('tr[data-region="道里区"]').getByTestId('value')).toHaveText('5.10吨');
+  await expect(table.locator('tr[data-region="南岗区"]').getByTestId('value')).toHaveText('4.95吨');
+  await screenshot(page, 'defects-numbers-decimals-ranking');
+  // 64.0% beside 63.2%, not 64%.
+  await chooseIndicator(page, '秸秆还田率');
+  await expect(table.locator('tr[data-region="道里区"]').getByTestId('value')).toHaveText('64.0%');
+
+  // Chosen in 指标设置: no decimals.
+  await chooseIndicator(page, '化肥施用量');
+  await page.getByTestId('indicator-settings').click();
+  await page.getByTestId('settings-decimals').fill('0');
+  await page.getByTestId('settings-save').click();
+  await expect(table.locator('tr[data-region="道里区"]').getByTestId('value')).toHaveText('5吨');
+
+  // The KPI value and its unit are one word: never broken inside the unit.
+  await page.getByTestId('view-tab-kpi').click();
+  const value = page.getByTestId('kpi-card').first().getByTestId('kpi-value');
+  await expect(value).toHaveCSS('white-space', 'nowrap');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  // One line: no taller than 1.8 × the font size.
+  const oneLine = await value.evaluate((el) => el.getBoundingClientRect().height < parseFloat(getComputedStyle(el).fontSize) * 1.8);
+  expect(oneLine).toBe(true);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, 'defects-numbers-decimals-kpi');
+});
+
 test('a boundary file with numeric adcodes colours its areas', async ({ page }) => {
   await openFresh(page);
   await importAndShow(page, own('numbers-rates.csv'));

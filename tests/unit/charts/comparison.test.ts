@@ -41,7 +41,7 @@ describe('buildComparisonOption', () => {
     const data = seriesOf(option)[0].data.map(item);
     // Targets due by the end of 2024, read at 2024: the two not reached are missed (✗, red).
     expect(data.map((d) => d.itemStyle?.color)).toEqual([light.good, light.bad, light.bad]);
-    expect(data.map((d) => d.label.formatter)).toEqual(['1.14亿立方米 ✓', '0.9亿立方米 ✗', '0.9亿立方米 ✗']);
+    expect(data.map((d) => d.label.formatter)).toEqual(['1.14亿立方米 ✓', '0.90亿立方米 ✗', '0.90亿立方米 ✗']);
   });
 
   it('shows a total that is a sum as the regional mean, naming the total', () => {
@@ -67,7 +67,7 @@ describe('buildComparisonOption', () => {
 
   it('explains rank, previous period, completion and status in the tooltip, as plain text', () => {
     expect(tooltipText(option, [{ seriesIndex: 0, dataIndex: 1 }])).toBe(
-      [`${HOSTILE}  第 2 名（并列）`, '2024年：0.9亿立方米', '上期 0.5亿立方米，▲80.0%', '完成目标 45%', '未完成，差1.1亿立方米'].join('\n'),
+      [`${HOSTILE}  第 2 名（并列）`, '2024年：0.90亿立方米', '上期 0.50亿立方米，▲80.0%', '完成目标 45%', '未完成，差1.1亿立方米'].join('\n'),
     );
     expect(tooltipText(option, [{ seriesIndex: 1, dataIndex: 0 }])).toBe('');
     expectSafe(option);

@@ -12,6 +12,7 @@ import {
   formatTargetStatus,
   lightWord,
   toDisplay,
+  valueDecimals,
 } from '../../../src/charts/format';
 import type { Indicator, Observation } from '../../../src/domain/types';
 import { computeChange, type Change } from '../../../src/analysis/change';
@@ -169,5 +170,49 @@ describe('a missed target says by how much', () => {
     lightWord(a, { baseUnit: '%' }, 'zh');
     formatTargetStatus(a, { baseUnit: '%' }, 'zh');
     expect(a).toEqual(copy);
+  });
+});
+
+describe('one number format per indicator', () => {
+  const ton = { name: '化肥施用量', baseUnit: '吨', polarity: 'lower', targets: [] } as Indicator;
+  const obs = (value: number, extra: Partial<Observation> = {}): Observation => ({ region: 'A', indicator: '化肥施用量', period: '2024', value, unit: '吨', ...extra });
+
+  it.each([
+    ['the most decimals written (5.1 beside 4.95: two)', [obs(5.1), obs(4.95)], '吨', 2],
+    ['whole numbers: none', [obs(986000), obs(12)], '吨', 0],
+    ['in the display unit (60400亩 is 6.04万亩)', [{ ...obs(60400), unit: '亩', indicator: '面积' }], '万亩', 2],
+    ['float noise is not a decimal', [obs(0.1 + 0.2)], '吨', 1],
+    ['at most four', [obs(1.234567)], '吨', 4],
+    ['changes and other indicators do not count', [obs(5.1), obs(1.2345, { kind: 'change' }), obs(9.87654, { indicator: '别的' })], '吨', 1],
+  ] as const)('%s', (_name, values, du, expected) => {
+    const indicator = du === '万亩' ? { ...ton, name: '面积', baseUnit: '亩' } : ton;
+    expect(valueDecimals(indicator, values, du)).toBe(expected);
+  });
+
+  it('the indicator’s own setting wins', () => {
+    expect(valueDecimals({ ...ton, decimals: 0 }, [obs(5.1), obs(4.95)], '吨')).toBe(0);
+  });
+
+  it.each([
+    [5.1, 2, '5.10'],
+    [986000, 0, '986,000'],
+    [12345.678, 1, '12,345.7'],
+    [-0.001, 2, '0.00'],
+    [-3.456, 1, '-3.5'],
+  ])('formatNumber(%d, %d) is %s', (v, d, expected) => {
+    expect(formatNumber(v, d)).toBe(expected);
+  });
+
+  it('values are written with the indicator’s decimals in its display unit; scaled to 万 they keep two at most', () => {
+    expect(formatQuantity(5.1, '吨', 'zh', '吨', 2)).toBe('5.10吨');
+    expect(formatQuantity(64, '%', 'zh', '%', 1)).toBe('64.0%');
+    expect(formatQuantity(986000, '吨', 'zh', '吨', 0)).toBe('98.6万吨');
+  });
+
+  it('does not mutate its input', () => {
+    const values = [obs(5.1), obs(4.95)];
+    const copy = structuredClone(values);
+    valueDecimals(ton, values, '吨');
+    expect(values).toEqual(copy);
   });
 });

@@ -56,7 +56,7 @@ describe('buildMapOption', () => {
   });
 
   it('gives plain-text tooltips, also for features without data', () => {
-    expect(tooltipText(option, { seriesIndex: 0, dataIndex: 2, name: HOSTILE })).toBe(`${HOSTILE}\n2024年：0.9亿立方米`);
+    expect(tooltipText(option, { seriesIndex: 0, dataIndex: 2, name: HOSTILE })).toBe(`${HOSTILE}\n2024年：0.90亿立方米`);
     expect(tooltipText(option, { seriesIndex: 0, dataIndex: 7, name: '<b>x</b>' })).toBe('<b>x</b>\n无数据');
     expectSafe(option);
   });

@@ -17,7 +17,7 @@ describe('buildSparklineOption', () => {
     expect(s.data.map((v) => (v === null ? null : Number(v.toFixed(4))))).toEqual([0.5, null, 0.8, 1.14]);
     expect(s.connectNulls).toBe(false);
     expect(s.markPoint.data[0].coord[0]).toBe(3);
-    expect((option.aria as { label: { description: string } }).label.description).toBe('道里区2021年至2024年：0.5亿立方米 → 1.14亿立方米');
+    expect((option.aria as { label: { description: string } }).label.description).toBe('道里区2021年至2024年：0.50亿立方米 → 1.14亿立方米');
     expectSafe(option);
   });
 

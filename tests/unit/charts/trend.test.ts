@@ -56,7 +56,7 @@ describe('buildTrendOption', () => {
     expectSafe(option);
     const i = seriesOf(option).findIndex((x) => x.name === HOSTILE);
     expect(i).toBeGreaterThan(-1);
-    expect(tooltipText(option, [{ seriesIndex: i, dataIndex: 3 }])).toContain(`${HOSTILE}：0.9亿立方米`);
+    expect(tooltipText(option, [{ seriesIndex: i, dataIndex: 3 }])).toContain(`${HOSTILE}：0.90亿立方米`);
   });
 
   it('shows the total plus the largest regions by default, and the chosen regions when asked', () => {

@@ -88,7 +88,7 @@ describe('buildDocumentItems', () => {
     ['overview: KPI cards, trend and comparison', view('kpi'), 'overview 5 cards, 2 charts'],
     ['map on the carried boundary', view('map', { boundary }), 'chart ok +map'],
     ['map with no boundary says why', view('map'), 'chart reason'],
-    ['a deck’s KPI slide: one big number', view('trend', { show: 'slide-kpi' }), 'slide-kpi 10万亩'],
+    ['a deck’s KPI slide: one big number', view('trend', { show: 'slide-kpi' }), 'slide-kpi 10.0万亩'],
     ['a deck’s title slide, hostile text kept as text', title, `title 2024年工作汇报 / ${kit.HOSTILE}`],
   ];
   it.each(cases)('%s', (_name, input, expected) => {

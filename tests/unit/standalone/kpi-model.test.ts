@@ -22,7 +22,7 @@ describe('buildKpiCards', () => {
 
   const cases: [string, string, string | undefined, string | undefined][] = [
     // region, value, 同比, completion
-    ['全市', '10万亩', '同比 ▲11.1%', undefined],
+    ['全市', '10.0万亩', '同比 ▲11.1%', undefined],
     ['甲县', '3.6万亩', '同比 ▲20.0%', '完成目标 90%'],
     ['乙县', '3.6万亩', '同比 ▼10.0%', undefined],
     [HOSTILE, '2.8万亩', '同比 ▲40.0%', undefined],
