@@ -6,7 +6,7 @@
 import type { Observation } from '../domain/types';
 import { translate, type Locale } from '../domain/messages/index';
 import { formatPeriod } from '../domain/period';
-import { findConflicts } from '../analysis/conflicts';
+import { findConflicts, type Conflict } from '../analysis/conflicts';
 import { formatObservationValue } from '../charts/format';
 
 /** Listed by name; the count says how many more. A footnote is one or two lines. */
@@ -25,7 +25,18 @@ export function conflictLines<T extends Observation & { datasetId?: string }>(
   datasetName: (id: string) => string,
   locale: Locale,
 ): string[] {
-  const conflicts = findConflicts(observations);
+  return describeConflicts(findConflicts(observations), datasetName, locale);
+}
+
+/**
+ * `conflictLines` of conflicts already found (the screen's note finds them once for both).
+ * @example describeConflicts(findConflicts(rows), (id) => names.get(id) ?? '', 'zh')
+ */
+export function describeConflicts<T extends Observation & { datasetId?: string }>(
+  conflicts: readonly Conflict<T>[],
+  datasetName: (id: string) => string,
+  locale: Locale,
+): string[] {
   if (conflicts.length === 0) return [];
   const describe = (o: T) =>
     translate(locale, 'conflicts.value', { value: formatObservationValue(o, locale), dataset: o.datasetId ? datasetName(o.datasetId) : '' });

@@ -54,13 +54,12 @@ test('sample data never wins over a user value; of two user files the newer wins
   // A correction imported later wins over the older file, and the disagreement is said.
   await importAndShow(page, own('user-newer.csv'));
   await chooseIndicator(page, '保护性耕作面积');
-  await expect(page.getByTestId('kpi-card').filter({ hasText: '道外区' }).getByTestId('kpi-value')).toHaveText('4.3万亩');
+  await expect(page.getByTestId('kpi-card').filter({ hasText: '道外区' }).getByTestId('kpi-value')).toHaveText(/^4\.30?万亩$/);
   const conflicts = page.getByTestId('conflicts');
   await expect(conflicts.locator('summary')).toContainText('有 1 处数值在不同数据集中不一致');
   await conflicts.locator('summary').click();
-  await expect(conflicts.getByTestId('conflict').first()).toHaveText(
-    '道外区 2024年：图表采用 4.3万亩（user-newer）；另有 4.21万亩（user-older）',
-  );
+  // (4.3 or 4.30: the indicator's decimals are another item's rule.)
+  await expect(conflicts.getByTestId('conflict').first()).toHaveText(/^道外区 2024年：图表采用 4\.30?万亩（user-newer）；另有 4\.21万亩（user-older）$/);
   await chartDrawn(page, 'trend-chart');
   await screenshot(page, 'defects-data-conflict-1920');
 
@@ -195,10 +194,12 @@ test('region groups and unmatched map regions are named, never a bare code', asy
   await screenshot(page, 'defects-data-region-groups-1920');
   // The 按地区 picker groups every region: 乌海市 150300 and its neighbours go under 内蒙古自治区.
   await page.getByTestId('view-tab-region').click();
-  const optgroups = await page.getByTestId('region-focus').locator('optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label') ?? ''));
+  // The division table names what no dataset does; it loads after the first charts.
+  const labels = () => page.getByTestId('region-focus').locator('optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label') ?? ''));
+  await expect.poll(labels).toContain('内蒙古自治区');
+  const optgroups = await labels();
   expect(optgroups.length).toBeGreaterThan(1);
   for (const label of optgroups) expect(label).not.toMatch(/^\s*\d{6}/);
-  expect(optgroups).toContain('内蒙古自治区');
   await page.getByTestId('region-focus').scrollIntoViewIfNeeded();
   await screenshot(page, 'defects-data-region-tab-groups-1920');
   await page.getByTestId('view-tab-kpi').click();
