@@ -45,6 +45,17 @@ function note(observation: Observation, locale: Locale): string {
  * @example buildTableRows([{ region: '道里区', indicator: '面积', period: '2024', value: 60400, unit: '亩', displayUnit: '万亩' }], { locale: 'zh' })
  *   // [['地区', '区划代码', '指标', '时期', '数值', '单位', '说明', '来源'], ['道里区', null, '面积', '2024', 6.04, '万亩', null, null]]
  */
+/**
+ * The provenance a row carries: every cell its file gave (report, file, sentence) when there were
+ * several, else its one citation; a value in a spreadsheet still leads to its sentence.
+ */
+function sourceOf(observation: Observation, locale: Locale): string | null {
+  if (!observation.citations?.length) return observation.sourceText ?? null;
+  return observation.citations
+    .map((c) => translate(locale, 'export.table.citation', { label: c.label, text: c.text }))
+    .join(locale === 'zh' ? '；' : '; ');
+}
+
 export function buildTableRows(observations: readonly Observation[], options: TableRowsOptions): Cell[][] {
   const header: Cell[] = COLUMNS.map((c) => translate(options.locale, `export.table.${c}`));
   const rows = observations.map((o): Cell[] => {
@@ -57,7 +68,7 @@ export function buildTableRows(observations: readonly Observation[], options: Ta
       value,
       unit === '' ? null : unit,
       note(o, options.locale) || null,
-      o.sourceText ?? null,
+      sourceOf(o, options.locale),
     ];
   });
   return [header, ...rows];

@@ -31,6 +31,7 @@ export const exporting: Record<string, string> = {
   'export.table.unit': '单位',
   'export.table.note': '说明',
   'export.table.source': '来源',
+  'export.table.citation': '{label}：{text}',
   'export.table.approximate': '约数',
   'export.table.total': '合计',
   'export.footnote.indicator': '指标：{value}',

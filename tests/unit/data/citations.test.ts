@@ -6,6 +6,7 @@ import { decodeCitations, decodeObservation, emptyDictionary, encodeBlocks, enco
 import { fromBackupColumns, toBackupColumns } from '../../../src/store/backup-columns';
 import type { Observation } from '../../../src/domain/types';
 import { citationLines } from '../../../src/app/citations';
+import { buildTableRows } from '../../../src/export/table-rows';
 
 const TITLE = '中共哈尔滨市道里区委关于市委黑土地保护专项巡察集中整改进展情况的通报';
 const FILE = '000_a9b7e2dc52ccbf64.txt';
@@ -124,6 +125,19 @@ describe('citationLines', () => {
   ])('%s', (_, o, expected) => {
     const before = JSON.parse(JSON.stringify(o));
     expect(citationLines(o)).toEqual(expected);
+    expect(o).toEqual(before);
+  });
+});
+
+describe('the data behind a chart carries every provenance cell', () => {
+  it.each([
+    ['several cells, each with its column', withCitations, `报告：${TITLE}；来源文件：${FILE}；原文：${SENTENCE}`],
+    ['one citation as it is', { ...without, sourceText: '市统计局' }, '市统计局'],
+    ['none', without, null],
+  ])('%s', (_, o, expected) => {
+    const before = JSON.parse(JSON.stringify(o));
+    const [, row] = buildTableRows([o], { locale: 'zh' });
+    expect(row[row.length - 1]).toBe(expected);
     expect(o).toEqual(before);
   });
 });

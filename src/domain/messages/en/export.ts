@@ -28,6 +28,7 @@ export const exporting: Record<string, string> = {
   'export.table.unit': 'Unit',
   'export.table.note': 'Note',
   'export.table.source': 'Source',
+  'export.table.citation': '{label}: {text}',
   'export.table.approximate': 'approximate',
   'export.table.total': 'total',
   'export.footnote.indicator': 'Indicator: {value}',
