@@ -205,7 +205,9 @@ export class Explorer {
       this.spec.indicator,
     );
     if (indicator && indicator !== this.spec.indicator) {
-      this.spec = { ...this.spec, indicator, regions: undefined, period: undefined };
+      // The same indicator named by its key (a long name in a link) keeps the link's regions and period.
+      const same = nameOfLink(this.spec.indicator, [indicator]) === indicator;
+      this.spec = same ? { ...this.spec, indicator } : { ...this.spec, indicator, regions: undefined, period: undefined };
       // Only the view's own parameters change; others (page, deck, slide…) stay in the address.
       const params = new URLSearchParams(location.search);
       for (const [key, value] of viewSpecToSearchParams(this.spec)) params.set(key, value);

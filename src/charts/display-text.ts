@@ -8,6 +8,11 @@ import type { Indicator, Observation } from '../domain/types';
 
 /** Characters of a name or unit shown. */
 export const DISPLAY_MAX = 200;
+/**
+ * Characters of a name or unit inside a chart (axis labels, legends, titles): the longest real
+ * division name is under 20; a 200-character label took half the comparison's width.
+ */
+export const CHART_MAX = 40;
 /** Characters of a hover title: enough to read a real name whole, not a whole book. */
 export const TITLE_MAX = 2000;
 
@@ -30,10 +35,18 @@ export function hoverTitle(text: string): string | undefined {
   return text.length > DISPLAY_MAX ? shortText(text, TITLE_MAX) : undefined;
 }
 
-const long = (s: string | undefined): boolean => s !== undefined && s.length > DISPLAY_MAX;
+const long = (s: string | undefined): boolean => s !== undefined && s.length > CHART_MAX;
 
 /**
- * An indicator with its name for display, display name and units cut (`name` stays the key).
+ * A name as a chart shows it: cut to `CHART_MAX` characters.
+ * @example chartText('道里区') // '道里区'
+ */
+export function chartText(text: string): string {
+  return shortText(text, CHART_MAX);
+}
+
+/**
+ * An indicator as charts show it: display name and units cut to `CHART_MAX` (`name` stays the key).
  * The same object comes back when nothing is long.
  * @example displayIndicator({ name: '面积', baseUnit: '亩', polarity: 'higher', targets: [] }).name // '面积'
  */
@@ -42,9 +55,9 @@ export function displayIndicator(indicator: Indicator): Indicator {
   if (!long(name) && !long(displayName) && !long(baseUnit) && !long(displayUnit)) return indicator;
   return {
     ...indicator,
-    displayName: shortText(displayName || name),
-    baseUnit: shortText(baseUnit),
-    displayUnit: displayUnit === undefined ? undefined : shortText(displayUnit),
+    displayName: chartText(displayName || name),
+    baseUnit: chartText(baseUnit),
+    displayUnit: displayUnit === undefined ? undefined : chartText(displayUnit),
   };
 }
 
@@ -54,15 +67,15 @@ function hasLong(rows: readonly Observation[]): boolean {
 }
 
 /**
- * Observations whose region names and units are cut for charts; the same array comes back when
- * none is long (the common case costs one pass and no copy). Input is not changed.
- * @example displayRows(rows) === rows // true when no name is over 200 characters
+ * Observations whose region names and units are cut to `CHART_MAX` for charts; the same array
+ * comes back when none is long (the common case costs one pass and no copy). Input is not changed.
+ * @example displayRows(rows) === rows // true when no name is over 40 characters
  */
 export function displayRows<T extends Observation>(rows: readonly T[]): readonly T[] {
   if (!hasLong(rows)) return rows;
   return rows.map((o) =>
     long(o.region) || long(o.unit) || long(o.displayUnit)
-      ? { ...o, region: shortText(o.region), unit: shortText(o.unit), displayUnit: o.displayUnit === undefined ? undefined : shortText(o.displayUnit) }
+      ? { ...o, region: chartText(o.region), unit: chartText(o.unit), displayUnit: o.displayUnit === undefined ? undefined : chartText(o.displayUnit) }
       : o,
   );
 }

@@ -243,8 +243,22 @@ test('a 100,000-character name is shown truncated, the page keeps its width and 
   expect(url.length).toBeLessThan(2_000);
   await page.reload();
   await expect(page.getByTestId('indicator-list').getByRole('option', { selected: true })).toHaveAttribute('title', new RegExp(`^${indicator.slice(0, 50)}`));
-  // An old link that carries the name still opens it (the server accepts a long query here).
-  void indicator;
+
+  // A long region chosen in a comparison is written as a key too, and found again after a reload.
+  await page.getByTestId('view-tab-comparison').click();
+  await chartDrawn(page, 'comparison-chart');
+  await page.getByTestId('region-list').locator('label').filter({ hasText: '南岗区' }).getByRole('checkbox').uncheck();
+  await expect(page).toHaveURL(/r=%7Ek[0-9a-f]{16}/);
+  expect(page.url().length).toBeLessThan(2_000);
+  await page.reload();
+  await chartDrawn(page, 'comparison-chart');
+  await page.emulateMedia({ media: 'print' });
+  const printed = await printedSvgText(page, 'comparison-print');
+  expect(printed).toContain('超长地区RRR');
+  expect(printed).toContain('道里区');
+  expect(printed).not.toContain('南岗区');
+  await page.emulateMedia({ media: 'screen' });
+  await screenshot(page, 'layout-long-name-comparison-1920');
 });
 
 /** A real PNG's first bytes and some binary body: a picture someone renamed `.csv`. */

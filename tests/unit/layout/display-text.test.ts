@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DISPLAY_MAX, displayIndicator, displayRows, hoverTitle, shortText, TITLE_MAX } from '../../../src/charts/display-text';
+import { CHART_MAX, chartText, DISPLAY_MAX, displayIndicator, displayRows, hoverTitle, shortText, TITLE_MAX } from '../../../src/charts/display-text';
 import type { Indicator, Observation } from '../../../src/domain/types';
 
 const long = 'N'.repeat(100_000);
@@ -18,6 +18,11 @@ describe('shortText', () => {
 
   it('cuts a 100,000-character name to 201 characters', () => {
     expect(shortText(long)).toHaveLength(DISPLAY_MAX + 1);
+  });
+
+  it('charts cut names shorter', () => {
+    expect(chartText(long)).toBe(`${'N'.repeat(CHART_MAX)}…`);
+    expect(chartText('哈尔滨市道里区')).toBe('哈尔滨市道里区');
   });
 });
 
@@ -41,8 +46,8 @@ describe('displayIndicator and displayRows', () => {
   it('cuts the display name and units, keeping the name as the key', () => {
     const shown = displayIndicator(indicator);
     expect(shown.name).toBe(long);
-    expect(shown.displayName).toHaveLength(DISPLAY_MAX + 1);
-    expect(shown.baseUnit).toHaveLength(DISPLAY_MAX + 1);
+    expect(shown.displayName).toHaveLength(CHART_MAX + 1);
+    expect(shown.baseUnit).toHaveLength(CHART_MAX + 1);
   });
 
   it('returns the same objects when nothing is long', () => {
@@ -54,8 +59,8 @@ describe('displayIndicator and displayRows', () => {
 
   it('cuts long regions and units, and copies only those rows', () => {
     const shown = displayRows(rows);
-    expect(shown[0]!.region).toHaveLength(DISPLAY_MAX + 1);
-    expect(shown[0]!.unit).toHaveLength(DISPLAY_MAX + 1);
+    expect(shown[0]!.region).toHaveLength(CHART_MAX + 1);
+    expect(shown[0]!.unit).toHaveLength(CHART_MAX + 1);
     expect(shown[1]).toBe(rows[1]);
   });
 
