@@ -4,10 +4,11 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chartDrawn, importFile, openFresh, screenshot, SHOTS, showImported } from './helpers';
+import { pathToFileURL } from 'node:url';
+import { chartDrawn, importFile, offlineView, openFresh, screenshot, SHOTS, showImported } from './helpers';
 
 const STRAW = '秸秆还田率';
 /** 秸秆还田率 2024 in the sample: 方正县 13th, 木兰县 14th, 宾县 18th of 18 regions (合计 not ranked). */
@@ -21,7 +22,7 @@ async function printedSvgText(page: Page, testid: string): Promise<string> {
   return (await svg.textContent()) ?? '';
 }
 
-test('a comparison of chosen regions ranks them among all regions on screen, on the slide and on paper', async ({ page }) => {
+test('a comparison of chosen regions ranks them among all regions on screen, on the slide and on paper', async ({ page, browser }) => {
   await openFresh(page);
   const query = CHOSEN.map((r) => `r=${encodeURIComponent(r)}`).join('&');
   await page.goto(`/?view=comparison&ind=${encodeURIComponent(STRAW)}&p=2024&${query}`);
@@ -53,6 +54,17 @@ test('a comparison of chosen regions ranks them among all regions on screen, on 
   for (const label of EXPECTED_LABELS) expect(printed).toContain(label);
   expect(printed).not.toContain('1. 方正县');
   await page.emulateMedia({ media: 'screen' });
+
+  // The deck's saved page carries every region of the comparison, so it ranks them the same.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('deck-export-html').click()]);
+  const saved = join(mkdtempSync(join(tmpdir(), 'rank-deck-')), 'deck.html');
+  copyFileSync(await file.path(), saved);
+  const { view, errors, close } = await offlineView(browser, { width: 1920, height: 1080 });
+  await view.goto(pathToFileURL(saved).href);
+  await expect(view.locator('[data-testid="standalone-chart"][data-drawn="1"]')).toHaveCount(1);
+  await screenshot(view, 'layout-rank-saved-deck-1920');
+  expect(errors).toEqual([]);
+  await close();
 
   await page.getByTestId('deck-present').click();
   await expect(page.getByTestId('presenting')).toBeVisible();
