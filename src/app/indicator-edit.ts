@@ -3,7 +3,7 @@
  * values are typed in the display unit (万亩) and stored in the base unit (亩).
  */
 import type { Indicator, Polarity } from '../domain/types';
-import { splitUnit } from '../domain/units';
+import { sameUnit, splitUnit } from '../domain/units';
 
 /** One target row as typed: all text. */
 export interface TargetDraft {
@@ -38,9 +38,9 @@ export interface DraftProblem {
 
 /** The factor from the display unit to the base unit, or undefined when they do not share a base. */
 function factorOf(baseUnit: string, displayUnit: string): number | undefined {
-  if (!displayUnit || displayUnit === baseUnit) return 1;
+  if (!displayUnit || sameUnit(displayUnit, baseUnit)) return 1;
   const d = splitUnit(displayUnit);
-  return d.base === baseUnit ? d.factor : undefined;
+  return sameUnit(d.base, baseUnit) ? d.factor : undefined;
 }
 
 /** Round away float noise from unit conversion (0.92 × 1e8 = 92000000.00000001). */

@@ -6,7 +6,7 @@
 import { formatLocale } from 'd3-format';
 import type { Indicator, Observation } from '../domain/types';
 import { translate, type Locale } from '../domain/messages';
-import { splitUnit, toDisplayUnit } from '../domain/units';
+import { sameUnit, splitUnit, toDisplayUnit } from '../domain/units';
 import { changeMeasure, isRateUnit, type Change } from '../analysis/change';
 import type { TargetAssessment } from '../analysis/completion';
 
@@ -94,7 +94,8 @@ export function displayUnitOf(indicator: Indicator, observations: readonly Obser
   const base = indicator.baseUnit;
   const candidates = [indicator.displayUnit, ...observations.slice(0, 50).map((o) => o.displayUnit)];
   for (const c of candidates) {
-    if (c && splitUnit(c).base === splitUnit(base).base && splitUnit(base).factor === 1) return c;
+    // Compared after normalizing (μg/m³ is μg/m3), shown as written: one spelling per indicator.
+    if (c && sameUnit(splitUnit(c).base, splitUnit(base).base) && splitUnit(base).factor === 1) return c;
   }
   return base;
 }
@@ -105,7 +106,7 @@ export function displayUnitOf(indicator: Indicator, observations: readonly Obser
  */
 export function toDisplay(baseValue: number, baseUnit: string, displayUnit: string): number {
   if (displayUnit === baseUnit) return baseValue;
-  return splitUnit(displayUnit).base === baseUnit ? toDisplayUnit(baseValue, displayUnit) : baseValue;
+  return sameUnit(splitUnit(displayUnit).base, baseUnit) ? toDisplayUnit(baseValue, displayUnit) : baseValue;
 }
 
 /**
@@ -117,7 +118,7 @@ export function toDisplay(baseValue: number, baseUnit: string, displayUnit: stri
 export function formatQuantity(baseValue: number, baseUnit: string, locale: Locale, displayUnit = baseUnit, decimals?: number): string {
   const scalable = baseUnit !== '%' && baseUnit !== '‰';
   if (locale === 'zh') {
-    const du = splitUnit(displayUnit).base === baseUnit ? displayUnit : baseUnit;
+    const du = sameUnit(splitUnit(displayUnit).base, baseUnit) ? displayUnit : baseUnit;
     const v = toDisplay(baseValue, baseUnit, du);
     if (scalable && splitUnit(du).factor === 1) {
       const a = Math.abs(v);
@@ -128,7 +129,9 @@ export function formatQuantity(baseValue: number, baseUnit: string, locale: Loca
     // 万/亿 above keeps at most two.
     return join(formatNumber(v, decimals), du, locale);
   }
-  return join(formatCompact(baseValue, locale, scalable), baseUnit, locale);
+  // The indicator's spelling of its base unit (μg/m³), when its display unit is one.
+  const spelled = splitUnit(displayUnit).factor === 1 && sameUnit(displayUnit, baseUnit) ? displayUnit : baseUnit;
+  return join(formatCompact(baseValue, locale, scalable), spelled, locale);
 }
 
 /**

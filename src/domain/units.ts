@@ -61,3 +61,20 @@ function scaleOf(u: string): UnitScale {
 export function toDisplayUnit(baseValue: number, displayUnit: string): number {
   return baseValue / splitUnit(displayUnit).factor;
 }
+
+/**
+ * A unit as compared: NFKC (full-width `％` → `%`, `μg/m³` → `μg/m3`, the micro sign µ → μ), no
+ * spaces. Two spellings of one unit compare equal; each is still shown as it was written.
+ * @example unitKey('μg/m³') === unitKey('μg/m3') // true
+ */
+export function unitKey(unit: string): string {
+  return unit.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/**
+ * Whether two written units are the same unit (`μg/m³` and `μg/m3`).
+ * @example sameUnit('μg/m³', 'μg/m3') // true
+ */
+export function sameUnit(a: string, b: string): boolean {
+  return a === b || unitKey(a) === unitKey(b);
+}

@@ -3,7 +3,7 @@
  * reader's language, values in the unit the chart is labelled in. Feeds `toCsv` and `toXlsx`.
  */
 import type { Observation } from '../domain/types';
-import { splitUnit, toDisplayUnit } from '../domain/units';
+import { sameUnit, splitUnit, toDisplayUnit } from '../domain/units';
 import { translate, type Locale } from '../domain/messages/index';
 import type { Cell } from './cell';
 
@@ -26,7 +26,7 @@ function clean(value: number): number {
 
 /** The unit to show: the display unit when it scales the same base unit, else the base unit. */
 function valueIn(observation: Observation, displayUnit: string | undefined): { value: number; unit: string } {
-  if (displayUnit !== undefined && displayUnit !== observation.unit && splitUnit(displayUnit).base === observation.unit) {
+  if (displayUnit !== undefined && displayUnit !== observation.unit && sameUnit(splitUnit(displayUnit).base, observation.unit)) {
     return { value: clean(toDisplayUnit(observation.value, displayUnit)), unit: displayUnit };
   }
   return { value: observation.value, unit: observation.unit };

@@ -14,13 +14,25 @@ const UNIT_LIKE = /^(?:[\p{Script=Han}]{1,6}|[A-Za-zμµ/·²³0-9.]{1,10}|%|‰
 const NOT_UNIT = /含|不含|其中|注|预计|全年|累计|目标|任务|同比|年|季|月|省|市|区|县|镇/;
 
 /**
- * Split a trailing parenthesised unit off a header. Returns unit '' when there is none.
+ * A unit written after a slash (`粮食产量/万吨`) or alone as the last level of a merged header
+ * (`粮食产量` over `万吨`). Only common units, with or without a multiplier, count: `秸秆还田/面积`
+ * is a path, and `面积` is no unit.
+ */
+const SLASH_UNIT = /^(.*?)\s*[/／]\s*((?:万亿|亿|千万|百万|十万|万|千)?(?:元|吨|亩|公顷|人|人次|户|个|件|次|台|辆|座|所|家|项|套|头|只|株|天|千瓦时|千瓦|千克|公斤|立方米|平方米|平方公里|公里|千米|米)|%|‰)$/;
+
+/**
+ * Split a trailing parenthesised unit (or a `/万吨` unit) off a header. Returns unit '' when there is none.
  * @example splitHeaderUnit('秸秆还田/面积（万亩）') // { name: '秸秆还田/面积', unit: '万亩' }
+ * @example splitHeaderUnit('粮食产量/万吨') // { name: '粮食产量', unit: '万吨' }
  */
 export function splitHeaderUnit(header: string): HeaderUnit {
   const text = header.trim();
   const m = TRAILING_UNIT.exec(text);
-  if (!m) return { name: text, unit: '' };
+  if (!m) {
+    // A part with no slash is tried as a unit alone: the last level of a merged header.
+    const slash = SLASH_UNIT.exec(/[/／]/.test(text) ? text : `/${text}`);
+    return slash ? { name: slash[1].trim(), unit: slash[2] } : { name: text, unit: '' };
+  }
   const unit = normalizeCell(m[2]);
   const explicit = /单位[:：]/.test(text);
   if (!explicit && (!UNIT_LIKE.test(unit) || NOT_UNIT.test(unit))) return { name: text, unit: '' };

@@ -139,6 +139,28 @@ test('one number format per indicator: its decimals everywhere, set in 指标设
   await screenshot(page, 'defects-numbers-decimals-kpi');
 });
 
+test('a unit after a slash in a header is read; a unit keeps one spelling, whatever the file wrote', async ({ page }) => {
+  await openFresh(page);
+  await importText(page, '粮食.csv', ['地区,区划代码,年份,粮食产量/万吨', '道里区,230102,2023,35.5', '南岗区,230103,2023,12.25'].join('\r\n'));
+  await chooseIndicator(page, '粮食产量');
+  await page.getByTestId('view-tab-ranking').click();
+  const table = page.getByTestId('ranking-table');
+  await expect(table.locator('tr[data-region="道里区"]').getByTestId('value')).toHaveText('35.50万吨');
+
+  await importText(page, '颗粒物.csv', ['地区,指标,年份,数值,单位', '道里区,PM10浓度,2024,35,μg/m3', '南岗区,PM10浓度,2024,42,μg/m³'].join('\r\n'));
+  await chooseIndicator(page, 'PM10浓度');
+  // 指标设置 takes μg/m³ as a spelling of μg/m3 (it used to refuse it as another unit), and every
+  // value is then labelled in that one spelling.
+  await page.getByTestId('indicator-settings').click();
+  await page.getByTestId('settings-unit').fill('μg/m³');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-dialog')).toBeHidden();
+  await expect(table.locator('tr[data-region="道里区"]').getByTestId('value')).toHaveText('35μg/m³');
+  await expect(table.locator('tr[data-region="南岗区"]').getByTestId('value')).toHaveText('42μg/m³');
+  await expect(table).not.toContainText('μg/m3');
+  await screenshot(page, 'defects-numbers-units');
+});
+
 test('a boundary file with numeric adcodes colours its areas', async ({ page }) => {
   await openFresh(page);
   await importAndShow(page, own('numbers-rates.csv'));

@@ -49,9 +49,17 @@ describe('applyDraft', () => {
 
   it.each([
     ['keeps the base unit chosen as display unit', '亩', '亩'],
+    ['accepts another spelling of the base unit (issue 18)', ' 亩 ', '亩'],
     ['leaves out an empty display unit', ' ', undefined],
   ])('%s', (_name, displayUnit, expected) => {
     expect(applyDraft(area, { ...draftOf(area), displayUnit }).indicator?.displayUnit).toBe(expected);
+  });
+
+  it('takes μg/m³ as a spelling of μg/m3, not another unit', () => {
+    const pm = { name: 'PM10', baseUnit: 'μg/m3', polarity: 'lower' as const, targets: [] };
+    const r = applyDraft(pm, { ...draftOf(pm), displayUnit: 'μg/m³' });
+    expect(r.problems).toEqual([]);
+    expect(r.indicator?.displayUnit).toBe('μg/m³');
   });
 
   it('stores neither the default points nor empty decimals', () => {

@@ -17,6 +17,7 @@ import {
 import type { Indicator, Observation } from '../../../src/domain/types';
 import { computeChange, type Change } from '../../../src/analysis/change';
 import type { TargetAssessment } from '../../../src/analysis/completion';
+import { sameUnit } from '../../../src/domain/units';
 
 describe('formatQuantity', () => {
   it.each([
@@ -214,5 +215,33 @@ describe('one number format per indicator', () => {
     const copy = structuredClone(values);
     valueDecimals(ton, values, '吨');
     expect(values).toEqual(copy);
+  });
+});
+
+describe('units: compared after normalizing, shown in one spelling', () => {
+  const pm = { name: 'PM10', baseUnit: 'μg/m3', displayUnit: 'μg/m³', polarity: 'lower', targets: [] } as Indicator;
+  const o: Observation = { region: 'A', indicator: 'PM10', period: '2024', value: 35, unit: 'μg/m3', displayUnit: 'μg/m3' };
+
+  it.each([
+    ['μg/m³', 'μg/m3', true],
+    ['µg/m3', 'μg/m3', true],
+    ['％', '%', true],
+    ['万 亩', '万亩', true],
+    ['吨', '万吨', false],
+  ])('sameUnit(%j, %j) is %s', (a, b, expected) => {
+    expect(sameUnit(a, b)).toBe(expected);
+  });
+
+  it('the indicator’s spelling labels every value, in both languages', () => {
+    expect(displayUnitOf(pm, [o])).toBe('μg/m³');
+    expect(formatObservationValue(o, 'zh', displayUnitOf(pm, [o]))).toBe('35μg/m³');
+    expect(formatObservationValue(o, 'en', displayUnitOf(pm, [o]))).toBe('35 μg/m³');
+    expect(toDisplay(35, 'μg/m3', 'μg/m³')).toBe(35);
+  });
+
+  it('does not mutate its input', () => {
+    const copy = structuredClone(o);
+    formatObservationValue(o, 'zh', 'μg/m³');
+    expect(o).toEqual(copy);
   });
 });

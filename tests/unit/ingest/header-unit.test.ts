@@ -12,6 +12,13 @@ describe('splitHeaderUnit', () => {
     ['投资（含技改）', '投资（含技改）', ''],
     ['主要指标（2021—2024年）', '主要指标（2021—2024年）', ''],
     ['地区', '地区', ''],
+    // A unit after a slash, or alone as the last level of a merged header (issue 18).
+    ['粮食产量/万吨', '粮食产量', '万吨'],
+    ['产值／亿元', '产值', '亿元'],
+    ['增速/%', '增速', '%'],
+    ['万吨', '', '万吨'],
+    ['秸秆还田/面积', '秸秆还田/面积', ''],
+    ['面积', '面积', ''],
   ])('%s', (header, name, unit) => {
     expect(splitHeaderUnit(header)).toEqual({ name, unit });
   });
