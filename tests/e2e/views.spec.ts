@@ -43,7 +43,7 @@ test('every view on the sample data, with numbers matching the stored data', asy
   // Overview: KPI cards with units, trend and comparison.
   await expect(page.getByTestId('view-tab-kpi')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('kpi-card').first()).toBeVisible();
-  await expect(page.getByTestId('kpi-card').filter({ hasText: '合计' }).getByTestId('kpi-value')).toHaveText('729.3万亩');
+  await expect(page.getByTestId('kpi-card').filter({ hasText: '合计' }).getByTestId('kpi-value')).toHaveText('729.30万亩'); // two decimals, as 6.04万亩 (one format per indicator)
   await chartDrawn(page, 'trend-chart');
   await chartDrawn(page, 'comparison-chart');
   // The table keeps the region as the report wrote it beside the name it is shown under.
