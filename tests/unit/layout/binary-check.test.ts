@@ -42,6 +42,7 @@ describe('ingest of a binary file named .csv', () => {
     expect(result.issues).toHaveLength(1);
     expect(result.issues[0]!.code).toBe('not_text');
     expect(result.issues[0]!.message).toContain('PNG');
+    // eslint-disable-next-line no-control-regex -- control characters are what must not show
     expect(result.issues[0]!.message).not.toMatch(/[\uFFFD\u0000-\u0008]/);
   });
 });
