@@ -1,7 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build, type Plugin } from 'vite';
-import { createHash } from 'node:crypto';
 import browserslist from 'browserslist';
 
 /**
@@ -109,39 +108,8 @@ function standaloneScript(): Plugin {
   };
 }
 
-/**
- * One name per build, for what must not outlive it (the kept chart pictures: a new build may
- * draw differently). The same in the app and in the inline script below.
- */
-const APP_BUILD = JSON.stringify(Date.now().toString(36));
-
-/**
- * The built page runs `src/pictures-first.ts` inline, at the end of <body>, allowed by its hash
- * in the Content-Security-Policy: the kept chart pictures appear while the app's scripts are
- * still arriving (as a script file of its own it waited 80–160 ms for its download here). In
- * development main.ts shows them itself.
- */
-function picturesFirst(): Plugin {
-  return {
-    name: 'pictures-first',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      async handler(html) {
-        const code = (await iifeOf('./src/pictures-first.ts', 'picturesFirst', { define: { __APP_BUILD__: APP_BUILD } })).trim();
-        if (/<\/script/i.test(code)) throw new Error('pictures-first: the script cannot be inlined');
-        const hash = createHash('sha256').update(code).digest('base64');
-        const csp = "script-src 'self'";
-        if (!html.includes(csp)) throw new Error('pictures-first: no script-src in the Content-Security-Policy');
-        return html.replace(csp, `${csp} 'sha256-${hash}'`).replace('</body>', `  <script>${code}</script>\n  </body>`);
-      },
-    },
-  };
-}
-
 export default defineConfig({
-  plugins: [svelte(), floorSelectors(), standaloneScript(), nullPrototypeLru(), picturesFirst()],
-  define: { __APP_BUILD__: APP_BUILD },
+  plugins: [svelte(), floorSelectors(), standaloneScript(), nullPrototypeLru()],
   // Relative base so the built app also works from a sub-folder of an intranet server.
   base: './',
   worker: { format: 'es' },

@@ -2,8 +2,6 @@ import { mount } from 'svelte';
 import { startEarly } from './app/early-start';
 import { savedLocale } from './app/i18n.svelte';
 import { loadLocale } from './domain/messages';
-import { onWrite } from './store';
-import { forgetPictures, showKeptPictures } from './app/chart-pictures';
 import { loadPolyfills } from './polyfills';
 
 // On the page's timeline for the benchmark: when the app's own code starts, after the HTML and
@@ -20,13 +18,21 @@ function start(): void {
     void import('./standalone/embed-page').then((m) => m.startEmbedPage(target));
     return;
   }
-  // The pictures of the charts this view showed last time (put up by pictures-first.ts in the
-  // built page, by this call in development) get their first frame before the rest starts: on
-  // two busy cores, the app's start delayed it by ~200 ms.
-  onWrite(forgetPictures);
-  void showKeptPictures().then(() => {
-    startEarly(location.search);
-    // English messages load on demand; a user who chose English gets them before the first paint.
-    void Promise.all([import('./ui/App.svelte'), loadLocale(savedLocale())]).then(([{ default: App }]) => mount(App, { target }));
-  });
+  forgetKeptPictures();
+  startEarly(location.search);
+  // English messages load on demand; a user who chose English gets them before the first paint.
+  void Promise.all([import('./ui/App.svelte'), loadLocale(savedLocale())]).then(([{ default: App }]) => mount(App, { target }));
+}
+
+/**
+ * Builds before this one kept pictures of the charts in localStorage (up to four WebP images) to
+ * show while a reload drew; the live chart is what counts now, and their space is given back.
+ */
+function forgetKeptPictures(): void {
+  try {
+    localStorage.removeItem('dashboard.chartPictures');
+    localStorage.removeItem('dashboard.chartPictures.key');
+  } catch {
+    // Storage refused (private mode, a policy): there is nothing kept either.
+  }
 }

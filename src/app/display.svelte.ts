@@ -4,9 +4,11 @@
  */
 import { getContext, setContext } from 'svelte';
 import { dark, light, withConvention, type ChartTheme, type ColourConvention } from '../charts/theme';
-import { COLOURS_KEY, THEME_KEY } from './chart-pictures';
 
 const CONTEXT = Symbol('display');
+/** localStorage keys of the remembered choices. */
+const THEME_KEY = 'dashboard.theme';
+const COLOURS_KEY = 'dashboard.colours';
 
 export type ThemeName = 'light' | 'dark';
 

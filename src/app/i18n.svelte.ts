@@ -4,9 +4,10 @@
  */
 import { getContext, setContext } from 'svelte';
 import { loadLocale, translate, type Locale } from '../domain/messages';
-import { LOCALE_KEY } from './chart-pictures';
 
 const CONTEXT = Symbol('i18n');
+/** localStorage key of the remembered language. */
+const LOCALE_KEY = 'dashboard.locale';
 
 /**
  * The remembered language, read before the app mounts so main.ts can load its messages first.

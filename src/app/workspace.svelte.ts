@@ -9,7 +9,6 @@ import { buildRegionIdentity, type RegionIdentity } from '../analysis/region-ide
 import { loadSampleData, SAMPLE_REMOVED_KEY } from './sample-data';
 import { takeEarlyOpen } from './early-start';
 import { SAMPLE_DECK_ID, SAMPLE_VIEW_PREFIX } from './briefing-sample';
-import { allowPictures } from './chart-pictures';
 
 const CONTEXT = Symbol('workspace');
 const DELETED_KEPT_MS = 30 * 24 * 3600 * 1000;
@@ -78,8 +77,6 @@ export class Workspace {
       throw e;
     }
     this.persistent = persistent;
-    // A picture of data kept only in memory would show, after a reload, data that is gone.
-    allowPictures(persistent);
     this.markOpened();
     store.onVersionChange(() => (this.outdated = true));
     store.onStoreChange((change) => void this.refresh(change.scope));

@@ -127,7 +127,7 @@ export function onStoreChange(listener: (change: StoreChange) => void): () => vo
 
 /**
  * Call `listener` after every committed write, in this tab or another one (what was derived from
- * the stored data, such as a picture of a chart, is then out of date).
+ * the stored data, such as a cache of values, is then out of date).
  * @example onWrite(() => sessionCache.clear())
  */
 export function onWrite(listener: () => void): () => void {

@@ -35,7 +35,7 @@ export function initialJs(dist, gzip) {
     queue.push(...next);
   }
   const files = [...seen].map((file) => ({ file, kb: Math.round((gzip(readFileSync(join(dist, file))).length / 1024) * 10) / 10 }));
-  // Scripts written into the page itself (the kept chart pictures' first script) count too.
+  // Scripts written into the page itself count too (none today).
   for (const [k, m] of [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].entries()) {
     files.push({ file: `index.html inline script ${k + 1}`, kb: Math.round((gzip(Buffer.from(m[1])).length / 1024) * 10) / 10 });
   }

@@ -118,8 +118,8 @@ async function runCase(c) {
 
     await page.goto(base);
     await settledDraw(page, 'trend-chart', 0, 60_000);
-    // A first visit's sample-data banner goes, as a user's does once read: charts under a banner
-    // are not pictured (the banner will not be there after a reload).
+    // A first visit's sample-data banner goes, as a user's does once read (it is not there after a
+    // reload, and the page under it sits lower).
     await page.getByTestId('dismiss-notice').click();
 
     // The import: file chosen → wizard preview → confirm → stored → show → chart drawn.
@@ -172,11 +172,8 @@ async function runCase(c) {
     };
     // A round has the switch of its kind only (switchPress or switchBare).
     const samples = (key) => rounds.filter((r) => r[key] !== undefined).map((r) => (r[key] === null ? null : round(r[key])));
-    const firstChart = median('firstChart');
-    const picture = median('picture');
     const liveChart = median('liveChart');
     const fromApp = median('fromApp');
-    const pictured = rounds.every((r) => r.pictured);
     const switchMs = median('switchPress');
     const switchRound = rounds.find((r) => r.switchPress === switchMs);
     const switchBare = median('switchBare');
@@ -194,11 +191,9 @@ async function runCase(c) {
       floor_ms: floor ? round(floor.total) : null,
       floor: floor ? { decode: round(floor.decode), parse: round(floor.parse), build: round(floor.build), write: round(floor.write), values: floor.values } : null,
       ratio: floor ? round(importMs / floor.total, 2) : null,
-      // The trend on screen after a reload: its kept picture, or the live chart if none was shown.
-      first_chart_ms: round(firstChart),
-      first_chart_picture_ms: picture === null ? null : round(picture),
-      pictures_kept: pictured,
-      // The live (interactive) chart drawn, from navigation and from the app's entry script.
+      // The live (interactive) chart drawn after a reload, from navigation and from the app's
+      // entry script. first_chart_ms is the same figure (kept pictures are gone: nothing is shown before it).
+      first_chart_ms: round(liveChart),
       first_live_chart_ms: round(liveChart),
       first_live_chart_from_app_ms: fromApp === null ? null : round(fromApp),
       // From the click to the trend redrawn, the click made as a person makes it (see PRESS_MS).
@@ -210,7 +205,7 @@ async function runCase(c) {
       switch_phases: switchRound?.switchPhases ?? null,
       comparison_ms: comparisonMs === null ? null : round(comparisonMs),
       // Every round's figures, of which the fields above are the medians.
-      rounds: { first_chart_ms: samples('firstChart'), first_live_chart_ms: samples('liveChart'), switch_ms: samples('switchPress'), switch_bare_ms: samples('switchBare'), comparison_ms: samples('comparisonMs') },
+      rounds: { first_live_chart_ms: samples('liveChart'), switch_ms: samples('switchPress'), switch_bare_ms: samples('switchBare'), comparison_ms: samples('comparisonMs') },
       longest_task_ms: round(Math.max(0, ...during.map((t) => t.duration))),
       long_tasks: during.length,
       // The main thread's own work: the task that used the most CPU in each phase (wall time beside it).
@@ -230,35 +225,22 @@ async function runCase(c) {
 }
 
 /**
- * One round after a reload: wait until the page has kept pictures of the view it shows (taken
- * once it has been idle after drawing; src/app/chart-pictures.ts), reload, and time the first
- * chart, a switch of indicator (clicked `how`: see switchIndicator) and a change of period.
+ * One round after a reload: reload, and time the first live chart, a switch of indicator
+ * (clicked `how`: see switchIndicator) and a change of period.
  */
 async function afterReload(page, how) {
-  const pictured = await page
-    .waitForFunction(() => (localStorage.getItem('dashboard.chartPictures.key') ?? '').startsWith(`${location.search}|`), null, { timeout: 15_000, polling: 100 })
-    .then(() => true, () => false);
-  // And until it has read the stored values into memory (observations.ts, warmBlockCache): a
+  // Wait until the page has read the stored values into memory (observations.ts, warmBlockCache): a
   // reload in the middle of that left the database finishing the read, and the next page's
   // reads waited behind it.
   await page.waitForFunction(() => performance.getEntriesByName('store:warm').length > 0, null, { timeout: 20_000, polling: 100 }).catch(() => undefined);
   await page.reload();
   const liveChart = await settledDraw(page, 'trend-chart', 0, 120_000);
-  const { appStart, picture } = await page.evaluate(() => {
-    const mark = performance.getEntriesByName('chart:picture').find((m) => m.detail === 'trend-chart');
-    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
-    // On screen: the picture's frame has run and the page has painted content.
-    return { appStart: performance.getEntriesByName('app:start')[0]?.startTime ?? null, picture: mark ? Math.max(mark.startTime, fcp) : null };
-  });
+  const appStart = await page.evaluate(() => performance.getEntriesByName('app:start')[0]?.startTime ?? null);
   await settledDraw(page, 'comparison-chart', 0, 60_000).catch(() => undefined);
   const switched = await switchIndicator(page, how);
   const comparisonMs = await changePeriod(page);
   return {
-    pictured,
     liveChart,
-    picture,
-    // The trend on screen after a reload: its kept picture, or the live chart if none was shown.
-    firstChart: Math.min(liveChart, picture ?? Infinity),
     fromApp: appStart === null ? null : liveChart - appStart,
     [how === 'press' ? 'switchPress' : 'switchBare']: switched?.ms ?? null,
     switchPhases: switched?.phases ?? null,
