@@ -96,7 +96,7 @@ test('the overview, ranking and map tabs save as HTML that opens offline with it
   const cards = view.getByTestId('standalone-kpi-card');
   await expect(cards).toHaveCount(appValues.length);
   expect(await cards.getByTestId('standalone-kpi-value').allTextContents()).toEqual(appValues);
-  await expect(cards.filter({ hasText: '合计' }).getByTestId('standalone-kpi-value')).toHaveText('729.3万亩');
+  await expect(cards.filter({ hasText: '合计' }).getByTestId('standalone-kpi-value')).toHaveText('729.30万亩'); // two decimals, as 6.04万亩 (one format per indicator)
   // 同比 in the same words and colours as the app's cards (good = green by default).
   const savedYoy = await view
     .getByTestId('standalone-kpi-yoy')
