@@ -10,7 +10,7 @@ import { latestPeriod } from '../analysis/series';
 import { labelRegions, labelTargets } from '../analysis/region-identity';
 import { chosenDatasets, indicatorsHeld, rowsInOrder } from '../analysis/dataset-choice';
 import { viewSpecToSearchParams } from '../export/view-spec';
-import { nameOfLink } from '../export/name-key';
+import { linkName, nameOfLink } from '../export/name-key';
 import * as store from '../store';
 import type { StoredObservation } from '../store';
 import type { Workspace } from './workspace.svelte';
@@ -161,7 +161,8 @@ export class Explorer {
   private writeUrl(): void {
     const params = this.spec.indicator ? viewSpecToSearchParams(this.spec) : new URLSearchParams();
     if (this.page !== 'dashboard') params.set('page', this.page);
-    if (this.focusRegion !== undefined) params.set('region', this.focusRegion);
+    // A long name is written as its key (export/name-key), which 按地区 finds among the regions.
+    if (this.focusRegion !== undefined) params.set('region', linkName(this.focusRegion));
     const url = `${location.pathname}?${params}`;
     if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
   }

@@ -7,7 +7,7 @@
 import type { ViewKind, ViewSpec } from '../domain/types';
 import { grainOfKey } from '../domain/period';
 import { translate, type Locale } from '../domain/messages/index';
-import { linkName } from './name-key';
+import { LINK_NAME_MAX, linkName } from './name-key';
 
 /** The result of reading a view spec: the clean spec, or sentences saying what is wrong. */
 export type ViewSpecResult = { ok: true; spec: ViewSpec } | { ok: false; errors: string[] };
@@ -144,6 +144,15 @@ const PARAM_OF: readonly (readonly [keyof ViewSpec & string, string])[] = [
 ];
 
 /**
+ * A title or subtitle goes into an address cut to `LINK_NAME_MAX` characters (it is the user's
+ * text, with no key to find it again by): the address stays short; the saved view keeps it whole.
+ */
+function linkText(field: string, value: string): string {
+  if ((field !== 'title' && field !== 'subtitle') || value.length <= LINK_NAME_MAX) return value;
+  return `${value.slice(0, LINK_NAME_MAX - 1)}…`;
+}
+
+/**
  * A spec as readable URL parameters: `?view=trend&ind=耕地面积&r=道里区&r=南岗区&from=2021&to=2024`.
  * The version is written only when it is not 1, so today's links stay short; an indicator or region
  * name over 60 characters is written as its key (`~k…`), which the app resolves (`nameOfLink`).
@@ -155,7 +164,7 @@ export function viewSpecToSearchParams(spec: ViewSpec): URLSearchParams {
   params.set('view', spec.kind);
   for (const [field, name] of PARAM_OF) {
     const value = spec[field];
-    if (typeof value === 'string' && value !== '') params.set(name, field === 'indicator' ? linkName(value) : value);
+    if (typeof value === 'string' && value !== '') params.set(name, field === 'indicator' ? linkName(value) : linkText(field, value));
   }
   for (const id of spec.datasets ?? []) params.append('ds', id);
   // Long names go in as short keys (see name-key.ts), so the address stays short.

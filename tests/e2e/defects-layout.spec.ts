@@ -271,6 +271,17 @@ test('a 100,000-character name is shown truncated, the page keeps its width and 
   expect(printed).not.toContain('南岗区');
   await page.emulateMedia({ media: 'screen' });
   await screenshot(page, 'layout-long-name-comparison-1920');
+
+  // 按地区 of the long region: its address carries the key, and a reload opens the same region.
+  await page.getByTestId('view-tab-region').click();
+  const focus = page.getByTestId('region-focus');
+  const longRegion = await focus.locator('option', { hasText: '超长地区' }).getAttribute('value');
+  await focus.selectOption(longRegion!);
+  await expect(page).toHaveURL(/region=%7Ek[0-9a-f]{16}/);
+  expect(page.url().length).toBeLessThan(2_000);
+  await page.reload();
+  await expect(page.getByTestId('region-focus')).toHaveValue(longRegion!);
+  await expect(page.getByTestId('region-card').first()).toBeVisible();
 });
 
 /** A real PNG's first bytes and some binary body: a picture someone renamed `.csv`. */

@@ -137,6 +137,17 @@ describe('search params', () => {
     expect(viewSpecToSearchParams(spec).toString()).toBe('view=trend&ind=PM10&p=2024&from=2021&to=2024&r=a&r=b');
   });
 
+  it('cuts a long title and subtitle in the address, leaving the spec as it was', () => {
+    const title = '整改'.repeat(200);
+    const spec: ViewSpec = { version: 1, kind: 'trend', indicator: 'PM10', title, subtitle: title };
+    const params = viewSpecToSearchParams(spec);
+    expect(params.get('title')).toHaveLength(60);
+    expect(params.get('title')!.endsWith('…')).toBe(true);
+    expect(params.get('sub')).toBe(params.get('title'));
+    expect(params.toString().length).toBeLessThan(2000);
+    expect(spec.title).toBe(title);
+  });
+
   const roundTrips: { name: string; spec: ViewSpec }[] = [
     { name: 'a full spec with Chinese and URL-special characters', spec: full },
     { name: 'a minimal spec', spec: { version: 1, kind: 'map', indicator: '地区生产总值' } },
