@@ -118,6 +118,10 @@ test('one number format per indicator: its decimals everywhere, set in 指标设
   await expect(table.locator('tr[data-region="道里区"]').getByTestId('value')).toHaveText('5.10吨');
   await expect(table.locator('tr[data-region="南岗区"]').getByTestId('value')).toHaveText('4.95吨');
   await screenshot(page, 'defects-numbers-decimals-ranking');
+  // The rows table writes the values by the same rule.
+  await page.getByTestId('view-tab-kpi').click();
+  await expect(page.getByTestId('observation-table')).toContainText('5.10吨');
+  await page.getByTestId('view-tab-ranking').click();
   // 64.0% beside 63.2%, not 64%.
   await chooseIndicator(page, '秸秆还田率');
   await expect(table.locator('tr[data-region="道里区"]').getByTestId('value')).toHaveText('64.0%');
