@@ -16,6 +16,7 @@ import type { ChartData, ChartReason, ChartRequirement, ComparisonSpec } from '.
 import { statusColour, type ChartTheme } from './theme';
 import { arrowOf, displayUnitOf, formatChangeMagnitude, formatCompact, formatTargetStatus, formatNumber, formatObservationValue, toDisplay, valueDecimals } from './format';
 import { baseOption, chartTitle, rememberLast, observationsOf, safeTooltip, tooltipPoints } from './common';
+import { tooltipCitation } from '../domain/citations';
 
 /** A comparison needs regions, a period and values. */
 export const requires: readonly ChartRequirement[] = ['region', 'period', 'value'];
@@ -253,6 +254,8 @@ function tooltipText(
   }
   if (a?.completion !== undefined) lines.push(translate(locale, 'chart.completion', { value: `${formatNumber(a.completion)}%` }));
   if (a?.status) lines.push(formatTargetStatus(a, data.indicator, locale, du));
+  const cited = tooltipCitation(r.observation);
+  if (cited) lines.push(translate(locale, 'chart.cited', { text: cited }));
   return lines.join('\n');
 }
 

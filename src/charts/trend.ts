@@ -27,6 +27,7 @@ import {
   valueDecimals,
 } from './format';
 import { baseOption, chartTitle, rememberLast, observationsOf, otherGrainNotes, reasonsText, safeTooltip, tooltipPoints } from './common';
+import { tooltipCitation } from '../domain/citations';
 
 /** A trend needs regions, periods and values. */
 export const requires: readonly ChartRequirement[] = ['region', 'period', 'value'];
@@ -40,6 +41,8 @@ const LONG = 60;
  * 10–20 ms of CPU in every switch of indicator (measured on the 1M-row benchmark).
  */
 const SYMBOLS_UP_TO = 30;
+/** A tooltip quotes each value's source only when it names at most this many values. */
+const CITED_POINTS = 3;
 
 interface TrendModel {
   set: SeriesSet;
@@ -153,6 +156,13 @@ export function buildTrendOption(data: ChartData, spec: TrendSpec, theme: ChartT
       return `${s.region}：${index}${c ? `  ${changeText(c, indicator, displayUnit, locale)}` : ''}`;
     });
   });
+  // Where each value came from (its report and sentence), for a tooltip of a few lines.
+  const cited: string[][] = shown.map((si) =>
+    set.series[si].observations.map((o) => {
+      const text = o ? tooltipCitation(o) : '';
+      return text ? `  ${translate(locale, 'chart.cited', { text })}` : '';
+    }),
+  );
 
   const targets = indexed || isChange ? [] : targetLines(data, m, theme);
   const labelled = endLabelled(
@@ -254,7 +264,9 @@ export function buildTrendOption(data: ChartData, spec: TrendSpec, theme: ChartT
       const pts = tooltipPoints(params);
       if (!pts.length) return '';
       const i = pts[0].dataIndex;
-      return [labels[i], ...pts.map((p) => lines[p.seriesIndex]?.[i])].filter(Boolean).join('\n');
+      // Citations only while the tooltip stays short: with many lines the rows table says them.
+      const cite = pts.length <= CITED_POINTS;
+      return [labels[i], ...pts.flatMap((p) => [lines[p.seriesIndex]?.[i], cite ? cited[p.seriesIndex]?.[i] : ''])].filter(Boolean).join('\n');
     }),
     legend: {
       show: shown.length > 1,

@@ -19,6 +19,7 @@ export const charts: Record<string, string> = {
   'chart.grain.range': '时段',
   'chart.grain.unknown': '期别不明',
   'chart.no_data': '无数据',
+  'chart.cited': '出处：{text}',
   'chart.target_line': '{period}目标 {value}',
   'chart.yoy': '同比 {arrow}{change}',
   'chart.flat': '持平',

@@ -56,6 +56,14 @@ describe('buildComparisonOption', () => {
     expect(seriesOf(o)[0].markLine!.data[0]).toMatchObject({ xAxis: 60, name: '全省 60%' });
   });
 
+  it('quotes the source a value carries in its tooltip', () => {
+    const obs = levels.map((o) => (o.region === '道里区' && o.period === '2024' ? { ...o, sourceText: '市水务局《地下水压采情况》' } : o));
+    const built = buildComparisonOption(chartData(obs), {}, light);
+    const texts = [0, 1, 2].map((dataIndex) => tooltipText(built, [{ seriesIndex: 0, dataIndex }]));
+    expect(texts.find((t) => t.startsWith('道里区'))).toContain('出处：市水务局《地下水压采情况》');
+    expect(texts.filter((t) => t.includes('出处'))).toHaveLength(1);
+  });
+
   it('marks the previous period for each region that had one', () => {
     const ghost = seriesOf(option)[1];
     expect(ghost.type).toBe('bar');

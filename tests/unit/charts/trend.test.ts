@@ -52,6 +52,23 @@ describe('buildTrendOption', () => {
     expect(tooltipText(option, [])).toBe('');
   });
 
+  it('quotes where a value came from (report and sentence) while the tooltip names few values', () => {
+    const sentence = '全区压采地下水1.14亿立方米，超出市下达任务0.92亿立方米。'.repeat(3);
+    const cited = levels.map((o) =>
+      o.region === '道里区' && o.period === '2024' ? { ...o, citations: [{ label: '报告', text: '沧州市整改进展' }, { label: '来源文件', text: '004.txt' }, { label: '原文', text: sentence }] } : o,
+    );
+    const built = buildTrendOption(chartData(cited), {}, light);
+    const i = seriesOf(built).findIndex((x) => x.name === '道里区');
+    const text = tooltipText(built, [{ seriesIndex: i, dataIndex: 3 }]);
+    expect(text).toContain('道里区：1.14亿立方米');
+    // The report's title and the start of the sentence, not the file's name; cut with an ellipsis.
+    expect(text).toMatch(/出处：沧州市整改进展 · 全区压采地下水1\.14亿立方米.*…$/m);
+    expect(text).not.toContain('004.txt');
+    const many = [0, 1, 2, 3].map((seriesIndex) => ({ seriesIndex, dataIndex: 3 }));
+    expect(tooltipText(built, many)).not.toContain('出处');
+    expect(cited).not.toBe(levels);
+  });
+
   it('keeps a hostile region name as plain text only', () => {
     expectSafe(option);
     const i = seriesOf(option).findIndex((x) => x.name === HOSTILE);

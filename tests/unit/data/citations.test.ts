@@ -5,7 +5,7 @@ import { ingestText } from '../../../src/ingest';
 import { decodeCitations, decodeObservation, emptyDictionary, encodeBlocks, encodeCitations } from '../../../src/store/columns';
 import { fromBackupColumns, toBackupColumns } from '../../../src/store/backup-columns';
 import type { Observation } from '../../../src/domain/types';
-import { citationLines } from '../../../src/app/citations';
+import { citationLines } from '../../../src/domain/citations';
 import { buildTableRows } from '../../../src/export/table-rows';
 
 const TITLE = '中共哈尔滨市道里区委关于市委黑土地保护专项巡察集中整改进展情况的通报';

@@ -19,6 +19,7 @@ export const charts: Record<string, string> = {
   'chart.grain.range': 'multi-year',
   'chart.grain.unknown': 'undated',
   'chart.no_data': 'no data',
+  'chart.cited': 'Source: {text}',
   'chart.target_line': 'Target {period}: {value}',
   'chart.yoy': 'YoY {arrow}{change}',
   'chart.flat': 'flat',
