@@ -93,6 +93,22 @@ test('sample data never wins over a user value; of two user files the newer wins
   await expect(view.getByTestId('standalone-note')).toContainText('user-older');
   await view.screenshot({ path: join(process.cwd(), 'test-results', 'screenshots', 'defects-data-saved-page-note.png') });
   await context.close();
+
+  // A deck's printed slide of this indicator says it too.
+  await page.getByTestId('save-view').click();
+  await page.getByTestId('save-view-name').fill('保护性耕作（两份文件）');
+  await page.getByTestId('save-view-submit').click();
+  await expect(page.getByTestId('save-view-done')).toBeVisible();
+  await page.getByTestId('nav-briefing').click();
+  await page.getByTestId('deck-new').click();
+  await page.getByTestId('view-item').filter({ hasText: '保护性耕作（两份文件）' }).getByTestId('view-add').click();
+  await expect(page.getByTestId('slide-item')).toHaveCount(1);
+  await page.emulateMedia({ media: 'print' });
+  const deckNote = page.getByTestId('deck-print-conflicts');
+  await expect(deckNote).toContainText('不一致');
+  await expect(deckNote).toContainText('道外区 2024年');
+  await screenshot(page, 'defects-data-conflict-deck-print');
+  await page.emulateMedia({ media: 'screen' });
 });
 
 test('a figure of the reports leads to its report (by title), its file, its row and its sentence', async ({ page }) => {
