@@ -1,7 +1,7 @@
 /**
  * Headers often carry the unit: `面积（万亩）`, `秸秆还田量(吨)`, `用水总量（单位：亿立方米）`.
  */
-import { normalizeCell } from './text';
+import { normalizeCell, unitAsWritten } from './text';
 
 /** A header split into its name and unit. @example { name: '面积', unit: '万亩' } */
 export interface HeaderUnit {
@@ -36,7 +36,7 @@ export function splitHeaderUnit(header: string): HeaderUnit {
   const unit = normalizeCell(m[2]);
   const explicit = /单位[:：]/.test(text);
   if (!explicit && (!UNIT_LIKE.test(unit) || NOT_UNIT.test(unit))) return { name: text, unit: '' };
-  return { name: m[1].trim(), unit };
+  return { name: m[1].trim(), unit: unitAsWritten(m[2]) };
 }
 
 /**
@@ -45,7 +45,7 @@ export function splitHeaderUnit(header: string): HeaderUnit {
  */
 export function unitLine(text: string): string | undefined {
   const m = /^[（(]?(?:计量)?单位[:：]\s*([^\s，,;；）)]{1,12})[）)]?\s*$/.exec(text.trim());
-  return m ? normalizeCell(m[1]) : undefined;
+  return m ? unitAsWritten(m[1]) : undefined;
 }
 
 const TITLE_PERIOD = /[（(]?\s*(?:\d{4}\s*[—–\-~～至到]\s*\d{2,4}|\d{4}年?\s*[—–\-~～至到]\s*\d{2,4})年度?\s*[)）]?|[（(]?\d{4}年(?:\d{1,2}(?:[—–\-~～至]\d{1,2})?月(?:份)?|[一二三四]季度|第[一二三四]季度|[上下]半年)?(?:度)?[)）]?/g;

@@ -4,7 +4,7 @@
  */
 import { splitUnit } from '../domain/units';
 import type { ChangeType, ValueKind } from '../domain/types';
-import { cleanNumber, isNoData, normalizeCell } from './text';
+import { cleanNumber, isNoData, normalizeCell, unitAsWritten, unitInCell } from './text';
 
 /** A number read from a cell. @example { status: 'ok', value: 60400, unit: '亩', displayUnit: '万亩', kind: 'level', approximate: false } */
 export interface ParsedQuantity {
@@ -42,6 +42,8 @@ const PLAIN = /^-?\d+(?:\.\d+)?$/;
 /** How a context unit scales a bare number; computed once per distinct unit text. */
 interface ContextScale {
   written: string;
+  /** The unit as the file spelled it (μg/m³), shown; `written` (NFKC) is compared. */
+  shown: string;
   factor: number;
   unit: string;
   warning?: 'double_multiplier';
@@ -57,12 +59,12 @@ function plainQuantity(value: number, contextUnit: string): ParsedQuantity {
     const inner = splitUnit(outer.base);
     scale =
       outer.factor !== 1 && inner.factor !== 1
-        ? { written, factor: outer.factor * inner.factor, unit: inner.base, warning: 'double_multiplier' }
-        : { written, factor: outer.factor, unit: outer.base };
+        ? { written, shown: unitAsWritten(contextUnit), factor: outer.factor * inner.factor, unit: inner.base, warning: 'double_multiplier' }
+        : { written, shown: unitAsWritten(contextUnit), factor: outer.factor, unit: outer.base };
     if (contextScales.size > 1000) contextScales.clear();
     contextScales.set(contextUnit, scale);
   }
-  const q: ParsedQuantity = { status: 'ok', value: cleanNumber(value * scale.factor), unit: scale.unit, displayUnit: scale.written, kind: 'level', changeType: undefined, approximate: false };
+  const q: ParsedQuantity = { status: 'ok', value: cleanNumber(value * scale.factor), unit: scale.unit, displayUnit: scale.shown, kind: 'level', changeType: undefined, approximate: false };
   if (scale.warning) q.warning = scale.warning;
   return q;
 }
@@ -139,11 +141,13 @@ export function parseQuantity(text: string, contextUnit = ''): QuantityResult {
   let factor = scale.factor;
   let warning: ParsedQuantity['warning'];
   const inner = splitUnit(scale.base);
+  // Shown as the file spelled it (μg/m³), from the cell or else the context; compared as NFKC.
+  const shown = written === rest ? unitInCell(rest, text) : written === context ? unitAsWritten(contextUnit) : written;
   if (factor !== 1 && inner.factor !== 1) {
     // 1.1亿万元: read literally, but a person must confirm it.
     warning = 'double_multiplier';
     factor *= inner.factor;
-    return { status: 'ok', value: cleanNumber(value * factor), unit: inner.base, displayUnit: written, kind, changeType, approximate, warning };
+    return { status: 'ok', value: cleanNumber(value * factor), unit: inner.base, displayUnit: shown, kind, changeType, approximate, warning };
   }
-  return { status: 'ok', value: cleanNumber(value * factor), unit: scale.base, displayUnit: written, kind, changeType, approximate };
+  return { status: 'ok', value: cleanNumber(value * factor), unit: scale.base, displayUnit: shown, kind, changeType, approximate };
 }

@@ -10,6 +10,35 @@ export function normalizeCell(text: string): string {
   return text.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '').replace(/\u2212/g, '-');
 }
 
+/** Superscript digits and the micro sign: how a unit is spelled (m², μg/m³, µS/cm), not noise. */
+const SPELLING = /[\u00b2\u00b3\u00b9\u2070-\u2079\u00b5]/;
+
+/**
+ * A unit as the file spelled it: NFKC would write μg/m³ as μg/m3, and a unit is shown as
+ * written (domain.md: normalize, but show the original). Superscripts and µ keep their form;
+ * everything else is as `normalizeCell` writes it (full-width letters are an input method's,
+ * not a spelling), so units still compare equal after NFKC.
+ * @example unitAsWritten(' μg/m³ ') // 'μg/m³'
+ */
+export function unitAsWritten(text: string): string {
+  if (!SPELLING.test(text)) return normalizeCell(text);
+  let out = '';
+  for (const ch of text.replace(/[\s\u00a0\u3000]+/g, '')) out += SPELLING.test(ch) ? ch : normalizeCell(ch);
+  return out;
+}
+
+/**
+ * The unit `normalized` (NFKC, ending `cell`) as `cell` spelled it, where NFKC changed only its
+ * spelling; else `normalized`.
+ * @example unitInCell('μg/m3', '35μg/m³') // 'μg/m³'
+ */
+export function unitInCell(normalized: string, cell: string): string {
+  if (normalized === '' || !SPELLING.test(cell)) return normalized;
+  const compact = cell.replace(/[\s\u00a0\u3000]+/g, '');
+  const tail = compact.slice(compact.length - normalized.length);
+  return normalizeCell(tail) === normalized ? unitAsWritten(tail) : normalized;
+}
+
 // Dashes and slashes that mean "no data" in Chinese statistical tables; NFKC has already turned
 // the full-width ones (－, ／) into ASCII.
 const NO_DATA = new Set(['', '-', '--', '—', '——', '–', '―', '─', '/', '…', '……', '...', '..', '×', 'x', 'X', '*', 'N/A', 'n/a', 'NA', '#N/A']);

@@ -155,6 +155,10 @@ test('a unit after a slash in a header is read; a unit keeps one spelling, whate
 
   await importText(page, '颗粒物.csv', ['地区,指标,年份,数值,单位', '道里区,PM10浓度,2024,35,μg/m3', '南岗区,PM10浓度,2024,42,μg/m³'].join('\r\n'));
   await chooseIndicator(page, 'PM10浓度');
+  // Two spellings in one file: one of them labels every value.
+  const spelling = async (region: string) => ((await table.locator(`tr[data-region="${region}"]`).getByTestId('value').textContent()) ?? '').replace(/^[\d.,]+/, '');
+  await expect(table.locator('tr[data-region="南岗区"]').getByTestId('value')).toHaveText(/^42μg\/m[3³]$/);
+  expect(await spelling('道里区')).toBe(await spelling('南岗区'));
   // 指标设置 takes μg/m³ as a spelling of μg/m3 (it used to refuse it as another unit), and every
   // value is then labelled in that one spelling.
   await page.getByTestId('indicator-settings').click();
@@ -165,6 +169,11 @@ test('a unit after a slash in a header is read; a unit keeps one spelling, whate
   await expect(table.locator('tr[data-region="南岗区"]').getByTestId('value')).toHaveText('42μg/m³');
   await expect(table).not.toContainText('μg/m3');
   await screenshot(page, 'defects-numbers-units');
+
+  // A file that spells the unit μg/m³ is shown so, with nothing set.
+  await importText(page, '臭氧.csv', ['地区,指标,年份,数值,单位', '道里区,O3浓度,2024,98,μg/m³', '南岗区,O3浓度,2024,102,μg/m³'].join('\r\n'));
+  await chooseIndicator(page, 'O3浓度');
+  await expect(table.locator('tr[data-region="道里区"]').getByTestId('value')).toHaveText('98μg/m³');
 });
 
 test('a boundary file with numeric adcodes colours its areas', async ({ page }) => {
