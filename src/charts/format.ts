@@ -173,6 +173,17 @@ export function formatObservationValue(o: Observation, locale: Locale, displayUn
 }
 
 /**
+ * How one indicator's values are written wherever they are listed (a conflict line, a table):
+ * in its display unit and with its decimals, as on its cards and charts.
+ * @example valueFormatter(indicator, rows, 'zh')(rows[0]) // '5.10吨'
+ */
+export function valueFormatter(indicator: Indicator, observations: readonly Observation[], locale: Locale): (o: Observation) => string {
+  const unit = displayUnitOf(indicator, observations);
+  const decimals = valueDecimals(indicator, observations, unit);
+  return (o) => formatObservationValue(o, locale, unit, decimals);
+}
+
+/**
  * An arrow for a direction, so that direction is never shown by colour alone.
  * @example arrowOf('up') // '▲'
  */

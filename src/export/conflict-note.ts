@@ -24,8 +24,9 @@ export function conflictLines<T extends Observation & { datasetId?: string }>(
   observations: readonly T[],
   datasetName: (id: string) => string,
   locale: Locale,
+  format?: (o: T) => string,
 ): string[] {
-  return describeConflicts(findConflicts(observations), datasetName, locale);
+  return describeConflicts(findConflicts(observations), datasetName, locale, format);
 }
 
 /**
@@ -36,10 +37,11 @@ export function describeConflicts<T extends Observation & { datasetId?: string }
   conflicts: readonly Conflict<T>[],
   datasetName: (id: string) => string,
   locale: Locale,
+  // The indicator's own unit and decimals (charts/format valueFormatter), as the chart writes them.
+  format: (o: T) => string = (o) => formatObservationValue(o, locale),
 ): string[] {
   if (conflicts.length === 0) return [];
-  const describe = (o: T) =>
-    translate(locale, 'conflicts.value', { value: formatObservationValue(o, locale), dataset: o.datasetId ? datasetName(o.datasetId) : '' });
+  const describe = (o: T) => translate(locale, 'conflicts.value', { value: format(o), dataset: o.datasetId ? datasetName(o.datasetId) : '' });
   const items = conflicts.slice(0, LISTED).map((c) =>
     translate(locale, 'conflicts.item', {
       region: c.region,

@@ -58,8 +58,8 @@ test('sample data never wins over a user value; of two user files the newer wins
   const conflicts = page.getByTestId('conflicts');
   await expect(conflicts.locator('summary')).toContainText('有 1 处数值在不同数据集中不一致');
   await conflicts.locator('summary').click();
-  // (4.3 or 4.30: the indicator's decimals are another item's rule.)
-  await expect(conflicts.getByTestId('conflict').first()).toHaveText(/^道外区 2024年：图表采用 4\.30?万亩（user-newer）；另有 4\.21万亩（user-older）$/);
+  // In the indicator's own decimals, as the chart writes its values (4.30 beside 4.21).
+  await expect(conflicts.getByTestId('conflict').first()).toHaveText('道外区 2024年：图表采用 4.30万亩（user-newer）；另有 4.21万亩（user-older）');
   await chartDrawn(page, 'trend-chart');
   await screenshot(page, 'defects-data-conflict-1920');
 
@@ -106,7 +106,7 @@ test('sample data never wins over a user value; of two user files the newer wins
   await page.emulateMedia({ media: 'print' });
   const deckNote = page.getByTestId('deck-print-conflicts');
   await expect(deckNote).toContainText('不一致');
-  await expect(deckNote).toContainText('道外区 2024年');
+  await expect(deckNote).toContainText('道外区 2024年：图表采用 4.30万亩');
   await screenshot(page, 'defects-data-conflict-deck-print');
   await page.emulateMedia({ media: 'screen' });
 });

@@ -8,7 +8,7 @@ import type { EChartsOption } from 'echarts';
 import type { ViewSpec } from '../../domain/types';
 import type { Locale } from '../../domain/messages/index';
 import type { ChartData } from '../../charts/types';
-import { displayUnitOf } from '../../charts/format';
+import { displayUnitOf, valueFormatter } from '../../charts/format';
 import { light, withConvention, type ColourConvention } from '../../charts/theme';
 import { buildFootnote } from '../../export/footnote';
 import { resolveExportSize, type ExportSize, type SizePresetId } from '../../export/png-size';
@@ -88,7 +88,8 @@ export function titledSpec(source: ChartSource): ViewSpec {
  * @example conflictsOf(source, rows) // ['注：有 1 处数值在不同数据集中不一致…', '道外区 2024年：…']
  */
 export function conflictsOf(source: ChartSource, behind: ChartSource['data']['observations']): string[] {
-  return conflictLines(behind, (id) => source.datasetNames?.get(id) ?? id, source.data.locale);
+  const { indicator, observations, locale } = source.data;
+  return conflictLines(behind, (id) => source.datasetNames?.get(id) ?? id, locale, valueFormatter(indicator, observations, locale));
 }
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { conflictLines } from '../../../src/export/conflict-note';
 import { buildFootnote } from '../../../src/export/footnote';
 import { loadLocale } from '../../../src/domain/messages';
-import type { Observation } from '../../../src/domain/types';
+import type { Indicator, Observation } from '../../../src/domain/types';
+import { valueFormatter } from '../../../src/charts/format';
 
 type Row = Observation & { datasetId: string };
 const row = (region: string, period: string, value: number, datasetId: string): Row => ({
@@ -21,6 +22,13 @@ const names = new Map([
 const name = (id: string) => names.get(id) ?? id;
 
 describe('conflictLines', () => {
+  it('writes the values in the indicator\'s unit and decimals when given them', () => {
+    const rows = [row('道外区', '2024', 43000, 'newer'), row('道外区', '2024', 42100, 'older')];
+    const indicator = { name: '保护性耕作面积', baseUnit: '亩', displayUnit: '万亩', polarity: 'higher-better' } as Indicator;
+    const lines = conflictLines(rows, name, 'zh', valueFormatter(indicator, rows, 'zh'));
+    expect(lines[1]).toBe('道外区 2024年：图表采用 4.30万亩（user-newer）；另有 4.21万亩（user-older）');
+  });
+
   it.each([
     ['nothing disagrees', [row('道外区', '2024', 43000, 'newer'), row('道外区', '2024', 43000, 'older')], []],
     [
