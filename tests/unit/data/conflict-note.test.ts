@@ -24,7 +24,7 @@ const name = (id: string) => names.get(id) ?? id;
 describe('conflictLines', () => {
   it('writes the values in the indicator\'s unit and decimals when given them', () => {
     const rows = [row('道外区', '2024', 43000, 'newer'), row('道外区', '2024', 42100, 'older')];
-    const indicator = { name: '保护性耕作面积', baseUnit: '亩', displayUnit: '万亩', polarity: 'higher-better' } as Indicator;
+    const indicator: Indicator = { name: '保护性耕作面积', baseUnit: '亩', displayUnit: '万亩', polarity: 'higher', targets: [] };
     const lines = conflictLines(rows, name, 'zh', valueFormatter(indicator, rows, 'zh'));
     expect(lines[1]).toBe('道外区 2024年：图表采用 4.30万亩（user-newer）；另有 4.21万亩（user-older）');
   });
