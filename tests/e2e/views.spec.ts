@@ -128,7 +128,9 @@ test('regions are grouped by parent code and searchable', async ({ page }) => {
   await openFresh(page);
   await chooseIndicator(page, AREA);
   const list = page.getByTestId('region-list');
-  await expect(list.locator('li.group').first()).toContainText('230100');
+  // Headed by the parent's name (哈尔滨市, code 230100), never by the bare code.
+  await expect(list.locator('li.group').first()).toContainText('哈尔滨市');
+  await expect(list.locator('li.group').first()).not.toContainText('230100 所辖');
   await page.getByTestId('region-search').fill('道');
   await expect(list.locator('label')).toHaveText(['道里区', '道外区']);
   await expect(list.locator('label', { hasText: '香坊区' })).toHaveCount(0);
