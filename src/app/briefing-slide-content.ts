@@ -11,7 +11,7 @@ import { buildComparisonOption, checkComparison } from '../charts/comparison';
 import { buildMultiplesOption, checkMultiples } from '../charts/multiples';
 import { projector, withConvention, type ChartTheme, type ColourConvention } from '../charts/theme';
 import { formatKpiCard } from '../charts/kpi-card';
-import { displayUnitOf, formatChangeMagnitude, formatQuantity } from '../charts/format';
+import { displayUnitOf, formatChangeMagnitude, formatQuantity, valueDecimals } from '../charts/format';
 import { translate } from '../domain/messages';
 import { kpiSummary } from '../analysis/kpi';
 import { comparePeriods } from '../domain/period';
@@ -177,7 +177,10 @@ export function buildSlideKpi(view: SlideView, data: ChartData, theme: ChartThem
     const du = displayUnitOf(indicator, [summary.observation]);
     kpi.target = {
       text: card.target.text,
-      value: translate(locale, 'briefing.kpi.target', { value: formatQuantity(t.target.value, summary.observation.unit, locale, du) }),
+      // In the indicator's decimals, like its value (目标 70.0% beside 64.0%).
+      value: translate(locale, 'briefing.kpi.target', {
+        value: formatQuantity(t.target.value, summary.observation.unit, locale, du, valueDecimals(indicator, data.observations, du)),
+      }),
       statusText: card.target.statusText,
       colour: readable(card.target.colour),
     };

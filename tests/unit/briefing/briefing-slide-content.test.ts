@@ -130,6 +130,12 @@ describe('buildSlideKpi', () => {
     expect(kpi?.target?.text).toMatch(/^完成目标 1\d\d/);
   });
 
+  it('writes the target in the indicator\'s decimals, like its value', () => {
+    const spec = { version: 1 as const, kind: 'kpi' as const, indicator: '压采量', regions: ['道里区'] };
+    const kpi = buildSlideKpi({ name: 'v', spec }, { indicator: { ...groundwater, decimals: 3 }, observations: levels, locale: 'zh' }, slideTheme('good-green'));
+    expect(kpi?.target?.value).toBe('目标 0.920亿立方米');
+  });
+
   it('every colour reaches 4.5:1 on the slide background under both conventions', () => {
     for (const convention of ['good-green', 'rise-red'] as const) {
       const theme = slideTheme(convention);
