@@ -35,7 +35,7 @@ test('a workbook opening with 填报说明, 封面 and 目录 reads its data she
   await showIndicator(page, 'cover-sheet-first', '保护性耕作面积');
   const table = page.getByTestId('observation-table');
   await expect(table).toContainText('6.04万亩');
-  await expect(table).toContainText('5.9万亩');
+  await expect(table).toContainText('5.90万亩');
 });
 
 test('JSON from an open-data platform: the records in data.list are found, the path is said, and another can be chosen', async ({ page }) => {
@@ -102,5 +102,5 @@ test('an OpenDocument spreadsheet and a WPS-saved workbook go through the same w
   await confirmAndShow(page, 4);
   await showIndicator(page, 'wps-quirks', '用水总量');
   // The shared formula's cached value, past the file's wrong <dimension ref="A1:B2">.
-  await expect(page.getByTestId('observation-table')).toContainText('14.9亿立方米');
+  await expect(page.getByTestId('observation-table')).toContainText('14.90亿立方米');
 });

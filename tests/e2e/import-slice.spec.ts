@@ -128,7 +128,7 @@ test('a GBK wide CSV goes through the wizard with one mapping corrected by hand 
   // is not mixed in, so nothing disagrees (conflicts between a user's files: defects-data.spec.ts).
   await page.getByTestId('indicator-list').getByRole('option', { name: '保护性耕作面积', exact: true }).click();
   const conflicts = page.getByTestId('conflicts');
-  await expect(page.getByTestId('observation-table')).toContainText('5.3万亩');
+  await expect(page.getByTestId('observation-table')).toContainText('5.30万亩');
   await expect(page.getByTestId('observation-table')).not.toContainText('5.01万亩');
   await expect(conflicts).toHaveCount(0);
   await screenshot(page, 'import-conflicts-1920');
