@@ -28,7 +28,10 @@ async function tableOf(page: Page, indicator: string): Promise<string> {
   await page.getByTestId('indicator-search').fill(indicator);
   await page.getByTestId('indicator-list').getByRole('option', { name: indicator, exact: true }).click();
   await chartDrawn(page, 'trend-chart');
-  return page.getByTestId('observation-table').innerText();
+  // The rows follow a switch a task after the chart: read them once they are this indicator's.
+  const table = page.getByTestId('observation-table');
+  await expect(table).toHaveAttribute('data-indicator', indicator);
+  return table.innerText();
 }
 
 /** Import a fixture through the wizard as a new dataset and close the wizard. */
