@@ -177,7 +177,9 @@ export function formatObservationValue(o: Observation, locale: Locale, displayUn
  * in its display unit and with its decimals, as on its cards and charts.
  * @example valueFormatter(indicator, rows, 'zh')(rows[0]) // '5.10吨'
  */
-export function valueFormatter(indicator: Indicator, observations: readonly Observation[], locale: Locale): (o: Observation) => string {
+export function valueFormatter(indicator: Indicator | undefined, observations: readonly Observation[], locale: Locale): (o: Observation) => string {
+  // No indicator chosen (nothing stored): each value in its own unit.
+  if (!indicator) return (o) => formatObservationValue(o, locale);
   const unit = displayUnitOf(indicator, observations);
   const decimals = valueDecimals(indicator, observations, unit);
   return (o) => formatObservationValue(o, locale, unit, decimals);
