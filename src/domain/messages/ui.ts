@@ -8,6 +8,8 @@ export const ui: Record<string, string> = {
   'nav.dashboard': '看板',
   'nav.datasets': '数据集',
   'nav.briefing': '汇报',
+  'nav.ledger': '整改台账',
+  'nav.report': '报告摘录',
   'nav.main': '主导航',
   'settings.language': '语言',
   'settings.theme': '主题',

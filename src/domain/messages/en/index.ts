@@ -7,6 +7,11 @@ import { exporting } from './export';
 import { briefing } from './briefing';
 import { reports } from './reports';
 import { views } from './views';
+import { ledger } from './ledger';
+import { regions } from './regions';
+import { reportReview } from './report-review';
+import { publish } from './publish';
+import { access } from './access';
 
 export const en: Record<string, string> = Object.assign(
   Object.create(null) as Record<string, string>,
@@ -18,4 +23,9 @@ export const en: Record<string, string> = Object.assign(
   briefing,
   reports,
   views,
+  ledger,
+  regions,
+  reportReview,
+  publish,
+  access,
 );

@@ -8,6 +8,8 @@ export const ui: Record<string, string> = {
   'nav.dashboard': 'Dashboard',
   'nav.datasets': 'Datasets',
   'nav.briefing': 'Briefing',
+  'nav.ledger': 'Ledger',
+  'nav.report': 'From a report',
   'nav.main': 'Main navigation',
   'settings.language': 'Language',
   'settings.theme': 'Theme',
