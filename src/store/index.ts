@@ -25,7 +25,26 @@ export { getViews, getView, putView, deleteView } from './views';
 export { getDecks, getDeck, putDeck, deleteDeck } from './decks';
 export { getSetting, getSettings, putSetting, deleteSetting } from './settings';
 export { getMaps, getMap, putMap, deleteMap } from './maps';
+export { getRegionAliases, putRegionAliases, deleteRegionAlias } from './aliases';
 export { exportWorkspace, importWorkspace } from './backup';
+export {
+  putLedger,
+  getLedgers,
+  getLedger,
+  getLedgerTasks,
+  getLedgerEvents,
+  getTaskEvents,
+  editTask,
+  undoLastEdit,
+  recolourLedger,
+  setLedgerRules,
+  setStatusWords,
+  statusWordsOf,
+  deleteLedger,
+  type LedgerInput,
+  type TaskEdit,
+} from './ledgers';
+export type { LedgerRecord, LedgerTaskRecord, LedgerEventRecord, TaskEditField } from './ledger-records';
 export { getStorageInfo, requestPersistence } from './storage';
 export { StoreError, STORE_ERROR_CODES, isQuotaError, formatBytes, type StoreErrorCode } from './errors';
 export type * from './types';
