@@ -6,12 +6,13 @@ import { GRAINS, VALUE_KINDS, type Observation } from '../domain/types';
 import { BACKUP_COLUMN_NAMES, toBackupColumns } from './backup-columns';
 import { decodeCitations } from './columns';
 import { StoreError } from './errors';
+import { validTableRecord } from './backup-tables';
 import type { BackupColumns, WorkspaceBackup } from './types';
 
 /** The `format` field of every backup file. */
 export const BACKUP_FORMAT = 'indicator-dashboard-backup';
 /** The version `exportWorkspace` writes. */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 
 type Reader = (raw: Record<string, unknown>) => WorkspaceBackup;
 
@@ -24,10 +25,12 @@ const STATUSES = new Set(['complete', 'deleted', 'superseded']);
  * Readers by file version.
  * - 1: observations as one object per value (`{ datasetId, rows: Observation[] }` per dataset).
  * - 2: observations as plain-array columns per dataset, about a third of the size.
+ * - 3: version 2 plus `tables` (ledgers, region aliases, remote datasets: every other table).
  */
 const READERS = new Map<number, Reader>([
   [1, readVersion1],
   [2, readVersion2],
+  [3, readVersion3],
 ]);
 
 /**
@@ -59,6 +62,21 @@ function readObservationV1(row: unknown): Observation {
   return row as unknown as Observation;
 }
 
+function readVersion3(raw: Record<string, unknown>): WorkspaceBackup {
+  const tables = raw.tables;
+  if (!isRecord(tables)) throw invalid('tables');
+  // Keys are table names from the file: a null-prototype record keeps `__proto__` a plain name.
+  const read = Object.create(null) as Record<string, unknown[]>;
+  for (const name of Object.keys(tables)) {
+    read[name] = list(tables[name], `tables.${name}`).map((r) => {
+      if (!isRecord(r) || !validTableRecord(name, r)) throw invalid(`tables.${name}`);
+      return r;
+    });
+  }
+  return { ...readVersion2(raw), tables: read };
+}
+
+/** Version 2 has no `tables`: its workspace had none of those tables (they came with version 3). */
 function readVersion2(raw: Record<string, unknown>): WorkspaceBackup {
   const datasets = list(raw.datasets, 'datasets').map((d) => {
     if (!isRecord(d) || typeof d.id !== 'string' || typeof d.name !== 'string' || !STATUSES.has(d.status as string)) {
@@ -70,7 +88,7 @@ function readVersion2(raw: Record<string, unknown>): WorkspaceBackup {
   const observations = list(raw.observations, 'observations').map((c) => readColumns(c, datasetIds));
   return {
     format: BACKUP_FORMAT,
-    version: 2,
+    version: 3,
     exportedAt: typeof raw.exportedAt === 'string' ? raw.exportedAt : '',
     datasets,
     observations,
@@ -84,6 +102,7 @@ function readVersion2(raw: Record<string, unknown>): WorkspaceBackup {
       'maps',
       (r) => typeof r.id === 'string' && typeof r.name === 'string' && typeof r.caption === 'string' && typeof r.geojson === 'string',
     ),
+    tables: Object.create(null) as Record<string, unknown[]>,
   };
 }
 

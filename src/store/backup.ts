@@ -6,6 +6,7 @@ import type { Dataset, Observation } from '../domain/types';
 import type { StoreDb } from './db';
 import { fromBackupColumns, toBackupColumns } from './backup-columns';
 import { BACKUP_FORMAT, BACKUP_VERSION, readBackup } from './backup-readers';
+import { exportTables, restoreTables } from './backup-tables';
 import { decodeObservation, emptyDictionary, encodeBlocks } from './columns';
 import { toStoreError } from './errors';
 import { announce, getDb } from './open';
@@ -14,12 +15,13 @@ import type { ImportSummary, WorkspaceBackup } from './types';
 /**
  * Everything in the workspace except unfinished writes: datasets (also deleted and superseded
  * ones, so undo and restore survive a round trip), observations, metadata, views, decks,
- * settings and maps.
+ * settings and maps, and every other table as it is (ledgers with their trails, region aliases,
+ * remote datasets: `tables`).
  * @example const text = JSON.stringify(await exportWorkspace())
  */
 export async function exportWorkspace(): Promise<WorkspaceBackup> {
   const db = getDb();
-  return db.transaction('r', [db.datasets, db.dictionaries, db.blocks, db.indicators, db.regions, db.views, db.decks, db.settings, db.maps], async () => {
+  return db.transaction('r', db.tables, async () => {
     const datasets = await db.datasets.where('status').noneOf(['pending']).toArray();
     datasets.sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id));
     const observations = [];
@@ -36,6 +38,7 @@ export async function exportWorkspace(): Promise<WorkspaceBackup> {
       decks: await db.decks.toArray(),
       settings: await db.settings.toArray(),
       maps: await db.maps.toArray(),
+      tables: await exportTables(db),
     } satisfies WorkspaceBackup;
   });
 }
@@ -43,7 +46,7 @@ export async function exportWorkspace(): Promise<WorkspaceBackup> {
 /**
  * Restore a backup (any version with a reader; pass the parsed JSON). `replace` empties the
  * workspace first; `merge` keeps everything here and adds only records whose id (or name, or
- * key) is new. Throws `StoreError('backup-format' | 'backup-version' | 'quota')`; on any error
+ * key) is new (a ledger's tasks and trail come only with their ledger: see backup-tables.ts). Throws `StoreError('backup-format' | 'backup-version' | 'quota')`; on any error
  * nothing changes.
  * @example await importWorkspace(JSON.parse(text), { mode: 'merge' })
  */
@@ -73,6 +76,7 @@ export async function importWorkspace(raw: unknown, options: { mode: 'replace' |
       summary.skipped += await addMissing(db.decks, backup.decks, (r) => r.id);
       summary.skipped += await addMissing(db.settings, backup.settings, (r) => r.key);
       summary.skipped += await addMissing(db.maps, backup.maps, (r) => r.id);
+      summary.skipped += await restoreTables(db, backup.tables, options.mode);
     });
   } catch (error) {
     throw await toStoreError(error);

@@ -4,6 +4,7 @@
  */
 export { openStore, closeStore, onVersionChange, onStoreChange, onWrite, DEFAULT_DB_NAME, type StoreChange } from './open';
 export { cleanupIncomplete } from './cleanup';
+export { storeVersion, type StoreVersion } from './data-version';
 export {
   getDatasets,
   getDataset,

@@ -120,13 +120,13 @@ export interface BackupColumns {
 }
 
 /**
- * The whole workspace in one JSON-writable object. Version 2 keeps observations as columns;
- * version 1 files (observations as objects) are still read, see `backup-readers.ts`.
+ * The whole workspace in one JSON-writable object. Version 3 adds `tables`; version 2 keeps
+ * observations as columns; versions 1 and 2 are still read, see `backup-readers.ts`.
  * @example JSON.stringify(await exportWorkspace())
  */
 export interface WorkspaceBackup {
   format: 'indicator-dashboard-backup';
-  version: 2;
+  version: 3;
   exportedAt: string;
   datasets: Dataset[];
   observations: BackupColumns[];
@@ -136,6 +136,11 @@ export interface WorkspaceBackup {
   decks: Deck[];
   settings: Setting[];
   maps: StoredMap[];
+  /**
+   * Every other table, as its records (ledgers, their tasks and events, region aliases, remote
+   * datasets, and any table a later schema adds): table name → records. Empty in older files.
+   */
+  tables: Record<string, unknown[]>;
 }
 
 /** What a restore did. */

@@ -139,7 +139,7 @@ describe('workspace backup', () => {
     expect(summary).toEqual({ datasets: 1, observations: 2, skipped: 0 });
     expect((await getObservations('ds-old', { offset: 0, limit: 5 })).map(({ datasetId: _d, ...o }) => o)).toStrictEqual(detailed);
     expect(await getSetting('locale')).toBe('zh');
-    expect((await exportWorkspace()).version).toBe(2);
+    expect((await exportWorkspace()).version).toBe(3);
   });
 
   it.each([
