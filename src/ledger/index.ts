@@ -10,3 +10,7 @@ export { mapStatus, DEFAULT_STATUS_WORDS, type StatusMatch } from './status';
 export { COLUMN_SYNONYMS, assignColumns, fieldOf, headerKey } from './columns';
 export { ledgerText, type LedgerLocale } from './messages';
 export type { Assessment, LedgerField, LightRules, StatusWord, Task, TaskStatus } from './types';
+export { filterTasks, filterChoices, countColours, overdueDays, daysToDeadline, urgentLists, byUrgency, byStatus, matrix, COLOURS, STATUS_COLUMNS, NONE } from './board';
+export type { BoardTask, BoardFilter, Colour, ColourCounts, FilterChoices, Matrix, StatusColumn } from './board';
+export { burnUp, rankGroups, type BurnUp, type GroupProgress } from './progress';
+export { latestFor, taskCompletion, type TaskCompletion } from './indicator-link';
