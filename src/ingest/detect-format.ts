@@ -19,6 +19,8 @@ export function detectFormat(name: string, bytes: Uint8Array): IngestFormat {
     return zipMimetype(bytes).startsWith(ODS_MIME) ? 'ods' : 'xlsx';
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'xls';
+  // Parquet starts with PAR1 (and ends with it); by name too, so a damaged one gets its own sentence.
+  if ((bytes[0] === 0x50 && bytes[1] === 0x41 && bytes[2] === 0x52 && bytes[3] === 0x31) || ext === 'parquet') return 'parquet';
   const head = sniffText(bytes);
   if (/^<(!doctype html|html|table|\?xml|meta|head|body)/i.test(head) || (/^</.test(head) && (ext === 'xls' || ext === 'html' || ext === 'htm'))) return 'html';
   if (ext === 'json' || (/^[[{]/.test(head) && ext !== 'csv' && ext !== 'tsv' && ext !== 'txt')) return 'json';

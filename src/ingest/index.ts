@@ -4,10 +4,10 @@
  * and in a Web Worker. It never throws on a bad row; a wholly unreadable file gives zero records
  * and one file-level issue (row 0).
  */
-import type { ImportIssue } from '../domain/types';
+import type { ImportIssue, Observation } from '../domain/types';
 import { loadLocale, type Locale } from '../domain/messages';
 import { applyLayout } from './apply-layout';
-import { buildRecords } from './build-table';
+import { buildRecords, type TableInput } from './build-table';
 import { detectFormat } from './detect-format';
 import { binaryKind } from './binary-check';
 import { distinctCells, findHeader, flattenHeader } from './find-header';
@@ -16,7 +16,7 @@ import { makeIssue } from './issues';
 import { readDelimited, readSource, type SourceRead } from './read-source';
 import { rowColumns, valueColumns, VALUE_ROLES } from './unpivot';
 import { checkTable } from './check-table';
-import type { ColumnInfo, ColumnRole, IngestFormat, IngestOptions, IngestResult } from './types';
+import type { ColumnInfo, ColumnRole, Grid, IngestFormat, IngestOptions, IngestResult } from './types';
 
 export type { ColumnInfo, ColumnRole, IngestFormat, IngestOptions, IngestResult, JsonTable, SheetChoice } from './types';
 export { parseQuantity } from './parse-quantity';
@@ -44,10 +44,16 @@ export async function ingest(input: { name: string; bytes: Uint8Array }, options
   const format = detectFormat(input.name, input.bytes);
   const binary = binaryKind(input.bytes, format);
   if (binary) return fileFailure(format, '', makeIssue(locale, binary === 'binary' ? 'not_text_binary' : 'not_text', 'error', { row: 0 }, { name: input.name, kind: binary }));
-  // 3. Read the cells: decode text ourselves, or open the workbook.
+  // 3. Read the cells: decode text ourselves, or open the workbook (or the Parquet file).
   let source: SourceRead;
   try {
-    source = await readSource(input, format, options);
+    if (format === 'parquet') {
+      // Loaded on demand: the Parquet reader is not part of the first page's JS.
+      const read = await (await import('./read-parquet')).readParquet(input.bytes);
+      if ('problem' in read) return fileFailure(format, '', makeIssue(locale, read.problem.code, 'error', { row: 0 }, { name: input.name, ...read.problem.params }));
+      const fileProblems: SourceRead['fileProblems'] = read.skipped.length ? [{ code: 'parquet_nested_columns', severity: 'warning', params: { columns: read.skipped.join('、') } }] : [];
+      source = { grid: read.grid, encoding: '', sheets: [], problems: [], fileProblems, delimited: false };
+    } else source = await readSource(input, format, options);
   } catch {
     return fileFailure(format, options.encoding ?? '', makeIssue(locale, 'unreadable_file', 'error', { row: 0 }, { name: input.name }));
   }
@@ -68,14 +74,58 @@ export function ingestText(text: string, options: IngestOptions = {}): IngestRes
 function fromGrid(name: string, format: IngestFormat, source: SourceRead, options: IngestOptions): IngestResult {
   const locale: Locale = options.locale ?? 'zh';
   const rows = source.grid;
-  const issues: ImportIssue[] = source.fileProblems.map((p) => makeIssue(locale, p.code, p.severity, { row: 0 }, p.params));
-  for (const p of source.problems) issues.push(makeIssue(locale, p.code, 'error', { row: p.row, raw: p.raw }));
+  const issues = sourceIssues(locale, source);
 
   // 4. Find the header and what sits above it (title, 单位： line).
   if (rows.every((r) => distinctCells(r).length === 0)) {
     issues.push(makeIssue(locale, 'empty_file', 'error', { row: 0 }, { name }));
     return { ...emptyResult(format, source), issues };
   }
+  const plan = planTable(rows, source.delimited, options);
+  for (const issue of plan.check.issues) issues.push(issue);
+
+  // 7. Walk the body: notes, unpivot, normalize, drop duplicates.
+  const normalizeStart = performance.now();
+  const built = plan.check.blocked
+    ? { records: [], issues: [], notes: [] }
+    : buildRecords({ ...plan.table, rows, bodyStart: plan.bodyStart, onProgress: options.onProgress });
+  performance.measure('import:normalize', { start: normalizeStart });
+  for (const issue of built.issues) issues.push(issue);
+  return summarize(format, source, plan, { rows, totalRows: rows.length, records: built.records, notes: built.notes, issues });
+}
+
+/**
+ * The issues a read brings before any row is walked: file-level ones, then the reader's.
+ * @example sourceIssues('zh', source) // [{ row: 0, code: 'replacement_chars', … }]
+ */
+export function sourceIssues(locale: Locale, source: Pick<SourceRead, 'fileProblems' | 'problems'>): ImportIssue[] {
+  const issues: ImportIssue[] = source.fileProblems.map((p) => makeIssue(locale, p.code, p.severity, { row: 0 }, p.params));
+  for (const p of source.problems) issues.push(makeIssue(locale, p.code, 'error', { row: p.row, raw: p.raw }));
+  return issues;
+}
+
+/** What the first rows of a table say about all of it: header, roles, layout, the walk's inputs. */
+export interface TablePlan {
+  found: ReturnType<typeof findHeader>;
+  bodyStart: number;
+  headers: string[];
+  roles: ColumnRole[];
+  layout: IngestResult['layout'];
+  /** The first body rows, from which roles were inferred and samples are shown. */
+  body: string[][];
+  check: ReturnType<typeof checkTable>;
+  /** The walk's inputs but the rows (see `TableWalker`). */
+  table: Omit<TableInput, 'rows' | 'bodyStart' | 'onProgress'>;
+}
+
+/**
+ * Steps 4–6 of an import, from the first rows of a table (the header lies within its first 60
+ * rows, roles are inferred from 300 body rows): which row heads it, each column's role, whether
+ * it can make records at all.
+ * @example const plan = planTable(rows, true, {}); plan.headers // ['地区', '2024年']
+ */
+export function planTable(rows: Grid, delimited: boolean, options: IngestOptions): TablePlan {
+  const locale: Locale = options.locale ?? 'zh';
   const found = findHeader(rows, options.headerRow, options.headerRows);
   const bodyStart = found.headerRow + found.headerRows;
   const headerRowsCells = rows.slice(found.headerRow, bodyStart);
@@ -92,40 +142,41 @@ function fromGrid(name: string, format: IngestFormat, source: SourceRead, option
   // 6. Check that the table can make records at all, saying what to set when it cannot.
   const values = valueColumns(headers, roles);
   const check = checkTable({ locale, values, cols: rowColumns(roles), title: found.title, titleRow: found.titleRow, unit: found.unit, defaults: options.defaults ?? {} });
-  for (const issue of check.issues) issues.push(issue);
+  const table = {
+    headers,
+    roles,
+    raggedWidth: delimited ? headerWidth(rows.slice(found.headerRow, bodyStart)) : 0,
+    context: { locale, unit: check.unit, defaults: check.defaults, year: check.year },
+    fallbackIndicator: check.fallbackIndicator,
+  };
+  return { found, bodyStart, headers, roles, layout, body, check, table };
+}
 
-  // 7. Walk the body: notes, unpivot, normalize, drop duplicates.
-  const normalizeStart = performance.now();
-  const built = check.blocked
-    ? { records: [], issues: [], notes: [] }
-    : buildRecords({
-        rows,
-        bodyStart,
-        headers,
-        roles,
-        raggedWidth: source.delimited ? headerWidth(rows.slice(found.headerRow, bodyStart)) : 0,
-        context: { locale, unit: check.unit, defaults: check.defaults, year: check.year },
-        fallbackIndicator: check.fallbackIndicator,
-        onProgress: options.onProgress,
-      });
-  performance.measure('import:normalize', { start: normalizeStart });
-  for (const issue of built.issues) issues.push(issue);
-
-  // 8. Summarize what was inferred, for the wizard to show and correct.
+/**
+ * Step 8: what was inferred and read, for the wizard to show and correct. `rows` needs only the
+ * file's first rows (the preview); `issues` are sorted here.
+ */
+export function summarize(
+  format: IngestFormat,
+  source: Pick<SourceRead, 'encoding' | 'sheets' | 'sheet' | 'sheetChoice' | 'json'>,
+  plan: TablePlan,
+  read: { rows: Grid; totalRows: number; records: Observation[]; notes: string[]; issues: ImportIssue[] },
+): IngestResult {
+  const { found, headers, roles, body } = plan;
   const mapping = Object.create(null) as Record<string, ColumnRole>;
   headers.forEach((h, i) => (mapping[h] = roles[i]));
   const result: IngestResult = {
     encoding: source.encoding,
     format,
     sheets: source.sheets,
-    layout,
+    layout: plan.layout,
     mapping,
     headerRow: found.headerRow + 1,
     headerRows: found.headerRows,
-    notes: [...found.notes, ...built.notes],
-    records: built.records,
-    issues: issues.sort((a, b) => a.row - b.row),
-    preview: preview(rows),
+    notes: [...found.notes, ...read.notes],
+    records: read.records,
+    issues: read.issues.sort((a, b) => a.row - b.row),
+    preview: preview(read.rows, read.totalRows),
     columns: headers.map((header, i): ColumnInfo => columnInfo(header, roles[i], body, i)),
   };
   if (source.sheet !== undefined) result.sheet = source.sheet;
@@ -155,8 +206,8 @@ function headerWidth(headerRows: string[][]): number {
   return width;
 }
 
-function preview(rows: string[][]): IngestResult['preview'] {
-  return { rows: rows.slice(0, PREVIEW_ROWS).map((r) => r.slice()), totalRows: rows.length };
+function preview(rows: string[][], totalRows: number): IngestResult['preview'] {
+  return { rows: rows.slice(0, PREVIEW_ROWS).map((r) => r.slice()), totalRows };
 }
 
 /** A column as the wizard shows it; a value column of year-like numbers says why it holds values. */
@@ -176,7 +227,11 @@ function sample(body: string[][], c: number): string[] {
   return out;
 }
 
-function emptyResult(format: IngestFormat, source: Pick<SourceRead, 'encoding' | 'sheets' | 'sheet' | 'sheetChoice' | 'json'>): IngestResult {
+/**
+ * A result with no table in it (an empty or unreadable file).
+ * @example emptyResult('csv', { encoding: 'utf-8', sheets: [] }).records // []
+ */
+export function emptyResult(format: IngestFormat, source: Pick<SourceRead, 'encoding' | 'sheets' | 'sheet' | 'sheetChoice' | 'json'>): IngestResult {
   const r: IngestResult = {
     encoding: source.encoding,
     format,

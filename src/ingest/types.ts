@@ -33,7 +33,7 @@ export type ColumnRole =
   | 'region-column';
 
 /** The file formats the importer reads. @example const f: IngestFormat = 'csv'; */
-export type IngestFormat = 'csv' | 'tsv' | 'txt' | 'xlsx' | 'xls' | 'ods' | 'html' | 'json' | 'text';
+export type IngestFormat = 'csv' | 'tsv' | 'txt' | 'xlsx' | 'xls' | 'ods' | 'html' | 'json' | 'text' | 'parquet';
 
 /**
  * Overrides for what the importer would otherwise infer.
