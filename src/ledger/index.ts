@@ -14,3 +14,4 @@ export { filterTasks, filterChoices, countColours, overdueDays, daysToDeadline, 
 export type { BoardTask, BoardFilter, Colour, ColourCounts, FilterChoices, Matrix, StatusColumn } from './board';
 export { burnUp, rankGroups, type BurnUp, type GroupProgress } from './progress';
 export { latestFor, taskCompletion, type TaskCompletion } from './indicator-link';
+export { ledgerSummary, type LedgerSummary } from './summary';
