@@ -6,7 +6,6 @@ export { openStore, closeStore, onVersionChange, onStoreChange, onWrite, DEFAULT
 export { cleanupIncomplete } from './cleanup';
 export { storeVersion, type StoreVersion } from './data-version';
 export {
-  getDatasets,
   getDataset,
   renameDataset,
   deleteDataset,
@@ -18,9 +17,20 @@ export {
 export { putDataset, replaceDataset, appendToDataset } from './dataset-write';
 export { newId } from './ids';
 export { putEncodedDataset, decodeEncoded, type EncodedColumns } from './put-columns';
-export { getSeries, getSnapshot, getObservations, countObservations, getPeriods, warmBlockCache } from './observations';
-export { getIndicators, putIndicator, getRegions } from './indicators';
-export { getDatasetIndicators } from './dataset-indicators';
+export { getObservations, countObservations, warmBlockCache } from './observations';
+export { putIndicator } from './indicators';
+// Remote (read-in-place) datasets join these reads: see remote-read.ts (issue 26).
+export {
+  getSeries,
+  getSnapshot,
+  getPeriods,
+  getDatasets,
+  getIndicators,
+  getRegions,
+  getDatasetIndicators,
+  setRemoteProvider,
+  type RemoteProvider,
+} from './remote-read';
 export { inferPolarity } from './polarity';
 export { getViews, getView, putView, deleteView } from './views';
 export { getDecks, getDeck, putDeck, deleteDeck } from './decks';

@@ -1,0 +1,245 @@
+/**
+ * A remote, read-only dataset: Parquet files on a web server, read in place. Nothing is read when
+ * it is opened but the manifest; a view's values are read when it asks for them: the files that
+ * hold its indicator (from the manifest), in them only the row groups whose statistics can hold
+ * it, and in those only the columns the observation needs, each by an HTTP range request. What
+ * was read is kept (a few indicators); nothing goes into IndexedDB.
+ */
+import { parquetMetadataAsync, parquetRead, type AsyncBuffer, type FileMetaData } from 'hyparquet';
+import type { Dataset, Indicator, Region } from '../domain/types';
+import type { StoredObservation } from '../store';
+import { parsePeriod } from '../ingest/parse-period';
+import { parseQuantity } from '../ingest/parse-quantity';
+import { cellText, checkParquetMetadata, guardedCompressors, type ParquetProblem } from '../ingest/read-parquet';
+import type { ManifestDataset, ManifestFile, ParquetManifest } from './manifest';
+import { rangeBuffer } from './range-buffer';
+
+/** Rows one remote file may declare (a file, not a dataset: a view reads a few row groups). */
+const MAX_FILE_ROWS = 200_000_000;
+/** Indicators whose values are kept per dataset. */
+const KEEP = 6;
+
+/** A file's metadata did not pass the checks: the problem, for a sentence. */
+export class ParquetFileError extends Error {
+  constructor(
+    readonly problem: ParquetProblem,
+    readonly path: string,
+  ) {
+    super(problem.code);
+  }
+}
+
+interface OpenFile {
+  buffer: AsyncBuffer;
+  meta: FileMetaData;
+}
+
+/** One dataset of a manifest, with its folder's address. */
+export class RemoteDataset {
+  private readonly files = new Map<string, Promise<OpenFile>>();
+  private readonly kept = new Map<string, Promise<StoredObservation[]>>();
+
+  constructor(
+    readonly id: string,
+    /** The folder's address, ending in `/`, that the manifest's paths are relative to. */
+    private readonly base: string,
+    readonly spec: ManifestDataset,
+    private readonly manifest: Pick<ParquetManifest, 'publishedAt' | 'indicators'>,
+  ) {}
+
+  /** The dataset as the views list it. */
+  dataset(): Dataset {
+    const rows = this.spec.files.reduce((n, f) => n + (f.rows ?? 0), 0);
+    const ds: Dataset = {
+      id: this.id,
+      name: this.spec.name,
+      fileName: this.base,
+      format: 'parquet',
+      encoding: '',
+      importedAt: this.manifest.publishedAt ?? '1970-01-01T00:00:00.000Z',
+      rowCount: rows,
+      issueCount: 0,
+      notes: [],
+      status: 'complete',
+      version: 1,
+    };
+    if (this.spec.source !== undefined) ds.source = this.spec.source;
+    return ds;
+  }
+
+  /** The indicator names the manifest lists (or the one indicator of the dataset). */
+  indicatorNames(): string[] {
+    if (this.spec.indicators) return this.spec.indicators;
+    const named = new Set<string>();
+    for (const f of this.spec.files) for (const i of f.indicators ?? []) named.add(i);
+    if (this.spec.indicator !== undefined) named.add(this.spec.indicator);
+    return [...named];
+  }
+
+  /** Indicators with the settings the manifest carries, else plain ones. */
+  indicators(): Indicator[] {
+    const settings = new Map((this.manifest.indicators ?? []).map((i) => [i.name, i]));
+    return this.indicatorNames().map((name) => settings.get(name) ?? { name, baseUnit: '', polarity: 'higher', targets: [] });
+  }
+
+  regions(): Region[] {
+    return this.spec.regions ?? [];
+  }
+
+  /**
+   * Every value of one indicator, read on demand and kept.
+   * @example const rows = await ds.series('耕地面积')
+   */
+  series(indicator: string): Promise<StoredObservation[]> {
+    const hit = this.kept.get(indicator);
+    if (hit) {
+      // Most recently used last, so the oldest goes first.
+      this.kept.delete(indicator);
+      this.kept.set(indicator, hit);
+      return hit;
+    }
+    const answer = this.read(indicator);
+    this.kept.set(indicator, answer);
+    answer.catch(() => this.kept.delete(indicator));
+    while (this.kept.size > KEEP) this.kept.delete(this.kept.keys().next().value as string);
+    return answer;
+  }
+
+  private async read(indicator: string): Promise<StoredObservation[]> {
+    const wanted = this.spec.files.filter((f) => !f.indicators || f.indicators.includes(indicator));
+    const parts = await Promise.all(wanted.map((f) => this.readFile(f, indicator)));
+    return parts.length === 1 ? parts[0] : ([] as StoredObservation[]).concat(...parts);
+  }
+
+  private open(file: ManifestFile): Promise<OpenFile> {
+    let opened = this.files.get(file.path);
+    if (!opened) {
+      opened = (async () => {
+        const buffer = await rangeBuffer(this.base + file.path, file.bytes);
+        // The footer is fetched by its own range (hyparquet asks for the last 512 KB at most).
+        const meta = await parquetMetadataAsync(buffer, { initialFetchSize: 64 * 1024 });
+        const problem = checkParquetMetadata(meta, buffer.byteLength, MAX_FILE_ROWS);
+        if (problem) throw new ParquetFileError(problem, file.path);
+        return { buffer, meta };
+      })();
+      this.files.set(file.path, opened);
+      opened.catch(() => this.files.delete(file.path));
+    }
+    return opened;
+  }
+
+  private async readFile(file: ManifestFile, indicator: string): Promise<StoredObservation[]> {
+    const { buffer, meta } = await this.open(file);
+    const c = this.spec.columns;
+    const names = [c.region, c.period, c.value, c.indicator, c.unit, c.regionCode].filter((n): n is string => n !== undefined);
+    const runs = rowRuns(meta, c.indicator, indicator);
+    const out: StoredObservation[] = [];
+    const convert = new RowConverter(this.id, this.spec.indicator ?? indicator, c.indicator !== undefined, c.unit !== undefined, c.regionCode !== undefined);
+    for (const [rowStart, rowEnd] of runs) {
+      let rows: unknown[][] = [];
+      await parquetRead({ file: buffer, metadata: meta, columns: names, rowStart, rowEnd, rowFormat: 'array', compressors: guardedCompressors, onComplete: (r) => (rows = r) });
+      convert.append(out, rows, indicator);
+    }
+    return out;
+  }
+}
+
+/**
+ * The row ranges (start, end) of the row groups whose indicator statistics can hold `indicator`,
+ * neighbours joined: all of them when the file has no indicator column or no statistics.
+ * @example rowRuns(meta, '指标', '耕地面积') // [[0, 122880]]
+ */
+export function rowRuns(meta: FileMetaData, column: string | undefined, indicator: string): [number, number][] {
+  const runs: [number, number][] = [];
+  let start = 0;
+  for (const group of meta.row_groups) {
+    const rows = Number(group.num_rows);
+    const chunk = column === undefined ? undefined : group.columns.find((ch) => ch.meta_data?.path_in_schema.join('.') === column);
+    const stats = chunk?.meta_data?.statistics;
+    const min = stats?.min_value ?? stats?.min;
+    const max = stats?.max_value ?? stats?.max;
+    const maybe = typeof min !== 'string' || typeof max !== 'string' || (utf8Compare(min, indicator) <= 0 && utf8Compare(indicator, max) <= 0);
+    if (maybe && rows > 0) {
+      const last = runs.length > 0 ? runs[runs.length - 1] : undefined;
+      if (last && last[1] === start) last[1] = start + rows;
+      else runs.push([start, start + rows]);
+    }
+    start += rows;
+  }
+  return runs;
+}
+
+/** Compare as Parquet orders strings (UTF-8 bytes, i.e. code points), not as UTF-16 units. */
+function utf8Compare(a: string, b: string): number {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = (x[i].codePointAt(0) ?? 0) - (y[i].codePointAt(0) ?? 0);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+/**
+ * Rows of cells → observations. Periods and units are parsed once per distinct text (a 10M-row
+ * dataset has a few hundred), never per value; a value column of text goes through the
+ * importer's quantity parser.
+ */
+class RowConverter {
+  private readonly periods = new Map<string, ReturnType<typeof parsePeriod>>();
+  private readonly units = new Map<string, { factor: number; unit: string; display: string }>();
+
+  constructor(
+    private readonly datasetId: string,
+    private readonly fixedIndicator: string,
+    private readonly hasIndicator: boolean,
+    private readonly hasUnit: boolean,
+    private readonly hasCode: boolean,
+  ) {}
+
+  append(out: StoredObservation[], rows: unknown[][], indicator: string): void {
+    const unitAt = this.hasIndicator ? 4 : 3;
+    const codeAt = unitAt + (this.hasUnit ? 1 : 0);
+    for (const row of rows) {
+      if (this.hasIndicator && row[3] !== indicator) continue;
+      const period = this.period(cellText(row[1]));
+      if (!period) continue;
+      const unit = this.unit(this.hasUnit ? cellText(row[unitAt]) : '');
+      const raw = row[2];
+      let value: number;
+      if (typeof raw === 'number') value = raw * unit.factor;
+      else if (typeof raw === 'bigint') value = Number(raw) * unit.factor;
+      else {
+        const q = parseQuantity(cellText(raw), unit.display);
+        if (q.status !== 'ok') continue;
+        value = q.value;
+      }
+      if (!Number.isFinite(value)) continue;
+      const o = { region: cellText(row[0]), indicator: this.fixedIndicator, period: period.key, value, unit: unit.unit, grain: period.grain, datasetId: this.datasetId } as StoredObservation;
+      if (period.label !== period.key) o.periodLabel = period.label;
+      if (unit.display !== unit.unit) o.displayUnit = unit.display;
+      if (this.hasCode) {
+        const code = cellText(row[codeAt]);
+        if (code !== '') o.regionCode = code;
+      }
+      out.push(o);
+    }
+  }
+
+  private period(text: string): ReturnType<typeof parsePeriod> {
+    let p = this.periods.get(text);
+    if (p === undefined) this.periods.set(text, (p = parsePeriod(text)));
+    return p;
+  }
+
+  /** A unit as written (`万亩`) → its factor to the base unit (1e4), the base unit (亩) and itself. */
+  private unit(text: string): { factor: number; unit: string; display: string } {
+    let u = this.units.get(text);
+    if (!u) {
+      const q = text === '' ? undefined : parseQuantity(`1${text}`);
+      u = q?.status === 'ok' ? { factor: q.value, unit: q.unit, display: q.displayUnit || text } : { factor: 1, unit: text, display: text };
+      this.units.set(text, u);
+    }
+    return u;
+  }
+}

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { parquetMetadata } from 'hyparquet';
+import { startNginx, type Nginx } from '../../publish/nginx';
+import { groupBy, makeDataset, type MadeDataset } from '../../publish/make-dataset';
+import { openManifest, RemoteDatasets } from '../../../src/remote/remote-datasets';
+import { rowRuns } from '../../../src/remote/remote-dataset';
+import { transfer } from '../../../src/remote/range-buffer';
+import type { StoredObservation } from '../../../src/store';
+
+/** Sum and count per key, as DuckDB's GROUP BY gives them, rounded to stay clear of float noise. */
+function group(rows: readonly StoredObservation[], key: (o: StoredObservation) => string): [string, number, number][] {
+  const m = new Map<string, [number, number]>();
+  for (const o of rows) {
+    const e = m.get(key(o)) ?? [0, 0];
+    e[0] += o.value;
+    e[1]++;
+    m.set(key(o), e);
+  }
+  return [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, [s, n]]) => [k, Math.round(s * 100) / 100, n]);
+}
+const rounded = (rows: [string, number, number][]) => rows.map(([k, s, n]) => [k, Math.round(s * 100) / 100, n]);
+
+describe('a remote Parquet dataset, written by DuckDB, served by nginx, read in place', () => {
+  let server: Nginx;
+  let made: MadeDataset;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'remote-'));
+    // 4 indicators × 60 regions × 24 months; small row groups so that row-group choice matters.
+    made = await makeDataset(dir, { indicators: 4, regions: 60, months: 24, rowGroup: 500 });
+    server = await startNginx(dir);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    made?.con.closeSync();
+  });
+
+  it("lists the manifest's datasets, indicators and regions without reading a value", async () => {
+    server.resetLog();
+    const { manifest, datasets } = await openManifest(`${server.url}manifest.json`);
+    expect(manifest.datasets).toHaveLength(1);
+    const remote = new RemoteDatasets();
+    remote.add(datasets);
+    expect(remote.datasets().map((d) => [d.name, d.format, d.rowCount, d.status])).toEqual([['分区 Parquet（DuckDB）', 'parquet', 5760, 'complete']]);
+    expect(remote.indicators().map((i) => i.name)).toEqual(made.indicatorNames);
+    expect(remote.regions()).toHaveLength(60);
+    expect(server.requests().map((r) => r.split(' ').slice(0, 3).join(' '))).toEqual(['GET /manifest.json 200']);
+  });
+
+  it.each(['指标01', '指标02', '指标04'])("%s: sums per region and per period equal DuckDB's GROUP BY", async (indicator) => {
+    const { datasets } = await openManifest(`${server.url}manifest.json`);
+    const remote = new RemoteDatasets();
+    remote.add(datasets);
+    const rows = await remote.series({ indicator });
+    expect(group(rows, (o) => o.region)).toEqual(rounded(await groupBy(made, indicator, '地区')));
+    expect(group(rows, (o) => o.period)).toEqual(rounded(await groupBy(made, indicator, '时期')));
+    // 万亩 is stored in 亩, labelled in 万亩 again; codes come along.
+    const sample = rows[0];
+    expect(sample.unit).toBe(indicator === '指标02' || indicator === '指标04' ? '亩' : '吨');
+    expect(sample.regionCode).toMatch(/^23\d{4}$/);
+  });
+
+  it('reads one view with range requests for its own file only, and reads it once', async () => {
+    const { datasets } = await openManifest(`${server.url}manifest.json`);
+    const remote = new RemoteDatasets();
+    remote.add(datasets);
+    server.resetLog();
+    const before = transfer.bytes;
+    await remote.series({ indicator: '指标03', regions: ['地区0005'] });
+    const sent = server.bytesSent();
+    const lines = server.requests();
+    expect(lines.every((l) => l.includes('/data/ind-03.parquet 206'))).toBe(true);
+    expect(sent).toBeLessThan(made.bytes / 4 + 1024);
+    expect(transfer.bytes - before).toBe(sent);
+    // The same indicator again (another region): from what was kept, no request.
+    server.resetLog();
+    const again = await remote.series({ indicator: '指标03', regions: ['地区0006'] });
+    expect(again.every((o) => o.region === '地区0006')).toBe(true);
+    expect(again).toHaveLength(24);
+    expect(server.requests()).toEqual([]);
+  });
+
+  it('a missing file is an error the caller can say, not a hang', async () => {
+    const { datasets } = await openManifest(`${server.url}manifest.json`);
+    (datasets[0].spec.files[0] as { path: string }).path = 'data/missing.parquet';
+    const remote = new RemoteDatasets();
+    remote.add(datasets);
+    await expect(remote.series({ indicator: '指标01' })).rejects.toMatchObject({ code: 'remote_http', params: { status: 404 } });
+  });
+});
+
+describe('rowRuns: row groups chosen from statistics', () => {
+  const file = parquetMetadata(
+    parquetWriteBuffer({
+      columnData: [
+        { name: '指标', data: ['甲', '甲', '乙', '乙', '丙', '丙'], type: 'STRING' },
+        { name: '数值', data: new Float64Array([1, 2, 3, 4, 5, 6]), type: 'DOUBLE' },
+      ],
+      rowGroupSize: 2,
+    }),
+  );
+  const cases: [string, string | undefined, [number, number][]][] = [
+    ['甲', '指标', [[0, 2]]],
+    ['乙', '指标', [[2, 4]]],
+    ['丁', '指标', []],
+    ['甲', undefined, [[0, 6]]],
+  ];
+  it.each(cases)('%s (column %s) → %j', (indicator, column, runs) => {
+    expect(rowRuns(file, column, indicator)).toEqual(runs);
+  });
+});
