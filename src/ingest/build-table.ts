@@ -7,7 +7,7 @@ import type { Locale } from '../domain/messages';
 import { noteText } from './find-header';
 import { makeIssue } from './issues';
 import { DuplicateGuard, normalizeEntry, type NormalizeContext } from './normalize';
-import { ForwardFill, rowColumns, unpivotRow, valueColumns } from './unpivot';
+import { ForwardFill, rowColumns, unpivotRow, valueColumns, type RowColumns, type ValueColumn } from './unpivot';
 import type { ColumnRole, Grid } from './types';
 
 /** What the walk over the body needs. @example { rows, bodyStart: 3, headers, roles, width: 5, … } */
@@ -32,46 +32,67 @@ const PROGRESS_EVERY = 5000;
  * @example buildRecords({ rows, bodyStart: 1, headers: ['地区', '2024年'], roles: ['region', 'period-column'], raggedWidth: 2, context: { locale: 'zh', defaults: {} } })
  */
 export function buildRecords(t: TableInput): { records: Observation[]; issues: ImportIssue[]; notes: string[] } {
+  const walker = new TableWalker(t);
   const records: Observation[] = [];
-  const issues: ImportIssue[] = [];
-  const notes: string[] = [];
-  const cols = rowColumns(t.roles);
-  const values = valueColumns(t.headers, t.roles).map((v) =>
-    v.indicator === undefined && t.fallbackIndicator !== undefined ? { ...v, indicator: t.fallbackIndicator } : v,
-  );
-  const fill = new ForwardFill();
-  const seen = new DuplicateGuard();
-  const locale: Locale = t.context.locale;
   const total = t.rows.length - t.bodyStart;
+  walker.walk(t.rows, t.bodyStart, 0, records, (done) => t.onProgress?.(done - t.bodyStart, total));
+  t.onProgress?.(total, total);
+  return { records, issues: walker.issues, notes: walker.notes };
+}
 
-  for (let r = t.bodyStart; r < t.rows.length; r++) {
-    const done = r - t.bodyStart;
-    if (t.onProgress && done > 0 && done % PROGRESS_EVERY === 0) t.onProgress(done, total);
-    const row = t.rows[r];
-    if (isBlankRow(row)) continue;
-    const note = noteText(row);
-    if (note !== undefined) {
-      notes.push(note);
-      continue;
-    }
-    const rowNumber = r + 1;
-    if (t.raggedWidth > 0 && isRagged(row, t.raggedWidth)) {
-      issues.push(makeIssue(locale, 'ragged_row', 'warning', { row: rowNumber, raw: row.join(' | ').slice(0, 120) }, { n: row.length, expected: t.raggedWidth }));
-    }
-    for (const entry of unpivotRow(row, rowNumber, cols, values, fill, t.headers)) {
-      const out = normalizeEntry(entry, t.context);
-      for (const issue of out.issues) issues.push(issue);
-      if (!out.observation) continue;
-      const first = seen.firstRow(out.observation);
-      if (first !== undefined) {
-        issues.push(makeIssue(locale, 'duplicate', 'warning', { row: rowNumber, column: entry.column.header, raw: entry.valueText }, { first }));
+/**
+ * The walk over a table's body, resumable: a file read in pieces hands each piece's rows to
+ * `walk` in turn, and the forward fill, duplicate keys and caches carry over from piece to piece.
+ * @example const w = new TableWalker(t); w.walk(rows, bodyStart, 0, out); w.walk(nextRows, 0, rows.length, out)
+ */
+export class TableWalker {
+  readonly issues: ImportIssue[] = [];
+  readonly notes: string[] = [];
+  private readonly cols: RowColumns;
+  private readonly values: ValueColumn[];
+  private readonly fill = new ForwardFill();
+  private readonly seen = new DuplicateGuard();
+
+  constructor(private readonly t: Omit<TableInput, 'rows' | 'bodyStart' | 'onProgress'>) {
+    this.cols = rowColumns(t.roles);
+    this.values = valueColumns(t.headers, t.roles).map((v) =>
+      v.indicator === undefined && t.fallbackIndicator !== undefined ? { ...v, indicator: t.fallbackIndicator } : v,
+    );
+  }
+
+  /**
+   * Walk `rows` from index `from`; `offset` is how many rows of the file came before `rows[0]`.
+   * Records go into `into`; `onRows(r)` every few thousand rows, with `r` the index reached.
+   */
+  walk(rows: Grid, from: number, offset: number, into: Observation[], onRows?: (r: number) => void): void {
+    const { t, issues, notes, cols, values, fill, seen } = this;
+    const locale: Locale = t.context.locale;
+    for (let r = from; r < rows.length; r++) {
+      if (onRows && r > from && (r - from) % PROGRESS_EVERY === 0) onRows(r);
+      const row = rows[r];
+      if (isBlankRow(row)) continue;
+      const note = noteText(row);
+      if (note !== undefined) {
+        notes.push(note);
         continue;
       }
-      records.push(out.observation);
+      const rowNumber = offset + r + 1;
+      if (t.raggedWidth > 0 && isRagged(row, t.raggedWidth)) {
+        issues.push(makeIssue(locale, 'ragged_row', 'warning', { row: rowNumber, raw: row.join(' | ').slice(0, 120) }, { n: row.length, expected: t.raggedWidth }));
+      }
+      for (const entry of unpivotRow(row, rowNumber, cols, values, fill, t.headers)) {
+        const out = normalizeEntry(entry, t.context);
+        for (const issue of out.issues) issues.push(issue);
+        if (!out.observation) continue;
+        const first = seen.firstRow(out.observation);
+        if (first !== undefined) {
+          issues.push(makeIssue(locale, 'duplicate', 'warning', { row: rowNumber, column: entry.column.header, raw: entry.valueText }, { first }));
+          continue;
+        }
+        into.push(out.observation);
+      }
     }
   }
-  t.onProgress?.(total, total);
-  return { records, issues, notes };
 }
 
 /** Same as `distinctCells(row).length === 0`, without building a set for every row. */

@@ -47,8 +47,8 @@ const LEVEL_WORDS = /^(level|水平|总量|绝对值|实际值)$/i;
  * @example normalizeEntry(entry, { locale: 'zh', defaults: {} }).observation?.value // 60400
  */
 export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observation?: Observation; issues: ImportIssue[] } {
-  const issues: ImportIssue[] = [];
-  const at = { row: e.row, column: e.column.header, raw: e.valueText };
+  // Most entries have no issue: the list and the issue's place are made only for one that has.
+  const at = () => ({ row: e.row, column: e.column.header, raw: e.valueText });
 
   const indicatorCell = cached((ctx.indicatorCache ??= new Map()), e.indicatorText, splitHeaderUnit);
   // A long table's value header (`完成数`) names an indicator only when nothing better does; a
@@ -58,21 +58,16 @@ export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observatio
   const unitContext = e.unitText || e.column.unit || indicatorCell.unit || ctx.unit || ctx.defaults.unit || '';
 
   const q = parseQuantity(e.valueText, unitContext);
-  if (q.status === 'empty') return { issues };
-  if (q.status === 'error') {
-    issues.push(makeIssue(ctx.locale, 'not_a_number', 'error', at));
-    return { issues };
-  }
+  if (q.status === 'empty') return { issues: [] };
+  if (q.status === 'error') return { issues: [makeIssue(ctx.locale, 'not_a_number', 'error', at())] };
 
   const periodText = periodOf(e, ctx);
   if (periodText === '') {
-    issues.push(makeIssue(ctx.locale, 'missing_period', 'error', { row: e.row, column: e.periodColumn, raw: '' }));
-    return { issues };
+    return { issues: [makeIssue(ctx.locale, 'missing_period', 'error', { row: e.row, column: e.periodColumn, raw: '' })] };
   }
   const period = cached((ctx.periodCache ??= new Map()), periodText, parsePeriod);
   if (!period) {
-    issues.push(makeIssue(ctx.locale, 'bad_period', 'error', { row: e.row, column: e.periodColumn, raw: periodText }));
-    return { issues };
+    return { issues: [makeIssue(ctx.locale, 'bad_period', 'error', { row: e.row, column: e.periodColumn, raw: periodText })] };
   }
 
   const region = cached((ctx.regionCache ??= new Map()), e.regionText || ctx.defaults.region || '', parseRegion);
@@ -97,8 +92,9 @@ export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observatio
   applyKindColumn(o, e.kindText);
   if (e.sourceText !== '') o.sourceText = e.sourceText;
   if (e.citations) o.citations = e.citations.map((c) => ({ ...c }));
+  const issues: ImportIssue[] = [];
   if (q.warning === 'double_multiplier') {
-    issues.push(makeIssue(ctx.locale, 'double_multiplier', 'warning', at, { value: numberToText(q.value), unit: q.unit }));
+    issues.push(makeIssue(ctx.locale, 'double_multiplier', 'warning', at(), { value: numberToText(q.value), unit: q.unit }));
   }
   if (e.targetText !== '') {
     const t = parseQuantity(e.targetText, unitContext);
@@ -133,17 +129,26 @@ function applyKindColumn(o: Observation, kindText: string): void {
  * @example const seen = new DuplicateGuard(); seen.firstRow(o) // undefined the first time
  */
 export class DuplicateGuard {
-  // Per indicator, so that keys stay short: hashing a million long joined keys was the walk's
-  // largest single cost.
-  private readonly rows = new Map<string, Map<string, number>>();
+  // Nested maps keyed by the observation's own strings (shared by every row through the import's
+  // caches, their hashes computed once): a joined key was a new string per value to build and
+  // hash, the walk's largest single cost at ten million values.
+  private readonly rows = new Map<string, Map<string, Map<string, Map<string, number>>>>();
 
   /** The row of an earlier record with the same key, or undefined (and remember this one). */
   firstRow(o: Observation): number | undefined {
-    let keys = this.rows.get(o.indicator);
-    if (keys === undefined) this.rows.set(o.indicator, (keys = new Map()));
-    const key = `${o.regionCode ?? ''}\u0001${o.region}\u0001${o.period}\u0001${o.kind ?? ''}\u0001${o.changeType ?? ''}`;
+    const byCode = childOf(this.rows, o.indicator);
+    const byRegion = childOf(byCode, o.regionCode ?? '');
+    const keys = childOf(byRegion, o.region);
+    // Periods never hold \u0001, so a level's bare period cannot meet another kind's key.
+    const key = o.kind === 'level' && o.changeType === undefined ? o.period : `${o.period}\u0001${o.kind ?? ''}\u0001${o.changeType ?? ''}`;
     const first = keys.get(key);
     if (first === undefined) keys.set(key, o.source?.row ?? 0);
     return first;
   }
+}
+
+function childOf<V>(parent: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let child = parent.get(key);
+  if (child === undefined) parent.set(key, (child = new Map()));
+  return child;
 }

@@ -20,7 +20,18 @@ export interface CsvRead {
   problems: ReadProblem[];
 }
 
-function parseChunk(text: string, delimiter: string, newline: '\r\n' | '\n' | '\r'): { data: string[][]; quoteError?: number } {
+/** The line ending rows are split at. */
+export type LineEnding = '\r\n' | '\n' | '\r';
+
+/**
+ * One line ending for the whole file, so that chunks split after a broken line agree.
+ * @example lineEndingOf('a\r\nb') // '\r\n'
+ */
+export function lineEndingOf(text: string): LineEnding {
+  return text.includes('\r\n') ? '\r\n' : text.includes('\n') ? '\n' : '\r';
+}
+
+function parseChunk(text: string, delimiter: string, newline: LineEnding): { data: string[][]; quoteError?: number } {
   const out = Papa.parse<string[]>(text, { delimiter, newline, dynamicTyping: false, header: false, skipEmptyLines: false });
   const quote = out.errors.find((e) => e.code === 'MissingQuotes');
   return { data: out.data, quoteError: quote?.index };
@@ -28,13 +39,12 @@ function parseChunk(text: string, delimiter: string, newline: '\r\n' | '\n' | '\
 
 /**
  * Parse delimited text. Row numbers in problems are 1-based, as a spreadsheet numbers rows.
+ * `newline` is the file's line ending when `text` is one piece of it (see ingest-stream.ts).
  * @example readCsv('地区,值\n道里区,6.04', ',').rows // [['地区', '值'], ['道里区', '6.04']]
  */
-export function readCsv(text: string, delimiter: string): CsvRead {
+export function readCsv(text: string, delimiter: string, newline: LineEnding = lineEndingOf(text)): CsvRead {
   const rows: Grid = [];
   const problems: ReadProblem[] = [];
-  // One line ending for the whole file, so that chunks split after a broken line agree.
-  const newline = text.includes('\r\n') ? '\r\n' : text.includes('\n') ? '\n' : '\r';
   let rest = text;
   while (rest.length > 0) {
     const { data, quoteError } = parseChunk(rest, delimiter, newline);

@@ -148,32 +148,45 @@ export function unpivotRow(
   headers: string[],
 ): RawEntry[] {
   const cell = (c: number): string => (c >= 0 ? (row[c] ?? '').trim() : '');
-  const live = values.filter((v) => cell(v.index) !== '');
-  if (live.length === 0) return [];
+  // Loops, not filter/map: this runs once per row of a file of millions.
+  let live: ValueColumn[] | undefined;
+  for (const v of values) if (cell(v.index) !== '') (live ??= []).push(v);
+  if (live === undefined) return [];
   // Region name and code are filled together: a row with either has its own region.
-  const regionBlank = cell(cols.region) === '' && cell(cols.regionCode) === '';
-  const regionText = regionBlank ? fill.take('region', '') : fill.put('region', cell(cols.region));
-  const regionCodeText = regionBlank ? fill.take('code', '') : fill.put('code', cell(cols.regionCode));
+  const regionCell = cell(cols.region);
+  const codeCell = cell(cols.regionCode);
+  const regionBlank = regionCell === '' && codeCell === '';
+  const regionText = regionBlank ? fill.take('region', '') : fill.put('region', regionCell);
+  const regionCodeText = regionBlank ? fill.take('code', '') : fill.put('code', codeCell);
   const indicatorText = fill.take('indicator', cell(cols.indicator));
   const periodText = fill.take('period', cell(cols.period));
   // All provenance cells are kept (a report's title, its file, the sentence); the first that is
   // not blank is the value's citation.
-  const cited = cols.sources.map((c) => ({ label: headers[c], text: cell(c) })).filter((c) => c.text !== '');
-  const citations = cols.sources.length > 1 && cited.length > 0 ? { citations: cited } : {};
-  return live.map((column) => ({
-    row: rowNumber,
-    column,
-    valueText: cell(column.index),
-    regionText: column.region ?? regionText,
-    regionCodeText,
-    indicatorText,
-    periodText,
-    periodColumn: cols.period >= 0 ? headers[cols.period] : column.header,
-    unitText: cell(cols.unit),
-    targetText: cell(cols.target),
-    targetColumn: cols.target >= 0 ? headers[cols.target] : '',
-    kindText: cell(cols.kind),
-    sourceText: cited[0]?.text ?? '',
-    ...citations,
-  }));
+  const cited = cols.sources.length === 0 ? [] : cols.sources.map((c) => ({ label: headers[c], text: cell(c) })).filter((c) => c.text !== '');
+  const citations = cols.sources.length > 1 && cited.length > 0 ? cited : undefined;
+  const unitText = cell(cols.unit);
+  const targetText = cell(cols.target);
+  const kindText = cell(cols.kind);
+  const sourceText = cited.length > 0 ? cited[0].text : '';
+  const out: RawEntry[] = [];
+  for (const column of live) {
+    const entry: RawEntry = {
+      row: rowNumber,
+      column,
+      valueText: cell(column.index),
+      regionText: column.region ?? regionText,
+      regionCodeText,
+      indicatorText,
+      periodText,
+      periodColumn: cols.period >= 0 ? headers[cols.period] : column.header,
+      unitText,
+      targetText,
+      targetColumn: cols.target >= 0 ? headers[cols.target] : '',
+      kindText,
+      sourceText,
+    };
+    if (citations !== undefined) entry.citations = citations;
+    out.push(entry);
+  }
+  return out;
 }
