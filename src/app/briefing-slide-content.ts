@@ -6,9 +6,7 @@
 import type { EChartsOption } from 'echarts';
 import type { Observation } from '../domain/types';
 import type { ChartData, ChartReason } from '../charts/types';
-import { buildTrendOption, checkTrend } from '../charts/trend';
-import { buildComparisonOption, checkComparison } from '../charts/comparison';
-import { buildMultiplesOption, checkMultiples } from '../charts/multiples';
+import { drawChart } from '../views/chart-kinds';
 import { projector, withConvention, type ChartTheme, type ColourConvention } from '../charts/theme';
 import { formatKpiCard } from '../charts/kpi-card';
 import { displayUnitOf, formatChangeMagnitude, formatQuantity, valueDecimals } from '../charts/format';
@@ -88,29 +86,20 @@ function forSlide(option: EChartsOption): EChartsOption {
  */
 export function buildSlideChart(view: SlideView, data: ChartData, theme: ChartTheme): SlideChart {
   const s = view.spec;
-  let reasons: ChartReason[];
-  let option: EChartsOption | undefined;
   // No regions chosen: the same sensible few the dashboard would show.
   const chosen = s.regions && chosenUnderLabels(s.regions, data.observations);
   const regions = chosen && chosen.length > 0 ? chosen : defaultRegions(data.observations);
-  if (s.kind === 'trend') {
-    const spec = { regions, periodFrom: s.periodFrom, periodTo: s.periodTo, indexBase: s.indexBase };
-    reasons = checkTrend(data, spec);
-    if (reasons.length === 0) option = buildTrendOption(data, spec, theme);
-  } else if (s.kind === 'comparison' || s.kind === 'ranking') {
-    const spec = { regions: chosen, period: s.period, grouped: s.grouped };
-    reasons = checkComparison(data, spec);
-    if (reasons.length === 0) option = buildComparisonOption(data, spec, theme);
-  } else if (s.kind === 'multiples') {
-    const spec = { regions, periodFrom: s.periodFrom, periodTo: s.periodTo };
-    reasons = checkMultiples(data, spec);
-    if (reasons.length === 0) option = buildMultiplesOption(data, spec, theme);
-  } else {
-    // Maps need a boundary file registered with the ECharts runtime; slides do not draw them.
-    reasons = [{ key: 'briefing.kindUnsupported', params: { kind: s.kind } }];
-  }
-  if (!option) return { option: undefined, reasons };
-  return { option: enlargeFonts(forSlide(option)), reasons };
+  const outcome =
+    s.kind === 'trend'
+      ? drawChart('trend', data, { regions, periodFrom: s.periodFrom, periodTo: s.periodTo, indexBase: s.indexBase }, theme)
+      : s.kind === 'comparison' || s.kind === 'ranking'
+        ? drawChart('comparison', data, { regions: chosen, period: s.period, grouped: s.grouped }, theme)
+        : s.kind === 'multiples'
+          ? drawChart('multiples', data, { regions, periodFrom: s.periodFrom, periodTo: s.periodTo }, theme)
+          : // Maps need a boundary file registered with the ECharts runtime; slides do not draw them.
+            { ok: false as const, reasons: [{ key: 'briefing.kindUnsupported', params: { kind: s.kind } }] };
+  if (!outcome.ok) return { option: undefined, reasons: outcome.reasons };
+  return { option: enlargeFonts(forSlide(outcome.option)), reasons: [] };
 }
 
 /**

@@ -108,19 +108,3 @@ export function tooltipPoints(params: unknown): TooltipPoint[] {
 export function chartTitle(specTitle: string | undefined, indicator: { name: string; displayName?: string }): string {
   return specTitle || indicator.displayName || indicator.name;
 }
-
-/**
- * `f` remembering its last result for the same `data` and `spec` objects: the UI calls a chart's
- * check and then its build with the same two, and both need the same model (grouping thousands
- * of observations twice showed in every redraw). Models must not be changed by their users.
- * @example const model = rememberLast((data: ChartData, spec: TrendSpec) => groupSeries(data.observations))
- */
-export function rememberLast<D extends object, S, R>(f: (data: D, spec: S) => R): (data: D, spec: S) => R {
-  let last: { data: D; spec: S; result: R } | undefined;
-  return (data, spec) => {
-    if (last && last.data === data && last.spec === spec) return last.result;
-    const result = f(data, spec);
-    last = { data, spec, result };
-    return result;
-  };
-}

@@ -12,14 +12,11 @@ import { computeChange } from '../analysis/change';
 import { assessTarget, type TargetAssessment } from '../analysis/completion';
 import { rankRegions, type RankedRow } from '../analysis/ranking';
 import { dominantGrain, grainOf, latestPeriod } from '../analysis/series';
-import type { ChartData, ChartReason, ChartRequirement, ComparisonSpec } from './types';
+import type { ChartData, ChartOutcome, ChartReason, ComparisonSpec } from './types';
 import { statusColour, type ChartTheme } from './theme';
 import { arrowOf, displayUnitOf, formatChangeMagnitude, formatCompact, formatTargetStatus, formatNumber, formatObservationValue, toDisplay, valueDecimals } from './format';
-import { baseOption, chartTitle, rememberLast, observationsOf, safeTooltip, tooltipPoints } from './common';
+import { baseOption, chartTitle, observationsOf, safeTooltip, tooltipPoints } from './common';
 import { tooltipCitation } from '../domain/citations';
-
-/** A comparison needs regions, a period and values. */
-export const requires: readonly ChartRequirement[] = ['region', 'period', 'value'];
 
 /** Status marks written next to a bar's value, so status is not shown by colour alone. */
 const STATUS_MARK = { green: '✓', yellow: '△', red: '✗', missed: '✗' } as const;
@@ -54,7 +51,7 @@ function cut(ranked: RankedRow[], max: number): (RankedRow | null)[] {
   return [...ranked.slice(0, half), null, ...ranked.slice(ranked.length - (max - half))];
 }
 
-const model = rememberLast(function modelOf(data: ChartData, spec: ComparisonSpec): ComparisonModel {
+function model(data: ChartData, spec: ComparisonSpec): ComparisonModel {
   const wanted = spec.regions?.length ? new Set(spec.regions) : undefined;
   const every = observationsOf(data);
   const all = wanted ? every.filter((o) => wanted.has(o.region)) : every;
@@ -70,27 +67,27 @@ const model = rememberLast(function modelOf(data: ChartData, spec: ComparisonSpe
   );
   const ranked = wanted ? rankedAll.filter((r) => wanted.has(r.region)) : rankedAll;
   return { period, obs, current, ranked, rankedOf: rankedAll.length, shown: cut(ranked, spec.maxBars ?? MAX_BARS) };
-});
+}
 
 /**
- * Why a comparison cannot be drawn.
- * @example checkComparison(data, { period: '2030' }) // [{ key: 'chart.no_observations_for_period', params: { period: '2030年' } }]
+ * The comparison option (grouped when `spec.grouped`), or why it cannot be drawn.
+ * @example drawComparison(data, { period: '2030' }, light) // { ok: false, reasons: [{ key: 'chart.no_observations_for_period', params: { period: '2030年' } }] }
  */
-export function checkComparison(data: ChartData, spec: ComparisonSpec = {}): ChartReason[] {
+export function drawComparison(data: ChartData, spec: ComparisonSpec, theme: ChartTheme): ChartOutcome {
   const m = model(data, spec);
+  const reasons = reasonsOf(data, m);
+  return reasons.length > 0 ? { ok: false, reasons } : { ok: true, option: optionOf(data, spec, theme, m) };
+}
+
+function reasonsOf(data: ChartData, m: ComparisonModel): ChartReason[] {
   if (!m.obs.length || !m.period) return [{ key: 'chart.no_observations' }];
   if (!m.current.length) return [{ key: 'chart.no_observations_for_period', params: { period: formatPeriod(m.period, data.locale) } }];
   if (!m.ranked.length) return [{ key: 'chart.no_ranked_regions' }];
   return [];
 }
 
-/**
- * The comparison option (grouped when `spec.grouped`).
- * @example buildComparisonOption(data, { period: '2024' }, light)
- */
-export function buildComparisonOption(data: ChartData, spec: ComparisonSpec, theme: ChartTheme): EChartsOption {
+function optionOf(data: ChartData, spec: ComparisonSpec, theme: ChartTheme, m: ComparisonModel): EChartsOption {
   const { locale, indicator } = data;
-  const m = model(data, spec);
   const period = m.period ?? '';
   const du = displayUnitOf(indicator, m.obs);
   const scale = theme.fontSize / 12;

@@ -10,13 +10,10 @@ import { formatPeriod } from '../domain/period';
 import type { Observation } from '../domain/types';
 import { normalizeDivisionCode } from '../domain/region-code';
 import { dominantGrain, grainOf, latestPeriod } from '../analysis/series';
-import type { ChartData, ChartReason, ChartRequirement, MapSpec } from './types';
+import type { ChartData, ChartOutcome, MapSpec } from './types';
 import type { ChartTheme } from './theme';
 import { displayUnitOf, formatCompact, formatObservationValue, toDisplay, valueDecimals } from './format';
 import { baseOption, chartTitle, observationsOf, safeTooltip, tooltipPoints } from './common';
-
-/** A map needs regions, a period, values and a boundary file. */
-export const requires: readonly ChartRequirement[] = ['region', 'period', 'value', 'boundary'];
 
 function model(data: ChartData, spec: Pick<MapSpec, 'period' | 'joinOn'>) {
   const all = observationsOf(data);
@@ -36,24 +33,19 @@ function model(data: ChartData, spec: Pick<MapSpec, 'period' | 'joinOn'>) {
 }
 
 /**
- * Why a map cannot be drawn: no boundary file, no data, or no data for the period.
- * @example checkMap(data, { mapName: '' }) // [{ key: 'chart.no_map' }]
+ * The map option, or why it cannot be drawn: no data, or no data for the period. That a boundary is
+ * registered under `spec.mapName` is the registry's check (src/views/chart-kinds.ts).
+ * @example drawMap(data, { mapName: 'm', period: '2030' }, light) // { ok: false, reasons: [{ key: 'chart.no_observations_for_period', … }] }
  */
-export function checkMap(data: ChartData, spec: MapSpec): ChartReason[] {
-  if (!spec.mapName) return [{ key: 'chart.no_map' }];
+export function drawMap(data: ChartData, spec: MapSpec, theme: ChartTheme): ChartOutcome {
   const m = model(data, spec);
-  if (!m.all.length || !m.period) return [{ key: 'chart.no_observations' }];
-  if (!m.rows.length) return [{ key: 'chart.no_observations_for_period', params: { period: formatPeriod(m.period, data.locale) } }];
-  return [];
+  if (!m.all.length || !m.period) return { ok: false, reasons: [{ key: 'chart.no_observations' }] };
+  if (!m.rows.length) return { ok: false, reasons: [{ key: 'chart.no_observations_for_period', params: { period: formatPeriod(m.period, data.locale) } }] };
+  return { ok: true, option: optionOf(data, spec, theme, m) };
 }
 
-/**
- * The map option.
- * @example buildMapOption(data, { mapName: 'user-boundaries', period: '2024', caption: '审图号：GS(2024)1234号' }, light)
- */
-export function buildMapOption(data: ChartData, spec: MapSpec, theme: ChartTheme): EChartsOption {
+function optionOf(data: ChartData, spec: MapSpec, theme: ChartTheme, m: ReturnType<typeof model>): EChartsOption {
   const { locale, indicator } = data;
-  const m = model(data, spec);
   const period = m.period ?? '';
   const du = displayUnitOf(indicator, m.all);
   const values = m.rows.map((r) => toDisplay(r.o.value, indicator.baseUnit, du));

@@ -8,13 +8,10 @@ import { nice } from 'd3-array';
 import { translate } from '../domain/messages';
 import { formatPeriod } from '../domain/period';
 import { groupSeries } from '../analysis/series';
-import type { ChartData, ChartReason, ChartRequirement, MultiplesSpec } from './types';
+import type { ChartData, ChartOutcome, ChartReason, MultiplesSpec } from './types';
 import type { ChartTheme } from './theme';
 import { displayUnitOf, formatCompact, formatObservationValue, toDisplay, valueDecimals } from './format';
 import { baseOption, chartTitle, observationsOf, otherGrainNotes, reasonsText, safeTooltip, tooltipPoints } from './common';
-
-/** Small multiples need regions, periods and values. */
-export const requires: readonly ChartRequirement[] = ['region', 'period', 'value'];
 
 /** More panels than this are unreadable on one screen. */
 export const MAX_PANELS = 40;
@@ -26,23 +23,27 @@ function model(data: ChartData, spec: MultiplesSpec) {
 }
 
 /**
- * Why small multiples cannot be drawn, or what they leave out (more than 40 regions).
- * @example checkMultiples(data) // [{ key: 'chart.too_many_regions', params: { n: 52, max: 40 } }]
+ * The small-multiples option (a grid, axes, title and series per region), or why there is none.
+ * More than 40 regions draw the first 40 and say what was left out, in the subtitle.
+ * @example drawMultiples(data, {}, light) // { ok: true, option: {…} }
  */
-export function checkMultiples(data: ChartData, spec: MultiplesSpec = {}): ChartReason[] {
+export function drawMultiples(data: ChartData, spec: MultiplesSpec, theme: ChartTheme): ChartOutcome {
   const set = model(data, spec);
-  if (!set.series.length) return [{ key: 'chart.no_observations' }];
-  if (set.series.length > MAX_PANELS) return [{ key: 'chart.too_many_regions', params: { n: set.series.length, max: MAX_PANELS } }];
-  return [];
+  if (!set.series.length) return { ok: false, reasons: [{ key: 'chart.no_observations' }] };
+  return { ok: true, option: optionOf(data, spec, theme, set) };
 }
 
 /**
- * The small-multiples option: a grid, axes, title and series per region.
- * @example buildMultiplesOption(data, {}, light)
+ * Panels across a grid of `n`: a row up to 4, else about 1.6 times as wide as tall. The view's
+ * height and the option's grids both follow it.
+ * @example multiplesColumns(10) // 4
  */
-export function buildMultiplesOption(data: ChartData, spec: MultiplesSpec, theme: ChartTheme): EChartsOption {
+export function multiplesColumns(n: number): number {
+  return n <= 4 ? Math.max(1, n) : Math.ceil(Math.sqrt(n * 1.6));
+}
+
+function optionOf(data: ChartData, spec: MultiplesSpec, theme: ChartTheme, set: ReturnType<typeof model>): EChartsOption {
   const { locale, indicator } = data;
-  const set = model(data, spec);
   const panels = set.series.slice(0, MAX_PANELS);
   const du = displayUnitOf(indicator, observationsOf(data));
   const isChange = panels.some((s) => s.observations.some((o) => o?.kind === 'change'));
@@ -55,7 +56,7 @@ export function buildMultiplesOption(data: ChartData, spec: MultiplesSpec, theme
   const noData = translate(locale, 'chart.no_data');
 
   const n = panels.length;
-  const cols = n <= 4 ? Math.max(1, n) : Math.ceil(Math.sqrt(n * 1.6));
+  const cols = multiplesColumns(n);
   const rows = Math.max(1, Math.ceil(n / cols));
   const top = 14;
   const bottom = 4;
@@ -64,7 +65,7 @@ export function buildMultiplesOption(data: ChartData, spec: MultiplesSpec, theme
   const at = (i: number) => ({ c: i % cols, r: Math.floor(i / cols) });
   const pct = (v: number): string => `${Number(v.toFixed(3))}%`;
 
-  const notes = [...otherGrainNotes(set.otherGrains, locale), ...checkMultiples(data, spec)];
+  const notes = [...otherGrainNotes(set.otherGrains, locale), ...leftOut(set.series.length)];
   const subtitle = [spec.subtitle, du, reasonsText(locale, notes)].filter(Boolean).join('  ');
   const unitOf = set.series[0]?.observations.find((o) => o)?.unit ?? '';
   const scalable = du !== '%' && !(isChange && unitOf === '%');
@@ -153,4 +154,9 @@ export function buildMultiplesOption(data: ChartData, spec: MultiplesSpec, theme
           },
     ),
   };
+}
+
+/** What more than `MAX_PANELS` regions leave out, said in the subtitle. */
+function leftOut(n: number): ChartReason[] {
+  return n > MAX_PANELS ? [{ key: 'chart.too_many_regions', params: { n, max: MAX_PANELS } }] : [];
 }

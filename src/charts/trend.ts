@@ -13,7 +13,7 @@ import { yearOverYearSeries, isGood, type Change } from '../analysis/change';
 import { defaultRegions } from '../analysis/default-regions';
 import { indexToBase } from '../analysis/index-base';
 import { groupSeries, type SeriesSet } from '../analysis/series';
-import type { ChartData, ChartReason, ChartRequirement, TrendSpec } from './types';
+import type { ChartData, ChartOutcome, ChartReason, TrendSpec } from './types';
 import { changeColour, type ChartTheme } from './theme';
 import {
   arrowOf,
@@ -26,11 +26,8 @@ import {
   toDisplay,
   valueDecimals,
 } from './format';
-import { baseOption, chartTitle, rememberLast, observationsOf, otherGrainNotes, reasonsText, safeTooltip, tooltipPoints } from './common';
+import { baseOption, chartTitle, observationsOf, otherGrainNotes, reasonsText, safeTooltip, tooltipPoints } from './common';
 import { tooltipCitation } from '../domain/citations';
-
-/** A trend needs regions, periods and values. */
-export const requires: readonly ChartRequirement[] = ['region', 'period', 'value'];
 
 /** Periods beyond which a zoom bar is offered. */
 const LONG = 60;
@@ -55,7 +52,7 @@ interface TrendModel {
   notes: ChartReason[];
 }
 
-const model = rememberLast(function modelOf(data: ChartData, spec: TrendSpec): TrendModel {
+function model(data: ChartData, spec: TrendSpec): TrendModel {
   const obs = observationsOf(data);
   const regions = spec.regions?.length ? spec.regions : defaultRegions(obs);
   const set = groupSeries(obs, { regions, periodFrom: spec.periodFrom, periodTo: spec.periodTo });
@@ -77,14 +74,20 @@ const model = rememberLast(function modelOf(data: ChartData, spec: TrendSpec): T
   const dropped = set.series.length - shown.length;
   if (dropped > 0 && shown.length > 0) notes.push({ key: 'chart.series_without_base', params: { n: dropped } });
   return { set, displayUnit, isChange, plotted, shown, notes };
-});
+}
 
 /**
- * Why a trend cannot be drawn: no data, or no region with data in the index base period.
- * @example checkTrend({ indicator, observations: [], locale: 'zh' }) // [{ key: 'chart.no_observations' }]
+ * The trend option, or why it cannot be drawn (no data, or no region with data in the index base
+ * period).
+ * @example drawTrend({ indicator, observations: [], locale: 'zh' }, {}, light) // { ok: false, reasons: [{ key: 'chart.no_observations' }] }
  */
-export function checkTrend(data: ChartData, spec: TrendSpec = {}): ChartReason[] {
+export function drawTrend(data: ChartData, spec: TrendSpec, theme: ChartTheme): ChartOutcome {
   const m = model(data, spec);
+  const reasons = reasonsOf(data, spec, m);
+  return reasons.length > 0 ? { ok: false, reasons } : { ok: true, option: optionOf(data, spec, theme, m) };
+}
+
+function reasonsOf(data: ChartData, spec: TrendSpec, m: TrendModel): ChartReason[] {
   if (m.set.series.length === 0) return [{ key: 'chart.no_observations' }];
   if (spec.indexBase && m.isChange) return [{ key: 'chart.index_base_change' }];
   if (spec.indexBase && m.shown.length === 0) {
@@ -131,13 +134,8 @@ export function endLabelled(lasts: readonly { value: number | null; isTotal?: bo
   return out;
 }
 
-/**
- * The trend option. Draws what it can; call `checkTrend` first to tell the user why it is empty.
- * @example buildTrendOption({ indicator, observations, locale: 'zh' }, { indexBase: '2020' }, light)
- */
-export function buildTrendOption(data: ChartData, spec: TrendSpec, theme: ChartTheme): EChartsOption {
+function optionOf(data: ChartData, spec: TrendSpec, theme: ChartTheme, m: TrendModel): EChartsOption {
   const { locale, indicator } = data;
-  const m = model(data, spec);
   const { set, displayUnit, isChange, plotted, shown } = m;
   const indexed = Boolean(spec.indexBase) && !isChange;
   const scale = theme.fontSize / 12;

@@ -1,4 +1,5 @@
 /** What the chart builders take: data, a spec derived from the view's `ViewSpec`, and a theme. */
+import type { EChartsOption } from 'echarts';
 import type { Indicator, Observation, ViewSpec } from '../domain/types';
 import type { Locale } from '../domain/messages';
 
@@ -25,6 +26,13 @@ export interface ChartReason {
   params?: Record<string, string | number>;
 }
 
+/**
+ * What drawing a chart gives: its option, or the reasons it cannot be drawn. One call computes the
+ * chart's model once for both (a check and a build used to compute it twice).
+ * @example { ok: false, reasons: [{ key: 'chart.no_observations' }] }
+ */
+export type ChartOutcome = { ok: true; option: EChartsOption } | { ok: false; reasons: ChartReason[] };
+
 /** Trend: one indicator over periods for some regions. */
 export type TrendSpec = Pick<ViewSpec, 'regions' | 'periodFrom' | 'periodTo' | 'indexBase' | 'title' | 'subtitle'>;
 
@@ -38,9 +46,6 @@ export type ComparisonSpec = Pick<ViewSpec, 'regions' | 'period' | 'grouped' | '
 
 /** Small multiples: one mini trend per region. */
 export type MultiplesSpec = Pick<ViewSpec, 'regions' | 'periodFrom' | 'periodTo' | 'title' | 'subtitle'>;
-
-/** Sparkline: one region's trend in a table cell. */
-export type SparklineSpec = Pick<ViewSpec, 'periodFrom' | 'periodTo'> & { region: string };
 
 /** Map: one period on a boundary map the UI has registered under `mapName`. */
 export type MapSpec = Pick<ViewSpec, 'period' | 'title' | 'subtitle'> & {

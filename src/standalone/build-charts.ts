@@ -6,15 +6,12 @@
  * KPI and title slides. Everything is coloured under the document's colour convention.
  */
 import { chartTitle } from '../charts/common';
-import type { EChartsOption } from 'echarts';
 import type { ViewSpec } from '../domain/types';
 import { translate } from '../domain/messages/index';
-import { buildTrendOption, checkTrend } from '../charts/trend';
-import { buildComparisonOption, checkComparison } from '../charts/comparison';
-import { buildMultiplesOption, checkMultiples } from '../charts/multiples';
-import { buildMapOption, checkMap } from '../charts/map';
 import { dark, light, withConvention, type ChartTheme } from '../charts/theme';
-import type { ChartData, ChartReason, MapSpec } from '../charts/types';
+import type { ChartData, MapSpec } from '../charts/types';
+import { drawChart, inWords } from '../views/chart-kinds';
+import type { DrawnChart } from '../views/types';
 import { formatPeriod } from '../domain/period';
 import { latestPeriod } from '../analysis/series';
 import { isTextItem, type ChartDocument, type DocumentChart } from './document';
@@ -23,18 +20,7 @@ import { buildRankingTable, type RankingTableText } from './ranking-model';
 import { buildKpiCards, buildKpiSlide, overviewRegions, type KpiCardsText } from './kpi-model';
 
 /** One chart ready to draw, or the sentences saying why it cannot be drawn. */
-export type BuiltChart =
-  | { ok: true; heading: string; option: EChartsOption }
-  | { ok: false; heading: string; reasons: string[] };
-
-type Builder = { check: (data: ChartData, spec: ViewSpec) => ChartReason[]; build: (data: ChartData, spec: ViewSpec, theme: ChartTheme) => EChartsOption };
-
-/** Kinds drawable from a spec and observations alone. */
-const BUILDERS: ReadonlyMap<ViewSpec['kind'], Builder> = new Map<ViewSpec['kind'], Builder>([
-  ['trend', { check: checkTrend, build: buildTrendOption }],
-  ['comparison', { check: checkComparison, build: buildComparisonOption }],
-  ['multiples', { check: checkMultiples, build: buildMultiplesOption }],
-]);
+export type BuiltChart = DrawnChart;
 
 /**
  * The builder's input for one chart of a document.
@@ -50,11 +36,12 @@ export function chartDataOf(chart: DocumentChart, locale: ChartData['locale']): 
  */
 export function buildChartOption(spec: ViewSpec, data: ChartData, theme: ChartTheme): BuiltChart {
   const heading = chartTitle(spec.title, data.indicator);
-  const builder = BUILDERS.get(spec.kind);
-  if (!builder) return { ok: false, heading, reasons: [translate(data.locale, 'reports.doc.kind', { kind: spec.kind })] };
-  const reasons = builder.check(data, spec);
-  if (reasons.length > 0) return { ok: false, heading, reasons: reasons.map((r) => translate(data.locale, r.key, r.params)) };
-  return { ok: true, heading, option: builder.build(data, spec, theme) };
+  const kind = spec.kind;
+  // Kinds drawable from a spec and observations alone; a map needs its boundary (buildMap).
+  if (kind !== 'trend' && kind !== 'comparison' && kind !== 'multiples') {
+    return { ok: false, heading, reasons: [translate(data.locale, 'reports.doc.kind', { kind })] };
+  }
+  return inWords(drawChart(kind, data, spec, theme), heading, data.locale);
 }
 
 /** A boundary to register with ECharts before drawing, under `name`. */
@@ -76,10 +63,10 @@ export type BuiltItem = (
  * A map on the document's boundary, registered under a name of its own per item; without a
  * boundary the builder's reason (no map) comes back.
  */
-function buildMap(chart: DocumentChart, data: ChartData, theme: ChartTheme, index: number): BuiltItem {
-  const spec = chart.payload.spec;
+function buildMap(item: DocumentChart, data: ChartData, theme: ChartTheme, index: number): BuiltItem {
+  const spec = item.payload.spec;
   const heading = chartTitle(spec.title, data.indicator);
-  const boundary = chart.boundary;
+  const boundary = item.boundary;
   const mapSpec: MapSpec = {
     mapName: boundary ? `standalone-map-${index}` : '',
     period: spec.period,
@@ -89,15 +76,9 @@ function buildMap(chart: DocumentChart, data: ChartData, theme: ChartTheme, inde
     nameProperty: 'name',
     caption: boundary?.caption,
   };
-  const reasons = checkMap(data, mapSpec);
-  if (reasons.length > 0 || !boundary) {
-    return { type: 'chart', chart: { ok: false, heading, reasons: reasons.map((r) => translate(data.locale, r.key, r.params)) } };
-  }
-  return {
-    type: 'chart',
-    chart: { ok: true, heading, option: buildMapOption(data, mapSpec, theme) },
-    map: { name: mapSpec.mapName, geoJSON: boundaryGeoJson(boundary) },
-  };
+  const chart = inWords(drawChart('map', data, mapSpec, theme), heading, data.locale);
+  if (!chart.ok || !boundary) return { type: 'chart', chart };
+  return { type: 'chart', chart, map: { name: mapSpec.mapName, geoJSON: boundaryGeoJson(boundary) } };
 }
 
 /**

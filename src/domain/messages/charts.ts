@@ -48,6 +48,5 @@ export const charts: Record<string, string> = {
   'chart.aria.trend_last': '{region}{period}为{value}。',
   'chart.aria.comparison': '{indicator}{period}地区比较条形图：{n} 个地区，排名第一的是{best}（{value}）。',
   'chart.aria.multiples': '{indicator}分地区小图：{n} 个地区，{from}至{to}，纵轴刻度相同。',
-  'chart.aria.sparkline': '{region}{from}至{to}：{first} → {last}',
   'chart.aria.map': '{indicator}{period}分地区地图：{n} 个地区有数据。',
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildComparisonOption, checkComparison } from '../../../src/charts/comparison';
+import { comparisonOption as buildComparisonOption, comparisonReasons as checkComparison } from './draw';
 import { light, withConvention } from '../../../src/charts/theme';
 import type { Indicator, Observation } from '../../../src/domain/types';
 import { chartData, gw, HOSTILE, levels, pm10 } from './sample-data';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildMapOption, checkMap, mapJoin } from '../../../src/charts/map';
+import { mapJoin } from '../../../src/charts/map';
+import { mapOption as buildMapOption, mapReasons as checkMap } from './draw';
 import { light } from '../../../src/charts/theme';
 import { chartData, groundwater, HOSTILE, levels, pm10 } from './sample-data';
 import { roundNumbers } from './round-numbers';

@@ -8,11 +8,12 @@ import type { EChartsOption } from 'echarts';
 import { echarts, loadParts } from '../../../src/ui/chart/echarts-setup';
 import { PART_GROUPS } from '../../../src/ui/chart/chart-parts';
 import LRU from 'zrender/lib/core/LRU.js';
-import { buildTrendOption } from '../../../src/charts/trend';
-import { buildComparisonOption } from '../../../src/charts/comparison';
-import { buildMultiplesOption } from '../../../src/charts/multiples';
-import { buildSparklineOption } from '../../../src/charts/sparkline';
-import { buildMapOption } from '../../../src/charts/map';
+import {
+  comparisonOption as buildComparisonOption,
+  mapOption as buildMapOption,
+  multiplesOption as buildMultiplesOption,
+  trendOption as buildTrendOption,
+} from './draw';
 import { dark, light, projector } from '../../../src/charts/theme';
 import { chartData, gw, HOSTILE, levels } from './sample-data';
 
@@ -67,7 +68,6 @@ const cases: [string, () => EChartsOption][] = [
   ['comparison', () => buildComparisonOption(chartData(levels), { period: '2024' }, light)],
   ['comparison grouped', () => buildComparisonOption(chartData(levels), { period: '2024', grouped: true }, dark)],
   ['multiples', () => buildMultiplesOption(chartData(levels), {}, light)],
-  ['sparkline', () => buildSparklineOption(chartData(levels), { region: HOSTILE }, light)],
   ['map', () => buildMapOption(chartData(levels), { mapName: 'test-boundaries', period: '2024', caption: '审图号：GS(2024)1234号' }, light)],
 ];
 
@@ -97,7 +97,7 @@ describe('options render with the UI’s ECharts parts', () => {
   });
 
   it('prints the map caption', () => {
-    const svg = render(cases[8][1]());
+    const svg = render(cases[7][1]());
     expect(svg).toContain('审图号：GS(2024)1234号');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrendOption, checkTrend, endLabelled } from '../../../src/charts/trend';
+import { endLabelled } from '../../../src/charts/trend';
+import { trendOption as buildTrendOption, trendReasons as checkTrend } from './draw';
 import { dark, light, projector } from '../../../src/charts/theme';
 import type { Observation } from '../../../src/domain/types';
 import { chartData, groundwater, gw, HOSTILE, levels } from './sample-data';

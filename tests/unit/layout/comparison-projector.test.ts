@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildComparisonOption } from '../../../src/charts/comparison';
+import { comparisonOption as buildComparisonOption } from '../charts/draw';
 import { dark, light, projector } from '../../../src/charts/theme';
 import { chartData, levels } from '../charts/sample-data';
 

@@ -48,6 +48,5 @@ export const charts: Record<string, string> = {
   'chart.aria.trend_last': '{region} in {period}: {value}.',
   'chart.aria.comparison': 'Bar chart of {indicator} by region, {period}: {n} regions; first is {best} ({value}).',
   'chart.aria.multiples': 'Small multiples of {indicator}: {n} regions, {from} to {to}, same vertical scale.',
-  'chart.aria.sparkline': '{region} {from} to {to}: {first} → {last}',
   'chart.aria.map': 'Map of {indicator}, {period}: {n} regions with data.',
 };
