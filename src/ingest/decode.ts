@@ -56,11 +56,8 @@ function sniffUtf16(b: Uint8Array): string | undefined {
  * @example decodeBytes(new TextEncoder().encode('地区')) // { text: '地区', encoding: 'utf-8' }
  */
 export function decodeBytes(bytes: Uint8Array, encoding?: string, sliceSize = SLICE): Decoded {
-  const chosen = encoding?.trim().toLowerCase() || bomEncoding(bytes) || sniffUtf16(bytes);
-  if (chosen) {
-    const label = chosen === 'gbk' || chosen === 'gb2312' ? 'gb18030' : chosen;
-    return { text: stripBom(decodeWith(bytes, label, false, sliceSize)), encoding: label };
-  }
+  const label = chosenEncoding(bytes, encoding);
+  if (label) return { text: stripBom(decodeWith(bytes, label, false, sliceSize)), encoding: label };
   try {
     return { text: decodeWith(bytes, 'utf-8', true, sliceSize), encoding: 'utf-8' };
   } catch {
@@ -68,6 +65,21 @@ export function decodeBytes(bytes: Uint8Array, encoding?: string, sliceSize = SL
   }
 }
 
-function stripBom(text: string): string {
+/**
+ * The encoding given, or announced by a BOM or UTF-16's zeros in the first bytes (`head` needs
+ * no more than 4 KB); undefined when the text must be tried as UTF-8, then GB18030.
+ * @example chosenEncoding(bytes, 'GBK') // 'gb18030'
+ */
+export function chosenEncoding(head: Uint8Array, encoding?: string): string | undefined {
+  const chosen = encoding?.trim().toLowerCase() || bomEncoding(head) || sniffUtf16(head);
+  if (!chosen) return undefined;
+  return chosen === 'gbk' || chosen === 'gb2312' ? 'gb18030' : chosen;
+}
+
+/**
+ * Text without the BOM a decoder left at its start.
+ * @example stripBom('\uFEFF地区') // '地区'
+ */
+export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
