@@ -7,10 +7,13 @@
  * message of 40 MB (an 80 ms task on the page, most of it a major GC for the adopted memory).
  */
 import { ingest } from '../ingest';
+import { ingestStream, streamedFormat, type ByteSource } from '../ingest/ingest-stream';
 import type { IngestOptions, IngestResult } from '../ingest/types';
 import { emptyDictionary, encodeBlocks } from '../store/columns';
 import type { EncodedColumns } from '../store/put-columns';
 import type { BlockRecord, DictionaryRecord } from '../store/db';
+import type { Observation } from '../domain/types';
+import { assignRegionCodes, matchImportRegions, type RegionImportContext, type RegionMatchRow } from '../regions/import-matches';
 
 /** How many records the wizard gets as objects, to preview. */
 export const PREVIEW_RECORDS = 200;
@@ -20,6 +23,8 @@ type ImportRequest = {
   type: 'import';
   name: string;
   options?: Omit<IngestOptions, 'onProgress'>;
+  /** The province chosen, the stored aliases and the preview's choices, for matching regions to the division table. */
+  regions?: RegionImportContext;
 } & ({ blob: Blob } | { bytes: ArrayBuffer });
 
 /**
@@ -42,7 +47,7 @@ export interface Timing {
  */
 export type FastImportReply =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'result'; result: IngestResult; count: number; timings: Timing[] }
+  | { type: 'result'; result: IngestResult; count: number; timings: Timing[]; regions: RegionMatchRow[] }
   | { type: 'error'; message: string }
   | { type: 'block'; block: BlockRecord }
   | { type: 'blocks'; dictionary: DictionaryRecord; count: number };
@@ -81,23 +86,61 @@ scope.addEventListener('message', (e) => {
 
 function startImport(msg: ImportRequest): void {
   const onProgress = (done: number, total: number): void => scope.postMessage({ type: 'progress', done, total });
-  readBytes(msg)
-    .then((bytes) => ingest({ name: msg.name, bytes }, { ...msg.options, onProgress }))
-    .then((result) => {
-      const encodeStart = performance.now();
-      const dictionary = emptyDictionary('');
-      const blocks = encodeBlocks('', result.records, dictionary, 0);
-      kept = { blocks, dictionary, count: result.records.length };
-      performance.measure('import:encode', { start: encodeStart });
+  // Something on the bar at once: the first piece's progress comes only once it is parsed.
+  onProgress(0, 'blob' in msg ? msg.blob.size : msg.bytes.byteLength);
+  run(msg, onProgress)
+    .then(({ result, encoded }) => {
+      kept = encoded;
       const timings = performance
         .getEntriesByType('measure')
         .filter((m) => m.name.startsWith('import:'))
         .map((m) => ({ name: m.name, start: performance.timeOrigin + m.startTime, duration: m.duration }));
       performance.clearMeasures();
       const preview: IngestResult = { ...result, records: result.records.slice(0, PREVIEW_RECORDS) };
-      scope.postMessage({ type: 'result', result: preview, count: kept.count, timings });
+      scope.postMessage({ type: 'result', result: preview, count: encoded.count, timings });
     })
     .catch((err: unknown) => scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
+}
+
+/**
+ * Delimited text is read in pieces and encoded as its records arrive (no size limit but the
+ * disk's: the worker never holds the file, its text or a million objects); anything else is read
+ * whole by `ingest`, which refuses what is too large to hold.
+ */
+async function run(msg: ImportRequest, onProgress: (done: number, total: number) => void): Promise<{ result: IngestResult; encoded: EncodedColumns }> {
+  const source = byteSource(msg);
+  const format = streamedFormat(msg.name, await source.read(0, Math.min(source.size, 4096)));
+  const dictionary = emptyDictionary('');
+  let encoded: EncodedColumns = { blocks: [], dictionary, count: 0 };
+  const encode = (records: readonly Observation[]): void => {
+    const encodeStart = performance.now();
+    for (const block of encodeBlocks('', records, encoded.dictionary, encoded.count)) encoded.blocks.push(block);
+    encoded.count += records.length;
+    encodeTime += performance.now() - encodeStart;
+  };
+  let encodeTime = 0;
+  const encodeFirst = performance.now();
+  let result: IngestResult;
+  if (format) {
+    const sink = { records: encode, restart: () => (encoded = { blocks: [], dictionary: emptyDictionary(''), count: 0 }) };
+    result = (await ingestStream(msg.name, format, source, { ...msg.options, onProgress }, sink)).result;
+  } else {
+    const bytes = await readBytes(msg);
+    result = await ingest({ name: msg.name, bytes }, { ...msg.options, onProgress });
+    encode(result.records);
+  }
+  performance.measure('import:encode', { start: encodeFirst, duration: encodeTime });
+  return { result, encoded };
+}
+
+/** The request's file as a source read in pieces (a Blob is read slice by slice, never whole). */
+function byteSource(msg: ImportRequest): ByteSource {
+  if ('blob' in msg) {
+    const blob = msg.blob;
+    return { size: blob.size, read: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()) };
+  }
+  const bytes = new Uint8Array(msg.bytes);
+  return { size: bytes.length, read: async (start, end) => bytes.subarray(start, end) };
 }
 
 /** Post the blocks one message each (each a short task on the page), then their dictionary. */

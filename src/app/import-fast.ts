@@ -8,12 +8,15 @@ import type { IngestOptions, IngestResult } from '../ingest/types';
 import type { BlockRecord } from '../store/db';
 import type { EncodedColumns } from '../store/put-columns';
 import type { FastImportReply, FastImportRequest } from './import-fast-worker';
+import type { RegionImportContext, RegionMatchRow } from '../regions/import-matches';
 
 /** An import's outcome. @example const { result, count } = await job.promise */
 export interface FastImport {
   /** `records` holds the first records only; `count` is how many there are. */
   result: IngestResult;
   count: number;
+  /** Each distinct region and the division it was matched to (or not). */
+  regions: RegionMatchRow[];
 }
 
 /**
@@ -39,6 +42,7 @@ export function runFastImport(
   file: { name: string; bytes: Uint8Array } | { name: string; blob: Blob },
   options: Omit<IngestOptions, 'onProgress'> = {},
   onProgress?: (done: number, total: number) => void,
+  regions?: RegionImportContext,
 ): FastImportJob {
   const worker = new Worker(new URL('./import-fast-worker.ts', import.meta.url), { type: 'module' });
   // The request waiting for its answer: the import, then the blocks; the worker does one at a time.
@@ -71,18 +75,18 @@ export function runFastImport(
   let transfer: Transferable[] = [];
   if ('blob' in file) {
     // A Blob crosses as a handle to the same data: nothing is read or copied here.
-    request = { type: 'import', name: file.name, blob: file.blob, options };
+    request = { type: 'import', name: file.name, blob: file.blob, options, regions };
   } else {
     // Copy into a buffer of our own so that transferring it never detaches a view the caller shares.
     const buffer = file.bytes.slice().buffer;
-    request = { type: 'import', name: file.name, bytes: buffer, options };
+    request = { type: 'import', name: file.name, bytes: buffer, options, regions };
     transfer = [buffer];
   }
   const promise = ask(request, transfer).then((msg): FastImport => {
     if (msg.type !== 'result') throw new Error(`import worker answered ${msg.type}`);
     // The worker's phases (decode, parse, normalize, encode) on the page's timeline.
     for (const t of msg.timings) performance.measure(t.name, { start: t.start - performance.timeOrigin, duration: t.duration });
-    return { result: msg.result, count: msg.count };
+    return { result: msg.result, count: msg.count, regions: msg.regions };
   });
   return {
     promise,

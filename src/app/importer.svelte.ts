@@ -12,6 +12,7 @@ import { decodeEncoded, putEncodedDataset, type EncodedColumns } from '../store'
 import * as store from '../store';
 import type { Workspace } from './workspace.svelte';
 import type { I18n } from './i18n.svelte';
+import type { RegionMatchRow } from '../regions/import-matches';
 
 const CONTEXT = Symbol('importer');
 
@@ -37,6 +38,13 @@ export class Importer {
   target = $state.raw<ImportTarget | undefined>();
   /** A stored dataset from a file of the same name: offer to replace it. */
   readonly sameName: Dataset | undefined;
+  /** Each distinct region of the parsed file and the division it was matched to (import preview). */
+  regionMatches = $state.raw<RegionMatchRow[]>([]);
+  /**
+   * The user's corrections of the matching: a province (or city) the names lie in, a division
+   * (or `''`: kept as written) per name, and which names are renamed places to remember as aliases.
+   */
+  regionContext = $state.raw<{ within?: string; choices: Record<string, string>; remember: string[] }>({ choices: {}, remember: [] });
 
   /** The file (or pasted text) as a Blob: the worker reads it, the page never copies its bytes. */
   private source: Blob = new Blob();
@@ -48,6 +56,8 @@ export class Importer {
   private job: FastImportJob | undefined;
   /** The worker of the parsed import shown, holding its records until `confirm` takes them. */
   private parsed: FastImportJob | undefined;
+  /** Counts parses, so one started while another read the aliases supersedes it. */
+  private runs = 0;
   /** A save whose workspace reload waits until the wizard closes (see `finish`). */
   private refreshDue = false;
 
@@ -91,6 +101,21 @@ export class Importer {
     await this.parse();
   }
 
+  /**
+   * Match the regions again with the user's corrections (parsed again: the codes go into the
+   * records the worker encodes). `remember`: names whose choice is stored as an alias on confirm.
+   */
+  async correctRegions(patch: { within?: string; choices?: Record<string, string>; remember?: string[] }): Promise<void> {
+    const now = this.regionContext;
+    this.regionContext = {
+      within: 'within' in patch ? patch.within : now.within,
+      choices: { ...now.choices, ...patch.choices },
+      remember: [...new Set([...now.remember, ...(patch.remember ?? [])])],
+    };
+    this.stage = 'parsing';
+    await this.parse();
+  }
+
   /** Parse again with the user's corrections. */
   async reparse(patch: Omit<IngestOptions, 'onProgress'>): Promise<void> {
     this.options = { ...this.options, ...patch };
@@ -108,13 +133,24 @@ export class Importer {
     // Permanent, cheap instrumentation: the benchmark (tests/bench) reads these measures; the
     // worker's own (read, decode, parse, normalize, encode) arrive with its result.
     const workerStart = performance.now();
-    const job = runFastImport({ name, blob: this.source }, { ...this.options, locale: this.i18n.locale }, (done, total) => {
-      this.progress = { done, total };
-    });
+    const { within, choices } = this.regionContext;
+    const run = ++this.runs;
+    const aliases = await store.getRegionAliases().catch(() => ({}));
+    // A parse started while the aliases were read supersedes this one.
+    if (run !== this.runs) return;
+    const job = runFastImport(
+      { name, blob: this.source },
+      { ...this.options, locale: this.i18n.locale },
+      (done, total) => {
+        this.progress = { done, total };
+      },
+      { within, aliases: { ...aliases }, choices: { ...choices } },
+    );
     this.job = job;
     try {
-      const { result, count } = await job.promise;
+      const { result, count, regions } = await job.promise;
       if (this.job !== job) return;
+      this.regionMatches = regions;
       performance.measure('import:worker', { start: workerStart });
       this.parsed = job;
       this.count = count;
@@ -161,6 +197,7 @@ export class Importer {
       }
       this.saved = saved;
       performance.measure('import:store', { start: storeStart });
+      await this.rememberAliases();
       this.discardParsed();
       // The dashboard behind the dialog is reloaded when the dialog closes (`finish`): reloading
       // it now redrew its charts (tasks of ~100 ms) while the user read what was stored, unseen.
@@ -173,6 +210,14 @@ export class Importer {
       if (e instanceof store.StoreError) this.error = { key: `store.error.${e.code}`, params: e.params };
       else this.error = { key: 'import.saveFailed', params: { reason: e instanceof Error ? e.message : String(e) } };
     }
+  }
+
+  /** The renamed places the user named in the preview, stored as aliases for later imports. */
+  private async rememberAliases(): Promise<void> {
+    const { choices, remember } = this.regionContext;
+    const records = remember.filter((alias) => choices[alias]).map((alias) => ({ alias, code: choices[alias]! }));
+    // The dataset is stored; an alias that fails to store is only not remembered.
+    await store.putRegionAliases(records).catch(() => undefined);
   }
 
   /**
@@ -221,6 +266,8 @@ export class Importer {
     this.saved = undefined;
     this.target = undefined;
     this.options = {};
+    this.regionMatches = [];
+    this.regionContext = { choices: {}, remember: [] };
     this.progress = { done: 0, total: 0 };
   }
 }
