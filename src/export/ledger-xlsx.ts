@@ -28,6 +28,8 @@ const MAX_CELL_TEXT = 32767;
 
 /** XML text: escaped, and without the control characters XML 1.0 cannot hold. */
 function xmlText(text: string): string {
+  // XML 1.0 cannot hold C0 controls other than tab, LF and CR, nor U+FFFE/U+FFFF.
+  // eslint-disable-next-line no-control-regex
   return Array.from(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''))
     .slice(0, MAX_CELL_TEXT)
     .join('')

@@ -41,7 +41,7 @@ const RULES: ReadonlyMap<string, TableRule> = new Map<string, TableRule>([
   [
     'ledgerEvents',
     {
-      valid: (r) => text(r.ledgerId) && text(r.taskId) && text(r.kind) && text(r.at),
+      valid: (r) => text(r.ledgerId) && text(r.taskId) && text(r.kind) && text(r.when),
       owner: { table: 'ledgers', field: 'ledgerId' },
     },
   ],

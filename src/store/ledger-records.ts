@@ -65,7 +65,8 @@ export interface LedgerEventRecord {
   seq?: number;
   ledgerId: string;
   taskId: string;
-  at: string;
+  /** The instant of the change (ISO, UTC). */
+  when: string;
   kind: 'import' | 'edit' | 'undo' | 'mapping' | 'colour';
   before?: Partial<Record<TaskEditField, unknown>> | Assessment;
   after?: Partial<Record<TaskEditField, unknown>> | Assessment;

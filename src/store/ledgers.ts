@@ -29,7 +29,7 @@ export type TaskEdit = Partial<Pick<LedgerTaskRecord, TaskEditField>>;
 /** Every field an edit may touch, in the order an event lists them. */
 const EDIT_FIELDS: readonly TaskEditField[] = ['status', 'statusLabel', 'actual', 'planned', 'deadline', 'deadlineLabel', 'ongoing', 'closedOn', 'closedLabel', 'approver'];
 
-/** `at` of events: an instant, so a trail orders edits made the same day. */
+/** `when` of events: an instant, so a trail orders edits made the same day. */
 const now = (): string => new Date().toISOString();
 
 /**
@@ -59,7 +59,7 @@ export async function putLedger(input: LedgerInput, options: { today: string }):
   });
   const events: LedgerEventRecord[] = [];
   for (const t of tasks) {
-    events.push({ ledgerId: ledger.id, taskId: t.id, at, kind: 'import' });
+    events.push({ ledgerId: ledger.id, taskId: t.id, when: at, kind: 'import' });
     events.push(colourEvent(t, undefined, at, options.today));
   }
   await db.transaction('rw', [db.ledgers, db.ledgerTasks, db.ledgerEvents], async () => {
@@ -127,7 +127,7 @@ export async function editTask(taskId: string, edit: TaskEdit, options: { today:
     const at = now();
     const changed = apply(task, after);
     if ('status' in after) changed.statusEdited = true;
-    await db.ledgerEvents.add({ ledgerId: task.ledgerId, taskId, at, kind: 'edit', before, after });
+    await db.ledgerEvents.add({ ledgerId: task.ledgerId, taskId, when: at, kind: 'edit', before, after });
     return recolourOne(changed, await rulesOf(task.ledgerId), options.today, at);
   });
   if (result) announce({ scope: 'ledgers', id: result.ledgerId });
@@ -151,7 +151,7 @@ export async function undoLastEdit(ledgerId: string, options: { today: string })
     if (!task) return undefined;
     const at = now();
     const restore = (last.before ?? {}) as Partial<Record<TaskEditField, unknown>>;
-    const undo: LedgerEventRecord = { ledgerId, taskId: task.id, at, kind: 'undo', undoes: last.seq, before: pick(task, Object.keys(restore)), after: restore };
+    const undo: LedgerEventRecord = { ledgerId, taskId: task.id, when: at, kind: 'undo', undoes: last.seq, before: pick(task, Object.keys(restore)), after: restore };
     const seq = await db.ledgerEvents.add(undo);
     await db.ledgerEvents.update(last.seq, { undoneBy: seq });
     await recolourOne(apply(task, restore), await rulesOf(ledgerId), options.today, at);
@@ -209,7 +209,7 @@ export async function setStatusWords(ledgerId: string, words: readonly StatusWor
       if (task.statusEdited || task.statusLabel.trim() === '') continue;
       const status = mapStatus(task.statusLabel, table).status ?? 'in-progress';
       if (status === task.status) continue;
-      await db.ledgerEvents.add({ ledgerId, taskId: task.id, at, kind: 'mapping', before: { status: task.status }, after: { status } });
+      await db.ledgerEvents.add({ ledgerId, taskId: task.id, when: at, kind: 'mapping', before: { status: task.status }, after: { status } });
       await db.ledgerTasks.update(task.id, { status });
     }
   });
@@ -289,7 +289,7 @@ async function recolourOne(task: LedgerTaskRecord, rules: Partial<LightRules>, t
 
 function colourEvent(task: LedgerTaskRecord, previous: Assessment | undefined, at: string, today: string): LedgerEventRecord {
   const light = task.light as Assessment;
-  const event: LedgerEventRecord = { ledgerId: task.ledgerId, taskId: task.id, at, kind: 'colour', day: today, after: { colour: light.colour, reason: light.reason } };
+  const event: LedgerEventRecord = { ledgerId: task.ledgerId, taskId: task.id, when: at, kind: 'colour', day: today, after: { colour: light.colour, reason: light.reason } };
   if (previous) event.before = { colour: previous.colour, reason: previous.reason };
   return event;
 }

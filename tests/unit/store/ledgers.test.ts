@@ -106,7 +106,7 @@ describe('editTask', () => {
     const events = await getTaskEvents(t.id);
     const last = events.filter((e) => e.kind === 'edit').pop();
     expect(last?.after).toMatchObject(Object.fromEntries(Object.entries(edit)));
-    expect(typeof last?.at).toBe('string');
+    expect(typeof last?.when).toBe('string');
   });
 
   it('keeps every colour change as history, so turning yellow again shows', async () => {
