@@ -61,10 +61,21 @@ const TITLE_MAX = 80;
  * @example reportTitle('关于整改情况的通报\n正文。', '通报.docx') // '关于整改情况的通报'
  */
 export function reportTitle(text: string, fileName: string): string {
-  const first = text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
-  if (first !== '' && first.length <= TITLE_MAX && !/[。；;！？!?]$/.test(first) && !first.includes('\t')) return first;
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const [first = '', second = ''] = lines;
+  if (first !== '' && first.length <= TITLE_MAX && !SENTENCE_END.test(first) && !first.includes('\t')) {
+    // A title a PDF wrapped: its last few characters on a line of their own (…整改进展情况 / 的通报).
+    const wrapped = second.length <= WRAPPED_MAX && !SENTENCE_END.test(second) && !NUMBERED.test(second) && !second.includes('\t');
+    return wrapped && first.length + second.length <= TITLE_MAX ? first + second : first;
+  }
   return fileName.replace(/\.[^.]+$/, '') || fileName;
 }
+
+const SENTENCE_END = /[。；;！？!?：:]$/;
+/** Headings that open a report's body: 一、 （一） 1. 第一… */
+const NUMBERED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十\d]+)/;
+/** The longest line read as the end of a wrapped title. */
+const WRAPPED_MAX = 10;
 
 /**
  * Rows for every figure, pending; a figure without its own region or period takes the report's.

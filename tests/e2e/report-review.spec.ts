@@ -1,0 +1,145 @@
+/**
+ * Issue 24 in the browser: a Word report chosen in the main import opens on the report page, its
+ * figures are reviewed (one indicator renamed, all accepted), stored as a dataset and shown in
+ * the charts with their sentence; the same report's PDF read in the browser gives the same
+ * figures, and storing it again offers replace or keep both; a scan says it has no text.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { chartDrawn, fixture, openFresh, screenshot } from './helpers';
+
+const DOCX = fixture('reports/daoli-000.docx');
+const PDF = fixture('reports/daoli-000.pdf');
+/** The first figure of report 000, in its sentence. */
+const FIRST_SENTENCE = '细化分解12项整改任务';
+
+/** A one-page PDF with no text layer, as a scanner without OCR writes it. */
+function scannedPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>',
+    '<< /Length 18 >>\nstream\n0 0 m 100 100 l S\nendstream',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** The review table once the report has been read. */
+async function reviewed(page: Page) {
+  const table = page.getByTestId('review-table');
+  await expect(table).toBeVisible({ timeout: 45_000 });
+  return table;
+}
+
+/**
+ * The indicator, region, period (its key: Chromium's PDF writes 2023―2024年度 with U+2015 where the
+ * .docx has U+2014, and the label keeps what was written) and value of every row, to compare two
+ * readings of one report.
+ */
+async function rowsOf(page: Page): Promise<string[]> {
+  return page.getByTestId('review-row').evaluateAll((rows) =>
+    rows.map((r) => {
+      const input = (f: string) => r.querySelector(`[data-field="${f}"]`) as HTMLInputElement;
+      const field = (f: string) => input(f).value;
+      return [field('indicator'), field('region'), input('period').dataset.period, (r.querySelector('.value') as HTMLElement).innerText.trim(), field('unit'), field('kind')].join('|');
+    }),
+  );
+}
+
+test('a .docx from the main import: review, correct an indicator, accept, see the values in the charts with their sentence', async ({ page }) => {
+  await openFresh(page);
+  // The top bar's import takes a Word report to the report page, not the table wizard.
+  await page.getByTestId('file-input').setInputFiles(DOCX);
+  await expect(page.getByTestId('report-page')).toBeVisible();
+  const table = await reviewed(page);
+  await expect(page.getByTestId('import-wizard')).toHaveCount(0);
+  const rows = page.getByTestId('review-row');
+  expect(await rows.count()).toBeGreaterThanOrEqual(20);
+
+  // Each figure is marked in its sentence, as text.
+  const first = rows.first();
+  await expect(first.locator('.sentence')).toContainText(FIRST_SENTENCE);
+  await expect(first.locator('.sentence mark')).toHaveText('12项');
+  await expect(first.locator('[data-field="region"]')).toHaveValue('哈尔滨市道里区');
+  // The document pane beside it shows the whole text; choosing the figure marks its sentence there.
+  await first.getByRole('button', { name: '在原文中显示第 1 个数字' }).click();
+  await expect(page.getByTestId('report-text').locator('mark.sentence').first()).toContainText('细化分解');
+  await expect(page.getByTestId('report-text').locator('[data-figure="0"]')).toHaveText('12项');
+  await screenshot(page, 'report-review-1920');
+
+  // Correct one indicator: the extractor's 整改任务 is the analysts' 整改任务数.
+  const indicator = first.locator('[data-field="indicator"]');
+  await expect(indicator).toHaveValue('整改任务');
+  await indicator.fill('整改任务数');
+  await indicator.press('Enter');
+  await indicator.blur();
+  await expect(indicator).toHaveValue('整改任务数');
+
+  // Drop one, accept the rest.
+  await rows.nth(1).getByRole('button', { name: '舍弃第 2 个数字' }).click();
+  await expect(rows.nth(1)).toHaveAttribute('data-status', 'dropped');
+  await page.getByTestId('accept-all').click();
+  await expect(first).toHaveAttribute('data-status', 'accepted');
+  await expect(rows.nth(1)).toHaveAttribute('data-status', 'dropped');
+  const accepted = await table.locator('[data-testid="review-row"][data-status="accepted"]').count();
+  expect(accepted).toBeGreaterThanOrEqual(15);
+
+  await page.getByTestId('report-store').click();
+  const saved = page.getByTestId('report-saved');
+  await expect(saved).toBeVisible();
+  await expect(saved).toContainText('保存为数据集');
+
+  // The dashboard shows the corrected indicator's value, and the rows table its sentence.
+  await saved.getByRole('button', { name: '在看板中查看' }).click();
+  await chartDrawn(page, 'trend-chart');
+  const obs = page.getByTestId('observation-table');
+  await expect(obs).toHaveAttribute('data-indicator', '整改任务数');
+  const cell = obs.locator('td.source').first();
+  await expect(cell).toContainText(FIRST_SENTENCE);
+  // The file and paragraph are on hover, with the report and the sentence.
+  await expect(cell).toHaveAttribute('title', /daoli-000\.docx · 第\d+段/);
+  await expect(obs.locator('tbody tr').first()).toContainText('12');
+  await cell.scrollIntoViewIfNeeded();
+  await screenshot(page, 'report-review-stored-1920');
+});
+
+test('the same report as .pdf read in the browser gives the .docx figures; storing it again offers replace or keep both', async ({ page }) => {
+  await openFresh(page);
+  await page.getByTestId('nav-report').click();
+  await page.getByTestId('report-file-input').setInputFiles(DOCX);
+  await reviewed(page);
+  const fromDocx = await rowsOf(page);
+  await page.getByTestId('accept-all').click();
+  await page.getByTestId('report-store').click();
+  await expect(page.getByTestId('report-saved')).toBeVisible();
+
+  await page.getByTestId('report-file-input').setInputFiles(PDF);
+  await expect(page.getByTestId('report-summary')).toContainText('daoli-000.pdf', { timeout: 45_000 });
+  expect(await rowsOf(page)).toEqual(fromDocx);
+
+  // Same title as the stored .docx: replace it or keep both.
+  await page.getByTestId('accept-all').click();
+  const save = page.getByTestId('report-save');
+  await expect(save).toContainText('已有同一份报告的数据集');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await screenshot(page, 'report-review-pdf-1024');
+  await save.getByRole('button', { name: '替换它（旧版本可恢复）' }).click();
+  await expect(page.getByTestId('report-saved')).toBeVisible();
+  await page.getByTestId('nav-datasets').click();
+  await expect(page.getByTestId('dataset-card').filter({ hasText: 'daoli-000' })).toHaveCount(1);
+});
+
+test('a scanned PDF says in a sentence that it has no text', async ({ page }) => {
+  await openFresh(page);
+  await page.getByTestId('nav-report').click();
+  await page.getByTestId('report-file-input').setInputFiles({ name: '扫描件.pdf', mimeType: 'application/pdf', buffer: scannedPdf() });
+  await expect(page.getByTestId('report-problem')).toContainText('“扫描件.pdf”是扫描件，没有文字层', { timeout: 45_000 });
+});
