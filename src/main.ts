@@ -1,5 +1,6 @@
 import { mount } from 'svelte';
-import { startEarly } from './app/early-start';
+import { getIndicators, getSeries, openStore } from './store';
+import { indicatorToShow, viewInAddress } from './app/view-in-address';
 import { savedLocale } from './app/i18n.svelte';
 import { loadLocale } from './domain/messages';
 import { loadPolyfills } from './polyfills';
@@ -19,9 +20,30 @@ function start(): void {
     return;
   }
   forgetKeptPictures();
-  startEarly(location.search);
+  readFirstView(location.search);
   // English messages load on demand; a user who chose English gets them before the first paint.
   void Promise.all([import('./ui/App.svelte'), loadLocale(savedLocale())]).then(([{ default: App }]) => mount(App, { target }));
+}
+
+/**
+ * Open the database and read the values of the view the address names (else of the first
+ * indicator) while the app's code loads and compiles (~0.5 s): the app's own open and first load
+ * ask the store the same questions and get these answers (store/shared-reads.ts), instead of
+ * starting them after it has arrived.
+ */
+function readFirstView(search: string): void {
+  const wanted = viewInAddress(new URLSearchParams(search))?.indicator ?? '';
+  openStore()
+    .then(() => getIndicators())
+    .then((all) => {
+      const indicator = indicatorToShow(
+        all.map((i) => i.name),
+        wanted,
+      );
+      return indicator ? getSeries({ indicator }) : undefined;
+    })
+    // The app opens and reads again, and says why, if this failed.
+    .catch(() => undefined);
 }
 
 /**

@@ -15,7 +15,7 @@ import * as store from '../store';
 import type { StoredObservation } from '../store';
 import type { Workspace } from './workspace.svelte';
 import { stable } from './stable';
-import { indicatorToShow, takeEarlySeries, viewInAddress } from './early-start';
+import { indicatorToShow, viewInAddress } from './view-in-address';
 import { whenFirstChartDrawn } from './after-first-chart.svelte';
 import { drawNextAtOnce } from './draw-at-once';
 
@@ -23,8 +23,8 @@ const CONTEXT = Symbol('explorer');
 /** How long the page stays quiet after a load before the other values are read into memory. */
 const WARM_AFTER_MS = 2000;
 
-export type Page = 'dashboard' | 'datasets' | 'briefing';
-const PAGES: readonly Page[] = ['dashboard', 'datasets', 'briefing'];
+export type Page = 'dashboard' | 'datasets' | 'briefing' | 'ledger' | 'report';
+export const PAGES: readonly Page[] = ['dashboard', 'datasets', 'briefing', 'ledger', 'report'];
 
 export class Explorer {
   page = $state<Page>('dashboard');
@@ -87,13 +87,13 @@ export class Explorer {
   readonly period: string | undefined;
 
   private loadSeq = 0;
-  /** The workspace revision `observations` were read at. */
-  private loadedRevision = -1;
+  /** The data version (`workspace.dataVersion`) `observations` were read at. */
+  private loadedVersion = -1;
   /** The timer that starts warming the value cache (warmWhenIdle). */
   private warming: ReturnType<typeof setTimeout> | undefined;
-  private requested = { indicator: '', revision: -1 };
-  /** A read started before a click (see `prefetch`), for the load that click starts to take over. */
-  private prefetched: { indicator: string; revision: number; rows: Promise<StoredObservation[] | undefined> } | undefined;
+  private requested = { indicator: '', version: -1 };
+  /** What waits for the next load to finish (the address after a switch). */
+  private afterLoad: (() => void)[] = [];
 
   constructor(private readonly workspace: Workspace) {
     // Derived fields are declared here because they read the workspace passed in.
@@ -178,10 +178,15 @@ export class Explorer {
     if (patch.kind !== undefined || patch.indicator !== undefined) this.focusRegion = undefined;
     this.spec = { ...this.spec, ...patch };
     if (patch.indicator === undefined) return this.writeUrl();
-    // Start reading at once rather than after the page has re-rendered for the new spec. The
-    // address follows in a task after the new values have drawn: a history entry cost the
+    // Start reading at once rather than after the page has re-rendered for the new spec: the load
+    // `follow` starts then asks the store the same question and gets this read.
+    this.prefetch(patch.indicator);
+    // The address follows in a task after the new values have drawn: a history entry cost the
     // browser's own process ~20 ms of CPU, which on two cores slowed the switch it was part of.
-    void this.load(patch.indicator, this.workspace.dataRevision).finally(() => setTimeout(() => this.writeUrl()));
+    const later = () => setTimeout(() => this.writeUrl());
+    const settled = !this.loading && patch.indicator === this.requested.indicator && this.workspace.dataVersion === this.requested.version;
+    if (settled) later();
+    else this.afterLoad.push(later);
   }
 
   setKind(kind: ViewKind): void {
@@ -224,37 +229,68 @@ export class Explorer {
   }
 
   /**
-   * Load an indicator's observations as of a workspace revision; asking again for the same pair
-   * does nothing, and a slower earlier load never overwrites a later one.
+   * Keep the shown values in step with the chosen indicator and the stored data: the one place
+   * loads start from (a switch, a link, back and forward, a write here or in another tab). Call
+   * once while a component is set up; its effects live as long as that component.
    */
-  async load(indicator: string, revision: number): Promise<void> {
-    if (indicator === this.requested.indicator && revision === this.requested.revision) return;
-    this.requested = { indicator, revision };
+  follow(): void {
+    $effect(() => this.keepIndicator());
+    $effect(() => this.keepValues());
+  }
+
+  /** Keep a valid indicator chosen as datasets come and go (an effect of `follow`). */
+  keepIndicator(): void {
+    void this.indicators;
+    void this.workspace.ready;
+    this.ensureIndicator();
+  }
+
+  /**
+   * Load the chosen indicator's values as of the stored data (an effect of `follow`). It starts
+   * before the workspace's lists are read, so that the values are there when the dashboard is
+   * first drawn: the read main.ts started answers it.
+   */
+  keepValues(): void {
+    void this.load(this.indicatorName, this.workspace.dataVersion);
+  }
+
+  /**
+   * Load an indicator's observations as of a data version; asking again for the same pair does
+   * nothing, and a slower earlier load never overwrites a later one. The store answers a
+   * question already asked of the same data with the same read (the early one main.ts starts,
+   * or a press's `prefetch`).
+   */
+  async load(indicator: string, version: number): Promise<void> {
+    if (indicator === this.requested.indicator && version === this.requested.version) return;
+    this.requested = { indicator, version };
     const seq = ++this.loadSeq;
     if (!indicator) {
       this.observations = [];
       this.loadedIndicator = '';
+      this.loaded();
       return;
     }
     this.loading = true;
     const start = performance.now();
     await this.workspace.opened;
-    const early = await takeEarlySeries(indicator);
-    const prefetched = early ?? (await this.takePrefetched(indicator, revision));
-    const rows = prefetched ?? (await store.getSeries({ indicator }));
-    // On the page's timeline for the benchmark, like the import's phases, with where the values
-    // came from (tests and the benchmark read it).
-    const from = early ? 'early' : prefetched ? 'prefetch' : 'store';
-    performance.measure('view:load', { start, detail: { indicator, from } });
+    const rows = await store.getSeries({ indicator });
+    // On the page's timeline for the benchmark, like the import's phases (store:read says
+    // whether the store read or shared an answer already under way).
+    performance.measure('view:load', { start, detail: { indicator } });
     if (seq !== this.loadSeq) return;
     // A switch of indicator in the same data: the trend the user waits on draws in this task.
     // After a change of the data (an import, another tab's write) the whole page redraws, in turns.
-    if (indicator !== this.loadedIndicator && revision === this.loadedRevision) drawNextAtOnce();
+    if (indicator !== this.loadedIndicator && version === this.loadedVersion) drawNextAtOnce();
     this.observations = rows;
     this.loadedIndicator = indicator;
-    this.loadedRevision = revision;
+    this.loadedVersion = version;
     this.loading = false;
+    this.loaded();
     this.warmWhenIdle();
+  }
+
+  private loaded(): void {
+    for (const job of this.afterLoad.splice(0)) job();
   }
 
   /**
@@ -264,19 +300,8 @@ export class Explorer {
    * on screen changes before the click, and a press that ends elsewhere has only read.
    */
   prefetch(indicator: string): void {
-    const revision = this.workspace.dataRevision;
-    if (indicator === this.requested.indicator && revision === this.requested.revision) return;
-    if (indicator === this.prefetched?.indicator && revision === this.prefetched.revision) return;
     // A failed read is read again by the load (which reports its error).
-    const rows = this.workspace.opened.then(() => store.getSeries({ indicator })).catch(() => undefined);
-    this.prefetched = { indicator, revision, rows };
-  }
-
-  /** The prefetched rows if they are of this indicator at this revision; taken once. */
-  private takePrefetched(indicator: string, revision: number): Promise<StoredObservation[] | undefined> | undefined {
-    const p = this.prefetched;
-    this.prefetched = undefined;
-    return p?.indicator === indicator && p.revision === revision ? p.rows : undefined;
+    void this.workspace.opened.then(() => store.getSeries({ indicator })).catch(() => undefined);
   }
 
   /**

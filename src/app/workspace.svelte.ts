@@ -7,18 +7,10 @@ import type { Dataset, Indicator, Region } from '../domain/types';
 import * as store from '../store';
 import { buildRegionIdentity, type RegionIdentity } from '../analysis/region-identity';
 import { loadSampleData, SAMPLE_REMOVED_KEY } from './sample-data';
-import { takeEarlyOpen } from './early-start';
 import { SAMPLE_DECK_ID, SAMPLE_VIEW_PREFIX } from './briefing-sample';
 
 const CONTEXT = Symbol('workspace');
 const DELETED_KEPT_MS = 30 * 24 * 3600 * 1000;
-/** The store's change scopes that can change stored values (see `dataRevision`). */
-const DATA_SCOPES: ReadonlySet<string> = new Set(['datasets', 'workspace']);
-
-/** Whether a change of `scope` (undefined: not known) may have changed stored values. */
-function changesValues(scope: string | undefined): boolean {
-  return scope === undefined || DATA_SCOPES.has(scope);
-}
 
 export type Notice =
   | { kind: 'sample-loaded' }
@@ -41,20 +33,14 @@ export class Workspace {
   /** The label each region shows under, whatever way a file wrote it (analysis/region-identity). */
   readonly regionIdentity: RegionIdentity = $derived(buildRegionIdentity(this.regions));
   notice = $state.raw<Notice | null>(null);
-  /** Bumped on every change (views, decks, settings too) for what lists those. */
-  revision = $state(0);
   /**
-   * Bumped only when stored values may have changed (datasets, a restored backup, or a change
-   * whose scope is unknown): saving a view, a deck or a setting re-read and redrew every chart of
-   * the dashboard for nothing. Indicator settings reach the charts through `indicators`.
+   * The store's version (its count of committed writes, here or in other tabs) as of the lists
+   * above: set once they are read again after a write, so what reloads as it moves reads lists
+   * and values of the same data.
    */
-  dataRevision = $state(0);
-  /**
-   * Bumped only when boundary maps may have changed (a maps or whole-workspace change, here or in
-   * another tab): a boundary file can be megabytes, and reading and parsing it again after every
-   * import or setting was a long task for nothing.
-   */
-  mapsRevision = $state(0);
+  version = $state.raw<store.StoreVersion>(store.storeVersion());
+  /** The values version the dataset, indicator and region lists were read at. */
+  private listsAt: number | undefined;
   /** Settles when the store is open: reads started before then wait for it. */
   readonly opened: Promise<void>;
   private markOpened!: () => void;
@@ -66,7 +52,8 @@ export class Workspace {
   async init(): Promise<void> {
     let persistent: boolean;
     try {
-      ({ persistent } = await (takeEarlyOpen() ?? store.openStore()));
+      // The same opening main.ts started before the app's code arrived, if it did.
+      ({ persistent } = await store.openStore());
     } catch (e) {
       // The database was upgraded by a newer build in another tab: show the reload banner (a
       // reload fetches that build) instead of a raw error, and write nothing.
@@ -80,12 +67,14 @@ export class Workspace {
     this.markOpened();
     store.onVersionChange(() => (this.outdated = true));
     store.onStoreChange((change) => void this.refresh(change.scope));
-    // Read without bumping `revision`: views loading as of revision 0 need not load again.
-    await this.read();
+    // The lists as of the version views first load at: they need not load again.
+    const version = store.storeVersion();
+    await this.read(undefined, version.values);
+    this.version = version;
     if (this.datasets.length === 0 && !(await store.getSetting<boolean>(SAMPLE_REMOVED_KEY))) {
       await loadSampleData();
       this.notice = { kind: 'sample-loaded' };
-      // A new revision: a view the address named (a shared link opened on a first visit) has
+      // A new version: a view the address named (a shared link opened on a first visit) has
       // already loaded, before the sample was stored, and found no values.
       await this.refresh();
     }
@@ -97,24 +86,50 @@ export class Workspace {
   }
 
   /**
-   * Reload the lists after a change; views reload their data as `revision` moves. `scope` is the
-   * store's name for what changed (`maps`, `workspace`…), when known.
+   * Reload the lists after a write (this tab's, or another's: `scope` is the store's name for what
+   * changed, `maps`, `indicators`…, when known), then take the store's version: views reload
+   * their values as `dataVersion` moves.
    */
   async refresh(scope?: string): Promise<void> {
-    await this.read(scope);
-    this.revision += 1;
-    if (changesValues(scope)) this.dataRevision += 1;
-    if (scope === 'maps' || scope === 'workspace') this.mapsRevision += 1;
+    const version = store.storeVersion();
+    await this.read(scope, version.values);
+    this.version = version;
     // On the page's timeline, like the loads it starts (tests wait for it).
     performance.mark('workspace:refresh', { detail: { scope: scope ?? '' } });
   }
 
-  /** Read the lists a change of `scope` can have changed (all of them when it is not known). */
-  private async read(scope?: string): Promise<void> {
+  /** Every committed write so far, for what lists views, decks or settings. */
+  get revision(): number {
+    return this.version.changes;
+  }
+
+  /**
+   * Writes that may have changed stored values (datasets, a restored backup): saving a view, a
+   * deck or a setting must not re-read and redraw every chart. Indicator settings reach the
+   * charts through `indicators`.
+   */
+  get dataVersion(): number {
+    return this.version.values;
+  }
+
+  /**
+   * Writes that may have changed boundary maps: a boundary file can be megabytes, and reading it
+   * again after every import or setting was a long task for nothing.
+   */
+  get mapsRevision(): number {
+    return this.version.maps;
+  }
+
+  /**
+   * Read the lists stored values give (datasets, indicators, regions) when the values have changed
+   * since they were read (`values`, the store's values version), else only the indicators after
+   * their own change.
+   */
+  private async read(scope: string | undefined, values: number): Promise<void> {
     // A newer version elsewhere closed our connection: keep showing what we had (the banner asks
     // for a reload) rather than failing a write that did commit, such as an import just saved.
     if (this.outdated) return;
-    if (!changesValues(scope)) {
+    if (values === this.listsAt) {
       // Views, decks, settings and maps are read where they are shown; a new `indicators` array
       // would make every view that lists indicators (按地区 reads all their values) run again.
       if (scope === 'indicators') this.indicators = await store.getIndicators();
@@ -133,6 +148,7 @@ export class Workspace {
       .sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? ''));
     this.indicators = indicators;
     this.regions = regions;
+    this.listsAt = values;
   }
 
   /** Whether the browser promised not to evict our data; asked after the first own import. */

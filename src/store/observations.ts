@@ -10,41 +10,50 @@ import { completeDatasets, indicatorBlocks, readAllBlocks, readAllBlocksInWorker
 import { StoreError } from './errors';
 import { getDb, isPersistent } from './open';
 import type { StoredObservation } from './types';
+import { shared } from './shared-reads';
 
 /**
  * Every observation of one indicator, optionally limited to some datasets and regions, in
- * dataset then source order.
+ * dataset then source order. The same question asked again of the same data gets the same
+ * answer, read once (shared-reads.ts): do not change the array.
  * @example const rows = await getSeries({ indicator: '压采量', regions: ['道里区'] })
  */
-export async function getSeries(query: {
+export function getSeries(query: {
   indicator: string;
   datasets?: readonly string[];
   regions?: readonly string[];
 }): Promise<StoredObservation[]> {
-  const regions = query.regions?.length ? new Set(query.regions) : undefined;
-  return scanIndicator(getDb(), query.indicator, query.datasets, (strings) => {
-    if (!regions) return undefined;
-    const wanted = new Set<number>();
-    strings.forEach((s, i) => {
-      if (regions.has(s)) wanted.add(i);
+  const key = JSON.stringify(['series', query.indicator, query.datasets ?? [], query.regions ?? []]);
+  return shared(key, () => {
+    const regions = query.regions?.length ? new Set(query.regions) : undefined;
+    return timedScan('series', query.indicator, query.datasets, (strings) => {
+      if (!regions) return undefined;
+      const wanted = new Set<number>();
+      strings.forEach((s, i) => {
+        if (regions.has(s)) wanted.add(i);
+      });
+      return (block, k) => wanted.has(block.region[k]);
     });
-    return (block, k) => wanted.has(block.region[k]);
   });
 }
 
 /**
  * Every observation of one indicator in one period (all regions), for comparisons and rankings.
+ * Shared like `getSeries`: do not change the array.
  * @example const rows = await getSnapshot({ indicator: '压采量', period: '2024' })
  */
-export async function getSnapshot(query: {
+export function getSnapshot(query: {
   indicator: string;
   period: string;
   datasets?: readonly string[];
 }): Promise<StoredObservation[]> {
-  return scanIndicator(getDb(), query.indicator, query.datasets, (strings) => {
-    const code = strings.indexOf(query.period);
-    return (block, k) => block.period[k] === code;
-  });
+  const key = JSON.stringify(['snapshot', query.indicator, query.period, query.datasets ?? []]);
+  return shared(key, () =>
+    timedScan('snapshot', query.indicator, query.datasets, (strings) => {
+      const code = strings.indexOf(query.period);
+      return (block, k) => block.period[k] === code;
+    }),
+  );
 }
 
 /**
@@ -121,6 +130,22 @@ export async function warmBlockCache(pause: () => Promise<void> = () => Promise.
 }
 
 type RowFilter = (block: BlockRecord, k: number) => boolean;
+
+/**
+ * `scanIndicator` on the page's timeline (`store:read`, with the query's kind and indicator):
+ * tests and the benchmark tell a read from an answer shared with an earlier call by it.
+ */
+async function timedScan(
+  kind: string,
+  indicator: string,
+  datasets: readonly string[] | undefined,
+  makeFilter: (strings: readonly string[]) => RowFilter | undefined,
+): Promise<StoredObservation[]> {
+  const start = performance.now();
+  const rows = await scanIndicator(getDb(), indicator, datasets, makeFilter);
+  performance.measure('store:read', { start, detail: { kind, indicator } });
+  return rows;
+}
 
 /** Decode the blocks of one indicator in complete (and, if given, chosen) datasets. */
 async function scanIndicator(

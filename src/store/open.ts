@@ -7,6 +7,8 @@ import { StoreDb } from './db';
 import { StoreError } from './errors';
 import { cleanupIncomplete } from './cleanup';
 import { clearBlockCache, forgetCompleteDatasets } from './block-cache';
+import { countWrite, storeVersion } from './data-version';
+import { forgetSharedReads } from './shared-reads';
 
 /** What changed, as announced to other tabs. */
 export interface StoreChange {
@@ -20,6 +22,8 @@ export interface StoreChange {
 export const DEFAULT_DB_NAME = 'indicator-dashboard';
 
 let db: StoreDb | null = null;
+/** The opening under way or done, so that opening early (main.ts) and the app's own open are one. */
+let opening: { name: string; done: Promise<{ persistent: boolean }> } | null = null;
 let channel: BroadcastChannel | null = null;
 let persistentStore = false;
 let stale = false;
@@ -28,14 +32,26 @@ const changeListeners = new Set<(change: StoreChange) => void>();
 const writeListeners = new Set<() => void>();
 
 /**
- * Open (or reopen) the store. Falls back to an in-memory database when IndexedDB is missing or
- * refuses to open (private mode, blocked storage) and says so with `persistent: false`. Deletes
- * writes left unfinished by a closed tab.
+ * Open the store. Falls back to an in-memory database when IndexedDB is missing or refuses to
+ * open (private mode, blocked storage) and says so with `persistent: false`. Deletes writes left
+ * unfinished by a closed tab. Asked again for the same database while it is open or opening, it
+ * gives the same promise (the page starts opening before the app's code has arrived); a failed
+ * open, a closed store or another name opens anew.
  * @example const { persistent } = await openStore(); if (!persistent) showBanner('store.banner.memory')
  */
-export async function openStore(options: { name?: string } = {}): Promise<{ persistent: boolean }> {
-  closeStore();
+export function openStore(options: { name?: string } = {}): Promise<{ persistent: boolean }> {
   const name = options.name ?? DEFAULT_DB_NAME;
+  if (opening?.name === name) return opening.done;
+  closeStore();
+  const mine = { name, done: openNamed(name) };
+  opening = mine;
+  mine.done.catch(() => {
+    if (opening === mine) opening = null;
+  });
+  return mine.done;
+}
+
+async function openNamed(name: string): Promise<{ persistent: boolean }> {
   let opened = new StoreDb(name);
   try {
     await opened.open();
@@ -67,7 +83,7 @@ export async function openStore(options: { name?: string } = {}): Promise<{ pers
   if (typeof BroadcastChannel !== 'undefined') {
     channel = new BroadcastChannel(`${DEFAULT_DB_NAME}:${name}`);
     channel.onmessage = (event: MessageEvent<StoreChange>) => {
-      forgetCompleteDatasets();
+      written(event.data?.scope);
       for (const listener of writeListeners) listener();
       for (const listener of changeListeners) listener(event.data);
     };
@@ -81,8 +97,10 @@ export async function openStore(options: { name?: string } = {}): Promise<{ pers
  * @example closeStore()
  */
 export function closeStore(): void {
+  opening = null;
   // Cached blocks belong to this connection's database (tests open several under other names).
   clearBlockCache();
+  forgetSharedReads();
   channel?.close();
   channel = null;
   db?.close();
@@ -137,9 +155,18 @@ export function onWrite(listener: () => void): () => void {
 
 /** Announce a committed write to the other tabs. Called by the store's writers after commit. */
 export function announce(change: StoreChange): void {
-  forgetCompleteDatasets();
+  written(change.scope);
   for (const listener of writeListeners) listener();
   channel?.postMessage(change);
+}
+
+/** What a committed write makes out of date: the data version, and values read before it. */
+function written(scope: string | undefined): void {
+  const before = storeVersion().values;
+  countWrite(scope);
+  forgetCompleteDatasets();
+  // Reads of values are keyed by the version; the latest one's answer need not be held any more.
+  if (storeVersion().values !== before) forgetSharedReads();
 }
 
 function isVersionError(error: unknown): boolean {

@@ -14,15 +14,18 @@ function option(page: Page, name: string) {
   return page.getByTestId('indicator-list').getByRole('option', { name, exact: true });
 }
 
-/** Where each load of values since `since` got them from (the `view:load` measures). */
-function loadsSince(page: Page, since: number): Promise<{ indicator: string; from: string }[]> {
+/**
+ * The app's loads of values since `since` (`view:load` measures), and the store's reads among them
+ * (`store:read`: an answer shared with a read already made is not one), with when each started.
+ */
+function loadsSince(page: Page, since: number, name: 'view:load' | 'store:read' = 'view:load'): Promise<{ indicator: string; at: number }[]> {
   return page.evaluate(
-    (t) =>
+    ([t, entry]) =>
       performance
-        .getEntriesByName('view:load')
+        .getEntriesByName(entry)
         .filter((m) => m.startTime >= t)
-        .map((m) => (m as PerformanceMeasure).detail as { indicator: string; from: string }),
-    since,
+        .map((m) => ({ indicator: ((m as PerformanceMeasure).detail as { indicator: string }).indicator, at: m.startTime })),
+    [since, name] as const,
   );
 }
 
@@ -35,9 +38,14 @@ test('a press on an indicator reads its values; the click draws them without rea
   await page.mouse.down();
   // Nothing changes on screen while the button is held.
   await expect(page.getByTestId('trend')).toContainText(`${AREA}：趋势`);
+  const released = await page.evaluate(() => performance.now());
   await page.mouse.up();
   await expect(page.getByTestId('trend')).toContainText(`${STRAW}：趋势`);
-  expect(await loadsSince(page, since)).toEqual([{ indicator: STRAW, from: 'prefetch' }]);
+  expect((await loadsSince(page, since)).map((l) => l.indicator)).toEqual([STRAW]);
+  // One read, started at the press: the click's load got its answer.
+  const reads = await loadsSince(page, since, 'store:read');
+  expect(reads.map((r) => r.indicator)).toEqual([STRAW]);
+  expect(reads[0].at).toBeLessThan(released);
   await expect.poll(() => new URL(page.url()).searchParams.get('ind')).toBe(STRAW);
 });
 
