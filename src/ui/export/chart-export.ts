@@ -33,6 +33,9 @@ import { exportOption } from './export-option';
 import { renderPng, renderSvg } from './render-offscreen';
 import { loadParts } from '../chart/echarts-setup';
 import { partsNeeded } from '../chart/chart-parts';
+import { watermarkGraphics, watermarkStylesheet } from '../../export/watermark';
+import { currentWatermarkText } from '../../app/watermark-store';
+import { pageSheets } from '../../export/page-xlsx';
 
 /** One chart as the app shows it. */
 export interface ChartSource {
@@ -141,13 +144,21 @@ export function imageSize(settings: ImageSettings, locale: Locale): ExportSize {
   return result.size;
 }
 
+/** The picture with the user's watermark (设置) tiled over it at its size; unchanged when there is none. */
+function watermarked(option: EChartsOption, width: number, height: number): EChartsOption {
+  const marks = watermarkGraphics(currentWatermarkText(), width, height, light.fontFamily);
+  if (marks.length === 0) return option;
+  const existing = option.graphic === undefined ? [] : Array.isArray(option.graphic) ? option.graphic : [option.graphic];
+  return { ...option, graphic: [...existing, ...marks] as EChartsOption['graphic'] };
+}
+
 /**
  * The PNG and its size.
  * @example const { blob, size } = await exportPng(source, settings)
  */
 export async function exportPng(source: ChartSource, settings: ImageSettings): Promise<{ blob: Blob; size: ExportSize }> {
   const size = imageSize(settings, source.data.locale);
-  const option = imageOption(source, settings, new Date().toISOString());
+  const option = watermarked(imageOption(source, settings, new Date().toISOString()), size.cssWidth, size.cssHeight);
   // The app registers some ECharts parts on demand; an export may come before they were needed on screen.
   await loadParts(partsNeeded(option, 'canvas'));
   const blob = await renderPng(option, {
@@ -165,7 +176,7 @@ export async function exportPng(source: ChartSource, settings: ImageSettings): P
  */
 export async function exportSvg(source: ChartSource, settings: ImageSettings): Promise<string> {
   const size = imageSize(settings, source.data.locale);
-  const option = imageOption(source, settings, new Date().toISOString());
+  const option = watermarked(imageOption(source, settings, new Date().toISOString()), size.cssWidth, size.cssHeight);
   await loadParts(partsNeeded(option, 'svg'));
   return renderSvg(option, size.cssWidth, size.cssHeight);
 }
@@ -197,6 +208,26 @@ export function exportCsv(source: ChartSource): { bytes: Uint8Array; rows: numbe
 export async function exportXlsx(source: ChartSource): Promise<{ bytes: Uint8Array; rows: number }> {
   const rows = dataRows(source);
   return { bytes: await toXlsx([{ name: source.heading, rows }]), rows: countRows(source) };
+}
+
+/**
+ * One workbook for the page: a sheet per panel (`pageSheets`), each headed by its title, unit,
+ * period and source, then the same rows as the panel's own XLSX.
+ * @example await exportPageXlsx([trend, comparison])
+ */
+export async function exportPageXlsx(sources: readonly ChartSource[]): Promise<{ bytes: Uint8Array; sheets: number }> {
+  const panels = sources.map((source) => {
+    const behind = observationsBehind(source.spec, source.data.observations);
+    return {
+      heading: source.heading,
+      unit: displayUnitOf(source.data.indicator, behind),
+      period: periodText(behind, source.data.locale),
+      source: sourceText(source.data.indicator.source, behind, source.datasetSources),
+      rows: dataRows(source),
+    };
+  });
+  const locale = sources[0]?.data.locale ?? 'zh';
+  return { bytes: await toXlsx(pageSheets(panels, locale, new Date().toISOString())), sheets: panels.length };
 }
 
 /**
@@ -253,7 +284,9 @@ export function chartDocument(items: readonly PageItem[], title: string): ChartD
 export async function exportHtml(sources: readonly PageItem[], title: string): Promise<string> {
   const { default: scriptText } = await import('virtual:standalone-script');
   const doc = chartDocument(sources, title);
-  return buildStandaloneHtml({ title, lang: doc.locale === 'en' ? 'en' : 'zh-CN', scriptText, payload: doc });
+  // The watermark lies over the saved page (and its prints) as a stylesheet: its own code has none.
+  const styleText = watermarkStylesheet(currentWatermarkText(), { fontFamily: light.fontFamily }) || undefined;
+  return buildStandaloneHtml({ title, lang: doc.locale === 'en' ? 'en' : 'zh-CN', scriptText, payload: doc, styleText });
 }
 
 /**
