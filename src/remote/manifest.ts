@@ -15,7 +15,31 @@ export interface ColumnMap {
   indicator?: string;
   unit?: string;
   regionCode?: string;
+  /**
+   * Written by 发布到内网: the files hold observations as the store keeps them (values in base
+   * units, `unit` the base unit) in columns named as `NATIVE_COLUMNS`; no unit is parsed.
+   */
+  native?: boolean;
 }
+
+/** Observation fields a published file may carry, by column name. */
+export const NATIVE_COLUMNS = {
+  region: 'region',
+  regionCode: 'region_code',
+  indicator: 'indicator',
+  period: 'period',
+  periodLabel: 'period_label',
+  grain: 'grain',
+  value: 'value',
+  unit: 'unit',
+  displayUnit: 'display_unit',
+  kind: 'kind',
+  changeType: 'change_type',
+  approximate: 'approximate',
+  isTotal: 'is_total',
+  target: 'target',
+  sourceText: 'source_text',
+} as const;
 
 /** One Parquet file of a dataset; `indicators` lets a view skip the files it does not need. */
 export interface ManifestFile {
@@ -106,6 +130,7 @@ function readDataset(d: unknown): ManifestDataset | string {
   if (!isObject(c) || typeof c.region !== 'string' || typeof c.period !== 'string' || typeof c.value !== 'string') return `columns of ${d.id}`;
   const columns: ColumnMap = { region: c.region, period: c.period, value: c.value };
   for (const key of ['indicator', 'unit', 'regionCode'] as const) if (typeof c[key] === 'string') columns[key] = c[key];
+  if (c.native === true) columns.native = true;
   if (!Array.isArray(d.files) || d.files.length === 0 || d.files.length > MAX_FILES) return `files of ${d.id}`;
   const files: ManifestFile[] = [];
   for (const f of d.files) {

@@ -6,12 +6,12 @@
  * was read is kept (a few indicators); nothing goes into IndexedDB.
  */
 import { parquetMetadataAsync, parquetRead, type AsyncBuffer, type FileMetaData } from 'hyparquet';
-import type { Dataset, Indicator, Region } from '../domain/types';
+import { GRAINS, type Dataset, type Grain, type Indicator, type Region } from '../domain/types';
 import type { StoredObservation } from '../store';
 import { parsePeriod } from '../ingest/parse-period';
 import { parseQuantity } from '../ingest/parse-quantity';
 import { cellText, checkParquetMetadata, guardedCompressors, type ParquetProblem } from '../ingest/read-parquet';
-import type { ManifestDataset, ManifestFile, ParquetManifest } from './manifest';
+import { NATIVE_COLUMNS, type ColumnMap, type ManifestDataset, type ManifestFile, type ParquetManifest } from './manifest';
 import { rangeBuffer } from './range-buffer';
 
 /** Rows one remote file may declare (a file, not a dataset: a view reads a few row groups). */
@@ -130,11 +130,13 @@ export class RemoteDataset {
 
   private async readFile(file: ManifestFile, indicator: string): Promise<StoredObservation[]> {
     const { buffer, meta } = await this.open(file);
-    const c = this.spec.columns;
-    const names = [c.region, c.period, c.value, c.indicator, c.unit, c.regionCode].filter((n): n is string => n !== undefined);
-    const runs = rowRuns(meta, c.indicator, indicator);
+    const present = new Set(meta.schema.slice(1).map((e) => e.name));
+    const wanted = columnsOf(this.spec.columns).filter(([, name]) => present.has(name));
+    const names = wanted.map(([, name]) => name);
+    const at = new Map(wanted.map(([field], i) => [field, i]));
+    const runs = rowRuns(meta, this.spec.columns.indicator, indicator);
     const out: StoredObservation[] = [];
-    const convert = new RowConverter(this.id, this.spec.indicator ?? indicator, c.indicator !== undefined, c.unit !== undefined, c.regionCode !== undefined);
+    const convert = new RowConverter(this.id, this.spec.indicator ?? indicator, at, this.spec.columns.native === true);
     for (const [rowStart, rowEnd] of runs) {
       let rows: unknown[][] = [];
       await parquetRead({ file: buffer, metadata: meta, columns: names, rowStart, rowEnd, rowFormat: 'array', compressors: guardedCompressors, onComplete: (r) => (rows = r) });
@@ -142,6 +144,22 @@ export class RemoteDataset {
     }
     return out;
   }
+}
+
+type Field = keyof typeof NATIVE_COLUMNS;
+
+/** The (field, column name) pairs a dataset's files are read for. */
+function columnsOf(c: ColumnMap): [Field, string][] {
+  if (c.native) return (Object.keys(NATIVE_COLUMNS) as Field[]).map((f) => [f, NATIVE_COLUMNS[f]]);
+  const out: [Field, string][] = [
+    ['region', c.region],
+    ['period', c.period],
+    ['value', c.value],
+  ];
+  if (c.indicator !== undefined) out.push(['indicator', c.indicator]);
+  if (c.unit !== undefined) out.push(['unit', c.unit]);
+  if (c.regionCode !== undefined) out.push(['regionCode', c.regionCode]);
+  return out;
 }
 
 /**
@@ -169,6 +187,25 @@ export function rowRuns(meta: FileMetaData, column: string | undefined, indicato
   return runs;
 }
 
+/** Fields a published file carries beyond the ones every dataset has. */
+const EXTRAS = ['periodLabel', 'grain', 'displayUnit', 'kind', 'changeType', 'approximate', 'isTotal', 'target', 'sourceText'] as const;
+
+/** Set one of those fields from its cell, when the cell holds one of its values. */
+function setExtra(o: StoredObservation, field: (typeof EXTRAS)[number], v: unknown): void {
+  if (v === null || v === undefined || v === '') return;
+  if (field === 'approximate' || field === 'isTotal') {
+    if (v === true) o[field] = true;
+  } else if (field === 'target') {
+    if (typeof v === 'number' && Number.isFinite(v)) o.target = v;
+  } else if (field === 'kind') {
+    if (v === 'level' || v === 'change') o.kind = v;
+  } else if (field === 'changeType') {
+    if (v === 'relative' || v === 'absolute' || v === 'points' || v === 'multiple') o.changeType = v;
+  } else if (field === 'grain') {
+    if (typeof v === 'string' && (GRAINS as readonly string[]).includes(v)) o.grain = v as Grain;
+  } else if (typeof v === 'string') o[field] = v;
+}
+
 /** Compare as Parquet orders strings (UTF-8 bytes, i.e. code points), not as UTF-16 units. */
 function utf8Compare(a: string, b: string): number {
   const x = Array.from(a);
@@ -192,20 +229,23 @@ class RowConverter {
   constructor(
     private readonly datasetId: string,
     private readonly fixedIndicator: string,
-    private readonly hasIndicator: boolean,
-    private readonly hasUnit: boolean,
-    private readonly hasCode: boolean,
+    /** Field → its place in a row. */
+    private readonly places: ReadonlyMap<Field, number>,
+    /** Values already in base units, with the observation's own fields (a published file). */
+    private readonly native: boolean,
   ) {}
 
   append(out: StoredObservation[], rows: unknown[][], indicator: string): void {
-    const unitAt = this.hasIndicator ? 4 : 3;
-    const codeAt = unitAt + (this.hasUnit ? 1 : 0);
+    const col = (f: Field): number => this.places.get(f) ?? -1;
+    const [iIndicator, iRegion, iPeriod, iValue, iUnit, iCode] = [col('indicator'), col('region'), col('period'), col('value'), col('unit'), col('regionCode')];
+    const extras = this.native ? EXTRAS.map((f) => [f, col(f)] as const).filter(([, i]) => i >= 0) : [];
     for (const row of rows) {
-      if (this.hasIndicator && row[3] !== indicator) continue;
-      const period = this.period(cellText(row[1]));
+      if (iIndicator >= 0 && row[iIndicator] !== indicator) continue;
+      const period = this.period(cellText(row[iPeriod]));
       if (!period) continue;
-      const unit = this.unit(this.hasUnit ? cellText(row[unitAt]) : '');
-      const raw = row[2];
+      const unitText = iUnit >= 0 ? cellText(row[iUnit]) : '';
+      const unit = this.native ? { factor: 1, unit: unitText, display: unitText } : this.unit(unitText);
+      const raw = row[iValue];
       let value: number;
       if (typeof raw === 'number') value = raw * unit.factor;
       else if (typeof raw === 'bigint') value = Number(raw) * unit.factor;
@@ -215,13 +255,14 @@ class RowConverter {
         value = q.value;
       }
       if (!Number.isFinite(value)) continue;
-      const o = { region: cellText(row[0]), indicator: this.fixedIndicator, period: period.key, value, unit: unit.unit, grain: period.grain, datasetId: this.datasetId } as StoredObservation;
+      const o = { region: cellText(row[iRegion]), indicator: this.fixedIndicator, period: period.key, value, unit: unit.unit, grain: period.grain, datasetId: this.datasetId } as StoredObservation;
       if (period.label !== period.key) o.periodLabel = period.label;
       if (unit.display !== unit.unit) o.displayUnit = unit.display;
-      if (this.hasCode) {
-        const code = cellText(row[codeAt]);
+      if (iCode >= 0) {
+        const code = cellText(row[iCode]);
         if (code !== '') o.regionCode = code;
       }
+      for (const [field, i] of extras) setExtra(o, field, row[i]);
       out.push(o);
     }
   }

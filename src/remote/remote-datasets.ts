@@ -20,15 +20,17 @@ export class ManifestError extends Error {
 }
 
 /**
- * Read the manifest at `url` and its datasets (no values yet).
+ * Read the manifest at `url` and its datasets (no values yet); `keepIds` for a published folder.
  * @example const { manifest, datasets } = await openManifest('https://intranet/data/manifest.json')
  */
-export async function openManifest(url: string): Promise<{ manifest: ParquetManifest; datasets: RemoteDataset[] }> {
+export async function openManifest(url: string, options: { keepIds?: boolean } = {}): Promise<{ manifest: ParquetManifest; datasets: RemoteDataset[] }> {
   const text = await fetchText(url);
   const read = parseManifest(text);
   if ('problem' in read) throw new ManifestError(read.problem, read.detail ?? '');
   const base = url.slice(0, url.lastIndexOf('/') + 1);
-  const datasets = read.manifest.datasets.map((spec) => new RemoteDataset(`remote:${base}${spec.id}`, base, spec, read.manifest));
+  // A published folder's own page keeps the datasets' ids, which its views and decks name; beside
+  // a user's datasets, the folder's address keeps them apart.
+  const datasets = read.manifest.datasets.map((spec) => new RemoteDataset(options.keepIds ? spec.id : `remote:${base}${spec.id}`, base, spec, read.manifest));
   return { manifest: read.manifest, datasets };
 }
 
