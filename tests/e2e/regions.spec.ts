@@ -1,0 +1,79 @@
+/**
+ * Issue 22: administrative divisions in the app. A file of names only is matched to division
+ * codes on import (and correctable in the preview), the region picker groups province → city →
+ * county with "all counties of X", a city's bar drills into its counties and back, and a
+ * boundary file keyed by name is drawn through the codes.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { chartDrawn, importAndShow, importFile, openFresh, screenshot } from './helpers';
+
+const own = (name: string) => join(process.cwd(), 'tests', 'e2e', 'fixtures', 'regions', name);
+const GRAIN = '粮食播种面积';
+const HARBIN_COUNTIES = ['道里区', '南岗区', '道外区', '平房区', '松北区', '香坊区', '呼兰区', '阿城区', '双城区', '依兰县', '方正县', '宾县', '巴彦县', '木兰县', '通河县', '延寿县', '尚志市', '五常市'];
+
+async function chooseIndicator(page: Page, name: string): Promise<void> {
+  await page.getByTestId('indicator-search').fill(name);
+  await page.getByTestId('indicator-list').getByRole('option', { name, exact: true }).click();
+  await page.getByTestId('indicator-search').fill('');
+}
+
+test('the import preview shows each region\'s match and takes a correction', async ({ page }) => {
+  await openFresh(page);
+  await importFile(page, own('names-to-correct.csv'));
+  const matches = page.getByTestId('region-matches');
+  await expect(page.getByTestId('region-match-summary')).toHaveText('3 个地区：已对应 1 个，需确认 1 个，未对应 1 个（按原文保留）');
+  const gulou = matches.locator('tr[data-region="鼓楼区"]');
+  await expect(gulou).toHaveAttribute('data-status', 'ambiguous');
+  await expect(gulou.getByTestId('region-candidates').locator('option')).toHaveText([
+    '选择…',
+    '江苏省 南京市 鼓楼区（320106）',
+    '江苏省 徐州市 鼓楼区（320302）',
+    '福建省 福州市 鼓楼区（350102）',
+    '河南省 开封市 鼓楼区（410204）',
+  ]);
+  await screenshot(page, 'regions-import-preview-1920');
+  // 鼓楼区: the user says which.
+  await gulou.getByTestId('region-candidates').selectOption('350102');
+  await expect(matches.locator('tr[data-region="鼓楼区"]')).toHaveAttribute('data-status', 'matched');
+  await expect(matches.locator('tr[data-region="鼓楼区"]')).toContainText('福建省 福州市 鼓楼区（350102）');
+  // 阿城市 (撤县设区: now 阿城区): named by the user, remembered as an alias.
+  const acheng = matches.locator('tr[data-region="阿城市"]');
+  await acheng.getByTestId('region-rename').fill('哈尔滨市阿城区');
+  await acheng.getByTestId('region-rename-apply').click();
+  await expect(matches.locator('tr[data-region="阿城市"]')).toHaveAttribute('data-status', 'matched');
+  await expect(page.getByTestId('region-match-summary')).toHaveText('3 个地区：已对应 3 个，需确认 0 个，未对应 0 个（按原文保留）');
+  // The records as stored carry the codes: the 按地区 picker's groups and the map use them.
+  await screenshot(page, 'regions-import-corrected-1920');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  // The alias is applied to a later import of the old name, with no question.
+  await page.getByTestId('import-show').click();
+  await importFile(page, own('names-to-correct.csv'));
+  await expect(page.getByTestId('region-matches').locator('tr[data-region="阿城市"]')).toContainText('按您保存的别名');
+});
+
+test('the picker groups province → city → county; "all counties of 哈尔滨市" is one choice; the keyboard walks it as one list', async ({ page }) => {
+  await openFresh(page);
+  await importAndShow(page, own('heilongjiang-names.csv'));
+  await chooseIndicator(page, GRAIN);
+  const list = page.getByTestId('region-list');
+  await expect(list.locator('li.group').first()).toHaveText('黑龙江省');
+  await expect(list.locator('li.group', { hasText: '哈尔滨市' })).toHaveCount(1);
+  const all = list.locator('[data-testid="region-all-counties"][data-code="230100"]');
+  await all.check();
+  await expect.poll(() => new URL(page.url()).searchParams.getAll('r')).toEqual(HARBIN_COUNTIES);
+  await expect(all).toBeChecked();
+  await chartDrawn(page, 'trend-chart');
+  await screenshot(page, 'regions-picker-all-counties-1920');
+  // The keyboard: from the all-counties box, ArrowDown goes to the next row (道里区), End to the last.
+  await all.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator(':focus')).toHaveAttribute('type', 'checkbox');
+  await expect(list.locator('li:has(input:focus)')).toContainText('道里区');
+  await page.keyboard.press('Space');
+  await expect.poll(() => new URL(page.url()).searchParams.getAll('r')).not.toContain('道里区');
+  await expect(all).not.toBeChecked();
+  // Only the rows in sight are drawn.
+  expect(await list.locator('li').count()).toBeLessThan(50);
+});
