@@ -42,6 +42,14 @@ export function multiplesColumns(n: number): number {
   return n <= 4 ? Math.max(1, n) : Math.ceil(Math.sqrt(n * 1.6));
 }
 
+/**
+ * The height `n` panels need: rows of about 150 px and room for the title, never below `min`.
+ * @example multiplesHeight(12, 360) // 540
+ */
+export function multiplesHeight(n: number, min: number): number {
+  return Math.max(min, Math.ceil(n / multiplesColumns(n)) * 150 + 90);
+}
+
 function optionOf(data: ChartData, spec: MultiplesSpec, theme: ChartTheme, set: ReturnType<typeof model>): EChartsOption {
   const { locale, indicator } = data;
   const panels = set.series.slice(0, MAX_PANELS);

@@ -16,8 +16,9 @@ import { formatPeriod } from '../domain/period';
 import { latestPeriod } from '../analysis/series';
 import { isTextItem, type ChartDocument, type DocumentChart } from './document';
 import { boundaryGeoJson } from './boundary';
-import { buildRankingTable, type RankingTableText } from './ranking-model';
-import { buildKpiCards, buildKpiSlide, overviewRegions, type KpiCardsText } from './kpi-model';
+import { buildRankingTable, type RankingTableText } from '../views/ranking';
+import { buildKpiCards, buildKpiSlide, type KpiCardsText } from '../views/kpi';
+import { shownRegions } from '../views/regions';
 
 /** One chart ready to draw, or the sentences saying why it cannot be drawn. */
 export type BuiltChart = DrawnChart;
@@ -94,7 +95,7 @@ function buildOverview(chart: DocumentChart, data: ChartData, theme: ChartTheme)
   const trend: ViewSpec = {
     ...base,
     kind: 'trend',
-    regions: overviewRegions(data, spec),
+    regions: shownRegions(spec.regions, data.observations.filter((o) => o.indicator === indicator.name)),
     periodFrom: spec.periodFrom,
     periodTo: spec.periodTo,
     title: translate(locale, 'dash.trendTitle', { indicator: name }),
@@ -117,7 +118,7 @@ function buildOverview(chart: DocumentChart, data: ChartData, theme: ChartTheme)
 function buildItem(item: DocumentChart, index: number, locale: ChartDocument['locale'], theme: ChartTheme): BuiltItem {
   const spec = item.payload.spec;
   const data = chartDataOf(item, locale);
-  if (item.show === 'slide-kpi') return { type: 'slide-kpi', slide: buildKpiSlide(chartTitle(spec.title, data.indicator), data, spec, theme) };
+  if (item.show === 'slide-kpi') return { type: 'slide-kpi', slide: buildKpiSlide({ name: chartTitle(spec.title, data.indicator), spec }, data, theme) };
   if (spec.kind === 'ranking') return { type: 'ranking', table: buildRankingTable(data, spec, theme) };
   if (spec.kind === 'kpi') return buildOverview(item, data, theme);
   if (spec.kind === 'map') return buildMap(item, data, theme, index);

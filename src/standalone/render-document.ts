@@ -7,9 +7,10 @@
  */
 import { isTextItem, type ChartDocument } from './document';
 import { buildDocumentItems, type BuiltChart, type BuiltItem, type MapToRegister } from './build-charts';
-import type { RankingTableText } from './ranking-model';
-import type { KpiCardsText } from './kpi-model';
-import { SPARKLINE } from './ranking-model';
+import type { RankingTableText } from '../views/ranking';
+import type { KpiCardsText } from '../views/kpi';
+import { SPARKLINE } from '../views/ranking';
+import { multiplesHeight } from '../charts/multiples';
 import { echarts } from './echarts-runtime';
 
 /** How tall each chart is drawn; a single embedded chart fills its frame's width at this height. */
@@ -79,9 +80,7 @@ function el<K extends keyof HTMLElementTagNameMap>(page: Document, tag: K, class
  */
 export function chartHeight(option: { grid?: unknown }): number {
   const panels = Array.isArray(option.grid) ? option.grid.length : 1;
-  if (panels <= 1) return CHART_HEIGHT;
-  const cols = panels <= 4 ? panels : Math.ceil(Math.sqrt(panels * 1.6));
-  return Math.max(CHART_HEIGHT, Math.ceil(panels / cols) * 150 + 90);
+  return panels <= 1 ? CHART_HEIGHT : multiplesHeight(panels, CHART_HEIGHT);
 }
 
 function drawChart(page: Document, built: BuiltChart, charts: Charts, map?: MapToRegister): HTMLElement {

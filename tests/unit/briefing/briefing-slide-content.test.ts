@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildSlideChart, buildSlideKpi, enlargeFonts, kpiRegion, slideTheme } from '../../../src/app/briefing-slide-content';
-import { contrastRatio, LARGE_TEXT_CONTRAST } from '../../../src/app/briefing-contrast';
+import { buildSlideChart, enlargeFonts, slideTheme } from '../../../src/app/briefing-slide-content';
+import { buildKpiSlide } from '../../../src/views/kpi';
+import { kpiRegion } from '../../../src/views/regions';
+import { contrastRatio, LARGE_TEXT_CONTRAST } from '../../../src/charts/contrast';
 import { light, withConvention } from '../../../src/charts/theme';
 import type { SlideView } from '../../../src/app/briefing-deck';
 import type { ChartData } from '../../../src/charts/types';
@@ -109,6 +111,8 @@ describe('buildSlideChart', () => {
 });
 
 describe('buildSlideKpi', () => {
+  const buildSlideKpi = (...args: Parameters<typeof buildKpiSlide>) => buildKpiSlide(...args).kpi;
+
   it('PM10: 79, 同比下降30.1%, green because lower is better, said in words', () => {
     const kpi = buildSlideKpi(view('kpi', { regions: ['乌海市'] }), pmData, slideTheme('good-green'));
     expect(kpi?.value).toBe('79微克/立方米');

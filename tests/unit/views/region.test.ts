@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFocusRegion, groupRegionCards, regionCard } from '../../../src/app/region-dashboard';
+import { defaultFocusRegion, groupRegionCards, regionCard } from '../../../src/views/region';
 import type { Indicator, Observation, Region } from '../../../src/domain/types';
 
 const indicator: Indicator = { name: '秸秆还田率', baseUnit: '%', polarity: 'higher', targets: [] };

@@ -1,12 +1,17 @@
 /**
- * The numbers behind the 按地区 tab: for one region, each indicator's KPI summary and the values of
- * its sparkline, grouped by the dataset that holds the latest value (one imported sheet is usually
- * one topic, so its indicators belong together).
+ * The 按地区 view: for one region, each indicator's KPI card and sparkline, grouped by the dataset
+ * that holds the latest value (one imported sheet is usually one topic, so its indicators belong
+ * together), as text ready for the tab to render.
  */
 import type { Indicator, Observation, Region } from '../domain/types';
-import { comparePeriods } from '../domain/period';
+import type { Locale } from '../domain/messages';
+import { translate } from '../domain/messages';
+import { comparePeriods, formatPeriod } from '../domain/period';
 import { kpiSummary, type KpiSummary } from '../analysis/kpi';
 import { grainOf } from '../analysis/series';
+import { formatKpiCard, type KpiCardText } from '../charts/kpi-card';
+import { sparklinePath, type SparklineShape } from '../charts/sparkline-path';
+import type { ChartTheme } from '../charts/theme';
 
 /** One indicator's card for the region. */
 export interface RegionCard {
@@ -85,4 +90,34 @@ export function groupRegionCards(
   return [...groups.entries()]
     .sort((a, b) => rank(a[0]) - rank(b[0]))
     .map(([datasetId, list]) => ({ datasetId, cards: list }));
+}
+
+/** A region card's sparkline box: a little larger than a ranking row's. */
+export const REGION_SPARKLINE = { width: 110, height: 32 } as const;
+
+/** One card of the 按地区 tab as it reads. */
+export interface RegionCardText {
+  /** The indicator's name as shown. */
+  name: string;
+  card: KpiCardText;
+  sparkline: SparklineShape & { label: string };
+}
+
+/**
+ * A region card's text: the indicator's KPI card, and its sparkline with the words a screen
+ * reader says for it.
+ * @example regionCardText(card, 'zh', light).card.value // '6.04万亩'
+ */
+export function regionCardText(c: RegionCard, locale: Locale, theme: ChartTheme): RegionCardText {
+  const card = formatKpiCard(c.summary, c.indicator, locale, theme);
+  const label = translate(locale, 'views.ranking.sparkline', {
+    region: card.region,
+    from: formatPeriod(c.from, locale),
+    to: formatPeriod(c.to, locale),
+  });
+  return {
+    name: c.indicator.displayName || c.indicator.name,
+    card,
+    sparkline: { ...sparklinePath(c.values, REGION_SPARKLINE.width, REGION_SPARKLINE.height), label },
+  };
 }

@@ -1,9 +1,9 @@
 /**
- * The ranking table of a self-contained page or an embed, as text and colours ready to put into
- * cells: the same columns and wording as the app's ranking view (src/ui/views/RankingTable.svelte)
- * — rank with 并列, region, value in the display unit, change vs the previous period coloured
- * under the user's convention, rank change with an arrow, a sparkline, target completion with a
- * traffic light named in words. Pure, so it is tested without a browser.
+ * The ranking table as text and colours ready to put into cells, written once for the app's
+ * ranking view (src/ui/views/RankingTable.svelte), saved pages and embeds: rank with 并列, region,
+ * value in the display unit, change vs the previous period coloured under the user's convention,
+ * rank change with an arrow, a sparkline, target completion with a traffic light named in words.
+ * Pure, so it is tested without a browser.
  */
 import { translate } from '../domain/messages/index';
 import { formatPeriod } from '../domain/period';
@@ -42,6 +42,8 @@ export interface RankingTableText {
   rows: RankingRowText[];
   /** Said instead of the table when there is nothing to rank. */
   empty: string;
+  /** Said in a cell that has nothing (no target). */
+  none: string;
   /** Colour of the sparklines. */
   accent: string;
 }
@@ -87,6 +89,7 @@ export function buildRankingTable(data: ChartData, spec: ViewSpec, theme: ChartT
     heading: spec.title || t('views.ranking.title', { indicator: indicator.displayName || indicator.name, period: period ? formatPeriod(period, locale) : '' }),
     columns: ['rank', 'region', 'value', 'change', 'rankChange', 'trend', 'target'].map((c) => t(`views.ranking.${c}`)),
     empty: t('views.ranking.empty'),
+    none: t('views.none'),
     accent: theme.palette[0] ?? theme.text,
     rows: rows.map((r) => {
       const values = (valuesOf.get(r.region) ?? []).map((v) => (v === null ? null : toDisplay(v, indicator.baseUnit, du)));

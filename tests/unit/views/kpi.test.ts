@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { buildKpiCards, buildKpiSlide, overviewRegions } from '../../../src/standalone/kpi-model';
+import { buildKpiCards, buildKpiSlide } from '../../../src/views/kpi';
+import { shownRegions } from '../../../src/views/regions';
 import { light, withConvention } from '../../../src/charts/theme';
 import type { ViewSpec } from '../../../src/domain/types';
-import { data, HOSTILE, rows } from './fixtures';
+import { data, HOSTILE, rows } from '../standalone/fixtures';
 
 const spec: ViewSpec = { version: 1, kind: 'kpi', indicator: '造林面积', regions: ['全市', '甲县', '乙县', HOSTILE, '无此地'] };
 
-describe('overviewRegions', () => {
+describe('shownRegions', () => {
   const cases: [string, ViewSpec, string[]][] = [
     ['the view’s regions that have data', spec, ['全市', '甲县', '乙县', HOSTILE]],
     ['the default few (totals first) when the view names none', { ...spec, regions: [] }, ['全市', '乙县', '甲县', HOSTILE, '__proto__']],
   ];
   it.each(cases)('%s', (_name, s, expected) => {
-    expect(overviewRegions(data, s)).toEqual(expected);
+    expect(shownRegions(s.regions, data.observations)).toEqual(expected);
   });
 });
 
@@ -53,14 +54,14 @@ describe('buildKpiCards', () => {
   it('does not mutate its input', () => {
     const copy = structuredClone(rows);
     buildKpiCards(data, spec, light);
-    buildKpiSlide('造林', data, spec, light);
+    buildKpiSlide({ name: '造林', spec }, data, light);
     expect(rows).toEqual(copy);
   });
 });
 
 describe('buildKpiSlide', () => {
   it('shows the view’s first region at its period as one number, with 同比 in words', () => {
-    const slide = buildKpiSlide('造林成效', data, { ...spec, regions: ['甲县'], period: '2024' }, light);
+    const slide = buildKpiSlide({ name: '造林成效', spec: { ...spec, regions: ['甲县'], period: '2024' } }, data, light);
     expect(slide.heading).toBe('造林成效');
     expect(slide.kpi?.value).toBe('3.6万亩');
     expect(slide.kpi?.region).toBe('甲县');
@@ -69,7 +70,7 @@ describe('buildKpiSlide', () => {
   });
 
   it('says there is nothing to show when the indicator has no values', () => {
-    const slide = buildKpiSlide('空', { ...data, observations: [] }, spec, light);
+    const slide = buildKpiSlide({ name: '空', spec }, { ...data, observations: [] }, light);
     expect(slide.kpi).toBeUndefined();
     expect(slide.none).toBe('没有可显示的数值。');
   });
@@ -82,7 +83,7 @@ describe('buildKpiSlide colours', () => {
     ['the same rise is red under 涨红跌绿', 'rise-red', light.bad],
   ];
   it.each(cases)('%s', (_name, convention, colour) => {
-    const slide = buildKpiSlide('造林', data, { ...spec, regions: ['甲县'], period: '2024' }, withConvention(light, convention));
+    const slide = buildKpiSlide({ name: '造林', spec: { ...spec, regions: ['甲县'], period: '2024' } }, data, withConvention(light, convention));
     expect(slide.kpi?.change?.colour).toBe(colour);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildRankingTable } from '../../../src/standalone/ranking-model';
+import { buildRankingTable } from '../../../src/views/ranking';
 import { light, withConvention } from '../../../src/charts/theme';
 import type { ViewSpec } from '../../../src/domain/types';
-import { data, HOSTILE, rows } from './fixtures';
+import { data, HOSTILE, rows } from '../standalone/fixtures';
 
 const spec: ViewSpec = { version: 1, kind: 'ranking', indicator: '造林面积', period: '2024' };
 

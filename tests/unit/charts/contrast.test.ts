@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, parseColour, readableColour } from '../../../src/app/briefing-contrast';
+import { contrastRatio, parseColour, readableColour } from '../../../src/charts/contrast';
 import { projector } from '../../../src/charts/theme';
 
 describe('parseColour', () => {

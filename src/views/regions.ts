@@ -1,0 +1,34 @@
+/**
+ * Which regions a view shows, chosen in one place for every destination: the regions the view
+ * names (under today's labels, as a saved view may name them the old way) that have data, else
+ * a sensible few (totals first, then the largest in the latest period).
+ */
+import type { Observation } from '../domain/types';
+import { defaultRegions } from '../analysis/default-regions';
+import { chosenUnderLabels } from '../analysis/region-identity';
+
+/**
+ * The regions shown.
+ * @example shownRegions(['哈尔滨市道里区', '无此地'], rows) // ['道里区']
+ * @example shownRegions(undefined, rows) // ['全市', '道里区', '南岗区', …]
+ */
+export function shownRegions(chosen: readonly string[] | undefined, observations: readonly Observation[]): string[] {
+  if (chosen && chosen.length > 0) {
+    const present = new Set(observations.map((o) => o.region));
+    const named = chosenUnderLabels(chosen, observations).filter((r) => present.has(r));
+    if (named.length > 0) return named;
+  }
+  return defaultRegions(observations);
+}
+
+/**
+ * The one region a KPI shows: the view's first region with data, else a total row, else the
+ * first region the default picks.
+ * @example kpiRegion(obs, ['道里区']) // '道里区'
+ */
+export function kpiRegion(observations: readonly Observation[], regions: readonly string[] | undefined): string | undefined {
+  const present = new Set(observations.map((o) => o.region));
+  const chosen = regions && chosenUnderLabels(regions, observations).find((r) => present.has(r));
+  if (chosen) return chosen;
+  return observations.find((o) => o.isTotal)?.region ?? defaultRegions(observations, 1)[0];
+}
