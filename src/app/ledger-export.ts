@@ -39,7 +39,7 @@ export function ledgerExportTable(ledger: LedgerRecord, tasks: readonly LedgerTa
  * @example const file = await ledgerFile('xlsx', ledger, tasks, '2024-07-12', 'zh')
  */
 export async function ledgerFile(kind: LedgerExportKind, ledger: LedgerRecord, tasks: readonly LedgerTaskRecord[], today: string, locale: Locale): Promise<LedgerFile> {
-  const base = `${ledger.name.replace(/\.(csv|tsv|txt|xlsx?|ods|html?)$/i, '')}_${today}`;
+  const base = `${ledger.name}_${today}`;
   const name = (ext: string) => safeFileName(base, ext, { locale });
   const svg = () => ledgerBoardSvg(tasks, { title: ledger.name, today, locale });
   switch (kind) {

@@ -87,7 +87,8 @@ export class LedgerState {
         this.notice = { text: [translate(locale, 'ledger.importFailed', { name }), first?.message ?? ''].join(' ').trim(), error: true };
         return;
       }
-      const shown = sample ? translate(locale, 'ledger.sampleName') : name;
+      // Named as the office named the file, without its extension: the name heads slides and exports.
+      const shown = sample ? translate(locale, 'ledger.sampleName') : name.replace(/\.(csv|tsv|txt|xlsx|xls|ods|html?)$/i, '') || name;
       const id = await store.putLedger({ ...read, name: shown, sample }, { today: this.today });
       this.ledgerId = id;
       this.taskId = undefined;
