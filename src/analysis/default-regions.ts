@@ -2,11 +2,13 @@
 import type { Grain, Observation } from '../domain/types';
 import { grainOfKey } from '../domain/period';
 import { periodsOfDominantGrain } from './series';
+import { oneLevel } from './region-levels';
 
 /**
  * The totals (合计) present, then up to `max` other regions with the largest values in the latest
  * period (regions without a latest value follow by their own latest value, so a short list still
- * fills up).
+ * fills up), all at the level (province, city, county, by division code) of the first: a city is
+ * not drawn among its counties unless the user picks it.
  * @example defaultRegions(obs, 6) // ['全市', '道里区', '南岗区', …]
  */
 export function defaultRegions(observations: readonly Observation[], max = 6): string[] {
@@ -19,15 +21,17 @@ export function defaultRegions(observations: readonly Observation[], max = 6): s
   const keyOfGrain = new Map(periods.map((p) => [p, grainOfKey(p) === grain]));
   const latest = periods.length - 1;
   const { totals, best } = latestPerRegion(observations, grain, rank, keyOfGrain);
-  const others = [...best]
+  const ranked = [...best]
     .filter(([r]) => !totals.includes(r))
     .sort(([ra, a], [rb, b]) => {
       const atA = a.rank === latest;
       const atB = b.rank === latest;
       return atA !== atB ? (atA ? -1 : 1) : b.value - a.value || (ra < rb ? -1 : ra > rb ? 1 : 0);
-    })
-    .slice(0, max)
-    .map(([r]) => r);
+    });
+  const others = oneLevel(
+    ranked.map(([r]) => r),
+    new Map(ranked.map(([r, b]) => [r, b.code])),
+  ).slice(0, max);
   return [...totals, ...others];
 }
 
@@ -41,9 +45,9 @@ function latestPerRegion(
   grain: Grain,
   rank: ReadonlyMap<string, number>,
   keyOfGrain: ReadonlyMap<string, boolean>,
-): { totals: string[]; best: Map<string, { rank: number; value: number }> } {
+): { totals: string[]; best: Map<string, { rank: number; value: number; code?: string }> } {
   const totals: string[] = [];
-  const best = new Map<string, { rank: number; value: number }>();
+  const best = new Map<string, { rank: number; value: number; code?: string }>();
   for (const o of observations) {
     if (o.grain !== undefined ? o.grain !== grain : keyOfGrain.get(o.period) !== true) continue;
     if (o.isTotal) {
@@ -52,7 +56,7 @@ function latestPerRegion(
     }
     const r = rank.get(o.period)!;
     const cur = best.get(o.region);
-    if (!cur || r > cur.rank) best.set(o.region, { rank: r, value: o.value });
+    if (!cur || r > cur.rank) best.set(o.region, { rank: r, value: o.value, code: o.regionCode ?? cur?.code });
   }
   return { totals, best };
 }

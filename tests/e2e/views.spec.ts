@@ -128,9 +128,10 @@ test('regions are grouped by parent code and searchable', async ({ page }) => {
   await openFresh(page);
   await chooseIndicator(page, AREA);
   const list = page.getByTestId('region-list');
-  // Headed by the parent's name (哈尔滨市, code 230100), never by the bare code.
-  await expect(list.locator('li.group').first()).toContainText('哈尔滨市');
-  await expect(list.locator('li.group').first()).not.toContainText('230100 所辖');
+  // Headed by the parent's name (黑龙江省 230000, then 哈尔滨市 230100), never by the bare code.
+  await expect(list.locator('li.group').first()).toContainText('黑龙江省');
+  await expect(list.locator('li.group', { hasText: '哈尔滨市' })).toHaveCount(1);
+  await expect(list.locator('li.group', { hasText: '230100 所辖' })).toHaveCount(0);
   await page.getByTestId('region-search').fill('道');
   await expect(list.locator('label')).toHaveText(['道里区', '道外区']);
   await expect(list.locator('label', { hasText: '香坊区' })).toHaveCount(0);
