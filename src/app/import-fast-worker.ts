@@ -13,7 +13,6 @@ import { emptyDictionary, encodeBlocks } from '../store/columns';
 import type { EncodedColumns } from '../store/put-columns';
 import type { BlockRecord, DictionaryRecord } from '../store/db';
 import type { Observation } from '../domain/types';
-import { assignRegionCodes, matchImportRegions, type RegionImportContext, type RegionMatchRow } from '../regions/import-matches';
 
 /** How many records the wizard gets as objects, to preview. */
 export const PREVIEW_RECORDS = 200;
@@ -23,8 +22,6 @@ type ImportRequest = {
   type: 'import';
   name: string;
   options?: Omit<IngestOptions, 'onProgress'>;
-  /** The province chosen, the stored aliases and the preview's choices, for matching regions to the division table. */
-  regions?: RegionImportContext;
 } & ({ blob: Blob } | { bytes: ArrayBuffer });
 
 /**
@@ -47,7 +44,7 @@ export interface Timing {
  */
 export type FastImportReply =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'result'; result: IngestResult; count: number; timings: Timing[]; regions: RegionMatchRow[] }
+  | { type: 'result'; result: IngestResult; count: number; timings: Timing[] }
   | { type: 'error'; message: string }
   | { type: 'block'; block: BlockRecord }
   | { type: 'blocks'; dictionary: DictionaryRecord; count: number };
@@ -104,21 +101,20 @@ function startImport(msg: ImportRequest): void {
 
 /**
  * Delimited text is read in pieces and encoded as its records arrive (no size limit but the
- * disk's: the worker never holds the file, its text or a million objects); anything else is read
- * whole by `ingest`, which refuses what is too large to hold.
+ * disk's: the worker never holds the file, its text or its rows); anything else is read whole by
+ * `ingest`, which refuses what is too large to hold.
  */
 async function run(msg: ImportRequest, onProgress: (done: number, total: number) => void): Promise<{ result: IngestResult; encoded: EncodedColumns }> {
   const source = byteSource(msg);
   const format = streamedFormat(msg.name, await source.read(0, Math.min(source.size, 4096)));
-  const dictionary = emptyDictionary('');
-  let encoded: EncodedColumns = { blocks: [], dictionary, count: 0 };
+  let encoded: EncodedColumns = { blocks: [], dictionary: emptyDictionary(''), count: 0 };
+  let encodeTime = 0;
   const encode = (records: readonly Observation[]): void => {
     const encodeStart = performance.now();
     for (const block of encodeBlocks('', records, encoded.dictionary, encoded.count)) encoded.blocks.push(block);
     encoded.count += records.length;
     encodeTime += performance.now() - encodeStart;
   };
-  let encodeTime = 0;
   const encodeFirst = performance.now();
   let result: IngestResult;
   if (format) {

@@ -5,7 +5,6 @@
 import { getContext, setContext } from 'svelte';
 import type { Dataset } from '../domain/types';
 import type { IngestOptions, IngestResult } from '../ingest/types';
-import { MAX_BYTES } from '../ingest';
 import { runFastImport, type FastImportJob } from './import-fast';
 import { datasetMetaOf } from './dataset-meta';
 import { decodeEncoded, putEncodedDataset, type EncodedColumns } from '../store';
@@ -58,6 +57,8 @@ export class Importer {
   private parsed: FastImportJob | undefined;
   /** Counts parses, so one started while another read the aliases supersedes it. */
   private runs = 0;
+  /** Cancels the write in progress (`cancel` while saving), leaving nothing stored. */
+  private saving: AbortController | undefined;
   /** A save whose workspace reload waits until the wizard closes (see `finish`). */
   private refreshDue = false;
 
@@ -84,10 +85,8 @@ export class Importer {
     this.target = target;
     this.fileName = file.name;
     this.stage = 'parsing';
-    if (file.size > MAX_BYTES) {
-      this.fail('import.tooLarge', { size: Math.ceil(file.size / 1048576), max: MAX_BYTES / 1048576 });
-      return;
-    }
+    // No size limit here: delimited text streams through the worker whatever its size, and the
+    // worker refuses a workbook too large to hold, saying the limit.
     this.source = file;
     await this.parse();
   }
@@ -183,13 +182,14 @@ export class Importer {
         this.progress = { done: p.written, total: p.total };
       };
       const existing = this.target?.dataset ?? this.sameName;
+      const abort = (this.saving = new AbortController());
       // Brought over only now: while the user looked at the preview they stayed in the worker.
       const encoded = (this.encoded ??= await job.takeBlocks());
       let saved: Dataset;
       if (mode === 'append' && existing) saved = await store.appendToDataset(existing.id, decodeEncoded(encoded));
       else if (mode === 'replace' && existing) {
-        saved = await putEncodedDataset({ ...meta, name: existing.name }, encoded, { onProgress, replaces: existing.id });
-      } else saved = await putEncodedDataset(meta, encoded, { onProgress });
+        saved = await putEncodedDataset({ ...meta, name: existing.name }, encoded, { onProgress, replaces: existing.id, signal: abort.signal });
+      } else saved = await putEncodedDataset(meta, encoded, { onProgress, signal: abort.signal });
       if (this.parsed !== job) {
         // The wizard was closed while saving, and the write went through: show it in the app.
         void this.workspace.afterImport();
@@ -234,6 +234,9 @@ export class Importer {
   }
 
   cancel(): void {
+    // A write in progress is rolled back: cancelling while saving stores nothing.
+    this.saving?.abort();
+    this.saving = undefined;
     this.job?.cancel();
     this.job = undefined;
     this.reset();

@@ -134,7 +134,7 @@ async function readAll(
   let first = true;
   let split: { delimiter: string; newline: LineEnding } | undefined;
   // Rows before the plan is made (the file's first rows), then only the plan and the walk.
-  let early: Grid = [];
+  const early: Grid = [];
   let plan: TablePlan | undefined;
   let walker: TableWalker | undefined;
   let totalRows = 0;

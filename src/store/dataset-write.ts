@@ -14,6 +14,12 @@ import { upsertMetadata } from './metadata';
 import { announce, getDb } from './open';
 import type { DatasetMeta, PutOptions, WriteProgress } from './types';
 
+/**
+ * A write's options: progress, the single-transaction limit, and a signal that cancels it with
+ * nothing stored (checked before each block and before the dataset is made complete).
+ */
+export type WriteOptions = PutOptions & { signal?: AbortSignal };
+
 /** Above this many values a write is split over several transactions. */
 const DEFAULT_SINGLE_TRANSACTION_LIMIT = 2_000_000;
 /** Blocks per transaction in a chunked write: one million values (80 × 12,500). */
@@ -114,21 +120,19 @@ export async function writeEncoded(
   dict: DictionaryRecord,
   blocks: BlockRecord[],
   count: number,
-  opts: PutOptions,
+  opts: WriteOptions,
   supersedes: string | undefined,
 ): Promise<void> {
   const db = getDb();
-  const progress = progressReporter(count, opts.onProgress);
+  const progress = progressReporter(count, opts.onProgress, opts.signal);
   const limit = opts.singleTransactionLimit ?? DEFAULT_SINGLE_TRANSACTION_LIMIT;
   try {
     if (count <= limit) {
       await db.transaction('rw', dataTables(db), async () => {
         await db.datasets.add({ ...dataset, status: 'pending' });
-        for (let i = 0; i < blocks.length; i += BLOCKS_PER_CHUNK) {
-          const chunk = blocks.slice(i, i + BLOCKS_PER_CHUNK);
-          await addOneByOne(db, chunk);
-          progress(chunk);
-        }
+        for (let i = 0; i < blocks.length; i += BLOCKS_PER_CHUNK) await addOneByOne(db, blocks.slice(i, i + BLOCKS_PER_CHUNK), progress);
+        // Cancelled up to the last moment: throwing here rolls the whole transaction back.
+        progress.check();
         await finishDataset(db, dataset, dict, blocks, supersedes);
       });
     } else {
@@ -152,7 +156,7 @@ async function writeChunked(
   dict: DictionaryRecord,
   blocks: BlockRecord[],
   supersedes: string | undefined,
-  progress: (chunk: BlockRecord[]) => void,
+  progress: Progress,
 ): Promise<void> {
   await db.datasets.add({ ...dataset, status: 'pending' });
   for (let i = 0; i < blocks.length; i += BLOCKS_PER_CHUNK) {
@@ -160,12 +164,12 @@ async function writeChunked(
     await db.transaction('rw', [db.blocks, db.datasets], async () => {
       // A write whose pending record vanished (removed by cleanup) must not leave orphan blocks.
       await requireDataset(db, dataset.id, 'pending');
-      await addOneByOne(db, chunk);
+      await addOneByOne(db, chunk, progress);
     });
-    progress(chunk);
   }
   await db.transaction('rw', dataTables(db), async () => {
     await requireDataset(db, dataset.id, 'pending');
+    progress.check();
     await finishDataset(db, dataset, dict, blocks, supersedes);
   });
 }
@@ -176,8 +180,12 @@ async function writeChunked(
  * storing); one block per request spreads the copying over as many short tasks, in the same
  * transaction (each next add is issued when the previous one succeeds).
  */
-async function addOneByOne(db: StoreDb, blocks: readonly BlockRecord[]): Promise<void> {
-  for (const block of blocks) await db.blocks.add(block);
+async function addOneByOne(db: StoreDb, blocks: readonly BlockRecord[], progress?: Progress): Promise<void> {
+  for (const block of blocks) {
+    progress?.check();
+    await db.blocks.add(block);
+    progress?.block(block);
+  }
 }
 
 async function finishDataset(
@@ -212,10 +220,22 @@ async function withWriteLock(id: string, write: () => Promise<void>): Promise<vo
   await locks.request(writeLockName(id), write);
 }
 
-function progressReporter(total: number, onProgress: ((p: WriteProgress) => void) | undefined) {
+/** A write's progress, block by block, and its cancelling. */
+interface Progress {
+  block(written: BlockRecord): void;
+  /** Throws `AbortError` once the write's signal is aborted. */
+  check(): void;
+}
+
+function progressReporter(total: number, onProgress: ((p: WriteProgress) => void) | undefined, signal: AbortSignal | undefined): Progress {
   let written = 0;
-  return (chunk: BlockRecord[]) => {
-    for (const b of chunk) written += b.count;
-    onProgress?.({ written, total });
+  return {
+    block(b) {
+      written += b.count;
+      onProgress?.({ written, total });
+    },
+    check() {
+      if (signal?.aborted) throw new DOMException('The write was cancelled', 'AbortError');
+    },
   };
 }

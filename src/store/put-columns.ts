@@ -8,9 +8,9 @@ import type { Dataset, Observation } from '../domain/types';
 import type { BlockRecord, DictionaryRecord } from './db';
 import { decodeObservation } from './columns';
 import { requireDataset } from './dataset-records';
-import { datasetFromMeta, writeEncoded } from './dataset-write';
+import { datasetFromMeta, writeEncoded, type WriteOptions } from './dataset-write';
 import { getDb } from './open';
-import type { DatasetMeta, PutOptions } from './types';
+import type { DatasetMeta } from './types';
 
 /**
  * Blocks and their dictionary, encoded for no dataset yet (`datasetId` is set when stored).
@@ -25,12 +25,13 @@ export interface EncodedColumns {
 
 /**
  * Store encoded columns as a new dataset, or (with `replaces`) as the new version of a complete one.
+ * `signal` cancels the write, leaving nothing stored.
  * @example const ds = await putEncodedDataset(meta, encoded, { onProgress })
  */
 export async function putEncodedDataset(
   meta: DatasetMeta,
   encoded: EncodedColumns,
-  opts: PutOptions & { replaces?: string } = {},
+  opts: WriteOptions & { replaces?: string } = {},
 ): Promise<Dataset> {
   const old = opts.replaces === undefined ? undefined : await requireDataset(getDb(), opts.replaces, 'complete');
   const dataset = datasetFromMeta(meta, old ? old.version + 1 : 1, encoded.count);
