@@ -13,6 +13,7 @@ import { emptyDictionary, encodeBlocks } from '../store/columns';
 import type { EncodedColumns } from '../store/put-columns';
 import type { BlockRecord, DictionaryRecord } from '../store/db';
 import type { Observation } from '../domain/types';
+import { assignRegionCodes, matchImportRegions, type RegionImportContext, type RegionMatchRow } from '../regions/import-matches';
 
 /** How many records the wizard gets as objects, to preview. */
 export const PREVIEW_RECORDS = 200;
@@ -22,6 +23,8 @@ type ImportRequest = {
   type: 'import';
   name: string;
   options?: Omit<IngestOptions, 'onProgress'>;
+  /** The province chosen, the stored aliases and the preview's choices, for matching regions to the division table. */
+  regions?: RegionImportContext;
 } & ({ blob: Blob } | { bytes: ArrayBuffer });
 
 /**
@@ -44,7 +47,7 @@ export interface Timing {
  */
 export type FastImportReply =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'result'; result: IngestResult; count: number; timings: Timing[] }
+  | { type: 'result'; result: IngestResult; count: number; timings: Timing[]; regions: RegionMatchRow[] }
   | { type: 'error'; message: string }
   | { type: 'block'; block: BlockRecord }
   | { type: 'blocks'; dictionary: DictionaryRecord; count: number };
@@ -86,7 +89,7 @@ function startImport(msg: ImportRequest): void {
   // Something on the bar at once: the first piece's progress comes only once it is parsed.
   onProgress(0, 'blob' in msg ? msg.blob.size : msg.bytes.byteLength);
   run(msg, onProgress)
-    .then(({ result, encoded }) => {
+    .then(({ result, encoded, regions }) => {
       kept = encoded;
       const timings = performance
         .getEntriesByType('measure')
@@ -94,17 +97,27 @@ function startImport(msg: ImportRequest): void {
         .map((m) => ({ name: m.name, start: performance.timeOrigin + m.startTime, duration: m.duration }));
       performance.clearMeasures();
       const preview: IngestResult = { ...result, records: result.records.slice(0, PREVIEW_RECORDS) };
-      scope.postMessage({ type: 'result', result: preview, count: encoded.count, timings });
+      scope.postMessage({ type: 'result', result: preview, count: encoded.count, timings, regions });
     })
     .catch((err: unknown) => scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
 }
+
+/**
+ * Records held as objects so that their regions can be matched to the division table (which
+ * reads every region of the file) before they are encoded; a larger file's records are encoded
+ * as they come, and its regions are not matched (the preview lists none).
+ */
+const MATCH_LIMIT = 2_000_000;
 
 /**
  * Delimited text is read in pieces and encoded as its records arrive (no size limit but the
  * disk's: the worker never holds the file, its text or its rows); anything else is read whole by
  * `ingest`, which refuses what is too large to hold.
  */
-async function run(msg: ImportRequest, onProgress: (done: number, total: number) => void): Promise<{ result: IngestResult; encoded: EncodedColumns }> {
+async function run(
+  msg: ImportRequest,
+  onProgress: (done: number, total: number) => void,
+): Promise<{ result: IngestResult; encoded: EncodedColumns; regions: RegionMatchRow[] }> {
   const source = byteSource(msg);
   const format = streamedFormat(msg.name, await source.read(0, Math.min(source.size, 4096)));
   let encoded: EncodedColumns = { blocks: [], dictionary: emptyDictionary(''), count: 0 };
@@ -116,17 +129,45 @@ async function run(msg: ImportRequest, onProgress: (done: number, total: number)
     encodeTime += performance.now() - encodeStart;
   };
   const encodeFirst = performance.now();
+  // Held for matching while there are few enough; `undefined` once the file proved too large.
+  let held: Observation[] | undefined = [];
+  const take = (records: Observation[]): void => {
+    if (held && held.length + records.length <= MATCH_LIMIT) {
+      for (const o of records) held.push(o);
+      return;
+    }
+    if (held) encode(held);
+    held = undefined;
+    encode(records);
+  };
   let result: IngestResult;
   if (format) {
-    const sink = { records: encode, restart: () => (encoded = { blocks: [], dictionary: emptyDictionary(''), count: 0 }) };
+    const sink = {
+      records: take,
+      restart: () => {
+        encoded = { blocks: [], dictionary: emptyDictionary(''), count: 0 };
+        held = [];
+      },
+    };
     result = (await ingestStream(msg.name, format, source, { ...msg.options, onProgress }, sink)).result;
   } else {
     const bytes = await readBytes(msg);
     result = await ingest({ name: msg.name, bytes }, { ...msg.options, onProgress });
-    encode(result.records);
+    take(result.records);
+  }
+  let regions: RegionMatchRow[] = [];
+  if (held) {
+    const records: Observation[] = held;
+    if (records.length > 0) {
+      const matches = matchImportRegions(records, msg.regions);
+      assignRegionCodes(records, matches.codes);
+      regions = matches.rows;
+    }
+    // The preview's records are the first of these objects: they show the matched codes too.
+    encode(records);
   }
   performance.measure('import:encode', { start: encodeFirst, duration: encodeTime });
-  return { result, encoded };
+  return { result, encoded, regions };
 }
 
 /** The request's file as a source read in pieces (a Blob is read slice by slice, never whole). */
