@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import { fixture, screenshot } from './helpers';
+import { join } from 'node:path';
+import { fixture, screenshot, SHOTS } from './helpers';
 
 /** Lights are coloured for the user's calendar day: every test here runs on 2024-07-12 in Beijing. */
 async function openLedgerPage(page: Page): Promise<void> {
@@ -118,7 +119,7 @@ test.describe('rectification ledger', () => {
     const styles = files.get('xl/styles.xml') as string;
     const fills = [...styles.matchAll(/<fill>(.*?)<\/fill>/g)].map((m) => /rgb="(\w+)"/.exec(m[1])?.[1]);
     const xfs = [...(/<cellXfs[^>]*>(.*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/fillId="(\d+)"/g)].map((m) => Number(m[1]));
-    const cells = [...sheet.matchAll(/<c r="([A-Z]+)(\d+)" s="(\d+)" t="inlineStr"><is><t xml:space="preserve">(红灯|黄灯|绿灯|灰（已销号）)<\/t>/g)].map((m) => ({
+    const cells = [...sheet.matchAll(/<c r="([A-Z]+)(\d+)" s="(\d+)" t="inlineStr"><is><t xml:space="preserve">(红灯|黄灯|绿灯|灰灯)<\/t>/g)].map((m) => ({
       word: m[4],
       fill: fills[xfs[Number(m[3])]],
     }));
@@ -126,8 +127,15 @@ test.describe('rectification ledger', () => {
     const fillOf = (word: string) => cells.find((c) => c.word === word)?.fill;
     expect(fillOf('红灯')).toBe('FFFF7875');
     expect(fillOf('绿灯')).toBe('FF95DE64');
-    expect(fillOf('灰（已销号）')).toBe('FFD9D9D9');
+    expect(fillOf('灰灯')).toBe('FFD9D9D9');
     expect(sheet).toContain('逾期 12 天');
+
+    // The board as a picture: a PNG of the SVG board, twice its size.
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-export-png').click()]);
+    const picture = readFileSync((await png.path()) as string);
+    expect([...picture.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    expect(picture.readUInt32BE(16)).toBe(3200);
+    await png.saveAs(join(SHOTS, 'ledger-board-export.png'));
 
     // CSV and the saved page download too.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-export-csv').click()]);

@@ -45,7 +45,7 @@ export const ledger: Record<string, string> = {
   'ledger.colour.red': '红灯',
   'ledger.colour.yellow': '黄灯',
   'ledger.colour.green': '绿灯',
-  'ledger.colour.grey': '灰（已销号）',
+  'ledger.colour.grey': '灰灯',
   'ledger.status.not-started': '未启动',
   'ledger.status.in-progress': '推进中',
   'ledger.status.done': '已完成（待验收）',

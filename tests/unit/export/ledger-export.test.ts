@@ -49,7 +49,7 @@ describe('ledger table', () => {
     const light = t.lightColumns[0];
     expect(header[light]).toBe('灯色');
     expect(header[light + 1]).toBe('灯色说明');
-    expect(t.rows.map((r) => r[light])).toEqual(['灯色', '红灯', '黄灯', '灰（已销号）', '绿灯']);
+    expect(t.rows.map((r) => r[light])).toEqual(['灯色', '红灯', '黄灯', '灰灯', '绿灯']);
     expect(t.rows[1][header.indexOf('原文')]).toBe('=HYPERLINK("http://x")');
     expect(t.rows[4][header.indexOf('__proto__')]).toBe('x');
     expect(t.rows[2][header.indexOf('实际进度（%）')]).toBe(60);
@@ -90,7 +90,7 @@ describe('ledger xlsx', () => {
     expect(seen).toEqual([
       ['红灯', 'FFFF7875'],
       ['黄灯', 'FFFFE58F'],
-      ['灰（已销号）', 'FFD9D9D9'],
+      ['灰灯', 'FFD9D9D9'],
       ['绿灯', 'FF95DE64'],
     ]);
   });

@@ -45,7 +45,7 @@ export const ledger: Record<string, string> = {
   'ledger.colour.red': 'Red',
   'ledger.colour.yellow': 'Yellow',
   'ledger.colour.green': 'Green',
-  'ledger.colour.grey': 'Grey (closed)',
+  'ledger.colour.grey': 'Grey',
   'ledger.status.not-started': 'Not started',
   'ledger.status.in-progress': 'In progress',
   'ledger.status.done': 'Done (awaiting acceptance)',
