@@ -6,7 +6,7 @@
  * run, the floor (decode + PapaParse + column blocks written with Dexie, no other work). Writes
  * JSON and prints a table. No timing is ever asserted: machines are noisy.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -59,6 +59,7 @@ writeFileSync(blank, '<!doctype html><meta charset="utf-8"><title>floor</title>'
 const extra = new Map([
   ['blank.html', blank],
   ['papaparse.min.js', join(root, 'node_modules/papaparse/papaparse.min.js')],
+  ['udsv.js', join(root, 'node_modules/udsv/dist/uDSV.iife.min.js')],
   ['dexie.mjs', join(root, 'node_modules/dexie/dist/dexie.mjs')],
   ...cases.map((c) => [c.file, c.path]),
 ]);
@@ -100,8 +101,8 @@ console.log(`bench: wrote ${out}`);
 
 /** The headline fields, from one case. */
 function pick(r) {
-  const { rows, import_ms, floor_ms, ratio, first_chart_ms, first_live_chart_ms, switch_ms, comparison_ms, longest_task_ms, heap_mb } = r;
-  return { rows, import_ms, floor_ms, ratio, first_chart_ms, first_live_chart_ms, switch_ms, comparison_ms, longest_task_ms, heap_mb };
+  const { rows, import_ms, floor_ms, ratio, first_chart_ms, first_live_chart_ms, switch_ms, switch_bare_ms, comparison_ms, longest_task_ms, heap_mb } = r;
+  return { rows, import_ms, floor_ms, ratio, first_chart_ms, first_live_chart_ms, switch_ms, switch_bare_ms, comparison_ms, longest_task_ms, heap_mb };
 }
 
 /** One file: import through the wizard, reload, switch, compare, then the floor. */
@@ -112,9 +113,12 @@ async function runCase(c) {
   await page.addInitScript(INIT_SCRIPT);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  // A loaded machine: one CPU-bound process beside the browser for the whole case.
+  const load = c.loaded ? spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }) : undefined;
   try {
-    // The floor first, in a page of its own: the same bytes decoded, parsed by PapaParse, written as blocks.
+    // The floor first, in a page of its own: the same bytes decoded, parsed by uDSV, written as blocks.
     const floor = c.kind === 'xlsx' ? null : await floorFor(context, c);
+    if (c.throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: c.throttle });
 
     await page.goto(base);
     await settledDraw(page, 'trend-chart', 0, 60_000);
@@ -143,7 +147,8 @@ async function runCase(c) {
       document.querySelector('[data-testid="import-show"]').click();
       return { tShow: t, stored: Number((/\d[\d,]*/.exec(status)?.[0] ?? '0').replace(/,/g, '')) };
     });
-    const drawn = await settledDraw(page, 'trend-chart', tShow, 120_000);
+    const drawn = await settledDraw(page, 'trend-chart', tShow, LONG);
+    if (c.throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     const sampled = await sampler.stop();
     const traced = mainTasks(JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents, 'bench:chosen', ['bench:chosen', 'bench:confirm', 'bench:show']);
     const phaseOf = { 'bench:chosen': 'preview', 'bench:confirm': 'store', 'bench:show': 'show' };
@@ -165,7 +170,8 @@ async function runCase(c) {
     // sample of a ~100 ms interaction varies by ±40% on this machine from run to run.
     // The full run also times ROUNDS switches by a bare click, interleaved with the pressed ones.
     const rounds = [];
-    for (let i = 0; i < (quick ? ROUNDS : 2 * ROUNDS); i++) rounds.push(await afterReload(page, quick || i % 2 === 0 ? 'press' : 'bare'));
+    const roundCount = c.views === false ? 0 : quick ? ROUNDS : 2 * ROUNDS;
+    for (let i = 0; i < roundCount; i++) rounds.push(await afterReload(page, quick || i % 2 === 0 ? 'press' : 'bare'));
     const median = (key) => {
       const xs = rounds.map((r) => r[key]).filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
       return xs.length === 0 ? null : xs[Math.floor((xs.length - 1) / 2)];
@@ -189,7 +195,20 @@ async function runCase(c) {
       import_ms: round(importMs),
       phases: { until_preview: round(parseSeg), store: round(storeSeg), first_chart: round(showSeg), ...phases },
       floor_ms: floor ? round(floor.total) : null,
-      floor: floor ? { decode: round(floor.decode), parse: round(floor.parse), build: round(floor.build), write: round(floor.write), values: floor.values } : null,
+      floor: floor
+        ? {
+            decode: round(floor.decode),
+            parse: round(floor.parse),
+            build: round(floor.build),
+            write: round(floor.write),
+            values: floor.values,
+            parser: floor.parser,
+            // Every parser's time on the same pieces (null: not run, or not installed).
+            parsers: Object.fromEntries(Object.entries(floor.parsers).map(([k, v]) => [k, v === null ? null : round(v)])),
+          }
+        : null,
+      cpu_throttle: c.throttle ?? 1,
+      machine_loaded: Boolean(c.loaded),
       ratio: floor ? round(importMs / floor.total, 2) : null,
       // The live (interactive) chart drawn after a reload, from navigation and from the app's
       // entry script. first_chart_ms is the same figure (kept pictures are gone: nothing is shown before it).
@@ -218,8 +237,13 @@ async function runCase(c) {
         .map((t) => ({ ms: round(t.duration), during: t.start < b.confirmSeen ? 'preview' : t.start < b.doneSeen ? 'store' : 'show' })),
       heap_mb: round(sampled.heapMax / 1048576),
       progress_values: sampled.progress.size,
+      // File chosen → the bar first above 0.
+      first_progress_ms: b.firstProgress ? round(b.firstProgress - b.fileChosen) : null,
+      // What the database holds per value after the import (navigator.storage.estimate, whole origin).
+      storage_bytes_per_value: stored > 0 ? round((await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0)) / stored, 1) : null,
     };
   } finally {
+    load?.kill();
     await context.close();
   }
 }
@@ -325,8 +349,12 @@ async function floorFor(context, c) {
   try {
     await page.goto(`${base}/__bench/blank.html`);
     await page.addScriptTag({ url: `${base}/__bench/papaparse.min.js` });
-    const layout = c.kind === 'wide' ? { region: 0, indicator: 1, period: -1, values: 3 } : { region: 1, indicator: 2, period: 3, values: 4 };
-    return await page.evaluate(floorInPage, { url: `${base}/__bench/${encodeURIComponent(c.file)}`, encoding: c.encoding, layout, dexie: `${base}/__bench/dexie.mjs` });
+    await page.addScriptTag({ url: `${base}/__bench/udsv.js` });
+    const layouts = { wide: { region: 0, indicator: 1, period: -1, values: 3 }, national: { region: 0, indicator: 1, period: 2, values: 3 }, long: { region: 1, indicator: 2, period: 3, values: 4 } };
+    const layout = layouts[c.kind] ?? layouts.long;
+    // PapaParse beside uDSV up to a million rows (at ten million it would add a minute).
+    const compare = c.rows <= 1_000_000;
+    return await page.evaluate(floorInPage, { url: `${base}/__bench/${encodeURIComponent(c.file)}`, encoding: c.encoding, layout, dexie: `${base}/__bench/dexie.mjs`, compare });
   } finally {
     await page.close();
   }
@@ -366,7 +394,7 @@ function round(x, digits = 0) {
 }
 
 function printTable(rows, jsKb, machine) {
-  const cols = ['case', 'rows', 'import_ms', 'floor_ms', 'ratio', 'first_chart_ms', 'first_live_chart_ms', 'first_live_chart_from_app_ms', 'switch_ms', 'switch_bare_ms', 'comparison_ms', 'longest_task_ms', 'longest_task_cpu_ms', 'heap_mb'];
+  const cols = ['case', 'rows', 'import_ms', 'floor_ms', 'ratio', 'first_progress_ms', 'first_chart_ms', 'first_live_chart_ms', 'first_live_chart_from_app_ms', 'switch_ms', 'switch_bare_ms', 'comparison_ms', 'longest_task_ms', 'longest_task_cpu_ms', 'heap_mb'];
   const cell = (v) => (v === null || v === undefined ? '–' : String(v));
   const widths = cols.map((k) => Math.max(k.length, ...rows.map((r) => cell(r[k]).length)));
   const line = (vals) => vals.map((v, i) => v.padStart(widths[i])).join('  ');
