@@ -4,7 +4,12 @@
  * tables, so an edit, its event and the colour it causes are stored together or not at all.
  */
 import type { ImportIssue } from '../domain/types';
-import { DEFAULT_STATUS_WORDS, assess, exactDate, mapStatus, parseDeadline, type Assessment, type LightRules, type StatusWord, type Task } from '../ledger';
+// From the modules, not the ledger's index: the store is in the page's first script, and the
+// index brings the ledger reader and with it the file readers (~20 KB gzip) that only an import needs.
+import { assess } from '../ledger/assess';
+import { exactDate, parseDeadline } from '../ledger/deadline';
+import { DEFAULT_STATUS_WORDS, mapStatus } from '../ledger/status';
+import type { Assessment, LightRules, StatusWord, Task } from '../ledger/types';
 import type { LedgerEventRecord, LedgerRecord, LedgerTaskRecord, TaskEditField } from './ledger-records';
 import { newId } from './ids';
 import { announce, getDb } from './open';
@@ -42,8 +47,7 @@ export async function putLedger(input: LedgerInput, options: { today: string }):
   const ledger: LedgerRecord = { id: newId('lg'), name: input.name, importedAt: now() };
   if (input.title) ledger.title = input.title;
   if (input.headers) ledger.headers = input.headers.slice();
-  // Plain copies: `mapping` comes null-prototype from the reader; its keys are read with Object.keys.
-  if (input.mapping) ledger.mapping = Object.assign({}, input.mapping);
+  if (input.mapping) ledger.mapping = ownCopy(input.mapping);
   if (input.notes) ledger.notes = input.notes.slice();
   if (input.format) ledger.format = input.format;
   if (input.encoding) ledger.encoding = input.encoding;
@@ -52,7 +56,7 @@ export async function putLedger(input: LedgerInput, options: { today: string }):
   const at = now();
   const tasks: LedgerTaskRecord[] = input.tasks.map((task, order) => {
     const { id: number, ...rest } = task;
-    const record: LedgerTaskRecord = { ...rest, extra: Object.assign({}, task.extra), id: newId('lt'), ledgerId: ledger.id, order };
+    const record: LedgerTaskRecord = { ...rest, extra: ownCopy(task.extra), id: newId('lt'), ledgerId: ledger.id, order };
     if (number !== undefined) record.number = number;
     record.light = { ...assess(record, options.today), day: options.today };
     return record;
@@ -234,6 +238,17 @@ export async function deleteLedger(ledgerId: string): Promise<void> {
     await db.ledgers.delete(ledgerId);
   });
   announce({ scope: 'ledgers', id: ledgerId });
+}
+
+/**
+ * A plain copy of a record keyed by the file's headers. Every key stays an own property, `__proto__`
+ * included (a column may be named so): `Object.assign` or a spread would set the prototype instead
+ * and drop the column. Structured clone keeps such a property as it is.
+ */
+function ownCopy(record: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(record)) Object.defineProperty(out, key, { value: record[key], enumerable: true, writable: true, configurable: true });
+  return out;
 }
 
 /** The edit with what follows from it: a typed 时限 parsed, a typed 销号 date read, 已销号 dated. */

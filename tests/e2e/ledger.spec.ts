@@ -182,8 +182,13 @@ test.describe('rectification ledger', () => {
     await expect(page.locator('[data-testid="ledger-page"] script')).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+    // A column named __proto__ is an ordinary column: kept, and shown on the task's page.
+    await list.getByRole('button', { name: /<img/ }).click();
+    await expect(page.getByTestId('task-extra')).toContainText('__proto__polluted');
+    await page.getByTestId('task-back').click();
+    await page.getByTestId('ledger-tab-list').click();
     await list.getByRole('button', { name: /<script>/ }).click();
-    await expect(page.getByTestId('ledger-task')).toContainText('__proto__');
+    await expect(page.getByTestId('ledger-task')).toContainText('<script>alert(1)</script>');
     await screenshot(page, 'ledger-hostile-1920');
   });
 });

@@ -65,6 +65,18 @@ describe('putLedger', () => {
     expect(tasks[0].extra['原文']).toContain('征求意见稿');
   });
 
+  it('keeps a column named __proto__ as an ordinary column, in the task and the mapping', async () => {
+    const bytes = new Uint8Array(readFileSync('tests/fixtures/ledger/hostile.csv'));
+    const read = await readLedger({ name: 'hostile.csv', bytes });
+    const id = await putLedger({ name: 'h', ...read }, { today: '2024-07-12' });
+    const [first] = await getLedgerTasks(id);
+    expect(Object.keys(first.extra)).toEqual(['__proto__', 'constructor']);
+    expect(Object.prototype.hasOwnProperty.call(first.extra, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(first.extra, '__proto__')?.value).toBe('polluted');
+    expect(Object.keys((await getLedger(id))?.mapping ?? {})).toContain('__proto__');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('does not mutate the tasks it is given', async () => {
     const input = [task()];
     const copy = JSON.parse(JSON.stringify(input));
