@@ -71,11 +71,19 @@ export function documentPieces(text: string, figures: readonly Figure[], chosen:
 }
 
 /**
- * A sentence cut around its figure, to show the figure marked in the review table.
+ * A sentence cut around its figure, to show the figure marked in the review table; with `around`,
+ * only that many characters either side are kept (an ellipsis says where it was cut), so a long
+ * sentence does not make a row a paragraph tall. The whole sentence is the row's tooltip.
  * @example sentencePieces(fig) // { before: '全区保护性耕作面积', figure: '6.04万亩', after: '。' }
  */
-export function sentencePieces(f: Figure): { before: string; figure: string; after: string } {
+export function sentencePieces(f: Figure, around = Infinity): { before: string; figure: string; after: string } {
   const at = f.rawStart - f.start;
   if (at < 0 || f.sentence.slice(at, at + f.raw.length) !== f.raw) return { before: f.sentence, figure: '', after: '' };
-  return { before: f.sentence.slice(0, at), figure: f.raw, after: f.sentence.slice(at + f.raw.length) };
+  const before = f.sentence.slice(0, at);
+  const after = f.sentence.slice(at + f.raw.length);
+  return {
+    before: before.length > around ? `…${before.slice(before.length - around)}` : before,
+    figure: f.raw,
+    after: after.length > around ? `${after.slice(0, around)}…` : after,
+  };
 }

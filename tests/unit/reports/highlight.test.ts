@@ -43,4 +43,10 @@ describe('sentencePieces', () => {
     const f = findFigures('前文。PM10平均浓度同比下降30.1%，好。').figures[0];
     expect(sentencePieces(f)).toEqual({ before: 'PM10平均浓度', figure: '同比下降30.1%', after: '，好。' });
   });
+
+  it('keeps only `around` characters either side, and says where it cut', () => {
+    const f = findFigures('前文。全区保护性耕作面积达到6.04万亩，比上年多了不少。').figures[0];
+    expect(sentencePieces(f, 4)).toEqual({ before: '…面积达到', figure: '6.04万亩', after: '，比上年…' });
+    expect(sentencePieces(f, 40).before).toBe('全区保护性耕作面积达到');
+  });
 });
