@@ -28,6 +28,8 @@ export interface IndicatorDraft {
   rateChange: 'points' | 'relative';
   /** Decimals of every value, as typed; empty: inferred from the values. */
   decimals: string;
+  /** Whether parts add up to the whole (counties to their city); empty: by the unit. */
+  aggregation: '' | 'sum' | 'none';
 }
 
 /** Why a draft cannot be saved: a message key of `views.ts` and its parameters. */
@@ -63,6 +65,7 @@ export function draftOf(indicator: Indicator): IndicatorDraft {
     source: indicator.source ?? '',
     rateChange: indicator.rateChange ?? 'points',
     decimals: indicator.decimals === undefined ? '' : String(indicator.decimals),
+    aggregation: indicator.aggregation ?? '',
     targets: indicator.targets.map((t) => ({
       region: t.region ?? '',
       period: t.period,
@@ -108,5 +111,7 @@ export function applyDraft(indicator: Indicator, draft: IndicatorDraft): { indic
   // Points are the default and are not stored: only the choice to differ is.
   if (draft.rateChange === 'relative') next.rateChange = 'relative';
   if (decimals !== '') next.decimals = Number(decimals);
+  // The unit's default is not stored: only a choice is.
+  if (draft.aggregation) next.aggregation = draft.aggregation;
   return { indicator: next, problems };
 }

@@ -155,6 +155,12 @@ export interface Indicator {
   rateChange?: 'points' | 'relative';
   /** Decimals every value of the indicator is written with (0–4); inferred from the values when absent. */
   decimals?: number;
+  /**
+   * Whether values of parts add up to the whole: `sum` for counts, areas, amounts (counties roll
+   * up to their city), `none` for rates, averages, concentrations. Set in 指标设置; when absent,
+   * chosen from the unit (`isAdditiveUnit` in src/regions: % and 微克/立方米 are not additive).
+   */
+  aggregation?: 'sum' | 'none';
 }
 
 /** A region as written, with what is known about it. */

@@ -10,3 +10,4 @@ export { matchFileRegions } from './match-file';
 export { type Aliases } from './name-index';
 export { readRegionCell, normalizeName, type RegionCell } from './read-cell';
 export { rollUp, isAdditiveUnit, type Aggregation, type CodedValue, type RollUp, type RollUpRow } from './roll-up';
+export { aggregationOf, rollUpOf } from './roll-up-of';

@@ -29,6 +29,7 @@ describe('applyDraft', () => {
     ['a rate’s change asked in percent', { rateChange: 'relative' }, { rateChange: 'relative' }],
     ['decimals chosen', { decimals: ' 2 ' }, { decimals: 2 }],
     ['no decimals is a choice too', { decimals: '0' }, { decimals: 0 }],
+    ['an area said not to add up (counties are not summed to their city)', { aggregation: 'none' }, { aggregation: 'none' }],
   ] as const)('%s', (_name, patch, expected) => {
     const r = applyDraft(area, { ...draftOf(area), ...patch } as never);
     expect(r.problems).toEqual([]);

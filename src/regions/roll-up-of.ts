@@ -1,0 +1,27 @@
+/**
+ * The roll-up of one division from the values of a view: what its parts sum to, beside what the
+ * data reports for it, for a view drilled into that division.
+ */
+import type { Indicator, Observation } from '../domain/types';
+import { isAdditiveUnit, rollUp, type Aggregation, type RollUpRow } from './roll-up';
+import { division } from './table';
+
+/**
+ * The indicator's aggregation: the user's setting in 指标设置, else from its unit.
+ * @example aggregationOf({ baseUnit: '%', … }) // 'none'
+ */
+export function aggregationOf(indicator: Pick<Indicator, 'aggregation' | 'baseUnit' | 'displayUnit'>): Aggregation {
+  return indicator.aggregation ?? (isAdditiveUnit(indicator.displayUnit || indicator.baseUnit) ? 'sum' : 'none');
+}
+
+/**
+ * `code`'s row of the roll-up of `observations` (one period's values; totals and values without a
+ * code are left out), or undefined when the code is not in the table or nothing lies under it.
+ * @example rollUpOf('230100', rows, 'sum') // { code: '230100', reported: 800, sum: 819, differs: true, complete: true, … }
+ */
+export function rollUpOf(code: string, observations: readonly Observation[], aggregation: Aggregation): RollUpRow | undefined {
+  const d = division(code);
+  if (!d) return undefined;
+  const values = observations.filter((o) => !o.isTotal && o.regionCode !== undefined).map((o) => ({ code: o.regionCode!, value: o.value }));
+  return rollUp(values, d.level, aggregation).rows.find((r) => r.code === code);
+}
