@@ -46,6 +46,9 @@ export async function ingest(input: { name: string; bytes: Uint8Array }, options
   if (binary) return fileFailure(format, '', makeIssue(locale, binary === 'binary' ? 'not_text_binary' : 'not_text', 'error', { row: 0 }, { name: input.name, kind: binary }));
   // 3. Read the cells: decode text ourselves, or open the workbook (or the Parquet file).
   let source: SourceRead;
+  // A workbook's cells are read before its rows are walked, each a long step at a million rows:
+  // the bar shows the reading as its first half and the walk as its second.
+  const halves = format === 'xlsx' || format === 'xls' || format === 'ods' ? options.onProgress : undefined;
   try {
     if (format === 'parquet') {
       // Loaded on demand: the Parquet reader is not part of the first page's JS.
@@ -53,11 +56,11 @@ export async function ingest(input: { name: string; bytes: Uint8Array }, options
       if ('problem' in read) return fileFailure(format, '', makeIssue(locale, read.problem.code, 'error', { row: 0 }, { name: input.name, ...read.problem.params }));
       const fileProblems: SourceRead['fileProblems'] = read.skipped.length ? [{ code: 'parquet_nested_columns', severity: 'warning', params: { columns: read.skipped.join('、') } }] : [];
       source = { grid: read.grid, encoding: '', sheets: [], problems: [], fileProblems, delimited: false };
-    } else source = await readSource(input, format, options);
+    } else source = await readSource(input, format, halves ? { ...options, onProgress: (d, t) => halves(d, 2 * t) } : options);
   } catch {
     return fileFailure(format, options.encoding ?? '', makeIssue(locale, 'unreadable_file', 'error', { row: 0 }, { name: input.name }));
   }
-  return fromGrid(input.name, format, source, options);
+  return fromGrid(input.name, format, source, halves ? { ...options, onProgress: (d, t) => halves(t + d, 2 * t) } : options);
 }
 
 /**

@@ -48,13 +48,13 @@ export function readDelimited(text: string, preferTab: boolean): Pick<SourceRead
 export async function readSource(
   input: { name: string; bytes: Uint8Array },
   format: IngestFormat,
-  options: { encoding?: string; sheet?: string; jsonPath?: string },
+  options: { encoding?: string; sheet?: string; jsonPath?: string; onProgress?: (done: number, total: number) => void },
 ): Promise<SourceRead> {
   const base: SourceRead = { grid: [], encoding: '', sheets: [], problems: [], fileProblems: [], delimited: false };
   if (format === 'xlsx' || format === 'xls' || format === 'ods') {
     const parseStart = performance.now();
     // OpenDocument goes straight to SheetJS: our own reader reads OOXML only.
-    const wb = format === 'ods' ? await readWithSheetJS({ bytes: input.bytes }, options.sheet) : await readWorkbook({ bytes: input.bytes }, options.sheet);
+    const wb = format === 'ods' ? await readWithSheetJS({ bytes: input.bytes }, options.sheet) : await readWorkbook({ bytes: input.bytes }, options.sheet, options.onProgress);
     performance.measure('import:parse', { start: parseStart });
     return withSheet(base, wb, 'binary', options.sheet);
   }

@@ -41,11 +41,15 @@ function cellText(cell: Cell | undefined, date1904: boolean): string {
  * Read a workbook (`bytes`) or an HTML table saved as `.xls` (`html`, already decoded).
  * @example const wb = await readWorkbook({ bytes }); wb.rows[0]
  */
-export async function readWorkbook(input: { bytes?: Uint8Array; html?: string }, sheetName?: string): Promise<WorkbookRead> {
+export async function readWorkbook(
+  input: { bytes?: Uint8Array; html?: string },
+  sheetName?: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<WorkbookRead> {
   // A ZIP (PK\x03\x04) may be an .xlsx our reader handles; a damaged one still gets SheetJS's try.
   const bytes = input.bytes;
   if (input.html === undefined && bytes && bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    const fast = await readXlsxFast(bytes, sheetName).catch((error: unknown) => {
+    const fast = await readXlsxFast(bytes, sheetName, undefined, onProgress).catch((error: unknown) => {
       // A part too large to hold is refused outright: SheetJS would try to inflate all of it.
       if (error instanceof ZipEntryTooLarge) throw error;
       return undefined;
