@@ -83,6 +83,14 @@ test('a .docx from the main import: review, correct an indicator, accept, see th
   await indicator.blur();
   await expect(indicator).toHaveValue('整改任务数');
 
+  // Figure 3 says 整改任务 again: merged on request, it becomes a repeat of figure 1.
+  const merge = page.getByTestId('merge-panel');
+  await merge.locator('summary').click();
+  await expect(merge).toContainText('“整改任务”与“整改任务数”（项）可能是同一指标');
+  await merge.getByRole('button', { name: '合并为“整改任务数”' }).click();
+  await expect(rows.nth(2).locator('[data-field="indicator"]')).toHaveValue('整改任务数');
+  await expect(rows.nth(2)).toContainText('与第 1 个数字的地区、指标和时期相同');
+
   // Drop one, accept the rest.
   await rows.nth(1).getByRole('button', { name: '舍弃第 2 个数字' }).click();
   await expect(rows.nth(1)).toHaveAttribute('data-status', 'dropped');
@@ -96,6 +104,8 @@ test('a .docx from the main import: review, correct an indicator, accept, see th
   const saved = page.getByTestId('report-saved');
   await expect(saved).toBeVisible();
   await expect(saved).toContainText('保存为数据集');
+  // The repeat is not stored twice, and the page says so.
+  await expect(saved).toContainText('另有 1 个重复的数字没有保存');
 
   // The dashboard shows the corrected indicator's value, and the rows table its sentence.
   await saved.getByRole('button', { name: '在看板中查看' }).click();
