@@ -33,7 +33,8 @@ export function latestFor<T extends Observation>(task: LinkedTask, observations:
   const mine = observations.filter((o) => {
     if (o.indicator !== task.indicator || !Number.isFinite(o.value) || (o.kind !== undefined && o.kind !== 'level')) return false;
     if (task.regionCode && o.regionCode) return o.regionCode === task.regionCode;
-    if (task.region) return o.region === task.region || o.region.endsWith(task.region) || task.region.endsWith(o.region);
+    // By name only when the names are the same: 鼓楼区 is four places (see README, Decisions).
+    if (task.region) return o.region === task.region;
     return o.isTotal === true;
   });
   let best: T | undefined;
