@@ -19,6 +19,13 @@ function start(): void {
     void import('./standalone/embed-page').then((m) => m.startEmbedPage(target));
     return;
   }
+  // A published folder (发布到内网, src/publish) opens read-only from its manifest and never
+  // opens IndexedDB; its code loads only there.
+  const published = document.querySelector('meta[name="dashboard-published"]')?.getAttribute('content');
+  if (published) {
+    void import('./ui/publish/start-published').then((m) => m.startPublished(target, published));
+    return;
+  }
   forgetKeptPictures();
   readFirstView(location.search);
   // English messages load on demand; a user who chose English gets them before the first paint.

@@ -31,6 +31,8 @@ export {
   setRemoteProvider,
   type RemoteProvider,
 } from './remote-read';
+export { getRemotes, putRemote, deleteRemote } from './remotes';
+export type { RemoteSourceRecord } from './remote-records';
 export { inferPolarity } from './polarity';
 export { getViews, getView, putView, deleteView } from './views';
 export { getDecks, getDeck, putDeck, deleteDeck } from './decks';

@@ -1,0 +1,58 @@
+/**
+ * The page's remote datasets: one provider for the store, datasets added by address (and kept,
+ * so they open again next time), or for this visit only (an address in the link).
+ */
+import * as store from '../store';
+import { newId } from '../store';
+import { openManifest, RemoteDatasets } from './remote-datasets';
+
+/** The page's remote datasets. */
+export const remoteDatasets = new RemoteDatasets();
+/** Manifest address → the ids of its datasets, to forget them together. */
+const opened = new Map<string, string[]>();
+
+/**
+ * Open the manifest at `url` and list its datasets beside the imported ones; `keep` saves the
+ * address for the next visits.
+ * @example const names = await openRemote('http://intranet/data/manifest.json', true)
+ */
+export async function openRemote(url: string, keep: boolean): Promise<string[]> {
+  const address = new URL(url, location.href).href;
+  const { manifest, datasets } = await openManifest(address);
+  remoteDatasets.add(datasets);
+  opened.set(address, datasets.map((d) => d.id));
+  store.setRemoteProvider(remoteDatasets);
+  const names = datasets.map((d) => d.spec.name);
+  if (keep) {
+    const known = (await store.getRemotes()).find((r) => r.url === address);
+    await store.putRemote({ id: known?.id ?? newId('remote'), url: address, name: manifest.title ?? names.join('、'), addedAt: known?.addedAt ?? new Date().toISOString() });
+  }
+  return names;
+}
+
+/**
+ * Forget a kept address and its datasets.
+ * @example await closeRemote(record)
+ */
+export async function closeRemote(record: store.RemoteSourceRecord): Promise<void> {
+  for (const id of opened.get(record.url) ?? []) remoteDatasets.remove(id);
+  opened.delete(record.url);
+  await store.deleteRemote(record.id);
+  store.setRemoteProvider(remoteDatasets);
+}
+
+/**
+ * Open every kept address (at start); the ones that failed come back with their error.
+ * @example const failed = await openKeptRemotes()
+ */
+export async function openKeptRemotes(): Promise<{ record: store.RemoteSourceRecord; error: unknown }[]> {
+  const failed: { record: store.RemoteSourceRecord; error: unknown }[] = [];
+  for (const record of await store.getRemotes()) {
+    try {
+      await openRemote(record.url, false);
+    } catch (error) {
+      failed.push({ record, error });
+    }
+  }
+  return failed;
+}
