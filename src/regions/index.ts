@@ -11,3 +11,4 @@ export { type Aliases } from './name-index';
 export { readRegionCell, normalizeName, type RegionCell } from './read-cell';
 export { rollUp, isAdditiveUnit, type Aggregation, type CodedValue, type RollUp, type RollUpRow } from './roll-up';
 export { aggregationOf, rollUpOf } from './roll-up-of';
+export { featureCodes } from './boundary-codes';
