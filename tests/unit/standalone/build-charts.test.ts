@@ -15,17 +15,18 @@ const rows: Observation[] = ['2022', '2023', '2024'].flatMap((period, i) => [
 const data = { indicator, observations: rows, locale: 'zh' as const };
 
 describe('buildChartOption', () => {
-  const cases: [ViewSpec['kind'], boolean][] = [
-    ['trend', true],
-    ['comparison', true],
-    ['multiples', true],
-    ['kpi', false],
-    ['map', false],
+  // A map without a boundary says that no boundary is loaded; an overview is not one chart.
+  const cases: [ViewSpec['kind'], boolean, string][] = [
+    ['trend', true, ''],
+    ['comparison', true, ''],
+    ['multiples', true, ''],
+    ['kpi', false, 'kpi'],
+    ['map', false, '边界'],
   ];
-  it.each(cases)('%s drawable from data alone: %s', (kind, ok) => {
+  it.each(cases)('%s drawable from data alone: %s', (kind, ok, reason) => {
     const built = buildChartOption({ version: 1, kind, indicator: '压采量', period: '2024' }, data, light);
     expect(built.ok).toBe(ok);
-    if (!built.ok) expect(built.reasons.join(' ')).toContain(kind);
+    if (!built.ok) expect(built.reasons.join(' ')).toContain(reason);
   });
 
   it('uses the spec title as the chart title', () => {

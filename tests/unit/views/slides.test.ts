@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSlideChart, enlargeFonts, slideTheme } from '../../../src/app/briefing-slide-content';
+import { buildSlideChart, enlargeFonts, slideTheme } from '../../../src/views/slides';
 import { buildKpiSlide } from '../../../src/views/kpi';
 import { kpiRegion } from '../../../src/views/regions';
 import { contrastRatio, LARGE_TEXT_CONTRAST } from '../../../src/charts/contrast';

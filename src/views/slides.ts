@@ -1,16 +1,26 @@
 /**
  * What a slide draws, built from a saved view and its observations: a chart option in the
  * projector theme (every label at least 24 px at 1080p, no animation, no chart title because the
- * slide prints its own 48 px heading). A KPI slide's text is src/views/kpi.ts. Pure; the UI only renders it.
+ * slide prints its own 48 px heading), a KPI slide's text (src/views/kpi.ts) or a title slide's.
+ * Every kind of slide is an entry of `slideKinds`; the slide on screen, the presenter, the deck's
+ * print and a saved deck page render what it builds. Pure; the UI only renders it.
  */
 import type { EChartsOption } from 'echarts';
 import type { ChartData, ChartReason } from '../charts/types';
-import { drawChart } from '../views/chart-kinds';
+import { drawChart } from './chart-kinds';
 import { projector, withConvention, type ChartTheme, type ColourConvention } from '../charts/theme';
 import { chosenUnderLabels } from '../analysis/region-identity';
-import { shownRegions } from '../views/regions';
-import { MIN_TEXT_PX } from './briefing-fit';
-import type { SlideView } from './briefing-deck';
+import { shownRegions } from './regions';
+import { buildKpiSlide, type KpiSlide } from './kpi';
+import { MIN_TEXT_PX } from './slide-fit';
+import type { ViewSpec } from '../domain/types';
+
+/** What a slide is made from: a saved view (or one kept in the deck). */
+export interface SlideOf {
+  name: string;
+  subtitle?: string;
+  spec: ViewSpec;
+}
 
 /**
  * The projector theme under the user's colour convention.
@@ -77,7 +87,7 @@ function forSlide(option: EChartsOption): EChartsOption {
  * Build the chart of a chart slide: trend, comparison (also for ranking views) or small multiples.
  * @example buildSlideChart(view, data, slideTheme('good-green')).option?.animation // false
  */
-export function buildSlideChart(view: SlideView, data: ChartData, theme: ChartTheme): SlideChart {
+export function buildSlideChart(view: SlideOf, data: ChartData, theme: ChartTheme): SlideChart {
   const s = view.spec;
   // No regions chosen: the same sensible few the dashboard would show.
   const chosen = s.regions && chosenUnderLabels(s.regions, data.observations);
@@ -93,4 +103,44 @@ export function buildSlideChart(view: SlideView, data: ChartData, theme: ChartTh
             { ok: false as const, reasons: [{ key: 'briefing.kindUnsupported', params: { kind: s.kind } }] };
   if (!outcome.ok) return { option: undefined, reasons: outcome.reasons };
   return { option: enlargeFonts(forSlide(outcome.option)), reasons: [] };
+}
+
+/** A title slide: the deck's words, nothing drawn. */
+export interface TitleSlide {
+  heading: string;
+  subtitle: string;
+}
+
+/** What each kind of slide builds (add a line with a new kind). */
+export interface SlideModels {
+  title: TitleSlide;
+  kpi: KpiSlide;
+  chart: SlideChart;
+}
+
+export type SlideKindName = keyof SlideModels;
+
+/** A kind of slide: how it is built from its view, its data and the theme it is shown in. */
+export interface SlideKind<M> {
+  build: (view: SlideOf, data: ChartData, theme: ChartTheme) => M;
+}
+
+/**
+ * The kinds of slide. A new kind is one entry here (and its model in `SlideModels`); its
+ * renderer goes beside SlideKpi/SlideChart (src/ui/briefing) and in the standalone renderer.
+ * @example slideKinds.kpi.build(view, data, projector).kpi?.value // '79微克/立方米'
+ */
+export const slideKinds: { [K in SlideKindName]: SlideKind<SlideModels[K]> } = {
+  title: { build: (view) => ({ heading: view.name, subtitle: view.subtitle ?? '' }) },
+  kpi: { build: buildKpiSlide },
+  chart: { build: buildSlideChart },
+};
+
+/**
+ * Build a slide of `kind`.
+ * @example buildSlide('chart', view, data, slideTheme('good-green')).option?.animation // false
+ */
+export function buildSlide<K extends SlideKindName>(kind: K, view: SlideOf, data: ChartData, theme: ChartTheme): SlideModels[K] {
+  const entry: SlideKind<SlideModels[K]> = slideKinds[kind];
+  return entry.build(view, data, theme);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitFontSize, fitSlide, SLIDE_HEIGHT, SLIDE_WIDTH } from '../../../src/app/briefing-fit';
+import { fitFontSize, fitSlide, SLIDE_HEIGHT, SLIDE_WIDTH } from '../../../src/views/slide-fit';
 
 describe('fitSlide', () => {
   it.each([
