@@ -78,6 +78,8 @@ export default ts.config(
     ...layer('charts', ['ingest', 'store', 'export', 'app', 'ui']),
   },
   layer('export', ['ingest', 'store', 'app', 'ui']),
+  // The view models every destination renders (docs/views.md): pure, between charts and renderers.
+  layer('views', ['ingest', 'store', 'export', 'app', 'ui', 'standalone']),
   {
     // A saved page or embed draws on its own: no database, no app state, no Svelte. It shares
     // with the app only the pure stages, the app's pure helpers (not its .svelte.ts state) and

@@ -1,0 +1,152 @@
+/**
+ * Golden files of every view model on the sample data (data/sample-trends.csv through the real
+ * importer): what each view says, as a reader reads it (headings, axis labels, series, tooltip
+ * and label formatter output, ranking words, KPI text, slide text), numbers to 4 significant
+ * digits. A change to any of it shows here as a diff of tests/unit/views/golden/<name>.json;
+ * write the files again with `UPDATE_GOLDEN=1` when the change is intended.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestText } from '../../../src/ingest';
+import { inferPolarity } from '../../../src/store/polarity';
+import type { Indicator, Observation, ViewKind, ViewSpec } from '../../../src/domain/types';
+import type { ChartData } from '../../../src/charts/types';
+import { light } from '../../../src/charts/theme';
+import { buildView, viewKinds } from '../../../src/views/build-view';
+import { buildSlide, slideKinds, slideTheme, type SlideKindName } from '../../../src/views/slides';
+import { regionCard, regionCardText } from '../../../src/views/region';
+import type { DrawnChart } from '../../../src/views/types';
+import { roundNumbers } from '../charts/round-numbers';
+
+const text = readFileSync(join(process.cwd(), 'data', 'sample-trends.csv'), 'utf8').replace(/^\uFEFF/, '');
+const observations = ingestText(text).records as Observation[];
+
+function indicatorOf(name: string): Indicator {
+  const unit = observations.find((o) => o.indicator === name)?.unit ?? '';
+  return { name, baseUnit: unit, polarity: inferPolarity(name), targets: [] };
+}
+
+const dataOf = (name: string): ChartData => ({ indicator: indicatorOf(name), observations: observations.filter((o) => o.indicator === name), locale: 'zh' });
+
+type Fn = (...args: unknown[]) => unknown;
+const call = (f: unknown, ...args: unknown[]): unknown => (typeof f === 'function' ? (f as Fn)(...args) : f);
+const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** What a reader reads off a chart: titles, axes, series with their values, and every formatter's words. */
+function reading(chart: DrawnChart): unknown {
+  if (!chart.ok) return { heading: chart.heading, reasons: chart.reasons };
+  const o = chart.option as Record<string, unknown>;
+  const series = list(o.series as Record<string, unknown>[] | undefined);
+  const points = series.flatMap((s, seriesIndex) => {
+    const data = list(s.data as unknown[]);
+    const last = data.length - 1;
+    return [0, last].filter((i, k) => i >= 0 && (k === 0 || i !== 0)).map((dataIndex) => ({ seriesIndex, dataIndex, seriesName: s.name, name: '', value: data[dataIndex], data: data[dataIndex] }));
+  });
+  const tooltip = o.tooltip as { formatter?: unknown } | undefined;
+  return {
+    heading: chart.heading,
+    titles: list(o.title as { text?: string; subtext?: string }[]).map((t) => [t.text, t.subtext]),
+    axes: [...list(o.xAxis as Record<string, unknown>[]), ...list(o.yAxis as Record<string, unknown>[])].map((a) => ({
+      name: a.name,
+      data: a.data,
+      labels: Array.isArray(a.data) ? [] : [call((a.axisLabel as { formatter?: unknown } | undefined)?.formatter, 1234.5)],
+    })),
+    series: series.map((s) => ({
+      type: s.type,
+      name: s.name,
+      data: s.data,
+      endLabel: call((s.endLabel as { formatter?: unknown } | undefined)?.formatter, { seriesIndex: 0, dataIndex: 0 }),
+      label: call((s.label as { formatter?: unknown } | undefined)?.formatter, { dataIndex: 0, seriesIndex: 0, value: list(s.data as unknown[])[0] }),
+    })),
+    tooltip: points.map((p) => call(tooltip?.formatter, tooltip && (o.tooltip as { trigger?: string }).trigger === 'item' ? p : [p])),
+    aria: (o.aria as { label?: { description?: string } } | undefined)?.label?.description,
+  };
+}
+
+function normalized(model: unknown): unknown {
+  const walk = (v: unknown): unknown => {
+    if (v && typeof v === 'object' && 'option' in v && 'heading' in v) return reading(v as DrawnChart);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return roundNumbers(JSON.parse(JSON.stringify(walk(model), (_k, v: unknown) => (typeof v === 'function' ? '[function]' : v))));
+}
+
+function golden(name: string, value: unknown): void {
+  const file = join(process.cwd(), 'tests', 'unit', 'views', 'golden', `${name}.json`);
+  const actual = JSON.stringify(normalized(value), null, 2) + '\n';
+  if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+const AREA = '保护性耕作面积';
+const RATE = '秸秆还田率';
+const PM10 = 'PM10平均浓度';
+const spec = (kind: ViewKind, indicator: string, extra: Partial<ViewSpec> = {}): ViewSpec => ({ version: 1, kind, indicator, ...extra });
+
+describe('view models on the sample data', () => {
+  const look = { theme: light, map: { mapName: 'golden-map' } };
+  const cases: [string, ViewSpec][] = [
+    ['trend', spec('trend', AREA)],
+    ['trend-indexed', spec('trend', RATE, { indexBase: '2020', regions: ['道里区', '南岗区'] })],
+    ['comparison', spec('comparison', AREA, { period: '2023' })],
+    ['comparison-grouped', spec('comparison', PM10, { grouped: true })],
+    ['ranking', spec('ranking', AREA)],
+    ['ranking-lower-better', spec('ranking', PM10)],
+    ['multiples', spec('multiples', RATE)],
+    ['overview', spec('kpi', AREA)],
+    ['map', spec('map', AREA, { period: '2024' })],
+  ];
+
+  it('covers every view kind', () => {
+    expect(new Set(cases.map(([, s]) => s.kind))).toEqual(new Set(Object.keys(viewKinds)));
+  });
+
+  it.each(cases)('%s', (name, s) => {
+    golden(name, buildView(s, dataOf(s.indicator), look));
+  });
+
+  it('a map without a boundary says so', () => {
+    const model = buildView(spec('map', AREA), dataOf(AREA), { theme: light });
+    expect(model.type === 'chart' && !model.chart.ok && model.chart.reasons[0]).toBe('请先加载边界文件（GeoJSON 或 TopoJSON）。');
+  });
+
+  it('does not mutate its input', () => {
+    const data = dataOf(AREA);
+    const before = JSON.stringify(data);
+    for (const [, s] of cases) buildView({ ...s, indicator: AREA }, data, look);
+    expect(JSON.stringify(data)).toBe(before);
+  });
+});
+
+describe('slide models on the sample data', () => {
+  const theme = slideTheme('good-green');
+  const cases: [string, SlideKindName, ViewSpec][] = [
+    ['slide-title', 'title', spec('trend', AREA)],
+    ['slide-kpi', 'kpi', spec('kpi', PM10, { regions: ['乌海市'] })],
+    ['slide-chart', 'chart', spec('comparison', AREA)],
+  ];
+
+  it('covers every slide kind', () => {
+    expect(new Set(cases.map(([, k]) => k))).toEqual(new Set(Object.keys(slideKinds)));
+  });
+
+  it.each(cases)('%s', (name, kind, s) => {
+    const model = buildSlide(kind, { name: `${s.indicator}汇报`, subtitle: '示例', spec: s }, dataOf(s.indicator), theme);
+    golden(name, 'option' in model && model.option ? { ...model, option: undefined, chart: { ok: true, heading: '', option: model.option } } : model);
+  });
+});
+
+describe('按地区 on the sample data', () => {
+  it('one region: a card per indicator', () => {
+    const names = [...new Set(observations.map((o) => o.indicator))];
+    const cards = names
+      .map((n) => regionCard(observations.filter((o) => o.indicator === n), indicatorOf(n), '道里区'))
+      .filter((c) => c !== undefined)
+      .map((c) => regionCardText(c, 'zh', light));
+    expect(cards.length).toBeGreaterThan(3);
+    golden('region', cards);
+  });
+});
