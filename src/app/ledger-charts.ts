@@ -36,8 +36,8 @@ export function burnUpOption(b: BurnUp, labels: BurnUpLabels): EChartsOption {
 }
 
 /**
- * A linked indicator's values over periods (in its display unit) with the target as a dashed
- * flat line; `divisor` turns base units into the display unit (1e8 for 亿立方米).
+ * A linked indicator's values over periods as bars (in its display unit, from zero, so the bars
+ * compare) with the target as a dashed line whose points show even when there is one period.
  * @example indicatorOption(points, { value: '地下水压采量（亿立方米）', target: '目标 0.92' }, 0.92)
  */
 export function indicatorOption(
@@ -47,10 +47,18 @@ export function indicatorOption(
 ): EChartsOption {
   const periods = points.map((p) => p.period);
   const series: NonNullable<EChartsOption['series']> = [
-    { name: labels.value, type: 'line', data: points.map((p) => p.value), lineStyle: { width: 3, color: INK.closed }, itemStyle: { color: INK.closed }, label: { show: true, position: 'top' } },
+    { name: labels.value, type: 'bar', data: points.map((p) => p.value), barMaxWidth: 48, itemStyle: { color: INK.closed }, label: { show: true, position: 'top' } },
   ];
   if (target !== undefined) {
-    series.push({ name: labels.target, type: 'line', data: periods.map(() => target), lineStyle: { width: 2, type: 'dashed', color: INK.due }, itemStyle: { color: INK.due }, symbol: 'none' });
+    series.push({
+      name: labels.target,
+      type: 'line',
+      data: periods.map(() => target),
+      lineStyle: { width: 2, type: 'dashed', color: INK.due },
+      itemStyle: { color: INK.due },
+      symbol: 'diamond',
+      symbolSize: 14,
+    });
   }
   return {
     animation: false,
@@ -58,7 +66,7 @@ export function indicatorOption(
     legend: { top: 8 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: periods },
-    yAxis: { type: 'value', scale: true },
+    yAxis: { type: 'value' },
     series,
   };
 }

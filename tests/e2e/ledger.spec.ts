@@ -156,6 +156,8 @@ test.describe('rectification ledger', () => {
     await expect(linked).toContainText('1.14亿立方米 / 0.92亿立方米 = 124%', { timeout: 30_000 });
     await expect(linked).toContainText('完成');
     await expect(linked).toContainText('当前值取自已导入的数据集（沧州市 · 2021）');
+    await expect(page.getByTestId('task-indicator-chart')).toHaveAttribute('data-drawn', /[1-9]/);
+    await linked.screenshot({ path: join(SHOTS, 'ledger-linked-chart.png') });
     await screenshot(page, 'ledger-linked-1920');
     await page.getByTestId('task-back').click();
     await page.getByTestId('ledger-tab-progress').click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { historyLines } from '../../../src/app/ledger-history';
-import { burnUpOption } from '../../../src/app/ledger-charts';
+import { burnUpOption, indicatorOption } from '../../../src/app/ledger-charts';
 import { translate } from '../../../src/domain/messages';
 import type { LedgerEventRecord } from '../../../src/store';
 
@@ -52,5 +52,21 @@ describe('burnUpOption', () => {
       ['d', [1, 3]],
       ['t', [4, 4]],
     ]);
+  });
+});
+
+describe('indicatorOption', () => {
+  it('draws values as bars from zero and the target with visible points, even for one period', () => {
+    const option = indicatorOption([{ period: '2021', value: 1.14 }], { value: 'v', target: 't' }, 0.92);
+    const series = option.series as { type: string; data: number[]; symbol?: string }[];
+    expect(series.map((s) => [s.type, s.data])).toEqual([
+      ['bar', [1.14]],
+      ['line', [0.92]],
+    ]);
+    expect(series[1].symbol).not.toBe('none');
+    expect((option.yAxis as { scale?: boolean }).scale).toBeUndefined();
+  });
+  it('draws no target without one', () => {
+    expect((indicatorOption([{ period: '2021', value: 1 }], { value: 'v', target: 't' }, undefined).series as unknown[]).length).toBe(1);
   });
 });
