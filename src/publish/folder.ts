@@ -14,11 +14,16 @@ export const MANIFEST_PATH = 'manifest.json';
 export const KEEP_VERSIONS = 1;
 
 /**
- * A version folder's name from the publishing time (sorts by time).
- * @example versionName('2026-01-02T03:04:05.678Z') // 'v20260102T030405Z'
+ * A version folder's name from the publishing time, to the millisecond (sorts by time).
+ * @example versionName('2026-01-02T03:04:05.678Z') // 'v20260102T030405678Z'
  */
 export function versionName(publishedAt: string): string {
-  return `v${publishedAt.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '')}`;
+  return `v${publishedAt.replace(/[-:.]/g, '')}`;
+}
+
+/** Whether a folder name is a version's. @example isVersionName('v20260102T030405678Z') // true */
+export function isVersionName(name: string): boolean {
+  return /^v\d{8}T\d{9}Z$/.test(name);
 }
 
 /**

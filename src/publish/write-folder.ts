@@ -4,7 +4,7 @@
  * browser has no such API, as one .zip to unpack into the server's folder.
  */
 import type { PublishedFile } from './partition';
-import { KEEP_VERSIONS, MANIFEST_PATH } from './folder';
+import { isVersionName, KEEP_VERSIONS, MANIFEST_PATH } from './folder';
 import { zipParts } from './zip';
 
 /** The part of the File System Access API used here (typed locally: lib.dom's may lag). */
@@ -45,7 +45,7 @@ export async function writeToDirectory(dir: DirectoryHandle, files: readonly Pub
   }
   if (files[files.length - 1]?.path !== MANIFEST_PATH) return;
   const versions: string[] = [];
-  for await (const name of dir.keys()) if (/^v\d{8}T\d{6}Z$/.test(name) && name !== version) versions.push(name);
+  for await (const name of dir.keys()) if (isVersionName(name) && name !== version) versions.push(name);
   versions.sort();
   for (const old of versions.slice(0, Math.max(0, versions.length - KEEP_VERSIONS))) await dir.removeEntry(old, { recursive: true });
 }

@@ -68,7 +68,7 @@ const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 describe('buildPublication', () => {
   it('writes one file per dataset × indicator under the version folder, and a manifest that lists them', () => {
     const { files, manifest } = buildPublication(input(), version);
-    expect(version).toBe('v20260102T030405Z');
+    expect(version).toBe('v20260102T030405678Z');
     expect(files.map((f) => f.path)).toEqual([`${version}/data/d1-i1.parquet`, `${version}/data/d1-i2.parquet`, `${version}/data/d1-i3.parquet`]);
     expect(manifest.datasets.map((d) => [d.id, d.indicators, d.files.map((f) => [f.rows, f.indicators])])).toEqual([
       ['a', ['耕地面积', '秸秆还田率', '同比'], [[3, ['耕地面积']], [1, ['秸秆还田率']], [1, ['同比']]]],
