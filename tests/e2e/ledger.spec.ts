@@ -150,6 +150,20 @@ test.describe('rectification ledger', () => {
     await openLedgerPage(page);
     await page.getByTestId('ledger-open-sample').click();
     await expect(page.getByTestId('ledger-notice')).toContainText('38 项任务', { timeout: 30_000 });
+    // The board filtered by a unit, then as a region × category matrix.
+    await expect(page.getByTestId('ledger-counts')).toContainText('38 项任务');
+    await page.getByTestId('ledger-filter-unit').selectOption('市水务局');
+    await expect(page.getByTestId('ledger-counts')).not.toContainText('38 项任务');
+    await page.getByTestId('ledger-filter-unit').selectOption({ index: 0 });
+    await page.getByTestId('ledger-layout-matrix').check();
+    const matrix = page.getByTestId('ledger-matrix');
+    await expect(matrix.getByRole('rowheader', { name: '沧州市' })).toBeVisible();
+    await expect(matrix.getByRole('columnheader', { name: '回头看' })).toBeVisible();
+    await screenshot(page, 'ledger-matrix-1920');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await screenshot(page, 'ledger-matrix-1024');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+
     await page.getByTestId('ledger-tab-list').click();
     await page.getByTestId('ledger-list').getByRole('button', { name: /华北大漏斗黑龙港流域地下水治理/ }).click();
     const linked = page.getByTestId('task-indicator');
