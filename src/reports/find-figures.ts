@@ -6,7 +6,7 @@
 import { parseQuantity, type ParsedQuantity } from '../ingest/parse-quantity';
 import { documentPeriod, documentRegion, periodMentions, regionMentions, type PeriodMention } from './context';
 import { fold } from './fold';
-import { indicatorAfter, indicatorBefore } from './indicator';
+import { indicatorAfter, indicatorBefore, withoutPlace } from './indicator';
 import { paragraphsOf, sentencesOf, type Paragraph, type Span } from './sentences';
 import type { Figure, FigurePeriod, FigureRegion } from './types';
 import { cellsOf, isNumberCell, rowFigures, type Cell } from './table-figures';
@@ -263,7 +263,7 @@ export function findFigures(text: string): { figures: Figure[]; documentRegion?:
         const h = kept[i];
         if (targets.has(i)) continue;
         const q = h.q as ParsedQuantity;
-        const indicator = indicatorOf(h, previous, i > 0 && h.clauseStart === kept[i - 1].rawEnd);
+        const indicator = withoutPlace(indicatorOf(h, previous, i > 0 && h.clauseStart === kept[i - 1].rawEnd));
         previous = indicator;
         const fig: Figure = {
           value: q.value,

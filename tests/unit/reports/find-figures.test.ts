@@ -19,6 +19,10 @@ describe('findFigures: values in the base unit, as the import reads them', () =>
     ['总投资1,723亿元。', 172300000000, '元', '亿元'],
     ['完成率达到１１０％。', 110, '%', undefined],
     ['涉及金额237054.47 万元。', 2370544700, '元', '万元'],
+    ['粮食产量达到1557.6亿斤。', 155760000000, '斤', '亿斤'],
+    ['日处理污水5万立方米/日。', 50000, '立方米/日', '万立方米/日'],
+    ['降雨量120毫米。', 120, '毫米', undefined],
+    ['新增装机容量120万千瓦。', 1200000, '千瓦', '万千瓦'],
   ])('%s → %d %s', (text, value, unit, displayUnit) => {
     const f = first(text);
     expect([f.value, f.unit, f.displayUnit, f.kind]).toEqual([value, unit, displayUnit, 'level']);
@@ -85,6 +89,16 @@ describe('findFigures: indicator, region, period, target', () => {
     ['2024年，先后2次召开区级联席会议。', '召开区级联席会议'],
     ['派出2350人次开展违法占地巡查。', '开展违法占地巡查'],
     ['连续3年获得国务院督查激励。', '获得国务院督查激励'],
+    // A place opening the name is the figure's region, not what it measures.
+    ['2023年，乌海市空气优良天数达到300天。', '空气优良天数'],
+    ['哈尔滨市道里区完成保护性耕作面积6.04万亩。', '保护性耕作面积'],
+    ['沧州市PM2.5平均浓度为45微克/立方米。', 'PM2.5平均浓度'],
+    // A figure inside an open bracket is named by the words inside it, if any.
+    ['巡察反馈问题5个(细化问题9个)。', '巡察反馈问题'],
+    ['现将集中整改期(3个月)情况公布。', '现将集中整改期'],
+    // A long name cut to its last words starts after 等, not mid-word (黑龙江省 → 龙江省).
+    ['修订完善《黑龙江省河长湖长巡查制度》等基础制度8项。', '基础制度'],
+    ['召开其他相关会议4次。', '召开其他相关会议'],
   ])('%s → %s', (text, indicator) => {
     expect(first(text).indicator).toBe(indicator);
   });
