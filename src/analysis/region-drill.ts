@@ -80,3 +80,21 @@ export function drillBack(code: string, regions: readonly CodedRegion[], parentO
 export function descendantsIn(code: string, regions: readonly CodedRegion[], parentOf: (code: string) => string | undefined): CodedRegion[] {
   return regions.filter((r) => r.code !== undefined && isBelow(r.code, code, parentOf));
 }
+
+/**
+ * Of the user's other boundary files, the one that maps the parts of `code` (most features whose
+ * parent is `code`: a county map under a city clicked on the province's city map), if any.
+ * @example boundaryUnder('230100', [{ id: 'counties', codes: ['230102', '230103'] }], parentOf) // 'counties'
+ */
+export function boundaryUnder(
+  code: string,
+  maps: readonly { id: string; codes: readonly string[] }[],
+  parentOf: (code: string) => string | undefined,
+): string | undefined {
+  let best: { id: string; n: number } | undefined;
+  for (const m of maps) {
+    const n = m.codes.filter((c) => parentOf(c) === code).length;
+    if (n > 0 && (!best || n > best.n)) best = { id: m.id, n };
+  }
+  return best?.id;
+}

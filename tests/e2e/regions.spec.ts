@@ -77,3 +77,65 @@ test('the picker groups province → city → county; "all counties of 哈尔滨
   // Only the rows in sight are drawn.
   expect(await list.locator('li').count()).toBeLessThan(50);
 });
+
+test('a county-name-only file is matched and drawn on a user map keyed by name', async ({ page }) => {
+  await openFresh(page);
+  await importAndShow(page, own('heilongjiang-names.csv'));
+  await chooseIndicator(page, GRAIN);
+  await page.getByTestId('boundary-input').setInputFiles(own('harbin-counties-by-name.geojson'));
+  await chartDrawn(page, 'map-chart');
+  // Both sides met on division codes (the file writes 哈尔滨市道里区, the data 道里区): every county found its feature.
+  await expect(page.getByTestId('map-join')).toHaveValue('code');
+  const unmatchedFeatures = page.getByTestId('unmatched-features');
+  await expect(unmatchedFeatures).toHaveCount(0);
+  const unmatched = await page.getByTestId('unmatched-regions').locator('li').allTextContents();
+  for (const county of HARBIN_COUNTIES) expect(unmatched.join('|')).not.toContain(county);
+  await screenshot(page, 'regions-map-by-name-1920');
+});
+
+test('a city is drilled into its counties and back; the city is shown apart with its counties\' roll-up', async ({ page }) => {
+  await openFresh(page);
+  await importAndShow(page, own('heilongjiang-names.csv'));
+  await chooseIndicator(page, GRAIN);
+  await page.getByTestId('view-tab-comparison').click();
+  await chartDrawn(page, 'comparison-chart');
+  // By default one level: the cities, not the city among its counties.
+  const drill = page.getByTestId('region-drill');
+  await drill.getByTestId('drill-into').selectOption('哈尔滨市');
+  await expect.poll(() => new URL(page.url()).searchParams.getAll('r')).toEqual(HARBIN_COUNTIES);
+  await expect(drill.getByTestId('drill-at')).toHaveText('当前：哈尔滨市 下辖地区');
+  await expect(drill.getByTestId('drill-parent-value')).toContainText('哈尔滨市 合计（本级，单独列出）：880');
+  await expect(drill.getByTestId('drill-rollup')).toContainText('由区县汇总（计算值，非上报值）');
+  await expect(drill.getByTestId('drill-differs')).toContainText('哈尔滨市 上报');
+  await chartDrawn(page, 'comparison-chart');
+  await screenshot(page, 'regions-drilled-1920');
+  await drill.getByTestId('drill-back').click();
+  await expect.poll(async () => (new URL(page.url()).searchParams.getAll('r')).length).toBe(12);
+  // The cities are the parts of 黑龙江省, and the bar says so.
+  await expect(page.getByTestId('drill-at')).toHaveText('当前：黑龙江省 下辖地区');
+  await expect(page.getByTestId('drill-parent-value')).toHaveCount(0);
+});
+
+test('a province\'s city map drills down to the county map when both boundary files are loaded, and back', async ({ page }) => {
+  await openFresh(page);
+  await importAndShow(page, own('heilongjiang-names.csv'));
+  await chooseIndicator(page, GRAIN);
+  await page.getByTestId('boundary-input').setInputFiles(own('harbin-counties-by-name.geojson'));
+  await chartDrawn(page, 'map-chart');
+  // Joined through the division table: the file writes 哈尔滨市道里区, the data 道里区.
+  await expect(page.getByTestId('map-join')).toHaveValue('code');
+  await page.getByTestId('boundary-input').setInputFiles(own('heilongjiang-cities.geojson'));
+  await expect(page.getByTestId('boundary-status')).toContainText('heilongjiang-cities.geojson');
+  await chartDrawn(page, 'map-chart');
+  const map = page.getByTestId('map-chart');
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByTestId('map-drill-back')).toBeVisible();
+  await expect.poll(() => new URL(page.url()).searchParams.getAll('r')).toEqual(HARBIN_COUNTIES);
+  await expect(page.getByTestId('map-property')).toHaveValue('adcode');
+  await chartDrawn(page, 'map-chart');
+  await screenshot(page, 'regions-map-drilled-1920');
+  await page.getByTestId('map-drill-back').click();
+  await expect(page.getByTestId('map-drill-back')).toHaveCount(0);
+  await expect.poll(() => new URL(page.url()).searchParams.getAll('r')).toEqual([]);
+});

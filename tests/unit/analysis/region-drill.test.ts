@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childrenIn, descendantsIn, drillBack, drilledParent, drillInto, type CodedRegion } from '../../../src/analysis/region-drill';
+import { boundaryUnder, childrenIn, descendantsIn, drillBack, drilledParent, drillInto, type CodedRegion } from '../../../src/analysis/region-drill';
 import { parentCodeOf } from '../../../src/domain/region-code';
 
 const parentOf = (code: string) => parentCodeOf(code);
@@ -48,5 +48,21 @@ describe('drilledParent and drillBack', () => {
     drillInto('哈尔滨市', regions, parentOf);
     drillBack('230100', regions, parentOf);
     expect(JSON.stringify(regions)).toBe(before);
+  });
+});
+
+describe('boundaryUnder', () => {
+  const maps = [
+    { id: 'cities', codes: ['230100', '230200'] },
+    { id: 'harbin', codes: ['230102', '230103'] },
+    { id: 'all-counties', codes: ['230102', '230202', '230203'] },
+  ];
+  it.each([
+    ['230100', 'harbin'],
+    ['230200', 'all-counties'],
+    ['230000', 'cities'],
+    ['350100', undefined],
+  ])('the parts of %s are mapped in %s', (code, expected) => {
+    expect(boundaryUnder(code, maps, parentOf)).toBe(expected);
   });
 });
