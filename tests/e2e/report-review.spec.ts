@@ -153,3 +153,16 @@ test('a scanned PDF says in a sentence that it has no text', async ({ page }) =>
   await page.getByTestId('report-file-input').setInputFiles({ name: '扫描件.pdf', mimeType: 'application/pdf', buffer: scannedPdf() });
   await expect(page.getByTestId('report-problem')).toContainText('“扫描件.pdf”是扫描件，没有文字层', { timeout: 45_000 });
 });
+
+test('a saved web page chosen on the report page: its markup is read as text, never run', async ({ page }) => {
+  await openFresh(page);
+  await page.getByTestId('nav-report').click();
+  const html = '<html><head><title>乌海市整改通报</title><script>window.__pwned = 1</script></head><body><p>2023年，乌海市空气优良天数达到300天&lt;img src=x onerror="window.__pwned=1"&gt;。</p></body></html>';
+  await page.getByTestId('report-file-input').setInputFiles({ name: '通报.html', mimeType: 'text/html', buffer: Buffer.from(html, 'utf8') });
+  const row = page.getByTestId('review-row').first();
+  await expect(row.locator('[data-field="indicator"]')).toHaveValue('空气优良天数', { timeout: 45_000 });
+  await expect(row.locator('[data-field="region"]')).toHaveValue('乌海市');
+  await expect(page.getByTestId('report-text')).toContainText('<img src=x onerror="window.__pwned=1">');
+  await expect(page.getByTestId('report-text').locator('img')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
