@@ -62,6 +62,8 @@ export async function makeDataset(dir: string, shape: DatasetShape): Promise<Mad
     version: 1,
     title: 'DuckDB 生成的测试数据',
     publishedAt: '2026-01-01T00:00:00.000Z',
+    // The units the platform declares: values are shown in them, as an import shows 万亩.
+    indicators: names.map((name, i) => (i % 2 === 0 ? { name, baseUnit: '吨', polarity: 'higher', targets: [] } : { name, baseUnit: '亩', displayUnit: '万亩', polarity: 'higher', targets: [] })),
     datasets: [
       {
         id: 'duck',

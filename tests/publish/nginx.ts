@@ -39,10 +39,11 @@ export async function freePort(): Promise<number> {
 
 /**
  * Start nginx serving `root` at http://127.0.0.1:<port>/. `csp` adds a Content-Security-Policy
- * header to every answer, as the published folder's server notes ask.
+ * header to every answer, as the published folder's server notes ask; `aliases` serves other
+ * folders under a path (`{ '/data/': '/tmp/ds/' }`: the app and its data from one origin).
  * @example const server = await startNginx('/tmp/site'); …; await server.stop();
  */
-export async function startNginx(root: string, options: { csp?: string } = {}): Promise<Nginx> {
+export async function startNginx(root: string, options: { csp?: string; aliases?: Record<string, string> } = {}): Promise<Nginx> {
   const dir = mkdtempSync(join(tmpdir(), 'nginx-'));
   const port = await freePort();
   const log = join(dir, 'access.log');
@@ -72,6 +73,9 @@ http {
     listen 127.0.0.1:${port};
     root ${root};
     ${options.csp ? `add_header Content-Security-Policy "${options.csp}" always;` : ''}
+    ${Object.entries(options.aliases ?? {})
+      .map(([at, folder]) => `location ${at} { alias ${folder.endsWith('/') ? folder : `${folder}/`}; }`)
+      .join('\n    ')}
     location = /manifest.json { add_header Cache-Control "no-cache"; ${options.csp ? `add_header Content-Security-Policy "${options.csp}" always;` : ''} }
   }
 }

@@ -1,7 +1,7 @@
 /**
- * Remote datasets at the app's start: the addresses kept from earlier visits, and one named in
- * the link (`?remote=<manifest address>`, for this visit only). A failure is said in the
- * workspace's notice, and the rest still open.
+ * Remote datasets at the app's start: one named in the link (`?remote=<manifest address>`, for
+ * this visit only), and the addresses kept from earlier visits. A failure is said in the
+ * workspace's notice; the app goes on with what opened.
  */
 import type { Workspace } from '../../app/workspace.svelte';
 import { savedLocale } from '../../app/i18n.svelte';
@@ -11,23 +11,30 @@ import { openKeptRemotes, openRemote } from '../../remote/session';
 import { errorText } from './error-text';
 
 /**
- * Open them; resolves when every one has opened or failed.
- * @example await openRemotesAtStart(ws, new URLSearchParams(location.search).get('remote'))
+ * Open the linked manifest before the workspace is first read; never rejects.
+ * @example await openLinkedRemote(ws, 'data/manifest.json')
  */
-export async function openRemotesAtStart(ws: Workspace, fromLink: string | null): Promise<void> {
-  const failed: { url: string; error: unknown }[] = [];
-  if ((await store.getRemotes()).length > 0) for (const f of await openKeptRemotes()) failed.push({ url: f.record.url, error: f.error });
-  if (fromLink) {
-    try {
-      await openRemote(fromLink, false);
-    } catch (error) {
-      failed.push({ url: fromLink, error });
-    }
+export async function openLinkedRemote(ws: Workspace, url: string): Promise<void> {
+  try {
+    await openRemote(url, false);
+  } catch (error) {
+    tell(ws, url, error);
   }
-  const first = failed[0];
-  if (!first) return;
+}
+
+/**
+ * Open the kept addresses (the store is open); resolves when each has opened or failed.
+ * @example await openKeptAtStart(ws)
+ */
+export async function openKeptAtStart(ws: Workspace): Promise<void> {
+  if ((await store.getRemotes()).length === 0) return;
+  const failed = await openKeptRemotes();
+  if (failed[0]) tell(ws, failed[0].record.url, failed[0].error);
+}
+
+function tell(ws: Workspace, url: string, error: unknown): void {
   // The reason in the language of the moment; the notice's own sentence follows a switch.
   const locale = savedLocale();
-  const reason = errorText({ t: (key: string, params?: Record<string, string | number>) => translate(locale, key, params) }, first.error);
-  ws.notice = { kind: 'error', key: 'remote.failed', params: { url: first.url, reason } };
+  const reason = errorText({ t: (key: string, params?: Record<string, string | number>) => translate(locale, key, params) }, error);
+  ws.notice = { kind: 'error', key: 'remote.failed', params: { url, reason } };
 }
