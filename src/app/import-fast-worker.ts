@@ -13,7 +13,8 @@ import { emptyDictionary, encodeBlocks } from '../store/columns';
 import type { EncodedColumns } from '../store/put-columns';
 import type { BlockRecord, DictionaryRecord } from '../store/db';
 import type { Observation } from '../domain/types';
-import { assignRegionCodes, matchImportRegions, type RegionImportContext, type RegionMatchRow } from '../regions/import-matches';
+import { assignRegionCodes, type RegionImportContext, type RegionMatchRow } from '../regions/import-matches';
+import { RegionTally, assignBlockCodes } from './import-fast-regions';
 
 /** How many records the wizard gets as objects, to preview. */
 export const PREVIEW_RECORDS = 200;
@@ -103,16 +104,10 @@ function startImport(msg: ImportRequest): void {
 }
 
 /**
- * Records held as objects so that their regions can be matched to the division table (which
- * reads every region of the file) before they are encoded; a larger file's records are encoded
- * as they come, and its regions are not matched (the preview lists none).
- */
-const MATCH_LIMIT = 2_000_000;
-
-/**
  * Delimited text is read in pieces and encoded as its records arrive (no size limit but the
  * disk's: the worker never holds the file, its text or its rows); anything else is read whole by
- * `ingest`, which refuses what is too large to hold.
+ * `ingest`, which refuses what is too large to hold. Regions are counted on the way, matched at
+ * the end, and their codes written into the blocks (import-fast-regions.ts).
  */
 async function run(
   msg: ImportRequest,
@@ -121,53 +116,36 @@ async function run(
   const source = byteSource(msg);
   const format = streamedFormat(msg.name, await source.read(0, Math.min(source.size, 4096)));
   let encoded: EncodedColumns = { blocks: [], dictionary: emptyDictionary(''), count: 0 };
+  let tally = new RegionTally();
   let encodeTime = 0;
   const encode = (records: readonly Observation[]): void => {
     const encodeStart = performance.now();
+    tally.add(records);
     for (const block of encodeBlocks('', records, encoded.dictionary, encoded.count)) encoded.blocks.push(block);
     encoded.count += records.length;
     encodeTime += performance.now() - encodeStart;
   };
   const encodeFirst = performance.now();
-  // Held for matching while there are few enough; `undefined` once the file proved too large.
-  let held: Observation[] | undefined = [];
-  const take = (records: Observation[]): void => {
-    if (held && held.length + records.length <= MATCH_LIMIT) {
-      for (const o of records) held.push(o);
-      return;
-    }
-    if (held) encode(held);
-    held = undefined;
-    encode(records);
-  };
   let result: IngestResult;
   if (format) {
-    const sink = {
-      records: take,
-      restart: () => {
-        encoded = { blocks: [], dictionary: emptyDictionary(''), count: 0 };
-        held = [];
-      },
+    const restart = (): void => {
+      encoded = { blocks: [], dictionary: emptyDictionary(''), count: 0 };
+      tally = new RegionTally();
     };
-    result = (await ingestStream(msg.name, format, source, { ...msg.options, onProgress }, sink)).result;
+    result = (await ingestStream(msg.name, format, source, { ...msg.options, onProgress }, { records: encode, restart })).result;
   } else {
     const bytes = await readBytes(msg);
     result = await ingest({ name: msg.name, bytes }, { ...msg.options, onProgress });
-    take(result.records);
+    encode(result.records);
   }
-  let regions: RegionMatchRow[] = [];
-  if (held) {
-    const records: Observation[] = held;
-    if (records.length > 0) {
-      const matches = matchImportRegions(records, msg.regions);
-      assignRegionCodes(records, matches.codes);
-      regions = matches.rows;
-    }
-    // The preview's records are the first of these objects: they show the matched codes too.
-    encode(records);
-  }
+  const matchStart = performance.now();
+  const matches = tally.match(msg.regions);
+  assignBlockCodes(encoded.blocks, encoded.dictionary, matches.codes);
+  // The preview's records show the matched codes as the stored values will.
+  assignRegionCodes(result.records, matches.codes);
+  performance.measure('import:regions', { start: matchStart });
   performance.measure('import:encode', { start: encodeFirst, duration: encodeTime });
-  return { result, encoded, regions };
+  return { result, encoded, regions: matches.rows };
 }
 
 /** The request's file as a source read in pieces (a Blob is read slice by slice, never whole). */

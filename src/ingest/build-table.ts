@@ -6,7 +6,7 @@ import type { ImportIssue, Observation } from '../domain/types';
 import type { Locale } from '../domain/messages';
 import { noteText } from './find-header';
 import { makeIssue } from './issues';
-import { DuplicateGuard, normalizeEntry, type NormalizeContext } from './normalize';
+import { DuplicateGuard, normalizeInto, type NormalizeContext } from './normalize';
 import { ForwardFill, rowColumns, unpivotRow, valueColumns, type RowColumns, type ValueColumn } from './unpivot';
 import type { ColumnRole, Grid } from './types';
 
@@ -81,15 +81,14 @@ export class TableWalker {
         issues.push(makeIssue(locale, 'ragged_row', 'warning', { row: rowNumber, raw: row.join(' | ').slice(0, 120) }, { n: row.length, expected: t.raggedWidth }));
       }
       for (const entry of unpivotRow(row, rowNumber, cols, values, fill, t.headers)) {
-        const out = normalizeEntry(entry, t.context);
-        for (const issue of out.issues) issues.push(issue);
-        if (!out.observation) continue;
-        const first = seen.firstRow(out.observation);
+        const observation = normalizeInto(entry, t.context, issues);
+        if (!observation) continue;
+        const first = seen.firstRow(observation);
         if (first !== undefined) {
           issues.push(makeIssue(locale, 'duplicate', 'warning', { row: rowNumber, column: entry.column.header, raw: entry.valueText }, { first }));
           continue;
         }
-        into.push(out.observation);
+        into.push(observation);
       }
     }
   }

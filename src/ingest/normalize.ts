@@ -47,8 +47,17 @@ const LEVEL_WORDS = /^(level|水平|总量|绝对值|实际值)$/i;
  * @example normalizeEntry(entry, { locale: 'zh', defaults: {} }).observation?.value // 60400
  */
 export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observation?: Observation; issues: ImportIssue[] } {
-  // Most entries have no issue: the list and the issue's place are made only for one that has.
-  const at = () => ({ row: e.row, column: e.column.header, raw: e.valueText });
+  const issues: ImportIssue[] = [];
+  const observation = normalizeInto(e, ctx, issues);
+  return observation ? { observation, issues } : { issues };
+}
+
+/**
+ * `normalizeEntry` for the walk over a file: the observation, or undefined; its issues pushed
+ * onto `issues`. Nothing is allocated for an entry beyond its observation (a file of millions).
+ * @example const o = normalizeInto(entry, ctx, issues)
+ */
+export function normalizeInto(e: RawEntry, ctx: NormalizeContext, issues: ImportIssue[]): Observation | undefined {
 
   const indicatorCell = cached((ctx.indicatorCache ??= new Map()), e.indicatorText, splitHeaderUnit);
   // A long table's value header (`完成数`) names an indicator only when nothing better does; a
@@ -58,16 +67,21 @@ export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observatio
   const unitContext = e.unitText || e.column.unit || indicatorCell.unit || ctx.unit || ctx.defaults.unit || '';
 
   const q = parseQuantity(e.valueText, unitContext);
-  if (q.status === 'empty') return { issues: [] };
-  if (q.status === 'error') return { issues: [makeIssue(ctx.locale, 'not_a_number', 'error', at())] };
+  if (q.status === 'empty') return undefined;
+  if (q.status === 'error') {
+    issues.push(makeIssue(ctx.locale, 'not_a_number', 'error', placeOf(e)));
+    return undefined;
+  }
 
   const periodText = periodOf(e, ctx);
   if (periodText === '') {
-    return { issues: [makeIssue(ctx.locale, 'missing_period', 'error', { row: e.row, column: e.periodColumn, raw: '' })] };
+    issues.push(makeIssue(ctx.locale, 'missing_period', 'error', { row: e.row, column: e.periodColumn, raw: '' }));
+    return undefined;
   }
   const period = cached((ctx.periodCache ??= new Map()), periodText, parsePeriod);
   if (!period) {
-    return { issues: [makeIssue(ctx.locale, 'bad_period', 'error', { row: e.row, column: e.periodColumn, raw: periodText })] };
+    issues.push(makeIssue(ctx.locale, 'bad_period', 'error', { row: e.row, column: e.periodColumn, raw: periodText }));
+    return undefined;
   }
 
   const region = cached((ctx.regionCache ??= new Map()), e.regionText || ctx.defaults.region || '', parseRegion);
@@ -92,16 +106,20 @@ export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observatio
   applyKindColumn(o, e.kindText);
   if (e.sourceText !== '') o.sourceText = e.sourceText;
   if (e.citations) o.citations = e.citations.map((c) => ({ ...c }));
-  const issues: ImportIssue[] = [];
   if (q.warning === 'double_multiplier') {
-    issues.push(makeIssue(ctx.locale, 'double_multiplier', 'warning', at(), { value: numberToText(q.value), unit: q.unit }));
+    issues.push(makeIssue(ctx.locale, 'double_multiplier', 'warning', placeOf(e), { value: numberToText(q.value), unit: q.unit }));
   }
   if (e.targetText !== '') {
     const t = parseQuantity(e.targetText, unitContext);
     if (t.status === 'ok') o.target = t.value;
     else if (t.status === 'error') issues.push(makeIssue(ctx.locale, 'bad_target', 'warning', { row: e.row, column: e.targetColumn, raw: e.targetText }));
   }
-  return { observation: o, issues };
+  return o;
+}
+
+/** Where an issue about an entry's value points: made only for an entry that has one. */
+function placeOf(e: RawEntry): { row: number; column: string; raw: string } {
+  return { row: e.row, column: e.column.header, raw: e.valueText };
 }
 
 /** The period text of an entry: a column header period wins over the row's, a part (`3月`) takes its year from the row, the title or the default. */
