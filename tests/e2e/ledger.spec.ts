@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
-import { fixture, screenshot, SHOTS } from './helpers';
+import { fixture, openFresh, screenshot, SHOTS } from './helpers';
 
 /** Lights are coloured for the user's calendar day: every test here runs on 2024-07-12 in Beijing. */
 async function openLedgerPage(page: Page): Promise<void> {
@@ -207,4 +208,43 @@ test.describe('rectification ledger', () => {
     await expect(page.getByTestId('ledger-task')).toContainText('<script>alert(1)</script>');
     await screenshot(page, 'ledger-hostile-1920');
   });
+
+  test('a ledger, its edits and its colour history travel in the workspace backup', async ({ page, browser }) => {
+    // Two profiles, the second loading its sample data before the restore.
+    test.setTimeout(150_000);
+    await openLedgerPage(page);
+    await importLedger(page, 'gbk-title-merged.csv', 5);
+    await page.getByTestId('ledger-board').getByRole('button', { name: /制定道里区专项规划/ }).click();
+    await page.getByTestId('task-actual').fill('45');
+    await page.getByTestId('task-save').click();
+    await expect(page.getByTestId('task-message')).toContainText('红灯');
+
+    await page.getByTestId('nav-datasets').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup').click()]);
+    const file = join(mkdtempSync(join(tmpdir(), 'ledger-backup-')), download.suggestedFilename());
+    await download.saveAs(file);
+    const backup = JSON.parse(readFileSync(file, 'utf8')) as { version: number; tables: Record<string, { name?: string; kind?: string }[]> };
+    expect(backup.version).toBe(3);
+    expect(backup.tables.ledgers.map((l) => l.name)).toEqual(['gbk-title-merged']);
+    expect(backup.tables.ledgerTasks).toHaveLength(5);
+    expect(backup.tables.ledgerEvents.filter((e) => e.kind === 'edit')).toHaveLength(1);
+
+    // A fresh profile restores it (replace): the ledger, the edit and the colours are back.
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    await openFresh(other);
+    await other.getByTestId('nav-datasets').click();
+    await other.getByTestId('restore-replace').check();
+    await other.getByTestId('restore-input').setInputFiles(file);
+    await expect(other.getByTestId('backup-message')).toContainText('已恢复', { timeout: 30_000 });
+    // The ledger page on the day it was coloured for (the dashboard's first load ran on a real clock).
+    await other.clock.setFixedTime(new Date('2024-07-12T10:00:00+08:00'));
+    await other.goto('/?page=ledger');
+    await other.getByTestId('ledger-board').getByRole('button', { name: /制定道里区专项规划/ }).click();
+    const history = other.getByTestId('task-history');
+    await expect(history.locator('li[data-kind="edit"]')).toContainText('实际进度：60% → 45%');
+    await expect(history.locator('li[data-kind="colour"]').first()).toContainText('黄灯 → 红灯');
+    await fresh.close();
+  });
 });
+
