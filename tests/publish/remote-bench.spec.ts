@@ -1,0 +1,108 @@
+/**
+ * Ten million values in place (issue 26's budgets): a partitioned Parquet dataset written by
+ * DuckDB (50 indicators × 2,900 counties × 69 months, one file per indicator, kept between runs
+ * in the temporary folder), served with the app by nginx, opened by address in headless
+ * Chromium. Measured: the first chart after opening (≤ 1 s), a switch of indicator (≤ 300 ms),
+ * the bytes the server sent for one view (≤ 5% of the dataset, from nginx's access log) and the
+ * page's heap (≤ 500 MB). Timings are written, never asserted (machines are noisy); the numbers
+ * are: the ranking of every county equals DuckDB's GROUP BY.
+ * REMOTE_VALUES=small runs a 100k-value dataset to try the script quickly.
+ */
+import { test, expect } from '@playwright/test';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { makeDataset, openDataset, type DatasetShape } from './make-dataset';
+import { dataBytes, duckRanking, rankingValues, remoteAddress, serveAppAndData } from './remote-app';
+
+const small = process.env.REMOTE_VALUES === 'small';
+const shape: DatasetShape = small ? { indicators: 10, regions: 200, months: 50 } : { indicators: 50, regions: 2900, months: 69 };
+const dir = join(tmpdir(), small ? 'indicator-bench-remote-small' : 'indicator-bench-remote-10m');
+const dist = process.env.REMOTE_DIST ?? 'dist';
+const out = resolve(process.env.REMOTE_OUT ?? 'test-results/bench-remote.json');
+
+/** Records, on the page's clock, when the trend draws and when the user clicks. */
+const PROBE = () => {
+  const w = window as unknown as { probe: { draws: number[]; clicks: number[] } };
+  w.probe = { draws: [], clicks: [] };
+  addEventListener('click', () => w.probe.clicks.push(performance.now()), true);
+  new MutationObserver((changes) => {
+    for (const c of changes) {
+      const el = c.target as HTMLElement;
+      if (c.attributeName === 'data-drawn' && el.dataset.testid === 'trend-chart' && Number(el.dataset.drawn) > 0) w.probe.draws.push(performance.now());
+    }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-drawn'] });
+};
+
+test('a remote dataset of ten million values: first chart, switch, bytes, heap, and DuckDB’s numbers', async ({ page }) => {
+  const started = Date.now();
+  const made = existsSync(join(dir, 'manifest.json')) ? await openDataset(dir) : await makeDataset((mkdirSync(dir, { recursive: true }), dir), shape);
+  const generateMs = Date.now() - started;
+  const server = await serveAppAndData(dist, made);
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    const heap = async () => ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 1048576;
+    await page.addInitScript(PROBE);
+
+    // 1. Open it: the overview of the first indicator; the first trend drawn, from navigation.
+    server.resetLog();
+    await page.goto(remoteAddress(server, { kind: 'trend', indicator: '指标01' }));
+    await expect(page.getByTestId('trend-chart')).toHaveAttribute('data-drawn', /[1-9]/, { timeout: 120_000 });
+    const firstChartMs = await page.evaluate(() => (window as unknown as { probe: { draws: number[] } }).probe.draws[0]);
+    const bytesOneView = dataBytes(server);
+    let peakHeap = await heap();
+
+    // 2. Switch indicator as a person does (press, hold, let go), timed from the click to the trend.
+    const option = page.getByTestId('indicator-list').getByRole('option', { name: '指标02', exact: true });
+    await option.hover();
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect(option).toHaveAttribute('aria-selected', 'true');
+    await page.waitForFunction(() => {
+      const p = (window as unknown as { probe: { draws: number[]; clicks: number[] } }).probe;
+      return p.draws.some((t) => t > p.clicks[p.clicks.length - 1]);
+    }, undefined, { timeout: 60_000 });
+    const switchMs = await page.evaluate(() => {
+      const p = (window as unknown as { probe: { draws: number[]; clicks: number[] } }).probe;
+      const click = p.clicks[p.clicks.length - 1];
+      const drawn = p.draws.find((t) => t > click);
+      return drawn === undefined ? null : drawn - click;
+    });
+    peakHeap = Math.max(peakHeap, await heap());
+
+    // 3. The numbers: every county's value in one month, against DuckDB's GROUP BY.
+    const period = '2022-09';
+    await page.goto(remoteAddress(server, { kind: 'ranking', indicator: '指标03', period }));
+    const shown = await rankingValues(page);
+    const duck = await duckRanking(made, '指标03', period);
+    expect(shown.map(([r]) => r)).toEqual(duck.map(([r]) => r));
+    shown.forEach(([, v], i) => expect(v).toBeCloseTo(duck[i][1], 2));
+    peakHeap = Math.max(peakHeap, await heap());
+
+    const result = {
+      case: small ? 'remote-small' : 'remote-10m',
+      values: made.values,
+      dataset_bytes: made.bytes,
+      generate_ms: generateMs,
+      first_chart_ms: Math.round(firstChartMs),
+      switch_ms: switchMs === null ? null : Math.round(switchMs),
+      bytes_one_view: bytesOneView,
+      bytes_one_view_share: Number((bytesOneView / made.bytes).toFixed(4)),
+      peak_heap_mb: Math.round(peakHeap),
+      ranking_regions_checked: shown.length,
+      budgets: { first_chart_ms: 1000, switch_ms: 300, bytes_share: 0.05, heap_mb: 500 },
+      within: {
+        first_chart: firstChartMs <= 1000,
+        switch: switchMs !== null && switchMs <= 300,
+        bytes: bytesOneView <= 0.05 * made.bytes,
+        heap: peakHeap <= 500,
+      },
+    };
+    mkdirSync(resolve(out, '..'), { recursive: true });
+    writeFileSync(out, JSON.stringify(result, null, 2));
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await server.stop();
+    made.con.closeSync();
+  }
+});
