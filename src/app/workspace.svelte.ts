@@ -6,10 +6,13 @@ import { getContext, setContext } from 'svelte';
 import type { Dataset, Indicator, Region } from '../domain/types';
 import * as store from '../store';
 import { buildRegionIdentity, type RegionIdentity } from '../analysis/region-identity';
-import { loadSampleData, SAMPLE_REMOVED_KEY } from './sample-data';
-import { SAMPLE_DECK_ID, SAMPLE_VIEW_PREFIX } from './briefing-sample';
 
 const CONTEXT = Symbol('workspace');
+/**
+ * The sample's loader, fetched when a workspace has no datasets (a first visit) or the sample is
+ * removed: a returning user's page never needs it (initial-JS budget).
+ */
+const sampleData = () => import('./sample-data');
 const DELETED_KEPT_MS = 30 * 24 * 3600 * 1000;
 
 export type Notice =
@@ -71,8 +74,9 @@ export class Workspace {
     const version = store.storeVersion();
     await this.read(undefined, version.values);
     this.version = version;
-    if (this.datasets.length === 0 && !(await store.getSetting<boolean>(SAMPLE_REMOVED_KEY))) {
-      await loadSampleData();
+    const sample = this.datasets.length === 0 ? await sampleData() : undefined;
+    if (sample && !(await store.getSetting<boolean>(sample.SAMPLE_REMOVED_KEY))) {
+      await sample.loadSampleData();
       this.notice = { kind: 'sample-loaded' };
       // A new version: a view the address named (a shared link opened on a first visit) has
       // already loaded, before the sample was stored, and found no values.
@@ -168,6 +172,7 @@ export class Workspace {
 
   /** One click removes every sample dataset, and remembers not to load them again. */
   async removeSample(): Promise<void> {
+    const [{ SAMPLE_REMOVED_KEY }, { SAMPLE_DECK_ID, SAMPLE_VIEW_PREFIX }] = await Promise.all([sampleData(), import('./briefing-sample')]);
     for (const d of this.datasets.filter((x) => x.isSample)) await store.deleteDataset(d.id);
     await store.purgeDeleted(0);
     // The sample deck and its views are made of the sample data: they go with it.

@@ -33,3 +33,26 @@ export function mainTasks(events, from, marks) {
       event: e,
     }));
 }
+
+/**
+ * The main thread's CPU time in a span of the page's own clock (`performance.now()` ms): the
+ * tasks that started in it, in the document whose mark `mark` was made at `markAt` on that clock
+ * (it ties the trace's clock to the page's). On a loaded machine wall time measures the wait for a
+ * core as much as the page's work; this measures the work.
+ * @example pageCpuMs(events, 'app:start', 120.5, 0, 355) // 190.2
+ */
+export function pageCpuMs(events, mark, markAt, from, to) {
+  const made = events.filter((e) => e.name === mark && e.cat.includes('blink.user_timing'));
+  const last = made[made.length - 1];
+  if (!last) return null;
+  const origin = last.ts - markAt * 1000;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === last.pid);
+  const tid = main?.tid ?? last.tid;
+  let us = 0;
+  for (const e of events) {
+    if (e.name !== TASK || e.ph !== 'X' || e.pid !== last.pid || e.tid !== tid) continue;
+    const at = (e.ts - origin) / 1000;
+    if (at >= from && at <= to) us += e.tdur ?? e.dur;
+  }
+  return us / 1000;
+}
