@@ -115,6 +115,8 @@ test('the indicator list is one Tab stop, moved in with the arrow keys, chosen w
 });
 
 test('the dashboard fits 1024 px and a phone: no sideways scrolling, on a phone the charts before the filters', async ({ page }) => {
+  // Three sizes of three tabs, each redrawn and photographed: over a minute on a busy two-core machine.
+  test.setTimeout(180_000);
   for (const [width, height] of [
     [1920, 1080],
     [1024, 768],
@@ -176,6 +178,7 @@ test('the theme follows the system until one is chosen, and charts sit on their 
 });
 
 test('the watermark, set once, is on the page, on an exported PNG and SVG and on the saved page', async ({ page }) => {
+  test.setTimeout(150_000);
   await openFresh(page);
   await page.getByTestId('view-tab-trend').click();
   await chartDrawn(page, 'trend-chart');
@@ -196,10 +199,11 @@ test('the watermark, set once, is on the page, on an exported PNG and SVG and on
   expect(decodeURIComponent(style.image)).toContain(text);
   await page.getByTestId('view-tab-comparison').click();
   await expect(page.getByTestId('view-tab-comparison')).toHaveAttribute('aria-selected', 'true');
+  await chartDrawn(page, 'comparison-chart');
+  await screenshot(page, 'access-watermark');
   await page.emulateMedia({ media: 'print' });
   await expect(mark).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
-  await screenshot(page, 'access-watermark');
 
   await page.getByTestId('view-tab-trend').click();
   await chartDrawn(page, 'trend-chart');
