@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only <case-id>] [-- --out file.json] [-- --no-build]`: builds the app, serves it on
+ * `npm run bench [-- --quick] [-- --only <case-id>] [-- --out file.json] [-- --no-build] [-- --import-only]`: builds the app, serves it on
  * 127.0.0.1 (its own port), imports generated files through the real UI in headless Chromium and
  * measures the import (split into its phases), the views after a reload (medians of several
  * reloads), the main thread's longest task, the peak heap and the initial JS; and, in the same
@@ -26,6 +26,8 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
 const quick = flag('--quick');
+// The import only, no reload rounds: for measuring a change to the import on a busy machine.
+const importOnly = flag('--import-only');
 // One case by id (csv-100k, xlsx-100k, gbk-wide-100k, csv-1m), to measure one thing repeatedly.
 const only = option('--only', undefined);
 const out = resolve(root, option('--out', 'bench-results.json'));
@@ -170,7 +172,7 @@ async function runCase(c) {
     // sample of a ~100 ms interaction varies by ±40% on this machine from run to run.
     // The full run also times ROUNDS switches by a bare click, interleaved with the pressed ones.
     const rounds = [];
-    const roundCount = c.views === false ? 0 : quick ? ROUNDS : 2 * ROUNDS;
+    const roundCount = c.views === false || importOnly ? 0 : quick ? ROUNDS : 2 * ROUNDS;
     for (let i = 0; i < roundCount; i++) rounds.push(await afterReload(page, quick || i % 2 === 0 ? 'press' : 'bare'));
     const median = (key) => {
       const xs = rounds.map((r) => r[key]).filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
