@@ -38,16 +38,21 @@ export class ReportReview {
   saved = $state.raw<Dataset | undefined>();
   /** The figure whose sentence the document pane shows highlighted. */
   selected = $state<number | undefined>();
-  /** The stored dataset of the same report (same file name or title): offer replace or keep both. */
-  readonly sameReport: Dataset | undefined;
-
   private job: ReportExtractJob | undefined;
 
   constructor(
     private readonly workspace: Workspace,
     private readonly i18n: I18n,
-  ) {
-    this.sameReport = $derived(this.findSame(this.workspace.datasets, this.source));
+  ) {}
+
+  /**
+   * The stored dataset of the same report (same file name or title): offer replace or keep both.
+   * A getter, not a `$derived`: this state outlives the page that created it (kept across visits).
+   */
+  get sameReport(): Dataset | undefined {
+    const source = this.source;
+    if (!source) return undefined;
+    return this.workspace.datasets.find((d) => !d.isSample && (d.fileName === source.fileName || (d.source !== undefined && d.source === source.title)));
   }
 
   /** The report's title and file, as the values' provenance names them. */
@@ -152,10 +157,5 @@ export class ReportReview {
     this.saveError = undefined;
     this.saved = undefined;
     this.selected = undefined;
-  }
-
-  private findSame(datasets: readonly Dataset[], source: ReportSource | undefined): Dataset | undefined {
-    if (!source) return undefined;
-    return datasets.find((d) => !d.isSample && (d.fileName === source.fileName || (d.source !== undefined && d.source === source.title)));
   }
 }
