@@ -6,7 +6,7 @@
  */
 import { localDay } from '../domain/clock';
 import { translate, type Locale } from '../domain/messages';
-import type { LightRules, StatusWord } from '../ledger';
+import { assess, readLedger, type LightRules, type StatusWord } from '../ledger';
 import * as store from '../store';
 import type { LedgerEventRecord, LedgerRecord, LedgerTaskRecord, TaskEdit } from '../store';
 
@@ -24,7 +24,12 @@ export function localToday(): string {
 export class LedgerState {
   ledgers = $state.raw<LedgerRecord[]>([]);
   ledgerId = $state<string | undefined>(undefined);
-  tasks = $state.raw<LedgerTaskRecord[]>([]);
+  /** The language lights are said in; the page sets it from its i18n. */
+  locale = $state<Locale>('zh');
+  /** The tasks as stored: their lights' reasons in the language they were assessed in (Chinese). */
+  private stored = $state.raw<LedgerTaskRecord[]>([]);
+  /** The tasks as shown: in English, each light's reason said again in English for its day. */
+  readonly tasks = $derived(this.inLocale(this.stored));
   events = $state.raw<LedgerEventRecord[]>([]);
   taskId = $state<string | undefined>(undefined);
   busy = $state(false);
@@ -64,8 +69,15 @@ export class LedgerState {
     const id = this.ledgerId;
     const [tasks, events] = id ? await Promise.all([store.getLedgerTasks(id), store.getLedgerEvents(id)]) : [[], []];
     if (id !== this.ledgerId) return;
-    this.tasks = tasks;
+    this.stored = tasks;
     this.events = events;
+  }
+
+  private inLocale(tasks: LedgerTaskRecord[]): LedgerTaskRecord[] {
+    if (this.locale === 'zh') return tasks;
+    const rules = this.ledger?.rules ?? {};
+    const locale = this.locale;
+    return tasks.map((t) => (t.light ? { ...t, light: { ...t.light, reason: assess(t, t.light.day, rules, { locale }).reason } } : t));
   }
 
   async select(id: string): Promise<void> {
@@ -80,7 +92,6 @@ export class LedgerState {
     this.busy = true;
     this.notice = { text: translate(locale, 'ledger.importing', { name }) };
     try {
-      const { readLedger } = await import('../ledger');
       const read = await readLedger({ name, bytes }, { locale });
       if (read.tasks.length === 0) {
         const first = read.issues.find((i) => i.severity === 'error');

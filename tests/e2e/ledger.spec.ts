@@ -40,6 +40,7 @@ function unzip(bytes: Uint8Array): Map<string, string> {
 
 test.describe('rectification ledger', () => {
   test('import a ledger, change a task, see its colour and history, undo, present, export Excel with fills', async ({ page }) => {
+    test.setTimeout(150_000);
     await openLedgerPage(page);
     await expect(page.getByTestId('ledger-empty')).toBeVisible();
     await importLedger(page, 'gbk-title-merged.csv', 5);
@@ -148,6 +149,8 @@ test.describe('rectification ledger', () => {
   });
 
   test('the sample ledger opens from the empty page; a task tied to an indicator shows completion from the stored data', async ({ page }) => {
+    // Many views of 38 tasks on a two-core machine shared with other runs.
+    test.setTimeout(150_000);
     await openLedgerPage(page);
     await page.getByTestId('ledger-open-sample').click();
     await expect(page.getByTestId('ledger-notice')).toContainText('38 项任务', { timeout: 30_000 });
@@ -179,6 +182,14 @@ test.describe('rectification ledger', () => {
     await expect(page.getByTestId('ledger-burnup-chart')).toHaveAttribute('data-drawn', /[1-9]/);
     await expect(page.getByTestId('ledger-rank-units')).toBeVisible();
     await screenshot(page, 'ledger-progress-1920');
+    // In English the lights' reasons are said in English too.
+    await page.getByTestId('language').selectOption('en');
+    await page.getByTestId('ledger-tab-board').click();
+    await expect(page.getByTestId('ledger-overdue')).toContainText('Overdue (9)');
+    await expect(page.getByTestId('ledger-board').getByTestId('light').first()).toContainText(/Red .*days overdue/);
+    await screenshot(page, 'ledger-board-en-1920');
+    await page.getByTestId('language').selectOption('zh');
+
     await page.getByTestId('ledger-tab-rules').click();
     await expect(page.getByTestId('ledger-rules-sentence')).toContainText('超过 30 个百分点');
     await page.getByTestId('rule-red').fill('20');
