@@ -27,3 +27,25 @@ export function oneLevel(ranked: readonly string[], codeOf: ReadonlyMap<string, 
     return l === level;
   });
 }
+
+/**
+ * For a view that would show every region (a comparison with none chosen): the regions of one
+ * level when they span several, the coarsest level with two or more (cities before their
+ * counties, which a drill-down opens), with the regions that have no code; undefined when they do
+ * not span levels (every region, as before).
+ * @example levelOfView([{ name: '哈尔滨市', code: '230100' }, { name: '齐齐哈尔市', code: '230200' }, { name: '道里区', code: '230102' }]) // ['哈尔滨市', '齐齐哈尔市']
+ */
+export function levelOfView(regions: readonly { name: string; code?: string }[]): string[] | undefined {
+  const counts = [0, 0, 0];
+  for (const r of regions) {
+    const l = codeLevel(r.code);
+    if (l !== undefined) counts[l]++;
+  }
+  if (counts.filter((n) => n > 0).length < 2) return undefined;
+  const level = counts.findIndex((n) => n >= 2);
+  if (level < 0) return undefined;
+  return regions.filter((r) => {
+    const l = codeLevel(r.code);
+    return l === undefined || l === level;
+  }).map((r) => r.name);
+}

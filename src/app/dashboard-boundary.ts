@@ -184,8 +184,8 @@ export interface BoundaryJoin {
 }
 
 /**
- * The property and join (region name or division code) under which most regions find a feature,
- * the code on a tie; `name` by name when nothing matches.
+ * The property and join (region name or division code) under which most regions find a feature;
+ * `name` by name when nothing matches.
  * @example guessJoin(geojson, [{ name: '道里区', code: '230102' }]) // { property: 'adcode', joinOn: 'code' }
  */
 export function guessJoin(geojson: BoundaryCollection, regions: readonly { name: string; code?: string }[]): BoundaryJoin {
@@ -199,9 +199,7 @@ export function guessJoin(geojson: BoundaryCollection, regions: readonly { name:
       const values = featureValues(geojson, property, joinOn);
       const pool = joinOn === 'code' ? codes : names;
       const hits = values.filter((v) => pool.has(v)).length;
-      // On a tie a code wins: names recur across the country (鼓楼区 ×4), codes do not.
-      const better = hits > best.hits || (hits > 0 && hits === best.hits && joinOn === 'code' && best.joinOn === 'name');
-      if (better) best = { property, joinOn, hits };
+      if (hits > best.hits) best = { property, joinOn, hits };
     }
   }
   return { property: best.property, joinOn: best.joinOn };

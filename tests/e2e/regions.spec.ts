@@ -99,9 +99,14 @@ test('a city is drilled into its counties and back; the city is shown apart with
   await chooseIndicator(page, GRAIN);
   await page.getByTestId('view-tab-comparison').click();
   await chartDrawn(page, 'comparison-chart');
-  // By default one level: the cities, not the city among its counties.
+  // By default one level: the cities, not the city among its counties. The first (largest)
+  // bar is 哈尔滨市's: a click on it opens its counties.
+  const chart = page.getByTestId('comparison-chart');
   const drill = page.getByTestId('region-drill');
-  await drill.getByTestId('drill-into').selectOption('哈尔滨市');
+  // The drill bar arrives after the first charts, above the chart: measured once it is there.
+  await expect(drill.getByTestId('drill-into')).toBeVisible();
+  const box = (await chart.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.3, box.y + 100);
   await expect.poll(() => new URL(page.url()).searchParams.getAll('r')).toEqual(HARBIN_COUNTIES);
   await expect(drill.getByTestId('drill-at')).toHaveText('当前：哈尔滨市 下辖地区');
   await expect(drill.getByTestId('drill-parent-value')).toContainText('哈尔滨市 合计（本级，单独列出）：880');
@@ -114,6 +119,9 @@ test('a city is drilled into its counties and back; the city is shown apart with
   // The cities are the parts of 黑龙江省, and the bar says so.
   await expect(page.getByTestId('drill-at')).toHaveText('当前：黑龙江省 下辖地区');
   await expect(page.getByTestId('drill-parent-value')).toHaveCount(0);
+  // The keyboard's way down: the list of regions with parts.
+  await drill.getByTestId('drill-into').selectOption('哈尔滨市');
+  await expect.poll(() => new URL(page.url()).searchParams.getAll('r')).toEqual(HARBIN_COUNTIES);
 });
 
 test('a province\'s city map drills down to the county map when both boundary files are loaded, and back', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeLevel, oneLevel } from '../../../src/analysis/region-levels';
+import { codeLevel, levelOfView, oneLevel } from '../../../src/analysis/region-levels';
 
 describe('codeLevel', () => {
   it.each([
@@ -38,5 +38,24 @@ describe('oneLevel', () => {
     const ranked = ['哈尔滨市', '道里区'];
     oneLevel(ranked, codes);
     expect(ranked).toEqual(['哈尔滨市', '道里区']);
+  });
+});
+
+describe('levelOfView', () => {
+  const r = (name: string, code?: string) => (code ? { name, code } : { name });
+  it.each([
+    ['cities before their counties', [r('道里区', '230102'), r('哈尔滨市', '230100'), r('南岗区', '230103'), r('齐齐哈尔市', '230200'), r('全省')], ['哈尔滨市', '齐齐哈尔市', '全省']],
+    ['one province among its cities: the cities', [r('黑龙江省', '230000'), r('哈尔滨市', '230100'), r('齐齐哈尔市', '230200')], ['哈尔滨市', '齐齐哈尔市']],
+    ['one level: every region, as before', [r('道里区', '230102'), r('南岗区', '230103'), r('开发区')], undefined],
+    ['no codes', [r('甲'), r('乙')], undefined],
+  ])('%s', (_, regions, expected) => {
+    expect(levelOfView(regions)).toEqual(expected);
+  });
+
+  it('does not change its input', () => {
+    const regions = [r('道里区', '230102'), r('哈尔滨市', '230100')];
+    const before = JSON.stringify(regions);
+    levelOfView(regions);
+    expect(JSON.stringify(regions)).toBe(before);
   });
 });
