@@ -79,6 +79,13 @@ test.describe('axe', () => {
 
 test('the indicator list is one Tab stop, moved in with the arrow keys, chosen with Enter', async ({ page }) => {
   await openFresh(page);
+  // The page's first Tab stop skips the top bar, without changing the address.
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('skip-to-main')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  expect(new URL(page.url()).hash).toBe('');
+
   const list = page.getByTestId('indicator-list');
   const options = list.getByRole('option');
   const count = await options.count();
