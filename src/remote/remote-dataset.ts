@@ -116,8 +116,8 @@ export class RemoteDataset {
     if (!opened) {
       opened = (async () => {
         const buffer = await rangeBuffer(this.base + file.path, file.bytes);
-        // The footer is fetched by its own range (hyparquet asks for the last 512 KB at most).
-        const meta = await parquetMetadataAsync(buffer, { initialFetchSize: 64 * 1024 });
+        // The footer is fetched by its own range: the last 16 KB, more only when the metadata is longer.
+        const meta = await parquetMetadataAsync(buffer, { initialFetchSize: 16 * 1024 });
         const problem = checkParquetMetadata(meta, buffer.byteLength, MAX_FILE_ROWS);
         if (problem) throw new ParquetFileError(problem, file.path);
         return { buffer, meta };

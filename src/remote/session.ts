@@ -5,6 +5,9 @@
 import * as store from '../store';
 import { newId } from '../store';
 import { openManifest, RemoteDatasets } from './remote-datasets';
+import { RemoteDataset } from './remote-dataset';
+import { fileDataset } from './open-file';
+import type { ColumnMap } from './manifest';
 
 /** The page's remote datasets. */
 export const remoteDatasets = new RemoteDatasets();
@@ -31,6 +34,26 @@ export async function openRemote(url: string, keep: boolean): Promise<string[]> 
 }
 
 /**
+ * Open one Parquet file by address with the user's column mapping; `keep` saves the address and
+ * the mapping for the next visits.
+ * @example await openRemoteFile('http://intranet/county.parquet', { region: '地区', period: '时期', value: '数值', indicator: '指标' }, '县级数据', '', true)
+ */
+export async function openRemoteFile(url: string, columns: ColumnMap, name: string, indicator: string, keep: boolean): Promise<void> {
+  const address = new URL(url, location.href).href;
+  const { base, spec } = await fileDataset(address, columns, name, indicator);
+  const dataset = new RemoteDataset(`remote:${address}`, base, spec, {});
+  remoteDatasets.add([dataset]);
+  opened.set(address, [dataset.id]);
+  store.setRemoteProvider(remoteDatasets);
+  if (keep) {
+    const known = (await store.getRemotes()).find((r) => r.url === address);
+    const record: store.RemoteSourceRecord = { id: known?.id ?? newId('remote'), url: address, name, addedAt: known?.addedAt ?? new Date().toISOString(), columns };
+    if (indicator !== '') record.indicator = indicator;
+    await store.putRemote(record);
+  }
+}
+
+/**
  * Forget a kept address and its datasets.
  * @example await closeRemote(record)
  */
@@ -49,7 +72,8 @@ export async function openKeptRemotes(): Promise<{ record: store.RemoteSourceRec
   const failed: { record: store.RemoteSourceRecord; error: unknown }[] = [];
   for (const record of await store.getRemotes()) {
     try {
-      await openRemote(record.url, false);
+      if (record.columns) await openRemoteFile(record.url, record.columns, record.name, record.indicator ?? '', false);
+      else await openRemote(record.url, false);
     } catch (error) {
       failed.push({ record, error });
     }

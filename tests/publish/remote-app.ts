@@ -35,9 +35,9 @@ export function shownNumber(text: string): number {
  * The ranking table's regions and shown values, by region.
  * @example const rows = await rankingValues(page)
  */
-export async function rankingValues(page: Page): Promise<[string, number][]> {
+export async function rankingValues(page: Page, timeout = 60_000): Promise<[string, number][]> {
   const table = page.getByTestId('ranking-table');
-  await expect(table).toBeVisible({ timeout: 60_000 });
+  await expect(table).toBeVisible({ timeout });
   const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-region') ?? '', tr.querySelector('[data-testid="value"]')?.textContent ?? '']));
   return rows.map(([region, value]) => [region, shownNumber(value)] as [string, number]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }

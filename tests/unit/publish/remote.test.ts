@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetWriteBuffer } from 'hyparquet-writer';
@@ -7,7 +7,8 @@ import { parquetMetadata } from 'hyparquet';
 import { startNginx, type Nginx } from '../../publish/nginx';
 import { groupBy, makeDataset, type MadeDataset } from '../../publish/make-dataset';
 import { openManifest, RemoteDatasets } from '../../../src/remote/remote-datasets';
-import { rowRuns } from '../../../src/remote/remote-dataset';
+import { RemoteDataset, rowRuns } from '../../../src/remote/remote-dataset';
+import { columnMap, fileDataset, previewParquetAddress } from '../../../src/remote/open-file';
 import { transfer } from '../../../src/remote/range-buffer';
 import type { StoredObservation } from '../../../src/store';
 
@@ -90,6 +91,48 @@ describe('a remote Parquet dataset, written by DuckDB, served by nginx, read in 
     const remote = new RemoteDatasets();
     remote.add(datasets);
     await expect(remote.series({ indicator: '指标01' })).rejects.toMatchObject({ code: 'remote_http', params: { status: 404 } });
+  });
+});
+
+describe('one Parquet file by address, no manifest: roles guessed, corrected, values read per indicator', () => {
+  let server: Nginx;
+  let made: MadeDataset;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'remote-file-'));
+    made = await makeDataset(dir, { indicators: 5, regions: 200, months: 24 });
+    // One file of every indicator, sorted by indicator, in small row groups, as a platform exports it.
+    await made.con.run(`COPY (SELECT * FROM ${made.table} ORDER BY 指标, 地区, 时期) TO '${join(dir, 'all.parquet')}' (FORMAT parquet, ROW_GROUP_SIZE 480)`);
+    server = await startNginx(dir);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    made?.con.closeSync();
+  });
+
+  it('shows the columns with the roles an import gives them, and the first rows', async () => {
+    const preview = await previewParquetAddress(`${server.url}all.parquet`);
+    expect(preview.rows).toBe(24000);
+    expect(preview.columns).toEqual(['指标', '地区', '代码', '时期', '数值', '单位']);
+    expect(preview.roles).toEqual(['indicator', 'region', 'regionCode', 'period', 'value', 'unit']);
+    expect(preview.sample[0]).toEqual(['指标01', '地区0000', '230000', '2019-01', expect.stringMatching(/^\d/), '吨']);
+    expect(columnMap(preview.columns, ['ignore', 'region', 'ignore', 'period', 'value', 'ignore'], '')).toEqual({ missing: 'indicator' });
+  });
+
+  it("reads one indicator's row groups only, and its values equal DuckDB's", async () => {
+    const preview = await previewParquetAddress(`${server.url}all.parquet`);
+    const map = columnMap(preview.columns, preview.roles, '');
+    if ('missing' in map) throw new Error(map.missing);
+    const { base, spec } = await fileDataset(`${server.url}all.parquet`, map, '全部指标');
+    expect(spec.indicators).toEqual(made.indicatorNames);
+    expect(spec.regions).toHaveLength(200);
+    const dataset = new RemoteDataset('remote:file', base, spec, {});
+    server.resetLog();
+    const rows = await dataset.series('指标02');
+    expect(group(rows, (o) => o.region)).toEqual(rounded(await groupBy(made, '指标02', '地区')));
+    // 5 indicators in 480-row groups: one indicator's values are about a fifth of the file, with
+    // the footer's 16 KB read on top (the whole file would be 100%).
+    const sent = server.requests().reduce((n, l) => n + Number(l.split(' ')[3]), 0);
+    expect(sent).toBeLessThan(statSync(join(made.dir, 'all.parquet')).size * 0.4);
   });
 });
 
