@@ -6,6 +6,9 @@
 import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { Dataset, Indicator, Region } from '../domain/types';
 import type { Deck, SavedView, Setting, StoredMap } from './types';
+import type { LedgerEventRecord, LedgerRecord, LedgerTaskRecord } from './ledger-records';
+import type { RegionAliasRecord } from './alias-records';
+import type { RemoteSourceRecord } from './remote-records';
 
 /**
  * Per-dataset string dictionary. Blocks refer to strings by index; indices are append-only, so
@@ -86,6 +89,19 @@ const SCHEMA_V1 = {
  */
 const SCHEMA_V2 = { ...SCHEMA_V1, settings: 'key', maps: 'id' } as const;
 
+/**
+ * Schema version 3 adds rectification ledgers (their tasks and every change to them), the user's
+ * region aliases, and remote (read-in-place) datasets. No existing record changes.
+ */
+const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  ledgers: 'id',
+  ledgerTasks: 'id, ledgerId',
+  ledgerEvents: '++seq, taskId, ledgerId',
+  regionAliases: 'alias, code',
+  remotes: 'id',
+} as const;
+
 /** The Dexie database of the dashboard. */
 export class StoreDb extends Dexie {
   datasets!: Table<Dataset, string>;
@@ -97,11 +113,17 @@ export class StoreDb extends Dexie {
   decks!: Table<Deck, string>;
   settings!: Table<Setting, string>;
   maps!: Table<StoredMap, string>;
+  ledgers!: Table<LedgerRecord, string>;
+  ledgerTasks!: Table<LedgerTaskRecord, string>;
+  ledgerEvents!: Table<LedgerEventRecord, number>;
+  regionAliases!: Table<RegionAliasRecord, string>;
+  remotes!: Table<RemoteSourceRecord, string>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(addIndicatorPeriods);
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

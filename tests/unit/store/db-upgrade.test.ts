@@ -59,12 +59,12 @@ async function writeVersion1(name: string): Promise<void> {
   old.close();
 }
 
-describe('schema upgrade 1 → 2', () => {
+describe('schema upgrade 1 → 3 (through 2)', () => {
   it('opens a version 1 database with counts and values unchanged, and fills the new parts', async () => {
     const name = freshName();
     await writeVersion1(name);
     await openStore({ name });
-    expect(getDb().verno).toBe(2);
+    expect(getDb().verno).toBe(3);
     expect((await getDatasets()).map((d) => d.id)).toEqual(['ds-a']);
     expect(await countObservations()).toBe(3);
     expect(await getDb().blocks.count()).toBe(2);

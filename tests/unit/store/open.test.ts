@@ -30,7 +30,7 @@ describe('openStore', () => {
     // Another tab running a newer build: same database, a higher version.
     const newer = new Dexie(name);
     newer.version(1).stores({ datasets: 'id, status' });
-    newer.version(3).stores({ datasets: 'id, status', extra: 'id' });
+    newer.version(4).stores({ datasets: 'id, status', extra: 'id' });
     await newer.open();
     expect(listener).toHaveBeenCalledTimes(1);
     await expect(getDatasets()).rejects.toMatchObject({ code: 'newer-version' });
