@@ -16,6 +16,7 @@ import { changeColour, statusColour, type ChartTheme } from '../charts/theme';
 import { arrowOf, displayUnitOf, formatChangeMagnitude, formatNumber, formatObservationValue, lightWord, toDisplay, valueDecimals } from '../charts/format';
 import type { ChartData } from '../charts/types';
 import { sparklinePath, type SparklineShape } from '../charts/sparkline-path';
+import { textColour } from '../charts/text-colour';
 
 /** Sparkline box, as the app draws it. */
 export const SPARKLINE = { width: 96, height: 24 } as const;
@@ -54,7 +55,8 @@ function changeText(r: RankingRow, data: ChartData, du: string, theme: ChartThem
   if (!c) return { text: translate(locale, 'views.none'), colour: undefined };
   const magnitude = formatChangeMagnitude(c, indicator, locale, du);
   const text = c.direction === 'flat' ? translate(locale, 'chart.flat') : `${arrowOf(c.direction)}${magnitude}`;
-  return { text, colour: changeColour(theme, c.direction, isGood(c.direction, indicator.polarity)) };
+  // Text at 15 px: the chart colour moved to 4.5:1 on the table's background.
+  return { text, colour: textColour(changeColour(theme, c.direction, isGood(c.direction, indicator.polarity)), theme.background) };
 }
 
 function rankMove(r: RankingRow, data: ChartData): string {

@@ -12,6 +12,7 @@ import { grainOf } from '../analysis/series';
 import { formatKpiCard, type KpiCardText } from '../charts/kpi-card';
 import { sparklinePath, type SparklineShape } from '../charts/sparkline-path';
 import type { ChartTheme } from '../charts/theme';
+import { readableCard } from './kpi';
 
 /** One indicator's card for the region. */
 export interface RegionCard {
@@ -109,7 +110,7 @@ export interface RegionCardText {
  * @example regionCardText(card, 'zh', light).card.value // '6.04万亩'
  */
 export function regionCardText(c: RegionCard, locale: Locale, theme: ChartTheme): RegionCardText {
-  const card = formatKpiCard(c.summary, c.indicator, locale, theme);
+  const card = readableCard(formatKpiCard(c.summary, c.indicator, locale, theme), theme);
   const label = translate(locale, 'views.ranking.sparkline', {
     region: card.region,
     from: formatPeriod(c.from, locale),

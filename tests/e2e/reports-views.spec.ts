@@ -102,7 +102,7 @@ test('the overview, ranking and map tabs save as HTML that opens offline with it
     .getByTestId('standalone-kpi-yoy')
     .evaluateAll((els) => els.map((e) => [e.textContent?.trim(), getComputedStyle(e).color]));
   expect(savedYoy).toEqual(appYoy);
-  expect(savedYoy.some(([text, colour]) => text?.includes('▲') && colour === 'rgb(0, 158, 115)')).toBe(true);
+  expect(savedYoy.some(([text, colour]) => text?.includes('▲') && colour === 'rgb(0, 134, 98)')).toBe(true); // the good green moved to 4.5:1 as text, as in the app
   await expect(view.locator('[data-testid="standalone-chart"][data-drawn="1"]')).toHaveCount(2);
   expect(await ink(view, 'canvas')).toBeGreaterThan(1000);
   await shots(view, 'overview-html');
@@ -209,10 +209,11 @@ test('an embed under the Chinese colour convention (涨红跌绿) colours a rise
     const yoy = await frame
       .getByTestId('standalone-kpi-yoy')
       .evaluateAll((els) => els.map((e) => [e.textContent?.trim(), getComputedStyle(e).color]));
-    // A rise is red (#D55E00) under 涨红跌绿, whatever the polarity, as in the app.
+    // A rise is red under 涨红跌绿, whatever the polarity, as in the app.
     const rises = yoy.filter(([text]) => text?.includes('▲'));
     expect(rises.length).toBeGreaterThan(0);
-    for (const [, colour] of rises) expect(colour).toBe('rgb(213, 94, 0)');
+    // The vermillion moved to 4.5:1 as text (#C05500), as in the app.
+    for (const [, colour] of rises) expect(colour).toBe('rgb(192, 85, 0)');
     expect(yoy).toEqual(appYoy);
     expect(await frame.locator('html').getAttribute('data-convention')).toBe('rise-red');
     await parent.waitForTimeout(1000);

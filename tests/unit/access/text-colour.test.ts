@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textColour } from '../../../src/app/text-colour';
+import { textColour } from '../../../src/charts/text-colour';
 import { contrastRatio } from '../../../src/charts/contrast';
 
 describe('textColour', () => {

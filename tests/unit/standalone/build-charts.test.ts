@@ -5,6 +5,7 @@ import { buildChartDocument, type ChartInput, type DocumentText } from '../../..
 import { reduceBoundary } from '../../../src/standalone/boundary';
 import * as kit from './fixtures';
 import { light } from '../../../src/charts/theme';
+import { textColour } from '../../../src/charts/text-colour';
 import type { Indicator, Observation, ViewSpec } from '../../../src/domain/types';
 
 const indicator: Indicator = { name: '压采量', baseUnit: '立方米', polarity: 'higher', targets: [] };
@@ -110,8 +111,9 @@ describe('buildDocumentItems', () => {
   });
 
   const colourCases: [string, 'good-green' | 'rise-red' | undefined, string][] = [
-    ['good = green by default: a rise of a higher-is-better indicator is green', undefined, light.good],
-    ['涨红跌绿: the same rise is red', 'rise-red', light.bad],
+    // As 15 px text, in the chart colour moved to 4.5:1 on the page (as the app's cards and table).
+    ['good = green by default: a rise of a higher-is-better indicator is green', undefined, textColour(light.good, light.background)],
+    ['涨红跌绿: the same rise is red', 'rise-red', textColour(light.bad, light.background)],
   ];
   it.each(colourCases)('%s', (_name, convention, colour) => {
     const doc = buildChartDocument({ title: '看板', locale: 'zh', theme: 'light', convention, charts: [view('kpi'), view('ranking')] });

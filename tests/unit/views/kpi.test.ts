@@ -4,6 +4,10 @@ import { shownRegions } from '../../../src/views/regions';
 import { light, withConvention } from '../../../src/charts/theme';
 import type { ViewSpec } from '../../../src/domain/types';
 import { data, HOSTILE, rows } from '../standalone/fixtures';
+import { textColour } from '../../../src/charts/text-colour';
+
+/** A change is 15 px text: its colour is the chart colour moved to 4.5:1 on the background. */
+const asText = (colour: string) => textColour(colour, light.background);
 
 const spec: ViewSpec = { version: 1, kind: 'kpi', indicator: '造林面积', regions: ['全市', '甲县', '乙县', HOSTILE, '无此地'] };
 
@@ -40,15 +44,15 @@ describe('buildKpiCards', () => {
   });
 
   it('colours 同比 by polarity by default and by direction under 涨红跌绿', () => {
-    expect(card('甲县').yoy?.colour).toBe(light.good);
-    expect(card('乙县').yoy?.colour).toBe(light.bad);
+    expect(card('甲县').yoy?.colour).toBe(asText(light.good));
+    expect(card('乙县').yoy?.colour).toBe(asText(light.bad));
     const red = buildKpiCards({ ...data, indicator: { ...data.indicator, polarity: 'lower' } }, spec, withConvention(light, 'rise-red'));
     // Lower is better, so a rise is bad; under rise = red it is red all the same, and a fall green.
-    expect(red.cards.find((c) => c.region === '甲县')!.yoy?.colour).toBe(light.bad);
-    expect(red.cards.find((c) => c.region === '乙县')!.yoy?.colour).toBe(light.good);
+    expect(red.cards.find((c) => c.region === '甲县')!.yoy?.colour).toBe(asText(light.bad));
+    expect(red.cards.find((c) => c.region === '乙县')!.yoy?.colour).toBe(asText(light.good));
     const good = buildKpiCards({ ...data, indicator: { ...data.indicator, polarity: 'lower' } }, spec, light);
-    expect(good.cards.find((c) => c.region === '乙县')!.yoy?.colour).toBe(light.good);
-    expect(good.cards.find((c) => c.region === '甲县')!.yoy?.colour).toBe(light.bad);
+    expect(good.cards.find((c) => c.region === '乙县')!.yoy?.colour).toBe(asText(light.good));
+    expect(good.cards.find((c) => c.region === '甲县')!.yoy?.colour).toBe(asText(light.bad));
   });
 
   it('does not mutate its input', () => {

@@ -3,6 +3,10 @@ import { buildRankingTable } from '../../../src/views/ranking';
 import { light, withConvention } from '../../../src/charts/theme';
 import type { ViewSpec } from '../../../src/domain/types';
 import { data, HOSTILE, rows } from '../standalone/fixtures';
+import { textColour } from '../../../src/charts/text-colour';
+
+/** A change is 15 px text: its colour is the chart colour moved to 4.5:1 on the background. */
+const asText = (colour: string) => textColour(colour, light.background);
 
 const spec: ViewSpec = { version: 1, kind: 'ranking', indicator: '造林面积', period: '2024' };
 
@@ -53,11 +57,11 @@ describe('buildRankingTable', () => {
 
   it('colours changes under the colour convention', () => {
     // higher is better: a rise is good (green) by default, and red under 涨红跌绿.
-    expect(byRegion.get('甲县')!.change.colour).toBe(light.good);
-    expect(byRegion.get('乙县')!.change.colour).toBe(light.bad);
+    expect(byRegion.get('甲县')!.change.colour).toBe(asText(light.good));
+    expect(byRegion.get('乙县')!.change.colour).toBe(asText(light.bad));
     const red = buildRankingTable(data, spec, withConvention(light, 'rise-red'));
-    expect(red.rows.find((r) => r.region === '甲县')!.change.colour).toBe(light.bad);
-    expect(red.rows.find((r) => r.region === '乙县')!.change.colour).toBe(light.good);
+    expect(red.rows.find((r) => r.region === '甲县')!.change.colour).toBe(asText(light.bad));
+    expect(red.rows.find((r) => r.region === '乙县')!.change.colour).toBe(asText(light.good));
   });
 
   it('says so when the period has nothing to rank', () => {

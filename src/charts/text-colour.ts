@@ -4,7 +4,7 @@
  * 3.86:1 on white). This keeps the hue and moves the colour towards black on a light background,
  * or towards white on a dark one, just until the text is readable.
  */
-import { contrastRatio, parseColour } from '../charts/contrast';
+import { contrastRatio, parseColour } from './contrast';
 
 /** WCAG AA for normal text. */
 export const TEXT_CONTRAST = 4.5;
