@@ -12,6 +12,8 @@ import { storeVersion } from './data-version';
 const running = new Map<string, Promise<unknown>>();
 /** The latest read that finished, kept until another one finishes or the data changes. */
 let latest: { key: string; answer: Promise<unknown> } | undefined;
+/** Bumped when everything is forgotten, so a read that finishes after that is not kept. */
+let generation = 0;
 
 /**
  * The answer to the query `key` (its name and arguments) at this data version: shared with any
@@ -24,11 +26,12 @@ export function shared<T>(key: string, read: () => Promise<T>): Promise<T> {
   const pending = running.get(full);
   if (pending) return pending as Promise<T>;
   const answer = read();
+  const mine = generation;
   running.set(full, answer);
   answer.then(
     () => {
       running.delete(full);
-      latest = { key: full, answer };
+      if (mine === generation) latest = { key: full, answer };
     },
     () => running.delete(full),
   );
@@ -37,6 +40,7 @@ export function shared<T>(key: string, read: () => Promise<T>): Promise<T> {
 
 /** Forget every shared read (the database was closed: tests open others under the same names). */
 export function forgetSharedReads(): void {
+  generation += 1;
   running.clear();
   latest = undefined;
 }

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, getSeries, getSnapshot, openStore, putDataset, putSetting, storeVersion } from '../../../src/store';
 import { nextVersion } from '../../../src/store/data-version';
+import { forgetSharedReads, shared } from '../../../src/store/shared-reads';
 import { freshName, meta, obs } from './fixtures';
 
 /** How many times the store has read values (its `store:read` measures) since the test began. */
@@ -118,5 +119,16 @@ describe('opening', () => {
     const again = openStore({ name });
     expect(again).not.toBe(first);
     await again;
+  });
+});
+
+describe('forgetting', () => {
+  it('does not keep an answer that arrives after everything was forgotten (the store closed meanwhile)', async () => {
+    let finish!: (rows: string[]) => void;
+    const late = shared('q', () => new Promise<string[]>((resolve) => (finish = resolve)));
+    forgetSharedReads();
+    finish(['closed database']);
+    await late;
+    expect(await shared('q', () => Promise.resolve(['open database']))).toEqual(['open database']);
   });
 });
