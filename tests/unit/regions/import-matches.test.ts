@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../../src/domain/types';
-import { assignRegionCodes, candidateOf, matchImportRegions, regionKey } from '../../../src/regions/import-matches';
+import { assignRegionCodes, candidateOf, codeFor, matchImportRegions } from '../../../src/regions/import-matches';
 
 const obs = (region: string, regionCode?: string, extra: Partial<Observation> = {}): Observation => ({
   region,
@@ -35,7 +35,7 @@ describe('matchImportRegions', () => {
     expect(row.status).toBe(status);
     expect(row.division?.code).toBe(code);
     const fileCode = (records as unknown as Observation[]).find((r) => r.region === name)!.regionCode;
-    expect(codes.get(regionKey(name, fileCode))).toBe(code);
+    expect(codeFor(codes, name, fileCode)).toBe(code);
   });
 
   it('lists candidates with their parents, so two 鼓楼区 can be told apart', () => {
