@@ -16,6 +16,8 @@ test.describe('a remote Parquet dataset, read in place by the app', () => {
   let server: Nginx;
   test.beforeAll(async () => {
     made = await makeDataset(mkdtempSync(join(tmpdir(), 'remote-e2e-')), { indicators: 6, regions: 300, months: 24 });
+    // The same values as one file, as a data platform exports a table.
+    await made.con.run(`COPY (SELECT * FROM ${made.table} ORDER BY 指标, 地区, 时期) TO '${join(made.dir, 'all.parquet')}' (FORMAT parquet, ROW_GROUP_SIZE 2000)`);
     server = await serveAppAndData(process.env.E2E_DIST ?? 'dist', made);
   });
   test.afterAll(async () => {
@@ -51,5 +53,31 @@ test.describe('a remote Parquet dataset, read in place by the app', () => {
         }),
     );
     expect(stored).toBe(0);
+  });
+
+  test('one Parquet file by address: its columns as an import reads them, corrected, kept; its ranking equals DuckDB’s', async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto(server.url);
+    await expect(page.getByTestId('trend-chart')).toBeVisible({ timeout: 60_000 });
+    await page.getByTestId('nav-datasets').click();
+    await page.getByTestId('remote-address').fill(`${server.url}data/all.parquet`);
+    await page.getByTestId('remote-open').click();
+    const preview = page.getByTestId('remote-preview');
+    await expect(preview).toBeVisible({ timeout: 30_000 });
+    const roles = preview.getByTestId('remote-role');
+    await expect(roles).toHaveCount(6);
+    expect(await roles.evaluateAll((s) => s.map((e) => (e as HTMLSelectElement).value))).toEqual(['indicator', 'region', 'regionCode', 'period', 'value', 'unit']);
+    // A correction: without a region column it cannot open, and says which role is missing.
+    await roles.nth(1).selectOption('ignore');
+    await expect(page.getByTestId('remote-confirm')).toBeDisabled();
+    await roles.nth(1).selectOption('region');
+    await page.getByTestId('remote-confirm').click();
+    await expect(page.getByTestId('remote-message')).toContainText('已打开', { timeout: 60_000 });
+    // Kept: after a reload the address opens again with its mapping.
+    await page.goto(`${server.url}?view=ranking&ind=${encodeURIComponent('指标05')}&p=2020-06`);
+    const shown = await rankingValues(page);
+    const duck = await duckRanking(made, '指标05', '2020-06');
+    expect(shown.map(([r]) => r)).toEqual(duck.map(([r]) => r));
+    for (let i = 0; i < shown.length; i++) expect(shown[i][1]).toBeCloseTo(duck[i][1], 2);
   });
 });
