@@ -40,7 +40,8 @@ export async function makeDataset(dir: string, shape: DatasetShape): Promise<Mad
   await con.run(`CREATE TABLE v AS
     SELECT '指标' || lpad((i + 1)::VARCHAR, 2, '0') AS 指标,
            '地区' || lpad(r::VARCHAR, 4, '0') AS 地区,
-           (230000 + r)::VARCHAR AS 代码,
+           -- 99xxxx is no real division: the sample's real codes (230102 道里区…) stay apart.
+           (990000 + r)::VARCHAR AS 代码,
            strftime(DATE '2019-01-01' + to_months(m::INTEGER), '%Y-%m') AS 时期,
            ((i * 7919 + r * 104729 + m * 1299709) % 100000) / 100.0 AS 数值,
            CASE WHEN i % 2 = 0 THEN '吨' ELSE '万亩' END AS 单位
@@ -56,7 +57,7 @@ export async function makeDataset(dir: string, shape: DatasetShape): Promise<Mad
     names.push(name);
     files.push({ path, bytes: statSync(join(dir, path)).size, rows: shape.regions * shape.months, indicators: [name] });
   }
-  const regions = Array.from({ length: shape.regions }, (_, r) => ({ name: `地区${String(r).padStart(4, '0')}`, code: String(230000 + r) }));
+  const regions = Array.from({ length: shape.regions }, (_, r) => ({ name: `地区${String(r).padStart(4, '0')}`, code: String(990000 + r) }));
   const manifest = {
     format: 'indicator-dashboard/parquet',
     version: 1,

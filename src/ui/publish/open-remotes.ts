@@ -1,6 +1,6 @@
 /**
- * Remote datasets at the app's start: one named in the link (`?remote=<manifest address>`, for
- * this visit only), and the addresses kept from earlier visits. A failure is said in the
+ * Remote datasets at the app's start: the addresses kept from earlier visits, and one named in
+ * the link (`?remote=<manifest address>`, for this visit only). A failure is said in the
  * workspace's notice; the app goes on with what opened.
  */
 import type { Workspace } from '../../app/workspace.svelte';
@@ -11,25 +11,19 @@ import { openKeptRemotes, openRemote } from '../../remote/session';
 import { errorText } from './error-text';
 
 /**
- * Open the linked manifest before the workspace is first read; never rejects.
- * @example await openLinkedRemote(ws, 'data/manifest.json')
+ * Open the kept addresses and the linked one before the workspace is first read; never rejects
+ * (a failure is the workspace's notice).
+ * @example await openAtStart(ws, await store.getRemotes(), 'data/manifest.json')
  */
-export async function openLinkedRemote(ws: Workspace, url: string): Promise<void> {
-  try {
-    await openRemote(url, false);
-  } catch (error) {
-    tell(ws, url, error);
-  }
-}
-
-/**
- * Open the kept addresses (the store is open); resolves when each has opened or failed.
- * @example await openKeptAtStart(ws)
- */
-export async function openKeptAtStart(ws: Workspace): Promise<void> {
-  if ((await store.getRemotes()).length === 0) return;
-  const failed = await openKeptRemotes();
+export async function openAtStart(ws: Workspace, kept: readonly store.RemoteSourceRecord[], linked: string | null): Promise<void> {
+  const failed = kept.length > 0 ? await openKeptRemotes() : [];
   if (failed[0]) tell(ws, failed[0].record.url, failed[0].error);
+  if (!linked) return;
+  try {
+    await openRemote(linked, false);
+  } catch (error) {
+    tell(ws, linked, error);
+  }
 }
 
 function tell(ws: Workspace, url: string, error: unknown): void {
