@@ -15,7 +15,7 @@ import type { ChartData, MapSpec } from '../charts/types';
 import { drawChart, inWords } from './chart-kinds';
 import { buildRankingTable, type RankingTableText } from './ranking';
 import { buildKpiCards, type KpiCardsText } from './kpi';
-import { shownRegions } from './regions';
+import { comparedRegions, shownRegions } from './regions';
 import type { DrawnChart } from './types';
 
 /** How a view is shown: its theme (with the user's colour convention) and, for a map, its boundary. */
@@ -44,8 +44,8 @@ function periodOf(spec: ViewSpec, data: ChartData): string | undefined {
   return spec.period ?? latestPeriod(mine(data).filter((o) => !o.isTotal));
 }
 
-/** The regions a comparison names: the view's (under today's labels), else every region. */
-function comparedRegions(spec: ViewSpec, data: ChartData): string[] | undefined {
+/** The regions small multiples show: the view's (under today's labels), else every region. */
+function chosenRegions(spec: ViewSpec, data: ChartData): string[] | undefined {
   return spec.regions && spec.regions.length > 0 ? chosenUnderLabels(spec.regions, data.observations) : undefined;
 }
 
@@ -72,7 +72,7 @@ const comparison: ViewBuilder = (spec, data, look) => ({
     drawChart(
       'comparison',
       data,
-      { regions: comparedRegions(spec, data), period: spec.period, grouped: spec.grouped, title: spec.title, subtitle: spec.subtitle },
+      { regions: comparedRegions(spec.regions, mine(data)), period: spec.period, grouped: spec.grouped, title: spec.title, subtitle: spec.subtitle },
       look.theme,
     ),
     spec,
@@ -82,7 +82,7 @@ const comparison: ViewBuilder = (spec, data, look) => ({
 
 const multiples: ViewBuilder = (spec, data, look) => {
   // Only an explicit choice narrows the panels: the default few would hide most regions.
-  const regions = comparedRegions(spec, data);
+  const regions = chosenRegions(spec, data);
   const drawn = chart(
     drawChart('multiples', data, { regions, periodFrom: spec.periodFrom, periodTo: spec.periodTo, title: spec.title, subtitle: spec.subtitle }, look.theme),
     spec,

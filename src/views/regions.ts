@@ -5,7 +5,8 @@
  */
 import type { Observation } from '../domain/types';
 import { defaultRegions } from '../analysis/default-regions';
-import { chosenUnderLabels } from '../analysis/region-identity';
+import { chosenUnderLabels, regionsOf } from '../analysis/region-identity';
+import { levelOfView } from '../analysis/region-levels';
 
 /**
  * The regions shown.
@@ -19,6 +20,16 @@ export function shownRegions(chosen: readonly string[] | undefined, observations
     if (named.length > 0) return named;
   }
   return defaultRegions(observations);
+}
+
+/**
+ * The regions a comparison compares: the view's (under today's labels), else every region, of
+ * one level of the hierarchy when they span several (the cities, not the cities among their
+ * counties), as the dashboard's comparison.
+ * @example comparedRegions(undefined, rows) // ['哈尔滨市', '齐齐哈尔市']
+ */
+export function comparedRegions(chosen: readonly string[] | undefined, observations: readonly Observation[]): string[] | undefined {
+  return chosen && chosen.length > 0 ? chosenUnderLabels(chosen, observations) : levelOfView(regionsOf(observations));
 }
 
 /**

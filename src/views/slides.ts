@@ -9,8 +9,7 @@ import type { EChartsOption } from 'echarts';
 import type { ChartData, ChartReason } from '../charts/types';
 import { drawChart } from './chart-kinds';
 import { projector, withConvention, type ChartTheme, type ColourConvention } from '../charts/theme';
-import { chosenUnderLabels } from '../analysis/region-identity';
-import { shownRegions } from './regions';
+import { comparedRegions, shownRegions } from './regions';
 import { buildKpiSlide, type KpiSlide } from './kpi';
 import { MIN_TEXT_PX } from './slide-fit';
 import type { ViewSpec } from '../domain/types';
@@ -90,13 +89,12 @@ function forSlide(option: EChartsOption): EChartsOption {
 export function buildSlideChart(view: SlideOf, data: ChartData, theme: ChartTheme): SlideChart {
   const s = view.spec;
   // No regions chosen: the same sensible few the dashboard would show.
-  const chosen = s.regions && chosenUnderLabels(s.regions, data.observations);
   const regions = shownRegions(s.regions, data.observations);
   const outcome =
     s.kind === 'trend'
       ? drawChart('trend', data, { regions, periodFrom: s.periodFrom, periodTo: s.periodTo, indexBase: s.indexBase }, theme)
       : s.kind === 'comparison' || s.kind === 'ranking'
-        ? drawChart('comparison', data, { regions: chosen, period: s.period, grouped: s.grouped }, theme)
+        ? drawChart('comparison', data, { regions: comparedRegions(s.regions, data.observations), period: s.period, grouped: s.grouped }, theme)
         : s.kind === 'multiples'
           ? drawChart('multiples', data, { regions, periodFrom: s.periodFrom, periodTo: s.periodTo }, theme)
           : // Maps need a boundary file registered with the ECharts runtime; slides do not draw them.
