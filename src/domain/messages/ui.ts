@@ -34,7 +34,6 @@ export const ui: Record<string, string> = {
   'import.saving': '正在保存到本机…',
   'import.progress': '已处理 {done} / {total} 行',
   'import.progressBytes': '已读取 {done} / {total} MB',
-  'import.tooLarge': '文件有 {size} MB，超过了 {max} MB 的上限。请拆分文件后分别导入。',
   'import.parseFailed': '读取文件时出错：{reason}。请检查文件是否完整，或另存为 CSV/XLSX 后再试。',
   'import.saveFailed': '保存失败：{reason}。已保存的数据没有任何改变，可以重试。',
   'import.pastedName': '粘贴的表格',

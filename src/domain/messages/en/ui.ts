@@ -34,7 +34,6 @@ export const ui: Record<string, string> = {
   'import.saving': 'Saving in this browser…',
   'import.progress': '{done} of {total} rows processed',
   'import.progressBytes': '{done} of {total} MB read',
-  'import.tooLarge': 'The file is {size} MB, over the {max} MB limit. Split it and import the parts.',
   'import.parseFailed': 'The file could not be read: {reason}. Check that it is complete, or save it as CSV/XLSX and try again.',
   'import.saveFailed': 'Saving failed: {reason}. Nothing stored before was changed; you can try again.',
   'import.pastedName': 'Pasted table',
