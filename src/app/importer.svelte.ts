@@ -2,7 +2,6 @@
  * The import wizard's state: file → parsed preview (in a worker) → the user corrects what was
  * inferred → confirm → stored atomically. Nothing is written before the user confirms.
  */
-import { getContext, setContext } from 'svelte';
 import type { Dataset } from '../domain/types';
 import type { IngestOptions, IngestResult } from '../ingest/types';
 import { runFastImport, type FastImportJob } from './import-fast';
@@ -12,8 +11,6 @@ import * as store from '../store';
 import type { Workspace } from './workspace.svelte';
 import type { I18n } from './i18n.svelte';
 import type { RegionMatchRow } from '../regions/import-matches';
-
-const CONTEXT = Symbol('importer');
 
 export type ImportStage = 'idle' | 'parsing' | 'preview' | 'saving' | 'done';
 
@@ -273,12 +270,4 @@ export class Importer {
     this.regionContext = { choices: {}, remember: [] };
     this.progress = { done: 0, total: 0 };
   }
-}
-
-export function provideImporter(workspace: Workspace, i18n: I18n): Importer {
-  return setContext(CONTEXT, new Importer(workspace, i18n));
-}
-
-export function useImporter(): Importer {
-  return getContext<Importer>(CONTEXT);
 }

@@ -3,6 +3,7 @@
  * words, CSV, the board as SVG or PNG, and a saved page. File names carry the ledger's name and
  * the day it was coloured for.
  */
+import '../domain/messages/ledger-part';
 import type { Locale } from '../domain/messages';
 import { translate } from '../domain/messages';
 import { toCsvBytes } from '../export/csv';

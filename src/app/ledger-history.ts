@@ -2,6 +2,7 @@
  * A task's trail in words: what each event changed (状态：推进中 → 已销号), every colour change
  * (绿灯 → 黄灯（滞后 15 个百分点）), and which edits were undone. Pure; the page lists the lines.
  */
+import '../domain/messages/ledger-part';
 import type { LedgerEventRecord, TaskEditField } from '../store';
 
 type Say = (key: string, params?: Record<string, string | number>) => string;

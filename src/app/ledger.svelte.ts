@@ -4,6 +4,7 @@
  * shows what the store holds. A ledger is coloured again for today whenever it is opened: a
  * colour that changed since (a deadline passed) is kept as history like any other.
  */
+import '../domain/messages/ledger-part';
 import { localDay } from '../domain/clock';
 import { translate, type Locale } from '../domain/messages';
 import { assess, readLedger, type LightRules, type StatusWord } from '../ledger';

@@ -3,6 +3,7 @@
  * accepted ones stored as a dataset by the store's atomic write (`putDataset`/`replaceDataset`,
  * the path a file import takes), each value citing the report, paragraph and sentence.
  */
+import '../domain/messages/report-review-part';
 import type { Dataset } from '../domain/types';
 import type { ExtractResult } from '../reports';
 import { scannedMessage } from '../reports';

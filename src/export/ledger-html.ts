@@ -3,6 +3,7 @@
  * the overdue list, the board picture and the whole table with each light filled and written in
  * words. No script at all: the page is text and styles, and every text from the ledger is escaped.
  */
+import '../domain/messages/ledger-part';
 import { translate, type Locale } from '../domain/messages';
 import type { Colour } from '../ledger';
 import type { LedgerTable } from './ledger-table';

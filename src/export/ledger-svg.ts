@@ -4,6 +4,7 @@
  * bar and its light in words (红灯 · 逾期 12 天), so the picture reads in black and white too.
  * Every text from the ledger is escaped; nothing in it is markup.
  */
+import '../domain/messages/ledger-part';
 import { translate, type Locale } from '../domain/messages';
 import { byStatus, countColours, type BoardTask, type Colour } from '../ledger';
 import { escapeHtml } from './standalone-html';

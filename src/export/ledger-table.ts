@@ -4,6 +4,7 @@
  * did not place, as the file had it. The colour of each row travels beside the rows, so the
  * Excel writer can fill the light's cells; the words are in the cells themselves.
  */
+import '../domain/messages/ledger-part';
 import { translate, type Locale } from '../domain/messages';
 import type { Assessment, Task } from '../ledger';
 import type { Cell } from './cell';

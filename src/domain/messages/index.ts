@@ -11,10 +11,7 @@ import { exporting } from './export';
 import { briefing } from './briefing';
 import { reports } from './reports';
 import { views } from './views';
-import { ledger } from './ledger';
 import { regions } from './regions';
-import { reportReview } from './report-review';
-import { publish } from './publish';
 import { access } from './access';
 
 export type Locale = 'zh' | 'en';
@@ -23,7 +20,7 @@ export const LOCALES: readonly Locale[] = ['zh', 'en'];
 type Catalogue = Record<string, string>;
 
 export const messages: Record<Locale, Catalogue> = {
-  zh: Object.assign(Object.create(null) as Catalogue, ui, ingest, charts, store, exporting, briefing, reports, views, ledger, regions, reportReview, publish, access),
+  zh: Object.assign(Object.create(null) as Catalogue, ui, ingest, charts, store, exporting, briefing, reports, views, regions, access),
   en: Object.create(null) as Catalogue,
 };
 

@@ -25,7 +25,8 @@ import { buildChartDocument, isTextItem, type ChartDocument, type DocumentChart,
 import { boundaryPoints, MAX_BOUNDARY_POINTS, reduceBoundary, type DocumentBoundary } from '../../standalone/boundary';
 import { translate } from '../../domain/messages/index';
 import { formatNumber } from '../../charts/format';
-import type { BoundaryCollection, BoundaryJoin } from '../../app/dashboard-boundary';
+import type { BoundaryCollection } from '../../app/dashboard-boundary';
+import type { BoundaryJoin } from '../../app/boundary-join';
 import { caveatsBehind } from '../../export/dataset-citation';
 import { observationsBehind, observationsForSnapshot, periodText, sourceText } from './data-behind';
 import { conflictLines } from '../../export/conflict-note';

@@ -1,4 +1,5 @@
 /** A remote or publishing failure as a sentence in the user's language. */
+import '../../domain/messages/publish-part';
 import { RemoteError } from '../../remote/range-buffer';
 import { ManifestError } from '../../remote/remote-datasets';
 import { ParquetFileError } from '../../remote/remote-dataset';

@@ -3,6 +3,7 @@
  * the link (`?remote=<manifest address>`, for this visit only). A failure is said in the
  * workspace's notice; the app goes on with what opened.
  */
+import '../../domain/messages/publish-part';
 import type { Workspace } from '../../app/workspace.svelte';
 import { savedLocale } from '../../app/i18n.svelte';
 import { translate } from '../../domain/messages';

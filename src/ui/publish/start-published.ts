@@ -3,6 +3,7 @@
  * published meta tag): open the folder read-only, then mount the app. From file:// it says why
  * it cannot, in a sentence, instead of a white page.
  */
+import '../../domain/messages/publish-part';
 import { mount } from 'svelte';
 import { openPublished } from '../../publish/viewer';
 import { savedLocale } from '../../app/i18n.svelte';

@@ -1,0 +1,8 @@
+/**
+ * The ledger's messages join the catalogue when the code that shows them loads, not with the first page
+ * (initial-JS budget). Every module that uses its keys imports this file for that effect.
+ */
+import { addMessages } from './index';
+import { ledger } from './ledger';
+
+addMessages('zh', ledger);
