@@ -203,6 +203,26 @@ describe('Chromium 86', () => {
     expect(errors).toEqual([]);
   });
 
+  test('the sample ledger opens on its board, and a PDF report is read (pdf.js in its worker) into the review table', async () => {
+    const page = await freshPage();
+    await openApp(page);
+    await page.click(id('nav-ledger'));
+    await until(page, `!!document.querySelector('${id('ledger-open-sample')}')`);
+    await page.click(id('ledger-open-sample'));
+    await until(page, `/红/.test(document.querySelector('${id('ledger-counts')}')?.innerText || '')`);
+    await shot(page, 'ledger-board');
+    await noOverflow(page);
+
+    await page.click(id('nav-report'));
+    await until(page, `!!document.querySelector('${id('report-file-input')}')`);
+    const input = await page.$(id('report-file-input'));
+    await input!.uploadFile(join(FIXTURES, 'reports', 'daoli-000.pdf'));
+    await until(page, `document.querySelectorAll('${id('review-row')}').length >= 5`, 60_000);
+    expect(await textOf(page, id('report-summary'))).toContain('daoli-000.pdf');
+    await shot(page, 'report-review');
+    expect(errors).toEqual([]);
+  });
+
   test('the sample deck is presented and advanced with the keys a clicker sends, and its saved page draws from file://', async () => {
     const page = await freshPage();
     await openApp(page);
