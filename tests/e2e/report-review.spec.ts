@@ -174,3 +174,16 @@ test('a saved web page chosen on the report page: its markup is read as text, ne
   await expect(page.getByTestId('report-text').locator('img')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
+
+test('pasted text is read like a .txt report: its figures, region and period in the review table', async ({ page }) => {
+  await openFresh(page);
+  await page.getByTestId('nav-report').click();
+  await expect(page.getByTestId('report-paste-read')).toBeDisabled();
+  await page.getByTestId('report-paste').fill('乌海市整改进展情况\n2023年，乌海市空气优良天数达到300天，同比增加59天。');
+  await page.getByTestId('report-paste-read').click();
+  await expect(page.getByTestId('report-summary')).toContainText('粘贴的报告.txt', { timeout: 45_000 });
+  const row = page.getByTestId('review-row').first();
+  await expect(row.locator('[data-field="indicator"]')).toHaveValue('空气优良天数');
+  await expect(row.locator('[data-field="region"]')).toHaveValue('乌海市');
+  await expect(page.getByTestId('review-row')).toHaveCount(2);
+});

@@ -2,6 +2,9 @@
 export const reportReview: Record<string, string> = {
   'reportReview.intro': '打开一份 Word（.docx）、PDF、文本（.txt）或网页（.html）格式的报告，逐一核对找到的数字，确认后保存为数据集；每个数值都注明它出自的报告、段落和原句。',
   'reportReview.choose': '选择报告文件…',
+  'reportReview.pasteLabel': '或粘贴报告的文字：',
+  'reportReview.pasteRead': '读取粘贴的文字',
+  'reportReview.pastedName': '粘贴的报告.txt',
   'reportReview.reading': '正在读取“{name}”…',
   'reportReview.cancel': '取消',
   'reportReview.another': '打开另一份报告',

@@ -2,6 +2,9 @@
 export const reportReview: Record<string, string> = {
   'reportReview.intro': 'Open a report as Word (.docx), PDF, text (.txt) or a web page (.html), check each figure found, then store them as a dataset; every value names the report, paragraph and sentence it came from.',
   'reportReview.choose': 'Choose a report file…',
+  'reportReview.pasteLabel': 'Or paste the text of a report:',
+  'reportReview.pasteRead': 'Read the pasted text',
+  'reportReview.pastedName': 'pasted report.txt',
   'reportReview.reading': 'Reading “{name}”…',
   'reportReview.cancel': 'Cancel',
   'reportReview.another': 'Open another report',
