@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { chartDrawn, fixture, openFresh, screenshot } from './helpers';
+import { scannedPdfSource } from '../fixtures/scanned-pdf';
 
 // Each test loads the sample, reads a report in a worker (pdf.js parses the embedded CJK font) and
 // stores a dataset: 20–55 s measured on the shared two-core machine, near the default 60 s.
@@ -15,26 +16,6 @@ const DOCX = fixture('reports/daoli-000.docx');
 const PDF = fixture('reports/daoli-000.pdf');
 /** The first figure of report 000, in its sentence. */
 const FIRST_SENTENCE = '细化分解12项整改任务';
-
-/** A one-page PDF with no text layer, as a scanner without OCR writes it. */
-function scannedPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>',
-    '<< /Length 18 >>\nstream\n0 0 m 100 100 l S\nendstream',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 /** The review table once the report has been read. */
 async function reviewed(page: Page) {
@@ -158,7 +139,7 @@ test('the same report as .pdf read in the browser gives the .docx figures; stori
 test('a scanned PDF says in a sentence that it has no text', async ({ page }) => {
   await openFresh(page);
   await page.getByTestId('nav-report').click();
-  await page.getByTestId('report-file-input').setInputFiles({ name: '扫描件.pdf', mimeType: 'application/pdf', buffer: scannedPdf() });
+  await page.getByTestId('report-file-input').setInputFiles({ name: '扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from(scannedPdfSource(), 'latin1') });
   await expect(page.getByTestId('report-problem')).toContainText('“扫描件.pdf”是扫描件，没有文字层', { timeout: 45_000 });
 });
 

@@ -5,29 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../../src/reports';
+import { scannedPdfSource } from '../../fixtures/scanned-pdf';
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../fixtures/reports/${name}`, import.meta.url)));
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
-
-/** A one-page PDF with no text at all, as a scanner without OCR writes it (minus the image). */
-function scannedPdf(): Uint8Array {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>',
-    '<< /Length 18 >>\nstream\n0 0 m 100 100 l S\nendstream',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return text(body);
-}
 
 /** The .docx fixture with its central directory claiming that word/document.xml inflates to 3.75 GB. */
 function bombDocx(): Uint8Array {
@@ -81,7 +62,7 @@ describe('hostile and broken documents', () => {
 
   it('a scanned PDF (pages, no text layer) is marked, with a sentence for the UI', { timeout: 30_000 }, async () => {
     const { scannedMessage } = await import('../../../src/reports');
-    const r = await extractFigures({ name: 'scan.pdf', bytes: scannedPdf() });
+    const r = await extractFigures({ name: 'scan.pdf', bytes: text(scannedPdfSource()) });
     expect(r).toEqual({ text: '', figures: [], format: 'pdf', scanned: true });
     expect(scannedMessage('zh', 'scan.pdf')).toContain('扫描件');
   });
