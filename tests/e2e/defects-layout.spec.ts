@@ -387,7 +387,10 @@ test('a printed overview says on every page what it shows, fits its cards and ch
   await page.goto(`/?view=kpi&ind=${encodeURIComponent(STRAW)}`);
   await chartDrawn(page, 'trend-chart');
   await chartDrawn(page, 'comparison-chart');
-  const rows = Number(/共 (\d+) 行/.exec(await page.getByText(/共 \d+ 行/).first().innerText())?.[1]);
+  // The rows table arrives after the charts and orders its rows a task later: wait for its count.
+  const count = page.getByText(/共 [1-9]\d* 行/).first();
+  await expect(count).toBeVisible();
+  const rows = Number(/共 (\d+) 行/.exec(await count.innerText())?.[1]);
   expect(rows).toBeGreaterThan(100);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('trend-print').locator('svg')).toBeAttached();
