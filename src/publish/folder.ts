@@ -59,7 +59,7 @@ export const SERVER_NOTES = `发布的看板：服务器要求 / Published dashb
 /**
  * Every file of a publication in the order it must be written: data and the version's own copy
  * of the manifest, then the app, then the top-level manifest last.
- * @example orderFiles(app, files, manifest, 'v2026…').at(-1).path // 'manifest.json'
+ * @example const order = orderFiles(app, files, manifest, 'v2026…'); order[order.length - 1].path // 'manifest.json'
  */
 export function orderFiles(app: readonly PublishedFile[], data: readonly PublishedFile[], manifest: ParquetManifest, version: string): PublishedFile[] {
   const json = new TextEncoder().encode(JSON.stringify(manifest));
