@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
 import { getIndicators, getSeries, openStore } from './store';
-import { indicatorToShow, viewInAddress } from './app/view-in-address';
-import { savedLocale } from './app/i18n.svelte';
+import { indicatorToShow, viewInAddress } from './app/dashboard/view-in-address';
+import { savedLocale } from './app/settings/i18n.svelte';
 import { loadLocale } from './domain/messages';
 import { loadPolyfills } from './polyfills';
 

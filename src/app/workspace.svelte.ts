@@ -12,7 +12,7 @@ const CONTEXT = Symbol('workspace');
  * The sample's loader, fetched when a workspace has no datasets (a first visit) or the sample is
  * removed: a returning user's page never needs it (initial-JS budget).
  */
-const sampleData = () => import('./sample-data');
+const sampleData = () => import('./import/sample-data');
 const DELETED_KEPT_MS = 30 * 24 * 3600 * 1000;
 
 export type Notice =
@@ -172,7 +172,7 @@ export class Workspace {
 
   /** One click removes every sample dataset, and remembers not to load them again. */
   async removeSample(): Promise<void> {
-    const [{ SAMPLE_REMOVED_KEY }, { SAMPLE_DECK_ID, SAMPLE_VIEW_PREFIX }] = await Promise.all([sampleData(), import('./briefing-sample')]);
+    const [{ SAMPLE_REMOVED_KEY }, { SAMPLE_DECK_ID, SAMPLE_VIEW_PREFIX }] = await Promise.all([sampleData(), import('./briefing/sample')]);
     for (const d of this.datasets.filter((x) => x.isSample)) await store.deleteDataset(d.id);
     await store.purgeDeleted(0);
     // The sample deck and its views are made of the sample data: they go with it.

@@ -6,7 +6,7 @@ import { decodeBytes } from './decode';
 import { detectDelimiter } from './detect-delimiter';
 import { readCsv, type ReadProblem } from './read-csv';
 import { readJsonTable, type JsonTable } from './read-json';
-import { readWithSheetJS, readWorkbook, type WorkbookRead } from './read-xlsx';
+import { readWithSheetJS, readWorkbook, type WorkbookRead } from './xlsx/read-xlsx';
 import type { SheetChoice } from './holds-table';
 import type { Grid, IngestFormat } from './types';
 

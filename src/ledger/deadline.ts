@@ -3,7 +3,7 @@
  * `2024年第一季度`, `2024/6/30`, an Excel date serial; `长期坚持` has no end; `立行立改` is a
  * deadline with no date. The label is always the text as written.
  */
-import { serialToDate } from '../ingest/xlsx-number-format';
+import { serialToDate } from '../ingest/xlsx/number-format';
 import { digitsInDate } from './cn-number';
 import { isoDate, monthEnd } from './dates';
 

@@ -8,7 +8,7 @@
 import { Dexie } from 'dexie';
 import * as store from '../store';
 import type { Deck, SavedView } from '../store';
-import { SAMPLE_REMOVED_KEY } from '../app/sample-data';
+import { SAMPLE_REMOVED_KEY } from '../app/import/sample-data';
 import type { ParquetManifest } from '../remote/manifest';
 import { openManifest, RemoteDatasets } from '../remote/remote-datasets';
 import { fetchText } from '../remote/range-buffer';

@@ -5,7 +5,7 @@
  * far below what a regional map shows). Read back like any outside input: shapes, counts and
  * numbers are checked, and keys from the file never become object keys of ours.
  */
-import type { BoundaryCollection } from '../app/dashboard-boundary';
+import type { BoundaryCollection } from '../app/dashboard/boundary';
 import { normalizeDivisionCode } from '../domain/region-code';
 
 type Position = [number, number];

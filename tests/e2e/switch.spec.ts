@@ -3,7 +3,7 @@ import { chartDrawn, openFresh } from './helpers';
 
 /**
  * Switching indicator: the values are read from the moment the button is pressed, and the page
- * redraws once, with the new values (explorer.svelte.ts: prefetch, view).
+ * redraws once, with the new values (dashboard/explorer.svelte.ts: prefetch, view).
  */
 const AREA = '保护性耕作面积';
 const STRAW = '秸秆还田率';

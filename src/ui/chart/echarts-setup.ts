@@ -6,7 +6,7 @@
 import * as echarts from 'echarts/core';
 import { START_PARTS } from './echarts-parts-start';
 import { PART_GROUPS, type PartGroup } from './chart-parts';
-import { whenFirstChartDrawn } from '../../app/after-first-chart.svelte';
+import { whenFirstChartDrawn } from '../../app/dashboard/after-first-chart.svelte';
 
 echarts.use(START_PARTS);
 

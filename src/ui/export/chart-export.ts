@@ -25,8 +25,8 @@ import { buildChartDocument, isTextItem, type ChartDocument, type DocumentChart,
 import { boundaryPoints, MAX_BOUNDARY_POINTS, reduceBoundary, type DocumentBoundary } from '../../standalone/boundary';
 import { translate } from '../../domain/messages/index';
 import { formatNumber } from '../../charts/format';
-import type { BoundaryCollection } from '../../app/dashboard-boundary';
-import type { BoundaryJoin } from '../../app/boundary-join';
+import type { BoundaryCollection } from '../../app/dashboard/boundary';
+import type { BoundaryJoin } from '../../app/dashboard/boundary-join';
 import { caveatsBehind } from '../../export/dataset-citation';
 import { observationsBehind, observationsForSnapshot, periodText, sourceText } from './data-behind';
 import { conflictLines } from '../../export/conflict-note';
@@ -35,7 +35,7 @@ import { renderPng, renderSvg } from './render-offscreen';
 import { loadParts } from '../chart/echarts-setup';
 import { partsNeeded } from '../chart/chart-parts';
 import { watermarkGraphics, watermarkStylesheet } from '../../export/watermark';
-import { currentWatermarkText } from '../../app/watermark-store';
+import { currentWatermarkText } from '../../app/settings/watermark-store';
 import { pageSheets } from '../../export/page-xlsx';
 
 /** One chart as the app shows it. */

@@ -5,7 +5,7 @@
  */
 import '../../domain/messages/publish-part';
 import type { Workspace } from '../../app/workspace.svelte';
-import { savedLocale } from '../../app/i18n.svelte';
+import { savedLocale } from '../../app/settings/i18n.svelte';
 import { translate } from '../../domain/messages';
 import * as store from '../../store';
 import { openKeptRemotes, openRemote } from '../../remote/session';

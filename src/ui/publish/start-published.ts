@@ -6,7 +6,7 @@
 import '../../domain/messages/publish-part';
 import { mount } from 'svelte';
 import { openPublished } from '../../publish/viewer';
-import { savedLocale } from '../../app/i18n.svelte';
+import { savedLocale } from '../../app/settings/i18n.svelte';
 import { loadLocale, translate } from '../../domain/messages';
 import { published } from './published.svelte';
 import { errorText } from './error-text';

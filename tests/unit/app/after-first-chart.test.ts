@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterFirstChart, firstChartsDrawn, whenFirstChartDrawn } from '../../../src/app/after-first-chart.svelte';
+import { afterFirstChart, firstChartsDrawn, whenFirstChartDrawn } from '../../../src/app/dashboard/after-first-chart.svelte';
 
 describe('after the first charts', () => {
   it('holds jobs until the first charts have drawn, then runs later ones at once', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBoundary } from '../../../src/app/dashboard-boundary';
-import { featureValues, guessJoin, keyedBoundary } from '../../../src/app/boundary-join';
+import { parseBoundary } from '../../../src/app/dashboard/boundary';
+import { featureValues, guessJoin, keyedBoundary } from '../../../src/app/dashboard/boundary-join';
 
 const square = (x: number) => [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]];
 const geo = JSON.stringify({

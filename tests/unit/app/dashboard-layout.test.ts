@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLayout, layoutKey, movePanel, normalizeLayout, PANEL_IDS, showPanel } from '../../../src/app/dashboard-layout';
+import { defaultLayout, layoutKey, movePanel, normalizeLayout, PANEL_IDS, showPanel } from '../../../src/app/dashboard/layout';
 
 const ids = (l: { panels: { id: string }[] }) => l.panels.map((p) => p.id);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupRegions } from '../../../src/app/dashboard-region-groups';
+import { groupRegions } from '../../../src/app/dashboard/region-groups';
 import { parentCodeOf } from '../../../src/domain/region-code';
 
 describe('parentCodeOf', () => {

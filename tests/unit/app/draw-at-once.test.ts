@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { drawNextAtOnce, mayDrawAtOnce } from '../../../src/app/draw-at-once';
+import { drawNextAtOnce, mayDrawAtOnce } from '../../../src/app/dashboard/draw-at-once';
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -60,7 +60,7 @@ const fake = vi.hoisted(() => {
 vi.mock('../../../src/store', () => fake.api);
 
 const { Workspace } = await import('../../../src/app/workspace.svelte');
-const { Explorer } = await import('../../../src/app/explorer.svelte');
+const { Explorer } = await import('../../../src/app/dashboard/explorer.svelte');
 
 function dataset(id: string, importedAt: string): Dataset {
   return { id, name: id, fileName: `${id}.csv`, format: 'csv', encoding: 'utf-8', importedAt, rowCount: 0, issueCount: 0, notes: [], status: 'complete', version: 1 };

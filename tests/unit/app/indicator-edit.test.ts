@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDraft, draftOf } from '../../../src/app/indicator-edit';
+import { applyDraft, draftOf } from '../../../src/app/dashboard/indicator-edit';
 import type { Indicator } from '../../../src/domain/types';
 
 const area: Indicator = {

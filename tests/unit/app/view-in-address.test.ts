@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorToShow, viewInAddress } from '../../../src/app/view-in-address';
+import { indicatorToShow, viewInAddress } from '../../../src/app/dashboard/view-in-address';
 
 describe('viewInAddress', () => {
   it.each([

@@ -11,7 +11,7 @@ import {
   slideTitle,
   titleSlide,
   type ResolvedSlide,
-} from '../../../src/app/briefing-deck';
+} from '../../../src/app/briefing/deck';
 import type { Deck, DeckSlide, SavedView } from '../../../src/store';
 import type { ViewSpec } from '../../../src/domain/types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpretKey, nextIndex, type KeyAction } from '../../../src/app/briefing-keys';
+import { interpretKey, nextIndex, type KeyAction } from '../../../src/app/briefing/keys';
 
 describe('interpretKey', () => {
   it.each<[string, string, KeyAction, string]>([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rememberOpeningAddress, takeOpeningAddress } from '../../../src/app/briefing-opening';
+import { rememberOpeningAddress, takeOpeningAddress } from '../../../src/app/briefing/opening';
 
 describe('takeOpeningAddress', () => {
   it('gives the remembered address once', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSyncMessage } from '../../../src/app/briefing-sync';
+import { parseSyncMessage } from '../../../src/app/briefing/sync';
 
 const good = { type: 'position', deck: 'd1', index: 2, blank: false, sender: 'w-1' };
 

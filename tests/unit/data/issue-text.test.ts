@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { issueMessage } from '../../../src/app/issue-text';
-import { issuesToCsvBytes } from '../../../src/app/downloads';
+import { issueMessage } from '../../../src/app/import/issue-text';
+import { issuesToCsvBytes } from '../../../src/app/dashboard/downloads';
 import { loadLocale, translate } from '../../../src/domain/messages';
 import type { ImportIssue } from '../../../src/domain/types';
 

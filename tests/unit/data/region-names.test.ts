@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyLabel, nameForCode, nameParts } from '../../../src/app/region-names';
+import { keyLabel, nameForCode, nameParts } from '../../../src/app/dashboard/region-names';
 
 const known = [
   { name: '哈尔滨市道里区', code: '230102' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freeName, viewNamed } from '../../../src/app/view-names';
+import { freeName, viewNamed } from '../../../src/app/dashboard/view-names';
 
 const views = [
   { id: 'v1', name: '道里区汇报' },

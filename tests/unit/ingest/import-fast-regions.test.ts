@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignBlockCodes, RegionTally } from '../../../src/app/import-fast-regions';
+import { assignBlockCodes, RegionTally } from '../../../src/app/import/stream-import-regions';
 import { assignRegionCodes, matchImportRegions, type RegionImportContext } from '../../../src/regions/import-matches';
 import { decodeEncoded } from '../../../src/store/put-columns';
 import { emptyDictionary, encodeBlocks } from '../../../src/store/columns';

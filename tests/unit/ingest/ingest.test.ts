@@ -242,7 +242,8 @@ describe('ingest messages', () => {
     const { readdirSync, readFileSync } = await import('node:fs');
     const dir = new URL('../../../src/ingest/', import.meta.url);
     const used = new Set<string>();
-    for (const f of readdirSync(dir)) {
+    for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+      if (!f.endsWith('.ts')) continue;
       const src = readFileSync(new URL(f, dir), 'utf8');
       for (const m of src.matchAll(/(?:makeIssue\([^,]+,\s*|issue\(|code: )'([a-z_]+)'/g)) used.add(m[1]);
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { readXlsxFast } from '../../../src/ingest/read-xlsx-fast';
-import { readWithSheetJS, readWorkbook } from '../../../src/ingest/read-xlsx';
+import { readXlsxFast } from '../../../src/ingest/xlsx/read-xlsx-fast';
+import { readWithSheetJS, readWorkbook } from '../../../src/ingest/xlsx/read-xlsx';
 import { ingest } from '../../../src/ingest';
 import { zipParts } from '../../fixtures/zip-parts.mjs';
 import { ZipEntryTooLarge } from '../../../src/ingest/zip-entries';

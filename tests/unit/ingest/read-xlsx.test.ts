@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { readWorkbook } from '../../../src/ingest/read-xlsx';
+import { readWorkbook } from '../../../src/ingest/xlsx/read-xlsx';
 
 function workbook(build: (ws: XLSX.WorkSheet) => void, aoa: unknown[][]): Uint8Array {
   const ws = XLSX.utils.aoa_to_sheet(aoa);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readXlsxFast } from '../../../src/ingest/read-xlsx-fast';
-import { readWithSheetJS } from '../../../src/ingest/read-xlsx';
+import { readXlsxFast } from '../../../src/ingest/xlsx/read-xlsx-fast';
+import { readWithSheetJS } from '../../../src/ingest/xlsx/read-xlsx';
 import { zipParts } from '../../fixtures/zip-parts.mjs';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';

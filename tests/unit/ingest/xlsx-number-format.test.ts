@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { isDateFormat, numberCellText, serialToDate } from '../../../src/ingest/xlsx-number-format';
+import { isDateFormat, numberCellText, serialToDate } from '../../../src/ingest/xlsx/number-format';
 
 describe('isDateFormat', () => {
   const cases: [string, boolean][] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attribute, richText, startTags, unescapeXml } from '../../../src/ingest/xlsx-xml';
+import { attribute, richText, startTags, unescapeXml } from '../../../src/ingest/xlsx/xml';
 
 describe('unescapeXml', () => {
   const cases: [string, string][] = [

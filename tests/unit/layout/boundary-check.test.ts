@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkGeometries, jsonDepth, MAX_DEPTH } from '../../../src/app/boundary-check';
-import { parseBoundary } from '../../../src/app/dashboard-boundary';
+import { checkGeometries, jsonDepth, MAX_DEPTH } from '../../../src/app/dashboard/boundary-check';
+import { parseBoundary } from '../../../src/app/dashboard/boundary';
 
 const ring = (first: unknown) => [[first, [127, 45], [127, 46], [126, 46], [126, 45]]];
 const polygon = (first: unknown = [126, 45]) => ({ type: 'Polygon', coordinates: ring(first) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LINK_NAME_MAX, linkName, nameKey, nameOfLink } from '../../../src/export/name-key';
 import { viewSpecFromSearchParams, viewSpecToSearchParams } from '../../../src/export/view-spec';
-import { indicatorToShow } from '../../../src/app/view-in-address';
+import { indicatorToShow } from '../../../src/app/dashboard/view-in-address';
 
 const long = `超长指标${'N'.repeat(100_000)}`;
 const longRegion = `超长地区${'R'.repeat(100_000)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printHeading, type PrintHeadingParts } from '../../../src/app/print-heading';
+import { printHeading, type PrintHeadingParts } from '../../../src/app/dashboard/print-heading';
 
 const date = new Date(2026, 11, 7, 9, 30);
 const base: PrintHeadingParts = { indicator: '秸秆还田率', unit: '%', periods: ['2019', '2020', '2024'], datasets: ['示例数据'], date };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { historyLines } from '../../../src/app/ledger-history';
-import { burnUpOption, indicatorOption } from '../../../src/app/ledger-charts';
+import { historyLines } from '../../../src/app/ledger/history';
+import { burnUpOption, indicatorOption } from '../../../src/app/ledger/charts';
 import { translate } from '../../../src/domain/messages';
 import type { LedgerEventRecord } from '../../../src/store';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundaryGeoJson, boundaryPoints, MAX_BOUNDARY_SHAPES, readBoundary, reduceBoundary, type DocumentBoundary } from '../../../src/standalone/boundary';
-import type { BoundaryCollection } from '../../../src/app/dashboard-boundary';
+import type { BoundaryCollection } from '../../../src/app/dashboard/boundary';
 
 const file = (): BoundaryCollection => ({
   type: 'FeatureCollection',

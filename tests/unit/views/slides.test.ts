@@ -4,7 +4,7 @@ import { buildKpiSlide } from '../../../src/views/kpi';
 import { kpiRegion } from '../../../src/views/regions';
 import { contrastRatio, LARGE_TEXT_CONTRAST } from '../../../src/charts/contrast';
 import { light, withConvention } from '../../../src/charts/theme';
-import type { SlideView } from '../../../src/app/briefing-deck';
+import type { SlideView } from '../../../src/app/briefing/deck';
 import type { ChartData } from '../../../src/charts/types';
 import type { Indicator, Observation } from '../../../src/domain/types';
 import { levels, groundwater } from '../charts/sample-data';

@@ -1,0 +1,138 @@
+/**
+ * Decks as data: what each slide of a deck is, and the edits a deck editor makes (reorder,
+ * duplicate), as pure functions returning new values.
+ */
+import type { ViewSpec } from '../../domain/types';
+import type { Deck, DeckSlide, SavedView } from '../../store';
+
+/** A view as a slide draws it (a saved view, or one kept inline in the deck). */
+export type SlideView = Omit<SavedView, 'id'> & { id?: string };
+
+/** What one slide shows, resolved against the saved views. */
+export type ResolvedSlide =
+  | { kind: 'title'; view: SlideView }
+  | { kind: 'chart'; view: SlideView }
+  | { kind: 'kpi'; view: SlideView }
+  | { kind: 'pair'; view: SlideView; right: SlideView }
+  | { kind: 'missing' };
+
+/**
+ * Whether a view is drawn as a big number rather than a chart.
+ * @example isKpiView({ name: 'a', spec: { version: 1, kind: 'kpi', indicator: 'x' } }) // true
+ */
+export function isKpiView(view: SlideView): boolean {
+  return view.slideKind === 'kpi' || view.spec.kind === 'kpi';
+}
+
+function pairOf(slide: DeckSlide): string | undefined {
+  return 'viewId' in slide ? slide.pairViewId : undefined;
+}
+
+/**
+ * Resolve a deck slide: a title, a chart, a KPI, two views side by side, or a view since deleted.
+ * @example resolveSlide({ viewId: 'v1' }, new Map([['v1', view]])).kind // 'chart'
+ */
+export function resolveSlide(slide: DeckSlide, views: ReadonlyMap<string, SavedView>): ResolvedSlide {
+  if ('view' in slide) {
+    const view = slide.view;
+    return view.slideKind === 'text' ? { kind: 'title', view } : { kind: isKpiView(view) ? 'kpi' : 'chart', view };
+  }
+  const view = views.get(slide.viewId);
+  if (!view) return { kind: 'missing' };
+  const pairId = pairOf(slide);
+  if (pairId !== undefined) {
+    const right = views.get(pairId);
+    return right ? { kind: 'pair', view, right } : { kind: 'missing' };
+  }
+  if (view.slideKind === 'text') return { kind: 'title', view };
+  return { kind: isKpiView(view) ? 'kpi' : 'chart', view };
+}
+
+/**
+ * The presenter notes of a slide (both views' notes on a comparison slide).
+ * @example slideNotes({ kind: 'chart', view: { name: 'a', spec, notes: '先讲结论' } }) // '先讲结论'
+ */
+export function slideNotes(slide: ResolvedSlide): string {
+  if (slide.kind === 'missing') return '';
+  const notes = [slide.view.notes, slide.kind === 'pair' ? slide.right.notes : undefined];
+  return notes.filter((n): n is string => !!n && n.trim() !== '').join('\n\n');
+}
+
+/**
+ * The heading of a slide: the view's title, else its name.
+ * @example slideTitle({ name: '趋势', title: '', spec }) // '趋势'
+ */
+export function slideTitle(view: SlideView): string {
+  return view.title?.trim() || view.name;
+}
+
+/**
+ * The slides with one moved from `from` to `to` (drag and drop, or the up/down buttons).
+ * @example moveSlide([a, b, c], 0, 2) // [b, c, a]
+ */
+export function moveSlide<T>(slides: readonly T[], from: number, to: number): T[] {
+  const copy = [...slides];
+  if (from < 0 || from >= copy.length || to < 0 || to >= copy.length || from === to) return copy;
+  const [moved] = copy.splice(from, 1);
+  copy.splice(to, 0, moved as T);
+  return copy;
+}
+
+/**
+ * A copy of a deck under a new id and name; slides are copied, so editing one deck leaves the other.
+ * @example duplicateDeck(deck, 'd2', '季度汇报（副本）').slides.length === deck.slides.length
+ */
+export function duplicateDeck(deck: Deck, id: string, name: string): Deck {
+  return { id, name, slides: deck.slides.map((s) => JSON.parse(JSON.stringify(s)) as typeof s) };
+}
+
+/**
+ * A title slide, kept inline in the deck. The spec is the indicator the deck is about, so the
+ * slide still satisfies the store's saved-view shape; a title slide draws no chart from it.
+ * @example titleSlide('2024年工作汇报', '生态环境局', '', spec)
+ */
+export function titleSlide(title: string, subtitle: string, notes: string, spec: ViewSpec): DeckSlide {
+  return { view: { name: title, title, subtitle, notes, spec, slideKind: 'text' } };
+}
+
+/**
+ * A comparison slide: two saved views side by side.
+ * @example pairSlide('v1', 'v2') // { viewId: 'v1', pairViewId: 'v2' }
+ */
+export function pairSlide(leftViewId: string, rightViewId: string): DeckSlide {
+  return { viewId: leftViewId, pairViewId: rightViewId };
+}
+
+/**
+ * Saved views by id, for `resolveSlide`.
+ * @example viewsById([view]).get(view.id) === view
+ */
+export function viewsById(views: readonly SavedView[]): ReadonlyMap<string, SavedView> {
+  return new Map(views.map((v) => [v.id, v]));
+}
+
+/**
+ * The indicators a deck's slides draw, so their observations are loaded before presenting.
+ * @example indicatorsOf([{ kind: 'chart', view }]) // ['PM10平均浓度']
+ */
+export function indicatorsOf(slides: readonly ResolvedSlide[]): string[] {
+  const wanted = new Set<string>();
+  for (const s of slides) {
+    if (s.kind === 'chart' || s.kind === 'kpi' || s.kind === 'pair') wanted.add(s.view.spec.indicator);
+    if (s.kind === 'pair') wanted.add(s.right.spec.indicator);
+  }
+  return [...wanted];
+}
+
+/**
+ * The address of a deck at a slide (1-based): `?page=briefing&deck=<id>&slide=<n>`, plus
+ * `present=1` to open presenting or `presenter=1` for the presenter window.
+ * @example briefingLink('/', 'd1', 3, 'present') // '/?page=briefing&deck=d1&slide=3&present=1'
+ */
+export function briefingLink(pathname: string, deckId: string | undefined, slide: number, mode?: 'present' | 'presenter'): string {
+  const params = new URLSearchParams({ page: 'briefing' });
+  if (deckId) params.set('deck', deckId);
+  params.set('slide', String(slide));
+  if (mode) params.set(mode, '1');
+  return `${pathname}?${params}`;
+}

@@ -1,0 +1,104 @@
+/**
+ * The page's side of the app's import worker (import/stream-import-worker.ts): start an import, follow its
+ * progress, cancel it by terminating the worker. The answer is the wizard's `IngestResult` (with a
+ * preview of the records) and how many records there are; the records stay in the worker, encoded
+ * as column blocks, until `takeBlocks` brings them over to be stored.
+ */
+import type { IngestOptions, IngestResult } from '../../ingest/types';
+import type { BlockRecord } from '../../store/db';
+import type { EncodedColumns } from '../../store/put-columns';
+import type { FastImportReply, FastImportRequest } from './stream-import-worker';
+import type { RegionImportContext, RegionMatchRow } from '../../regions/import-matches';
+
+/** An import's outcome. @example const { result, count } = await job.promise */
+export interface FastImport {
+  /** `records` holds the first records only; `count` is how many there are. */
+  result: IngestResult;
+  count: number;
+  /** Each distinct region and the division it was matched to (or not). */
+  regions: RegionMatchRow[];
+}
+
+/**
+ * A running, then parsed, import. Its worker lives until `cancel` (which also ends it after use).
+ * @example const job = runFastImport({ name, blob: file }); const { count } = await job.promise; const encoded = await job.takeBlocks(); job.cancel();
+ */
+export interface FastImportJob {
+  promise: Promise<FastImport>;
+  /** The parsed records as column blocks, moved (not copied) from the worker; once, after `promise`. */
+  takeBlocks(): Promise<EncodedColumns>;
+  /** End the worker and whatever it is doing. */
+  cancel(): void;
+}
+
+/**
+ * Run the import in a module worker. A file (`blob`, a `File` from the picker) is read by the
+ * worker itself: the page never holds or copies its bytes, which for a 60 MB file was one
+ * main-thread task of several hundred milliseconds. Bytes (`bytes`) are copied and transferred;
+ * the caller's stay usable.
+ * @example const job = runFastImport({ name, blob: file }, {}, (d, t) => bar.set(d / t)); const { result, count } = await job.promise;
+ */
+export function runFastImport(
+  file: { name: string; bytes: Uint8Array } | { name: string; blob: Blob },
+  options: Omit<IngestOptions, 'onProgress'> = {},
+  onProgress?: (done: number, total: number) => void,
+  regions?: RegionImportContext,
+): FastImportJob {
+  const worker = new Worker(new URL('./stream-import-worker.ts', import.meta.url), { type: 'module' });
+  // The request waiting for its answer: the import, then the blocks; the worker does one at a time.
+  let waiting: { resolve(reply: FastImportReply): void; reject(reason: Error): void } | undefined;
+  const arrived: BlockRecord[] = [];
+  const ask = (request: FastImportRequest, transfer: Transferable[] = []): Promise<FastImportReply> =>
+    new Promise((resolve, reject) => {
+      if (waiting) return reject(new Error('import worker busy'));
+      waiting = { resolve, reject };
+      worker.postMessage(request, transfer);
+    });
+  const settle = (fn: (w: NonNullable<typeof waiting>) => void): void => {
+    const w = waiting;
+    waiting = undefined;
+    if (w) fn(w);
+  };
+  worker.onmessage = (e: MessageEvent<FastImportReply>) => {
+    const msg = e.data;
+    if (msg.type === 'progress') onProgress?.(msg.done, msg.total);
+    else if (msg.type === 'block') arrived.push(msg.block);
+    else if (msg.type === 'error') settle((w) => w.reject(new Error(msg.message)));
+    else settle((w) => w.resolve(msg));
+  };
+  worker.onerror = (e) => {
+    worker.terminate();
+    settle((w) => w.reject(new Error(e.message || 'import worker failed')));
+  };
+
+  let request: FastImportRequest;
+  let transfer: Transferable[] = [];
+  if ('blob' in file) {
+    // A Blob crosses as a handle to the same data: nothing is read or copied here.
+    request = { type: 'import', name: file.name, blob: file.blob, options, regions };
+  } else {
+    // Copy into a buffer of our own so that transferring it never detaches a view the caller shares.
+    const buffer = file.bytes.slice().buffer;
+    request = { type: 'import', name: file.name, bytes: buffer, options, regions };
+    transfer = [buffer];
+  }
+  const promise = ask(request, transfer).then((msg): FastImport => {
+    if (msg.type !== 'result') throw new Error(`import worker answered ${msg.type}`);
+    // The worker's phases (decode, parse, normalize, encode) on the page's timeline.
+    for (const t of msg.timings) performance.measure(t.name, { start: t.start - performance.timeOrigin, duration: t.duration });
+    return { result: msg.result, count: msg.count, regions: msg.regions };
+  });
+  return {
+    promise,
+    async takeBlocks() {
+      const msg = await ask({ type: 'blocks' });
+      if (msg.type !== 'blocks') throw new Error(`import worker answered ${msg.type}`);
+      const blocks = arrived.splice(0);
+      return { blocks, dictionary: msg.dictionary, count: msg.count };
+    },
+    cancel() {
+      worker.terminate();
+      settle((w) => w.reject(new Error('cancelled')));
+    },
+  };
+}
