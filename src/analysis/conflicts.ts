@@ -32,3 +32,62 @@ export function findConflicts<T extends Observation>(observations: readonly T[])
   }
   return [...first.values()].filter((c) => c.others.length > 0);
 }
+
+/** A row of a roll-up as `disagreeingRollUps` (src/regions) gives it: the table stays out of here. */
+export interface PartsRow {
+  code: string;
+  reported?: number;
+  sum?: number;
+  complete: boolean;
+  missing: string[];
+  parts: string[];
+}
+
+/**
+ * A region whose reported value differs from the sum of its parts in one period (哈尔滨市 上报
+ * 880万亩, its counties add up to 900.9万亩). The reported value is the one drawn; the sum is
+ * computed and never replaces it.
+ */
+export interface PartsConflict<T extends Observation = Observation> {
+  region: string;
+  period: string;
+  /** The value the data reports for the region itself. */
+  reported: T;
+  sum: number;
+  /** How many values the sum adds. */
+  parts: number;
+  /** False when parts are missing (`missing`: their codes): the sum is then a lower bound. */
+  complete: boolean;
+  missing: string[];
+}
+
+/**
+ * Every region × period whose reported value and its parts' sum differ, for an additive
+ * indicator. `disagreeing` is the division table's roll-up of one period's coded values
+ * (`disagreeingRollUps`), passed in so that this module does not load the table. Totals,
+ * values without a code and changes (同比…) are left out: only levels add up.
+ * @example findPartsConflicts(rows, disagreeingRollUps)[0] // { region: '哈尔滨市', period: '2023', sum: 9009000, complete: true, … }
+ */
+export function findPartsConflicts<T extends Observation>(
+  observations: readonly T[],
+  disagreeing: (values: { code: string; value: number }[]) => readonly PartsRow[],
+): PartsConflict<T>[] {
+  const byPeriod = new Map<string, Map<string, T>>();
+  for (const o of observations) {
+    if (o.isTotal || o.regionCode === undefined || (o.kind ?? 'level') !== 'level') continue;
+    let coded = byPeriod.get(o.period);
+    if (!coded) byPeriod.set(o.period, (coded = new Map()));
+    // The value drawn is the first of a region × period (see findConflicts).
+    if (!coded.has(o.regionCode)) coded.set(o.regionCode, o);
+  }
+  const out: PartsConflict<T>[] = [];
+  for (const [period, coded] of byPeriod) {
+    const values = [...coded].map(([code, o]) => ({ code, value: o.value }));
+    for (const row of disagreeing(values)) {
+      const reported = coded.get(row.code);
+      if (!reported || row.sum === undefined) continue;
+      out.push({ region: reported.region, period, reported, sum: row.sum, parts: row.parts.length, complete: row.complete, missing: [...row.missing] });
+    }
+  }
+  return out;
+}

@@ -18,6 +18,8 @@ export interface RegionIdentity {
   label(name: string, code: string | undefined): string;
   /** The written names known to show under a label (the label itself when none is known). */
   namesOf(label: string): string[];
+  /** The division code a name written without one is known by, if any. */
+  codeOf(name: string): string | undefined;
 }
 
 /** A name that says what kind of division it is (黑龙江省, 道里区), preferred over a bare one (黑龙江). */
@@ -25,10 +27,12 @@ const DIVISION_SUFFIX = /[省市区县旗盟州镇乡]$|街道$/;
 
 /**
  * The identity of every region in `known` (the workspace's region list, each with the first
- * code seen for its name). A name without a code joins a coded region when it is that region's
- * name with its parents' names in front (哈尔滨市道里区 when 哈尔滨市 is known as 230100).
+ * code seen for its name). A name without a code takes the code `matched` gives it (the division
+ * table's unambiguous match, `matchStoredRegions` in src/regions, once the table has loaded:
+ * regions stored before imports matched names); else it joins a coded region when it is that
+ * region's name with its parents' names in front (哈尔滨市道里区 when 哈尔滨市 is known as 230100).
  */
-export function buildRegionIdentity(known: readonly Region[]): RegionIdentity {
+export function buildRegionIdentity(known: readonly Region[], matched?: ReadonlyMap<string, string>): RegionIdentity {
   const codeOfName = new Map<string, string>();
   const namesOfCode = new Map<string, string[]>();
   const add = (name: string, code: string) => {
@@ -38,9 +42,13 @@ export function buildRegionIdentity(known: readonly Region[]): RegionIdentity {
     else namesOfCode.set(code, [name]);
   };
   for (const r of known) if (r.code) add(r.name, r.code);
+  for (const r of known) {
+    const code = r.code ? undefined : matched?.get(r.name);
+    if (code !== undefined && !codeOfName.has(r.name)) add(r.name, code);
+  }
   const lengths = [...new Set([...codeOfName.keys()].map((n) => n.length))];
   for (const r of known) {
-    if (r.code) continue;
+    if (r.code || codeOfName.has(r.name)) continue;
     const code = codeByParents(r.name, codeOfName, namesOfCode, lengths);
     if (code) add(r.name, code);
   }
@@ -65,6 +73,9 @@ export function buildRegionIdentity(known: readonly Region[]): RegionIdentity {
       // `鼓楼区（320106）`: a name known by another code, labelled with its own.
       const coded = /^(.+)（\d+）$/.exec(label);
       return coded && codeOfName.has(coded[1]!) ? [coded[1]!] : [label];
+    },
+    codeOf(name) {
+      return entryOfName.get(name)?.code;
     },
   };
 }
@@ -106,9 +117,11 @@ function isParentChain(prefix: string, code: string, namesOfCode: ReadonlyMap<st
 }
 
 /**
- * The observations with each region under its label; an observation whose label differs is
- * copied, with `regionAsWritten`, and the same array comes back when none does. The loop over
- * every value has a function of its own (see `periodsByGrain` in series.ts for why).
+ * The observations with each region under its label, and the code its name is known by when the
+ * value has none (an old dataset's `道里区` gains 230102, so it drills, rolls up and maps); an
+ * observation that changes is copied (with `regionAsWritten` when its label differs), and the
+ * same array comes back when none does. The loop over every value has a function of its own
+ * (see `periodsByGrain` in series.ts for why).
  * @example labelRegions([{ region: '哈尔滨市道里区', regionCode: '230102', … }], identity)[0].region // '道里区'
  */
 export function labelRegions<T extends Observation>(rows: T[], identity: RegionIdentity): T[] {
@@ -116,9 +129,13 @@ export function labelRegions<T extends Observation>(rows: T[], identity: RegionI
   for (let i = 0; i < rows.length; i++) {
     const o = rows[i]!;
     const label = identity.label(o.region, o.regionCode);
-    if (label !== o.region) {
+    const code = o.regionCode === undefined ? identity.codeOf(o.region) : undefined;
+    if (label !== o.region || code !== undefined) {
       out ??= rows.slice(0, i);
-      out.push({ ...o, region: label, regionAsWritten: o.regionAsWritten ?? o.region });
+      const copy = { ...o, region: label };
+      if (label !== o.region) copy.regionAsWritten = o.regionAsWritten ?? o.region;
+      if (code !== undefined) copy.regionCode = code;
+      out.push(copy);
     } else if (out) out.push(o);
   }
   return out ?? rows;
@@ -145,8 +162,9 @@ export function labelledRegions(known: readonly Region[], identity: RegionIdenti
   for (const r of known) {
     const name = identity.label(r.name, r.code);
     const seen = byLabel.get(name);
-    if (!seen) byLabel.set(name, { ...r, name });
-    else if (seen.code === undefined && r.code !== undefined) seen.code = r.code;
+    const code = r.code ?? identity.codeOf(r.name);
+    if (!seen) byLabel.set(name, code === undefined ? { ...r, name } : { ...r, name, code });
+    else if (seen.code === undefined && code !== undefined) seen.code = code;
   }
   return [...byLabel.values()];
 }

@@ -6,6 +6,7 @@ import { getContext, setContext } from 'svelte';
 import type { Dataset, Indicator, Region } from '../domain/types';
 import * as store from '../store';
 import { buildRegionIdentity, type RegionIdentity } from '../analysis/region-identity';
+import { divisions } from './dashboard/division-names.svelte';
 
 const CONTEXT = Symbol('workspace');
 /**
@@ -33,8 +34,11 @@ export class Workspace {
   datasetIndicators = $state.raw<ReadonlyMap<string, readonly string[]>>(new Map());
   /** Every region seen in imports, by name as written (with the first code seen for it). */
   regions = $state.raw<Region[]>([]);
-  /** The label each region shows under, whatever way a file wrote it (analysis/region-identity). */
-  readonly regionIdentity: RegionIdentity = $derived(buildRegionIdentity(this.regions));
+  /**
+   * The label each region shows under, whatever way a file wrote it (analysis/region-identity);
+   * names stored without a code are matched to the division table once it has loaded.
+   */
+  readonly regionIdentity: RegionIdentity = $derived(buildRegionIdentity(this.regions, divisions()?.matchStoredRegions(this.regions)));
   notice = $state.raw<Notice | null>(null);
   /**
    * The store's version (its count of committed writes, here or in other tabs) as of the lists

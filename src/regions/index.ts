@@ -10,5 +10,6 @@ export { matchFileRegions } from './match-file';
 export { type Aliases } from './name-index';
 export { readRegionCell, normalizeName, type RegionCell } from './read-cell';
 export { rollUp, isAdditiveUnit, type Aggregation, type CodedValue, type RollUp, type RollUpRow } from './roll-up';
-export { aggregationOf, rollUpOf } from './roll-up-of';
+export { aggregationOf, rollUpOf, disagreeingRollUps } from './roll-up-of';
+export { matchStoredRegions, type StoredRegion } from './stored-matches';
 export { featureCodes } from './boundary-codes';

@@ -77,8 +77,19 @@ describe('labelRegions', () => {
   });
 
   it('gives back the same array when nothing changes', () => {
-    const rows = [obs('道里区', '2024', 1), obs('南岗区', '2024', 2)];
+    const rows = [obs('道里区', '2024', 1, { regionCode: '230102' }), obs('南岗区', '2024', 2, { regionCode: '230103' }), obs('示范区', '2024', 3)];
     expect(labelRegions(rows, identity)).toBe(rows);
+  });
+
+  it('gives a value without a code the code its name is known by, and keeps the name', () => {
+    const rows = [obs('道里区', '2024', 1), obs('齐齐哈尔市龙沙区', '2024', 2)];
+    const before = snapshotOf(rows);
+    const out = labelRegions(rows, identity);
+    expect(out.map((o) => [o.region, o.regionCode, o.regionAsWritten])).toEqual([
+      ['道里区', '230102', undefined],
+      ['龙沙区', '230202', '齐齐哈尔市龙沙区'],
+    ]);
+    expect(rows).toEqual(before);
   });
 
   it('keeps two regions of one name apart by their codes', () => {
@@ -177,5 +188,36 @@ describe('regionsOf', () => {
     const before = snapshotOf(rows);
     expect(regionsOf(rows)).toEqual(expected);
     expect(rows).toEqual(before);
+  });
+});
+
+describe('buildRegionIdentity with the table\'s matches of uncoded names (regions stored before the table)', () => {
+  const old: Region[] = [{ name: '哈尔滨市' }, { name: '道里区' }, { name: '哈尔滨市南岗区' }, { name: '南岗区', code: '230103' }, { name: '鼓楼区' }];
+  // What matchStoredRegions gives: 鼓楼区 is ambiguous, so it has no entry.
+  const matched = new Map([
+    ['哈尔滨市', '230100'],
+    ['道里区', '230102'],
+    ['哈尔滨市南岗区', '230103'],
+  ]);
+  const identity = buildRegionIdentity(old, matched);
+  it.each([
+    ['an uncoded name the table matched takes its code', '道里区', '230102'],
+    ['a parent the table matched', '哈尔滨市', '230100'],
+    ['an uncoded name joins a coded region of the same division', '哈尔滨市南岗区', '230103'],
+    ['an ambiguous name stays without a code', '鼓楼区', undefined],
+  ])('%s', (_, name, code) => {
+    expect(identity.codeOf(name)).toBe(code);
+  });
+  it('labels the two names of one division as one region', () => {
+    expect(identity.label('哈尔滨市南岗区', undefined)).toBe('南岗区');
+  });
+  it('without the table, an uncoded name keeps no code (as before)', () => {
+    expect(buildRegionIdentity(old).codeOf('道里区')).toBeUndefined();
+  });
+  it('a code stored with the name wins over the table\'s match', () => {
+    expect(buildRegionIdentity([{ name: '南岗区', code: '230103' }], new Map([['南岗区', '999999']])).codeOf('南岗区')).toBe('230103');
+  });
+  it('labelledRegions gives the matched code to the picker', () => {
+    expect(labelledRegions(old, identity).find((r) => r.name === '道里区')?.code).toBe('230102');
   });
 });
