@@ -14,23 +14,29 @@ export {
   restorePreviousVersion,
   discardPreviousVersion,
 } from './datasets';
-export { putDataset, replaceDataset, appendToDataset } from './dataset-write';
+export { appendToDataset } from './dataset-write';
 export { newId } from './ids';
-export { putEncodedDataset, decodeEncoded, type EncodedColumns } from './put-columns';
+// The one write of a new dataset or version: encoded columns (from the import worker, or encodeObservations).
+export { putEncodedDataset, encodeObservations, decodeEncoded, type EncodedColumns } from './put-columns';
 export { getObservations, countObservations, warmBlockCache } from './observations';
 export { putIndicator } from './indicators';
 // Remote (read-in-place) datasets join these reads: see remote-read.ts (issue 26).
+export { getDatasets, getRegions, setRemoteProvider, type RemoteProvider } from './remote-read';
+// Calculated indicators (issue 25) join these reads, over the remote ones: see derived-definitions.ts.
 export {
   getSeries,
   getSnapshot,
   getPeriods,
-  getDatasets,
   getIndicators,
-  getRegions,
   getDatasetIndicators,
-  setRemoteProvider,
-  type RemoteProvider,
-} from './remote-read';
+  getDerivedDefinitions,
+  putDerivedDefinition,
+  deleteDerivedDefinition,
+  setDerivedEngine,
+  DERIVED_SETTING_KEY,
+  type DerivedEngine,
+  type DerivedSaveResult,
+} from './derived-definitions';
 export { getRemotes, putRemote, deleteRemote } from './remotes';
 export type { RemoteSourceRecord } from './remote-records';
 export { inferPolarity } from './polarity';

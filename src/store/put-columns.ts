@@ -6,7 +6,7 @@
  */
 import type { Dataset, Observation } from '../domain/types';
 import type { BlockRecord, DictionaryRecord } from './db';
-import { decodeObservation } from './columns';
+import { decodeObservation, emptyDictionary, encodeBlocks } from './columns';
 import { requireDataset } from './dataset-records';
 import { datasetFromMeta, writeEncoded, type WriteOptions } from './dataset-write';
 import { getDb } from './open';
@@ -40,6 +40,16 @@ export async function putEncodedDataset(
   for (const block of encoded.blocks) block.datasetId = dataset.id;
   await writeEncoded(dataset, dictionary, encoded.blocks, encoded.count, opts, old?.id);
   return dataset;
+}
+
+/**
+ * Observations held as objects (a report's reviewed figures, a small paste) encoded for
+ * `putEncodedDataset`, the app's one way of storing a dataset.
+ * @example await putEncodedDataset(meta, encodeObservations(observations))
+ */
+export function encodeObservations(observations: readonly Observation[]): EncodedColumns {
+  const dictionary = emptyDictionary('');
+  return { blocks: encodeBlocks('', observations, dictionary, 0), dictionary, count: observations.length };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The report page's state: a report read in the report worker → its figures under review → the
- * accepted ones stored as a dataset by the store's atomic write (`putDataset`/`replaceDataset`,
+ * accepted ones stored as a dataset by the store's atomic write (`putEncodedDataset`,
  * the path a file import takes), each value citing the report, paragraph and sentence.
  */
 import '../../domain/messages/report-review-part';
@@ -135,10 +135,11 @@ export class ReportReview {
     };
     try {
       const same = this.sameReport;
+      const encoded = store.encodeObservations(observations);
       this.saved =
         mode === 'replace' && same
-          ? await store.replaceDataset(same.id, { ...meta, name: same.name }, observations)
-          : await store.putDataset(meta, observations);
+          ? await store.putEncodedDataset({ ...meta, name: same.name }, encoded, { replaces: same.id })
+          : await store.putEncodedDataset(meta, encoded);
       await this.workspace.afterImport();
       this.stage = 'done';
     } catch (e) {

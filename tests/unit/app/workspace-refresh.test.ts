@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Workspace } from '../../../src/app/workspace.svelte';
-import { closeStore, DEFAULT_DB_NAME, onStoreChange, openStore, putDataset, putSetting } from '../../../src/store';
+import { closeStore, DEFAULT_DB_NAME, onStoreChange, openStore, putSetting } from '../../../src/store';
+// The store's inner write of observation objects: the app writes encoded columns (putEncodedDataset).
+import { putDataset } from '../../../src/store/dataset-write';
 import { freshName, meta, obs } from '../store/fixtures';
 
 afterEach(() => closeStore());

@@ -10,11 +10,12 @@ import {
   getSeries,
   getSnapshot,
   openStore,
-  putDataset,
   setRemoteProvider,
   type RemoteProvider,
   type StoredObservation,
 } from '../../../src/store';
+// The store's inner write of observation objects: the app writes encoded columns (putEncodedDataset).
+import { putDataset } from '../../../src/store/dataset-write';
 import type { Dataset } from '../../../src/domain/types';
 import { freshName, meta, obs } from '../store/fixtures';
 

@@ -7,7 +7,7 @@ import { parquetMetadata } from 'hyparquet';
 import { startNginx, type Nginx } from '../../publish/nginx';
 import { groupBy, makeDataset, type MadeDataset } from '../../publish/make-dataset';
 import { openManifest, RemoteDatasets } from '../../../src/remote/remote-datasets';
-import { RemoteDataset, rowRuns } from '../../../src/remote/remote-dataset';
+import { RemoteDataset, rowGroupsFor } from '../../../src/remote/remote-dataset';
 import { columnMap, fileDataset, previewParquetAddress } from '../../../src/remote/open-file';
 import { transfer } from '../../../src/remote/range-buffer';
 import type { StoredObservation } from '../../../src/store';
@@ -136,7 +136,7 @@ describe('one Parquet file by address, no manifest: roles guessed, corrected, va
   });
 });
 
-describe('rowRuns: row groups chosen from statistics', () => {
+describe('rowGroupsFor: row groups chosen from statistics', () => {
   const file = parquetMetadata(
     parquetWriteBuffer({
       columnData: [
@@ -146,13 +146,13 @@ describe('rowRuns: row groups chosen from statistics', () => {
       rowGroupSize: 2,
     }),
   );
-  const cases: [string, string | undefined, [number, number][]][] = [
-    ['甲', '指标', [[0, 2]]],
-    ['乙', '指标', [[2, 4]]],
+  const cases: [string, string | undefined, number[]][] = [
+    ['甲', '指标', [0]],
+    ['乙', '指标', [1]],
     ['丁', '指标', []],
-    ['甲', undefined, [[0, 6]]],
+    ['甲', undefined, [0, 1, 2]],
   ];
-  it.each(cases)('%s (column %s) → %j', (indicator, column, runs) => {
-    expect(rowRuns(file, column, indicator)).toEqual(runs);
+  it.each(cases)('%s (column %s) → %j', (indicator, column, groups) => {
+    expect(rowGroupsFor(file, column, indicator)).toEqual(groups);
   });
 });

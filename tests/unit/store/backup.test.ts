@@ -12,15 +12,15 @@ import {
   getViews,
   importWorkspace,
   openStore,
-  putDataset,
   putDeck,
   putMap,
   putSetting,
   putView,
-  replaceDataset,
   undoDelete,
   type WorkspaceBackup,
 } from '../../../src/store';
+// The store's inner write of observation objects: the app writes encoded columns (putEncodedDataset).
+import { putDataset, replaceDataset } from '../../../src/store/dataset-write';
 import { getDb } from '../../../src/store/open';
 import { freshName, many, meta, obs } from './fixtures';
 

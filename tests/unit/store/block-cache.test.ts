@@ -7,11 +7,11 @@ import {
   getSeries,
   getSnapshot,
   openStore,
-  putDataset,
-  replaceDataset,
   undoDelete,
   warmBlockCache,
 } from '../../../src/store';
+// The store's inner write of observation objects: the app writes encoded columns (putEncodedDataset).
+import { putDataset, replaceDataset } from '../../../src/store/dataset-write';
 import { getDb } from '../../../src/store/open';
 import { freshName, meta, obs } from './fixtures';
 

@@ -102,7 +102,7 @@ describe('encodeBlocks: width of the code columns', () => {
     const back = new Array<Observation>(70_100);
     for (const b of [small, ...large]) for (let k = 0; k < b.count; k++) back[b.pos[k]] = decodeObservation(b, k, dict.strings);
     expect(back).toEqual([...first, ...second]);
-  });
+  }, 30_000);
 
   it('reads blocks written with 32-bit codes before 16-bit ones existed', () => {
     const rows = full(many(60)).filter((o) => o.indicator === '指标2');

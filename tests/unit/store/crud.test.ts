@@ -16,7 +16,6 @@ import {
   getView,
   getViews,
   openStore,
-  putDataset,
   putDeck,
   putIndicator,
   putMap,
@@ -24,6 +23,8 @@ import {
   putView,
   type SavedView,
 } from '../../../src/store';
+// The store's inner write of observation objects: the app writes encoded columns (putEncodedDataset).
+import { putDataset } from '../../../src/store/dataset-write';
 import { freshName, meta, obs } from './fixtures';
 
 beforeEach(async () => {

@@ -15,13 +15,13 @@ import {
   getSeries,
   openStore,
   purgeDeleted,
-  putDataset,
   renameDataset,
-  replaceDataset,
   restorePreviousVersion,
   StoreError,
   undoDelete,
 } from '../../../src/store';
+// The store's inner write of observation objects: the app writes encoded columns (putEncodedDataset).
+import { putDataset, replaceDataset } from '../../../src/store/dataset-write';
 import { getDb } from '../../../src/store/open';
 import { freshName, many, meta, obs } from './fixtures';
 

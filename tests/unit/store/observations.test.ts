@@ -9,8 +9,9 @@ import {
   getSeries,
   getSnapshot,
   openStore,
-  putDataset,
 } from '../../../src/store';
+// The store's inner write of observation objects: the app writes encoded columns (putEncodedDataset).
+import { putDataset } from '../../../src/store/dataset-write';
 import { getDb } from '../../../src/store/open';
 import { freshName, many, meta, obs } from './fixtures';
 

@@ -26,7 +26,7 @@ describe('openStore without IndexedDB', () => {
     const store = await import('../../../src/store');
     const { persistent } = await store.openStore({ name: freshName() });
     expect(persistent).toBe(false);
-    const ds = await store.putDataset(meta(), many(30));
+    const ds = await store.putEncodedDataset(meta(), store.encodeObservations(many(30)));
     expect(await store.countObservations(ds.id)).toBe(30);
     expect((await store.getStorageInfo()).persistent).toBe(false);
   });

@@ -8,10 +8,11 @@ import {
   onStoreChange,
   onVersionChange,
   openStore,
-  putDataset,
   putSetting,
   type StoreChange,
 } from '../../../src/store';
+// The store's inner write of observation objects: the app writes encoded columns (putEncodedDataset).
+import { putDataset } from '../../../src/store/dataset-write';
 import { freshName, many, meta } from './fixtures';
 
 afterEach(() => closeStore());

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeStore, getDatasets, getIndicators, getObservations, getSeries, openStore, putDataset } from '../../../src/store';
+import { closeStore, getDatasets, getIndicators, getObservations, getSeries, openStore } from '../../../src/store';
+// The store's inner write of observation objects: the app writes encoded columns (putEncodedDataset).
+import { putDataset } from '../../../src/store/dataset-write';
 import { emptyDictionary, encodeBlocks } from '../../../src/store/columns';
 import { decodeEncoded, putEncodedDataset, type EncodedColumns } from '../../../src/store/put-columns';
 import type { Observation } from '../../../src/domain/types';
@@ -29,7 +31,7 @@ describe('putEncodedDataset', () => {
     expect(ds.status).toBe('complete');
     expect(strip(await getObservations(ds.id, { offset: 0, limit: n }))).toEqual(rows);
     expect((await getIndicators()).map((i) => i.name).sort()).toEqual(['指标0', '指标1', '指标2']);
-  });
+  }, 30_000);
 
   it('a new version supersedes the old one in the same write', async () => {
     await openStore({ name: freshName() });

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeStore, getSeries, getSnapshot, openStore, putDataset, putSetting, storeVersion } from '../../../src/store';
+import { closeStore, getSeries, getSnapshot, openStore, putSetting, storeVersion } from '../../../src/store';
+// The store's inner write of observation objects: the app writes encoded columns (putEncodedDataset).
+import { putDataset } from '../../../src/store/dataset-write';
 import { nextVersion } from '../../../src/store/data-version';
 import { forgetSharedReads, shared } from '../../../src/store/shared-reads';
 import { freshName, meta, obs } from './fixtures';
