@@ -4,6 +4,8 @@
  * and kinds are here too, so that readers, writers and validators cannot drift apart.
  */
 
+import type { NumberFormat, TrendChart } from './chart-format';
+
 /**
  * Every grain, coarsest first (the order a dominant grain is chosen in). Stored blocks code a
  * grain by its place here (`src/store/columns.ts`): add at the end, never reorder.
@@ -197,4 +199,8 @@ export interface ViewSpec {
   grouped?: boolean;
   title?: string;
   subtitle?: string;
+  /** A trend drawn as bars with 同比 or with the target on a second series (src/domain/chart-format.ts). */
+  chart?: TrendChart;
+  /** The chart's own number format; absent: numbers as everywhere else. */
+  format?: NumberFormat;
 }

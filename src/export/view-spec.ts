@@ -8,6 +8,7 @@ import type { ViewKind, ViewSpec } from '../domain/types';
 import { grainOfKey } from '../domain/period';
 import { translate, type Locale } from '../domain/messages/index';
 import { LINK_NAME_MAX, linkName } from './name-key';
+import { chartFromParams, chartParams, readChart, readFormat } from './view-spec-format';
 
 /** The result of reading a view spec: the clean spec, or sentences saying what is wrong. */
 export type ViewSpecResult = { ok: true; spec: ViewSpec } | { ok: false; errors: string[] };
@@ -102,6 +103,8 @@ function readVersion1(raw: Raw, report: Report): ViewSpec {
     grouped: readBoolean(raw, 'grouped', report),
     title: readText(raw, 'title', VIEW_SPEC_LIMITS.title, report),
     subtitle: readText(raw, 'subtitle', VIEW_SPEC_LIMITS.title, report),
+    chart: readChart(raw, report),
+    format: readFormat(raw, report),
   };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) Object.assign(spec, { [key]: value });
@@ -170,6 +173,7 @@ export function viewSpecToSearchParams(spec: ViewSpec): URLSearchParams {
   // Long names go in as short keys (see name-key.ts), so the address stays short.
   for (const region of spec.regions ?? []) params.append('r', linkName(region));
   if (spec.grouped !== undefined) params.set('grouped', spec.grouped ? '1' : '0');
+  chartParams(params, spec);
   return params;
 }
 
@@ -191,5 +195,6 @@ export function viewSpecFromSearchParams(params: URLSearchParams, locale: Locale
   if (params.has('r')) raw.regions = params.getAll('r');
   const grouped = params.get('grouped');
   if (grouped !== null) raw.grouped = grouped === '1' || grouped === 'true' ? true : grouped === '0' || grouped === 'false' ? false : grouped;
+  chartFromParams(params, raw);
   return validateViewSpec(raw, locale);
 }

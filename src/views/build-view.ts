@@ -56,9 +56,10 @@ const trend: ViewBuilder = (spec, data, look) => ({
   type: 'chart',
   chart: chart(
     drawChart(
-      'trend',
+      // 柱+同比 and 柱+目标 are a trend drawn otherwise (the view's `chart`), with its number format.
+      spec.chart ?? 'trend',
       data,
-      { regions: shownRegions(spec.regions, mine(data)), periodFrom: spec.periodFrom, periodTo: spec.periodTo, indexBase: spec.indexBase, title: spec.title, subtitle: spec.subtitle },
+      { regions: shownRegions(spec.regions, mine(data)), periodFrom: spec.periodFrom, periodTo: spec.periodTo, indexBase: spec.indexBase, title: spec.title, subtitle: spec.subtitle, format: spec.format },
       look.theme,
     ),
     spec,

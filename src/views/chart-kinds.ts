@@ -10,6 +10,9 @@ import { drawTrend } from '../charts/trend';
 import { drawComparison } from '../charts/comparison';
 import { drawMultiples } from '../charts/multiples';
 import { drawMap } from '../charts/map';
+import { drawBarYoy } from '../charts/bar-yoy';
+import { drawBarTarget } from '../charts/bar-target';
+import type { BarLineSpec } from '../charts/bar-line';
 import type { ChartTheme } from '../charts/theme';
 import type { ChartData, ChartOutcome, ChartReason, ChartRequirement, ComparisonSpec, MapSpec, MultiplesSpec, TrendSpec } from '../charts/types';
 import type { DrawnChart } from './types';
@@ -27,6 +30,8 @@ export interface ChartSpecs {
   comparison: ComparisonSpec;
   multiples: MultiplesSpec;
   map: MapSpec;
+  'bar-yoy': BarLineSpec;
+  'bar-target': BarLineSpec;
 }
 
 export type ChartKindName = keyof ChartSpecs;
@@ -40,6 +45,8 @@ export const chartKinds: { [K in ChartKindName]: ChartKind<ChartSpecs[K]> } = {
   comparison: { requires: ['region', 'period', 'value'], draw: drawComparison },
   multiples: { requires: ['region', 'period', 'value'], draw: drawMultiples },
   map: { requires: ['region', 'period', 'value', 'boundary'], draw: drawMap },
+  'bar-yoy': { requires: ['region', 'period', 'value'], draw: drawBarYoy },
+  'bar-target': { requires: ['region', 'period', 'value'], draw: drawBarTarget },
 };
 
 /**

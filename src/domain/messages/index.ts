@@ -13,6 +13,7 @@ import { reports } from './reports';
 import { views } from './views';
 import { regions } from './regions';
 import { access } from './access';
+import { chartsExtra } from './charts-extra';
 
 export type Locale = 'zh' | 'en';
 export const LOCALES: readonly Locale[] = ['zh', 'en'];
@@ -20,7 +21,7 @@ export const LOCALES: readonly Locale[] = ['zh', 'en'];
 type Catalogue = Record<string, string>;
 
 export const messages: Record<Locale, Catalogue> = {
-  zh: Object.assign(Object.create(null) as Catalogue, ui, ingest, charts, store, exporting, briefing, reports, views, regions, access),
+  zh: Object.assign(Object.create(null) as Catalogue, ui, ingest, charts, store, exporting, briefing, reports, views, regions, access, chartsExtra),
   en: Object.create(null) as Catalogue,
 };
 

@@ -12,6 +12,7 @@ import { regions } from './regions';
 import { reportReview } from './report-review';
 import { publish } from './publish';
 import { access } from './access';
+import { chartsExtra } from './charts-extra';
 
 export const en: Record<string, string> = Object.assign(
   Object.create(null) as Record<string, string>,
@@ -28,4 +29,5 @@ export const en: Record<string, string> = Object.assign(
   reportReview,
   publish,
   access,
+  chartsExtra,
 );
