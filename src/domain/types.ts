@@ -175,7 +175,7 @@ export interface Region {
 }
 
 /** The chart kinds a view can show. */
-export type ViewKind = 'trend' | 'comparison' | 'ranking' | 'multiples' | 'kpi' | 'map';
+export type ViewKind = 'trend' | 'comparison' | 'ranking' | 'multiples' | 'overview' | 'map';
 
 /**
  * What a view shows. This, never raw chart options, is what goes into a URL, a saved view, a

@@ -14,7 +14,31 @@ import { chartFromParams, chartParams, readChart, readFormat } from './view-spec
 export type ViewSpecResult = { ok: true; spec: ViewSpec } | { ok: false; errors: string[] };
 
 /** The chart kinds a spec may name (mirrors `ViewKind`). */
-export const VIEW_KINDS: readonly ViewKind[] = ['trend', 'comparison', 'ranking', 'multiples', 'kpi', 'map'];
+export const VIEW_KINDS: readonly ViewKind[] = ['trend', 'comparison', 'ranking', 'multiples', 'overview', 'map'];
+
+/**
+ * Kinds under the names older links, saved views, decks and saved pages gave them: the overview
+ * was `kpi` until it was named for what it shows (KPI cards, trend, comparison).
+ */
+const OLD_KIND_NAMES: Readonly<Record<string, ViewKind>> = { kpi: 'overview' };
+
+/**
+ * A kind under today's name: an old name read as the kind it stands for, anything else as it is.
+ * @example currentKind('kpi') // 'overview'
+ */
+export function currentKind(kind: unknown): unknown {
+  return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(OLD_KIND_NAMES, kind) ? OLD_KIND_NAMES[kind] : kind;
+}
+
+/**
+ * A stored spec (a saved view's, a deck's inline view's) under today's kind names; the same
+ * object when nothing changed. Stored specs are not validated again (they were when saved).
+ * @example withCurrentKind({ version: 1, kind: 'kpi', indicator: 'PM10' }).kind // 'overview'
+ */
+export function withCurrentKind<S extends { kind: unknown }>(spec: S): S {
+  const kind = currentKind(spec.kind);
+  return kind === spec.kind ? spec : ({ ...spec, kind } as S);
+}
 
 /** Length limits: generous for real names, small enough that a hostile link cannot bloat the app. */
 export const VIEW_SPEC_LIMITS = {
@@ -85,7 +109,7 @@ function readBoolean(raw: Raw, field: string, report: Report): boolean | undefin
 
 /** Reader of version 1, the current shape. */
 function readVersion1(raw: Raw, report: Report): ViewSpec {
-  const kind = own(raw, 'kind');
+  const kind = currentKind(own(raw, 'kind'));
   if (kind === undefined) report('export.spec.required', { field: 'kind' });
   else if (!VIEW_KINDS.includes(kind as ViewKind)) report('export.spec.kind', { value: quote(kind) });
   const rawIndicator = own(raw, 'indicator');

@@ -136,7 +136,7 @@ const overview: ViewBuilder = (spec, data, look) => {
  * The view kinds. A new kind is one entry here (its name in `ViewKind`, src/domain/types.ts).
  * @example viewKinds.ranking(spec, data, { theme: light }).type // 'ranking'
  */
-export const viewKinds: Record<ViewKind, ViewBuilder> = { trend, comparison, multiples, map, ranking, kpi: overview };
+export const viewKinds: Record<ViewKind, ViewBuilder> = { trend, comparison, multiples, map, ranking, overview };
 
 /**
  * The model of one view.

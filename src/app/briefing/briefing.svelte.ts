@@ -12,6 +12,8 @@ import * as store from '../../store';
 import type { Deck, DeckSlide, SavedView, StoredObservation } from '../../store';
 import {
   briefingLink,
+  currentDeck,
+  currentView,
   duplicateDeck,
   indicatorsOf,
   moveSlide,
@@ -66,8 +68,9 @@ export class Briefing {
   /** Read views and decks, then the observations the current deck needs. */
   async reload(): Promise<void> {
     const [views, decks] = await Promise.all([store.getViews(), store.getDecks()]);
-    this.views = views;
-    this.decks = decks;
+    // Stored before a kind was renamed (the overview was `kpi`): read under today's names.
+    this.views = views.map(currentView);
+    this.decks = decks.map(currentDeck);
     if (this.deckId && !decks.some((d) => d.id === this.deckId)) this.deckId = undefined;
     await this.loadSeries();
     this.index = nextIndex(this.index, this.slides.length, { type: 'none' });

@@ -4,6 +4,7 @@
  */
 import type { ViewSpec } from '../../domain/types';
 import type { Deck, DeckSlide, SavedView } from '../../store';
+import { withCurrentKind } from '../../export/view-spec';
 
 /** A view as a slide draws it (a saved view, or one kept inline in the deck). */
 export type SlideView = Omit<SavedView, 'id'> & { id?: string };
@@ -18,10 +19,28 @@ export type ResolvedSlide =
 
 /**
  * Whether a view is drawn as a big number rather than a chart.
- * @example isKpiView({ name: 'a', spec: { version: 1, kind: 'kpi', indicator: 'x' } }) // true
+ * @example isKpiView({ name: 'a', spec: { version: 1, kind: 'overview', indicator: 'x' } }) // true
  */
 export function isKpiView(view: SlideView): boolean {
-  return view.slideKind === 'kpi' || view.spec.kind === 'kpi';
+  return view.slideKind === 'kpi' || view.spec.kind === 'overview';
+}
+
+/**
+ * A stored view as today's code reads it: its spec under today's kind names (a view saved when
+ * the overview was called `kpi` is an overview). The same object when nothing changed.
+ * @example currentView({ id: 'v1', name: 'a', spec: { version: 1, kind: 'kpi', indicator: 'x' } }).spec.kind // 'overview'
+ */
+export function currentView<V extends SlideView>(view: V): V {
+  const spec = withCurrentKind(view.spec);
+  return spec === view.spec ? view : { ...view, spec };
+}
+
+/**
+ * A stored deck as today's code reads it (a copy): the views kept inline in its slides under today's kind names.
+ * @example currentDeck({ id: 'd1', name: '汇报', slides: [{ view: oldKpiView }] }).slides[0].view.spec.kind // 'overview'
+ */
+export function currentDeck(deck: Deck): Deck {
+  return { ...deck, slides: deck.slides.map((s) => ('view' in s ? { ...s, view: currentView(s.view) } : s)) };
 }
 
 function pairOf(slide: DeckSlide): string | undefined {

@@ -46,7 +46,7 @@ export function sampleDeck(): { views: SavedView[]; deck: Deck } {
     {
       id: 'sample-view-pm10',
       name: 'PM10平均浓度（乌海市）',
-      spec: spec('kpi', 'PM10平均浓度', { regions: ['乌海市'], period: '2023' }),
+      spec: spec('overview', 'PM10平均浓度', { regions: ['乌海市'], period: '2023' }),
       title: 'PM10平均浓度',
       subtitle: '乌海市 · 示例数据',
       notes: 'PM10 越低越好：同比下降是向好。',
@@ -55,7 +55,7 @@ export function sampleDeck(): { views: SavedView[]; deck: Deck } {
     {
       id: 'sample-view-days',
       name: '优良天数（乌海市）',
-      spec: spec('kpi', '优良天数', { regions: ['乌海市'], period: '2023' }),
+      spec: spec('overview', '优良天数', { regions: ['乌海市'], period: '2023' }),
       title: '优良天数',
       subtitle: '乌海市 · 示例数据',
       notes: '优良天数越多越好。',

@@ -28,8 +28,8 @@ export const PAGES: readonly Page[] = ['dashboard', 'datasets', 'briefing', 'led
 
 export class Explorer {
   page = $state<Page>('dashboard');
-  /** A first visit opens on the overview (kind `kpi`: KPI cards with the trend, comparison and rows). */
-  spec = $state.raw<ViewSpec>({ version: 1, kind: 'kpi', indicator: '' });
+  /** A first visit opens on the overview (KPI cards with the trend, comparison and rows). */
+  spec = $state.raw<ViewSpec>({ version: 1, kind: 'overview', indicator: '' });
   /** Every stored observation of the loaded indicator (all regions, all periods), as stored. */
   observations = $state.raw<StoredObservation[]>([]);
   /** `observations` with each region under its label (哈尔滨市道里区 and 道里区 are one region). */
@@ -201,7 +201,7 @@ export class Explorer {
 
   /** Leave the 按地区 tab for one indicator's overview. */
   showIndicator(indicator: string): void {
-    this.update({ kind: 'kpi', indicator, regions: undefined, period: undefined });
+    this.update({ kind: 'overview', indicator, regions: undefined, period: undefined });
   }
 
   /** Pick an indicator when none is chosen or the chosen one is gone. */

@@ -38,7 +38,7 @@ export const briefing: Record<string, string> = {
   'briefing.view.comparison': '地区对比图',
   'briefing.view.ranking': '排名',
   'briefing.view.multiples': '小多图',
-  'briefing.view.kpi': '指标卡',
+  'briefing.view.overview': '指标卡',
   'briefing.view.map': '地图',
   'briefing.counter': '{n} / {total}',
   'briefing.slideOf': '第 {n} 张，共 {total} 张',

@@ -1,7 +1,7 @@
 /** Messages of the views screens. Same keys in both locales. */
 export const views: Record<string, string> = {
   'views.tabs': '视图',
-  'views.tab.kpi': '总览',
+  'views.tab.overview': '总览',
   'views.tab.trend': '趋势',
   'views.tab.comparison': '地区对比',
   'views.tab.ranking': '排名',

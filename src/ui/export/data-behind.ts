@@ -7,7 +7,7 @@ import { comparePeriods, formatPeriod } from '../../domain/period';
 import type { Locale } from '../../domain/messages/index';
 
 /** Kinds that show one period (`spec.period`) rather than a span. */
-const ONE_PERIOD: ReadonlySet<ViewSpec['kind']> = new Set(['comparison', 'ranking', 'kpi', 'map']);
+const ONE_PERIOD: ReadonlySet<ViewSpec['kind']> = new Set(['comparison', 'ranking', 'overview', 'map']);
 
 /**
  * The observations a chart of `spec` draws: its indicator, its regions when it names some, its

@@ -212,8 +212,15 @@ describe('explorer', () => {
     expect(fake.state.reads).toEqual(['耕地面积@0']);
   });
 
-  it('filters by dataset without reading values: the list, the values and the regions follow', async () => {
+  it('opens an old link to the overview (view=kpi) on the overview, and writes it as view=overview', async () => {
     const { explorer } = await open('?view=kpi&ind=%E9%80%A0%E6%9E%97%E9%9D%A2%E7%A7%AF');
+    expect(explorer.spec.kind).toBe('overview');
+    explorer.update({ period: '2024' });
+    expect(new URLSearchParams(location.search).get('view')).toBe('overview');
+  });
+
+  it('filters by dataset without reading values: the list, the values and the regions follow', async () => {
+    const { explorer } = await open('?view=overview&ind=%E9%80%A0%E6%9E%97%E9%9D%A2%E7%A7%AF');
     expect(explorer.indicators.map((i) => i.name)).toEqual(['耕地面积', '造林面积']);
     // The newest import's value wins: 乙表 first.
     expect(explorer.datasets).toEqual(['乙表', '甲表']);

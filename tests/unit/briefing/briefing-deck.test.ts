@@ -18,7 +18,7 @@ import type { ViewSpec } from '../../../src/domain/types';
 const spec: ViewSpec = { version: 1, kind: 'trend', indicator: 'PM10平均浓度' };
 const trend: SavedView = { id: 'v1', name: '趋势', spec, title: 'PM10 逐年下降', notes: '先讲结论' };
 const kpi: SavedView = { id: 'v2', name: '指标', spec: { ...spec, kind: 'comparison' }, slideKind: 'kpi', notes: '再讲原因' };
-const kpiKind: SavedView = { id: 'v3', name: '卡片', spec: { ...spec, kind: 'kpi' } };
+const kpiKind: SavedView = { id: 'v3', name: '卡片', spec: { ...spec, kind: 'overview' } };
 const views = new Map([trend, kpi, kpiKind].map((v) => [v.id, v]));
 
 describe('resolveSlide', () => {

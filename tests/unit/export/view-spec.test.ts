@@ -3,6 +3,7 @@ import {
   validateViewSpec,
   viewSpecFromSearchParams,
   viewSpecToSearchParams,
+  withCurrentKind,
   VIEW_SPEC_LIMITS,
 } from '../../../src/export/view-spec';
 import type { ViewSpec } from '../../../src/domain/types';
@@ -24,7 +25,9 @@ const full: ViewSpec = {
 
 describe('validateViewSpec accepts', () => {
   const cases: { name: string; input: unknown; spec: ViewSpec }[] = [
-    { name: 'a minimal spec', input: { version: 1, kind: 'kpi', indicator: 'PM10' }, spec: { version: 1, kind: 'kpi', indicator: 'PM10' } },
+    { name: 'a minimal spec', input: { version: 1, kind: 'overview', indicator: 'PM10' }, spec: { version: 1, kind: 'overview', indicator: 'PM10' } },
+    // Saved views, decks and saved pages from before the overview was renamed.
+    { name: 'the overview under its old name kpi', input: { version: 1, kind: 'kpi', indicator: 'PM10' }, spec: { version: 1, kind: 'overview', indicator: 'PM10' } },
     { name: 'a full spec unchanged', input: full, spec: full },
     {
       name: 'a spec with extra keys, which are dropped',
@@ -152,7 +155,7 @@ describe('search params', () => {
     { name: 'a full spec with Chinese and URL-special characters', spec: full },
     { name: 'a minimal spec', spec: { version: 1, kind: 'map', indicator: '地区生产总值' } },
     { name: 'grouped false', spec: { version: 1, kind: 'comparison', indicator: 'x', grouped: false } },
-    { name: 'a javascript: string', spec: { version: 1, kind: 'kpi', indicator: 'javascript:alert(1)' } },
+    { name: 'a javascript: string', spec: { version: 1, kind: 'overview', indicator: 'javascript:alert(1)' } },
   ];
   it.each(roundTrips)('round-trips $name', ({ spec }) => {
     const text = viewSpecToSearchParams(spec).toString();
@@ -160,8 +163,8 @@ describe('search params', () => {
   });
 
   it('ignores unknown parameters, including __proto__', () => {
-    const params = new URLSearchParams('view=kpi&ind=x&__proto__=1&lang=en&constructor=2');
-    expect(viewSpecFromSearchParams(params)).toEqual({ ok: true, spec: { version: 1, kind: 'kpi', indicator: 'x' } });
+    const params = new URLSearchParams('view=overview&ind=x&__proto__=1&lang=en&constructor=2');
+    expect(viewSpecFromSearchParams(params)).toEqual({ ok: true, spec: { version: 1, kind: 'overview', indicator: 'x' } });
     expect(({} as Record<string, unknown>)['1']).toBeUndefined();
   });
 
@@ -191,5 +194,31 @@ describe('search params', () => {
     const before = params.toString();
     viewSpecFromSearchParams(params);
     expect(params.toString()).toBe(before);
+  });
+});
+
+describe('old kind names', () => {
+  it('reads an old link to the overview (view=kpi) as the overview, and writes it as overview', () => {
+    const read = viewSpecFromSearchParams(new URLSearchParams('view=kpi&ind=PM10&p=2024'));
+    expect(read).toEqual({ ok: true, spec: { version: 1, kind: 'overview', indicator: 'PM10', period: '2024' } });
+    if (read.ok) expect(viewSpecToSearchParams(read.spec).get('view')).toBe('overview');
+  });
+
+  const stored: { name: string; spec: { kind: string }; kind: string }[] = [
+    { name: 'a stored kpi spec', spec: { kind: 'kpi' }, kind: 'overview' },
+    { name: 'a current kind', spec: { kind: 'trend' }, kind: 'trend' },
+    { name: 'an unknown kind, left for the validator', spec: { kind: 'pie' }, kind: 'pie' },
+    { name: 'a key of Object.prototype', spec: { kind: 'constructor' }, kind: 'constructor' },
+  ];
+  it.each(stored)('withCurrentKind reads $name', ({ spec, kind }) => {
+    expect(withCurrentKind(spec).kind).toBe(kind);
+  });
+
+  it('returns the same spec when nothing changed, and never changes its input', () => {
+    const current = { version: 1, kind: 'trend', indicator: 'x' };
+    expect(withCurrentKind(current)).toBe(current);
+    const old = Object.freeze({ version: 1, kind: 'kpi', indicator: 'x' });
+    expect(withCurrentKind(old)).toEqual({ version: 1, kind: 'overview', indicator: 'x' });
+    expect(old.kind).toBe('kpi');
   });
 });

@@ -21,7 +21,7 @@ describe('buildChartOption', () => {
     ['trend', true, ''],
     ['comparison', true, ''],
     ['multiples', true, ''],
-    ['kpi', false, 'kpi'],
+    ['overview', false, 'overview'],
     ['map', false, '边界'],
   ];
   it.each(cases)('%s drawable from data alone: %s', (kind, ok, reason) => {
@@ -87,7 +87,7 @@ describe('buildDocumentItems', () => {
     ['comparison', view('comparison'), 'chart ok'],
     ['small multiples', view('multiples'), 'chart ok'],
     ['ranking: the table', view('ranking'), 'ranking 4 rows'],
-    ['overview: KPI cards, trend and comparison', view('kpi'), 'overview 5 cards, 2 charts'],
+    ['overview: KPI cards, trend and comparison', view('overview'), 'overview 5 cards, 2 charts'],
     ['map on the carried boundary', view('map', { boundary }), 'chart ok +map'],
     ['map with no boundary says why', view('map'), 'chart reason'],
     ['a deck’s KPI slide: one big number', view('trend', { show: 'slide-kpi' }), 'slide-kpi 10.0万亩'],
@@ -116,7 +116,7 @@ describe('buildDocumentItems', () => {
     ['涨红跌绿: the same rise is red', 'rise-red', textColour(light.bad, light.background)],
   ];
   it.each(colourCases)('%s', (_name, convention, colour) => {
-    const doc = buildChartDocument({ title: '看板', locale: 'zh', theme: 'light', convention, charts: [view('kpi'), view('ranking')] });
+    const doc = buildChartDocument({ title: '看板', locale: 'zh', theme: 'light', convention, charts: [view('overview'), view('ranking')] });
     const [overview, ranking] = buildDocumentItems(doc);
     expect(overview.type === 'overview' && overview.cards.cards.find((c) => c.region === '甲县')?.yoy?.colour).toBe(colour);
     expect(ranking.type === 'ranking' && ranking.table.rows.find((r) => r.region === '甲县')?.change.colour).toBe(colour);
@@ -153,7 +153,7 @@ describe('buildDocumentItems', () => {
 
   it('does not mutate its input', () => {
     const copy = structuredClone(kit.rows);
-    const doc = buildChartDocument({ title: '看板', locale: 'zh', theme: 'light', charts: [view('kpi'), view('ranking'), view('map', { boundary })] });
+    const doc = buildChartDocument({ title: '看板', locale: 'zh', theme: 'light', charts: [view('overview'), view('ranking'), view('map', { boundary })] });
     buildDocumentItems(doc);
     expect(kit.rows).toEqual(copy);
   });
@@ -165,7 +165,7 @@ describe('needsHeading', () => {
   const cases: [string, ReturnType<typeof one>, boolean][] = [
     ['one trend carries its own title', one('trend'), false],
     ['one map carries its own title', one('map'), false],
-    ['an overview gets the page title', one('kpi'), true],
+    ['an overview gets the page title', one('overview'), true],
     ['a ranking table gets the page title', one('ranking'), true],
     ['a KPI slide gets the page title', one('trend', 'slide-kpi'), true],
     ['several items get the page title', { ...one('trend'), charts: [...one('trend').charts, ...one('comparison').charts] }, true],

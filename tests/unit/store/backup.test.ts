@@ -51,7 +51,7 @@ async function fillWorkspace(): Promise<void> {
   const gone = await putDataset(meta('已删'), many(5, '删'));
   await deleteDataset(gone.id);
   await putView({ id: 'v1', name: '压采量趋势', spec: { version: 1, kind: 'trend', indicator: '压采量' }, slideKind: 'chart' });
-  await putDeck({ id: 'd1', name: '汇报', slides: [{ viewId: 'v1' }, { view: { name: '内嵌', spec: { version: 1, kind: 'kpi', indicator: '压采量', period: '2024' } } }] });
+  await putDeck({ id: 'd1', name: '汇报', slides: [{ viewId: 'v1' }, { view: { name: '内嵌', spec: { version: 1, kind: 'overview', indicator: '压采量', period: '2024' } } }] });
   await putSetting('theme', { name: 'projector', scale: 1.5 });
   await putSetting('__proto__', 'safe');
   await putMap({ id: 'm1', name: '黑龙江省', caption: '审图号：测试', geojson: '{"type":"FeatureCollection","features":[]}' });

@@ -96,7 +96,7 @@ describe('view models on the sample data', () => {
     ['ranking', spec('ranking', AREA)],
     ['ranking-lower-better', spec('ranking', PM10)],
     ['multiples', spec('multiples', RATE)],
-    ['overview', spec('kpi', AREA)],
+    ['overview', spec('overview', AREA)],
     ['map', spec('map', AREA, { period: '2024' })],
   ];
 
@@ -125,7 +125,7 @@ describe('slide models on the sample data', () => {
   const theme = slideTheme('good-green');
   const cases: [string, SlideKindName, ViewSpec][] = [
     ['slide-title', 'title', spec('trend', AREA)],
-    ['slide-kpi', 'kpi', spec('kpi', PM10, { regions: ['乌海市'] })],
+    ['slide-kpi', 'kpi', spec('overview', PM10, { regions: ['乌海市'] })],
     ['slide-chart', 'chart', spec('comparison', AREA)],
   ];
 

@@ -9,7 +9,7 @@ import { textColour } from '../../../src/charts/text-colour';
 /** A change is 15 px text: its colour is the chart colour moved to 4.5:1 on the background. */
 const asText = (colour: string) => textColour(colour, light.background);
 
-const spec: ViewSpec = { version: 1, kind: 'kpi', indicator: '造林面积', regions: ['全市', '甲县', '乙县', HOSTILE, '无此地'] };
+const spec: ViewSpec = { version: 1, kind: 'overview', indicator: '造林面积', regions: ['全市', '甲县', '乙县', HOSTILE, '无此地'] };
 
 describe('shownRegions', () => {
   const cases: [string, ViewSpec, string[]][] = [

@@ -114,7 +114,7 @@ describe('buildSlideKpi', () => {
   const buildSlideKpi = (...args: Parameters<typeof buildKpiSlide>) => buildKpiSlide(...args).kpi;
 
   it('PM10: 79, 同比下降30.1%, green because lower is better, said in words', () => {
-    const kpi = buildSlideKpi(view('kpi', { regions: ['乌海市'] }), pmData, slideTheme('good-green'));
+    const kpi = buildSlideKpi(view('overview', { regions: ['乌海市'] }), pmData, slideTheme('good-green'));
     expect(kpi?.value).toBe('79微克/立方米');
     expect(kpi?.change?.text).toBe('同比下降30.1%');
     expect(kpi?.change?.arrow).toBe('▼');
@@ -123,19 +123,19 @@ describe('buildSlideKpi', () => {
   });
 
   it('uses the period of the view, not the latest', () => {
-    const kpi = buildSlideKpi(view('kpi', { regions: ['乌海市'], period: '2022' }), pmData, slideTheme('good-green'));
+    const kpi = buildSlideKpi(view('overview', { regions: ['乌海市'], period: '2022' }), pmData, slideTheme('good-green'));
     expect(kpi?.value).toBe('113微克/立方米');
     expect(kpi?.change).toBeUndefined();
   });
 
   it('shows the target and completion', () => {
-    const kpi = buildSlideKpi({ name: 'v', spec: { version: 1, kind: 'kpi', indicator: '压采量', regions: ['道里区'] } }, { indicator: groundwater, observations: levels, locale: 'zh' }, slideTheme('good-green'));
+    const kpi = buildSlideKpi({ name: 'v', spec: { version: 1, kind: 'overview', indicator: '压采量', regions: ['道里区'] } }, { indicator: groundwater, observations: levels, locale: 'zh' }, slideTheme('good-green'));
     expect(kpi?.target?.value).toBe('目标 0.92亿立方米');
     expect(kpi?.target?.text).toMatch(/^完成目标 1\d\d/);
   });
 
   it('writes the target in the indicator\'s decimals, like its value', () => {
-    const spec = { version: 1 as const, kind: 'kpi' as const, indicator: '压采量', regions: ['道里区'] };
+    const spec = { version: 1 as const, kind: 'overview' as const, indicator: '压采量', regions: ['道里区'] };
     const kpi = buildSlideKpi({ name: 'v', spec }, { indicator: { ...groundwater, decimals: 3 }, observations: levels, locale: 'zh' }, slideTheme('good-green'));
     expect(kpi?.target?.value).toBe('目标 0.920亿立方米');
   });
@@ -143,26 +143,26 @@ describe('buildSlideKpi', () => {
   it('every colour reaches 4.5:1 on the slide background under both conventions', () => {
     for (const convention of ['good-green', 'rise-red'] as const) {
       const theme = slideTheme(convention);
-      const kpi = buildSlideKpi(view('kpi', { regions: ['乌海市'] }), pmData, theme);
+      const kpi = buildSlideKpi(view('overview', { regions: ['乌海市'] }), pmData, theme);
       expect(contrastRatio(kpi!.change!.colour, theme.background)).toBeGreaterThanOrEqual(4.5);
     }
   });
 
   it('on paper the change line, large bold text, keeps the good green at 3:1 rather than turning black', () => {
     const paper = withConvention(light, 'good-green');
-    const kpi = buildSlideKpi(view('kpi', { regions: ['乌海市'] }), pmData, paper);
+    const kpi = buildSlideKpi(view('overview', { regions: ['乌海市'] }), pmData, paper);
     expect(kpi?.change?.colour).toBe(paper.good);
     expect(contrastRatio(kpi!.change!.colour, paper.background)).toBeGreaterThanOrEqual(LARGE_TEXT_CONTRAST);
     expect(contrastRatio(kpi!.change!.colour, paper.background)).toBeLessThan(4.5);
   });
 
   it('is undefined with no levels', () => {
-    expect(buildSlideKpi(view('kpi'), { ...pmData, observations: [] }, slideTheme('good-green'))).toBeUndefined();
+    expect(buildSlideKpi(view('overview'), { ...pmData, observations: [] }, slideTheme('good-green'))).toBeUndefined();
   });
 
   it('does not mutate its input', () => {
     const before = structuredClone(pmRows);
-    buildSlideKpi(view('kpi'), pmData, slideTheme('good-green'));
+    buildSlideKpi(view('overview'), pmData, slideTheme('good-green'));
     expect(pmRows).toEqual(before);
   });
 });

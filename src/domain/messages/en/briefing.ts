@@ -38,7 +38,7 @@ export const briefing: Record<string, string> = {
   'briefing.view.comparison': 'Regional comparison',
   'briefing.view.ranking': 'Ranking',
   'briefing.view.multiples': 'Small multiples',
-  'briefing.view.kpi': 'KPI card',
+  'briefing.view.overview': 'KPI card',
   'briefing.view.map': 'Map',
   'briefing.counter': '{n} / {total}',
   'briefing.slideOf': 'Slide {n} of {total}',

@@ -1,7 +1,7 @@
 /** English for the `views` part (loaded only when English is chosen); the same keys as ../views.ts. */
 export const views: Record<string, string> = {
   'views.tabs': 'Views',
-  'views.tab.kpi': 'Overview',
+  'views.tab.overview': 'Overview',
   'views.tab.trend': 'Trend',
   'views.tab.comparison': 'By region',
   'views.tab.ranking': 'Ranking',
