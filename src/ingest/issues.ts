@@ -3,6 +3,7 @@
  * one of these and carries on.
  */
 import type { ImportIssue } from '../domain/types';
+import '../domain/messages/ingest-part';
 import { translate, type Locale } from '../domain/messages';
 
 /**

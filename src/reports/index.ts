@@ -4,6 +4,7 @@
  * Node (tests) and in the browser (a page or a Web Worker). See docs/reports.md.
  */
 import { translate } from '../domain/messages';
+import '../domain/messages/reports-part';
 import { decodeBytes } from '../ingest/decode';
 import { findFigures } from './find-figures';
 import { htmlToText } from './html-text';

@@ -9,6 +9,7 @@
 import { chartTitle } from '../charts/common';
 import type { ViewSpec } from '../domain/types';
 import { translate } from '../domain/messages/index';
+import '../domain/messages/reports-part';
 import { dark, light, withConvention, type ChartTheme } from '../charts/theme';
 import type { ChartData } from '../charts/types';
 import type { DrawnChart } from '../views/types';

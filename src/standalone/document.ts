@@ -10,6 +10,7 @@
 import type { Indicator, Polarity, Target } from '../domain/types';
 import type { Locale } from '../domain/messages/index';
 import { translate } from '../domain/messages/index';
+import '../domain/messages/reports-part';
 import { grainOfKey } from '../domain/period';
 import { buildEmbedPayload, validateEmbedPayload, type EmbedPayload } from '../export/embed-payload';
 import { VIEW_SPEC_LIMITS } from '../export/view-spec';

@@ -6,6 +6,7 @@
 import { decodePayload } from '../export/payload';
 import { makeResizeMessage, readEmbedFragment } from '../export/embed-snippet';
 import { loadLocale, translate, type Locale } from '../domain/messages/index';
+import '../domain/messages/reports-part';
 import { readChartDocument } from './document';
 import { DOCUMENT_STYLE, renderDocument, renderErrors } from './render-document';
 

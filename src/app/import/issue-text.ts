@@ -5,6 +5,7 @@
  * issue was stored before it carried its values.
  */
 import type { ImportIssue } from '../../domain/types';
+import '../../domain/messages/ingest-part';
 import { messages, translate, type Locale } from '../../domain/messages';
 
 /**

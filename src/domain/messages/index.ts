@@ -2,14 +2,15 @@
  * The one message catalogue. Each part (ui, ingest, …) lives in its own file, its English in
  * `en/` with the same keys; a unit test checks that the locales match. Chinese, the default, is
  * always here; English is added when chosen (`loadLocale`), so most users never download it.
+ * A part that only later pages use (`*-part.ts`: import issues, exporting and saved pages,
+ * ledger, report review, publishing) joins when the code that shows it loads, which keeps it
+ * out of the first page.
  */
 import { ui } from './ui';
-import { ingest } from './ingest';
 import { charts } from './charts';
 import { store } from './store';
 import { exporting } from './export';
 import { briefing } from './briefing';
-import { reports } from './reports';
 import { views } from './views';
 import { regions } from './regions';
 import { access } from './access';
@@ -21,7 +22,7 @@ export const LOCALES: readonly Locale[] = ['zh', 'en'];
 type Catalogue = Record<string, string>;
 
 export const messages: Record<Locale, Catalogue> = {
-  zh: Object.assign(Object.create(null) as Catalogue, ui, ingest, charts, store, exporting, briefing, reports, views, regions, access, chartsExtra),
+  zh: Object.assign(Object.create(null) as Catalogue, ui, charts, store, exporting, briefing, views, regions, access, chartsExtra),
   en: Object.create(null) as Catalogue,
 };
 

@@ -7,6 +7,7 @@
 import type { EChartsOption } from 'echarts';
 import type { ViewSpec } from '../../domain/types';
 import type { Locale } from '../../domain/messages/index';
+import '../../domain/messages/reports-part';
 import type { ChartData } from '../../charts/types';
 import { displayUnitOf, valueFormatter } from '../../charts/format';
 import { light, withConvention, type ColourConvention } from '../../charts/theme';
