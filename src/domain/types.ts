@@ -197,6 +197,11 @@ export interface ViewSpec {
   indexBase?: string;
   /** Comparison across several periods as grouped bars. */
   grouped?: boolean;
+  /**
+   * One region the page is filtered to (a click on its bar or map area: src/views/linked-filter.ts):
+   * the trend, KPI cards and rows show it alone; the comparison, ranking and map still show every region.
+   */
+  filter?: string;
   title?: string;
   subtitle?: string;
   /** A trend drawn as bars with 同比 or with the target on a second series (src/domain/chart-format.ts). */

@@ -125,6 +125,7 @@ function readVersion1(raw: Raw, report: Report): ViewSpec {
     periodTo: readPeriod(raw, 'periodTo', report),
     indexBase: readPeriod(raw, 'indexBase', report),
     grouped: readBoolean(raw, 'grouped', report),
+    filter: readText(raw, 'filter', VIEW_SPEC_LIMITS.name, report),
     title: readText(raw, 'title', VIEW_SPEC_LIMITS.title, report),
     subtitle: readText(raw, 'subtitle', VIEW_SPEC_LIMITS.title, report),
     chart: readChart(raw, report),
@@ -168,6 +169,7 @@ const PARAM_OF: readonly (readonly [keyof ViewSpec & string, string])[] = [
   ['indexBase', 'base'],
   ['title', 'title'],
   ['subtitle', 'sub'],
+  ['filter', 'f'],
 ];
 
 /**
@@ -191,7 +193,7 @@ export function viewSpecToSearchParams(spec: ViewSpec): URLSearchParams {
   params.set('view', spec.kind);
   for (const [field, name] of PARAM_OF) {
     const value = spec[field];
-    if (typeof value === 'string' && value !== '') params.set(name, field === 'indicator' ? linkName(value) : linkText(field, value));
+    if (typeof value === 'string' && value !== '') params.set(name, field === 'indicator' || field === 'filter' ? linkName(value) : linkText(field, value));
   }
   for (const id of spec.datasets ?? []) params.append('ds', id);
   // Long names go in as short keys (see name-key.ts), so the address stays short.

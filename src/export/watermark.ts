@@ -201,3 +201,14 @@ export function watermarkGraphics(text: string, width: number, height: number, f
   }
   return out;
 }
+
+/**
+ * Whether a value read from outside (an embed's document) is a watermark's text as `watermarkText`
+ * gives it: a non-empty string of at most MAX_WATERMARK_LENGTH characters.
+ * @example isWatermarkText('内部资料  2026-12-07') // true
+ * @example isWatermarkText('') // false
+ */
+export function isWatermarkText(value: unknown): value is string {
+  if (typeof value !== 'string' || value.trim() === '') return false;
+  return Array.from(value).length <= MAX_WATERMARK_LENGTH;
+}

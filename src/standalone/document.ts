@@ -16,6 +16,7 @@ import { buildEmbedPayload, validateEmbedPayload, type EmbedPayload } from '../e
 import { VIEW_SPEC_LIMITS } from '../export/view-spec';
 import type { ColourConvention } from '../charts/theme';
 import { readBoundary, type DocumentBoundary } from './boundary';
+import { isWatermarkText } from '../export/watermark';
 
 /** One view of a document, drawn as its kind is drawn in the app. */
 export interface DocumentChart {
@@ -49,6 +50,11 @@ export interface ChartDocument {
   /** The page title (a chart title, or a dashboard name). */
   title: string;
   charts: DocumentItem[];
+  /**
+   * The user's watermark (设置), for an embed to lay over itself: an embed is the app's own page,
+   * with no stylesheet of the user's. A saved page carries it as a stylesheet instead.
+   */
+  watermark?: string;
 }
 
 /** What `buildChartDocument` takes for one chart item. */
@@ -196,6 +202,9 @@ export function readChartDocument(input: unknown, locale: Locale = 'zh'): ChartD
   const charts = own(input, 'charts');
   // Absent in files saved before the convention travelled with them: those were drawn good = green.
   const convention = own(input, 'convention') ?? 'good-green';
+  // Absent in embeds made before the watermark travelled with them, and when none is set.
+  const watermark = own(input, 'watermark');
+  if (watermark !== undefined && !isWatermarkText(watermark)) return invalid();
   if ((docLocale !== 'zh' && docLocale !== 'en') || (theme !== 'light' && theme !== 'dark')) return invalid();
   if (convention !== 'good-green' && convention !== 'rise-red') return invalid();
   if (!isText(title, VIEW_SPEC_LIMITS.title)) return invalid();
@@ -238,5 +247,7 @@ export function readChartDocument(input: unknown, locale: Locale = 'zh'): ChartD
     }
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, document: { version: 1, locale: docLocale, theme, convention, title, charts: read } };
+  const document: ChartDocument = { version: 1, locale: docLocale, theme, convention, title, charts: read };
+  if (watermark !== undefined) document.watermark = watermark;
+  return { ok: true, document };
 }

@@ -9,6 +9,8 @@ import { loadLocale, translate, type Locale } from '../domain/messages/index';
 import '../domain/messages/reports-part';
 import { readChartDocument } from './document';
 import { DOCUMENT_STYLE, renderDocument, renderErrors } from './render-document';
+import { watermarkStylesheet } from '../export/watermark';
+import { FONT_FAMILY } from '../charts/theme';
 
 /**
  * Where height messages go: the embedding page's exact origin when the browser tells us
@@ -49,6 +51,12 @@ export async function startEmbedPage(root: HTMLElement): Promise<void> {
     const result = readChartDocument(decoded.value, locale);
     if (result.ok) {
       document.title = result.document.title;
+      // The watermark the user had set when the embed was made, over the embed and its prints.
+      if (result.document.watermark) {
+        const mark = document.createElement('style');
+        mark.textContent = watermarkStylesheet(result.document.watermark, { fontFamily: FONT_FAMILY });
+        document.head.append(mark);
+      }
       renderDocument(root, result.document, { heading: false });
     } else renderErrors(root, result.errors);
   }

@@ -16,6 +16,7 @@ import { drawChart, inWords } from './chart-kinds';
 import { buildRankingTable, type RankingTableText } from './ranking';
 import { buildKpiCards, type KpiCardsText } from './kpi';
 import { comparedRegions, shownRegions } from './regions';
+import { linkedRegions, withFilterNote } from './linked-filter';
 import type { DrawnChart } from './types';
 
 /** How a view is shown: its theme (with the user's colour convention) and, for a map, its boundary. */
@@ -59,7 +60,16 @@ const trend: ViewBuilder = (spec, data, look) => ({
       // 柱+同比 and 柱+目标 are a trend drawn otherwise (the view's `chart`), with its number format.
       spec.chart ?? 'trend',
       data,
-      { regions: shownRegions(spec.regions, mine(data)), periodFrom: spec.periodFrom, periodTo: spec.periodTo, indexBase: spec.indexBase, title: spec.title, subtitle: spec.subtitle, format: spec.format },
+      {
+        // A page filtered to one region (a click on its bar) shows it alone, and says so.
+        regions: shownRegions(linkedRegions(spec), mine(data)),
+        periodFrom: spec.periodFrom,
+        periodTo: spec.periodTo,
+        indexBase: spec.indexBase,
+        title: spec.title,
+        subtitle: withFilterNote(spec.subtitle, spec.filter, data.locale),
+        format: spec.format,
+      },
       look.theme,
     ),
     spec,
@@ -112,7 +122,7 @@ const overview: ViewBuilder = (spec, data, look) => {
   const { locale, indicator } = data;
   const name = indicator.displayName || indicator.name;
   const period = periodOf(spec, data);
-  const base = { version: 1 as const, indicator: spec.indicator, datasets: spec.datasets, regions: spec.regions };
+  const base = { version: 1 as const, indicator: spec.indicator, datasets: spec.datasets, regions: spec.regions, filter: spec.filter };
   const parts: ViewSpec[] = [
     { ...base, kind: 'trend', periodFrom: spec.periodFrom, periodTo: spec.periodTo, title: translate(locale, 'dash.trendTitle', { indicator: name }) },
     {

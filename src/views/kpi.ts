@@ -16,6 +16,7 @@ import { LARGE_TEXT_CONTRAST, readableColour } from '../charts/contrast';
 import { textColour } from '../charts/text-colour';
 import { comparePeriods } from '../domain/period';
 import { kpiRegion, shownRegions } from './regions';
+import { linkedRegions } from './linked-filter';
 
 /** The cards of one indicator. */
 export interface KpiCardsText {
@@ -44,7 +45,7 @@ export function readableCard(card: KpiCardText, theme: ChartTheme): KpiCardText 
 export function buildKpiCards(data: ChartData, spec: ViewSpec, theme: ChartTheme): KpiCardsText {
   const { locale, indicator } = data;
   const mine = data.observations.filter((o) => o.indicator === indicator.name);
-  const cards = kpiSummaries(mine, indicator, shownRegions(spec.regions, mine)).map((s) => readableCard(formatKpiCard(s, indicator, locale, theme, mine), theme));
+  const cards = kpiSummaries(mine, indicator, shownRegions(linkedRegions(spec), mine)).map((s) => readableCard(formatKpiCard(s, indicator, locale, theme, mine), theme));
   return {
     heading: translate(locale, 'views.kpi.title', { indicator: indicator.displayName || indicator.name }),
     cards,
@@ -92,7 +93,7 @@ export function buildKpiSlide(view: { name: string; spec: ViewSpec }, data: Char
   const levels = data.observations.filter(
     (o) => o.indicator === indicator.name && o.kind !== 'change' && (!period || comparePeriods(o.period, period) <= 0),
   );
-  const region = kpiRegion(levels, view.spec.regions);
+  const region = kpiRegion(levels, linkedRegions(view.spec));
   const summary = region === undefined ? undefined : kpiSummary(levels, indicator, region);
   if (!summary) return { heading: view.name, kpi: undefined, none };
   const card = formatKpiCard(summary, indicator, locale, theme, data.observations);

@@ -10,6 +10,7 @@ import type { ChartData, ChartReason } from '../charts/types';
 import { drawChart } from './chart-kinds';
 import { projector, withConvention, type ChartTheme, type ColourConvention } from '../charts/theme';
 import { comparedRegions, shownRegions } from './regions';
+import { linkedRegions } from './linked-filter';
 import { buildKpiSlide, type KpiSlide } from './kpi';
 import { MIN_TEXT_PX } from './slide-fit';
 import type { ViewSpec } from '../domain/types';
@@ -92,7 +93,7 @@ export function buildSlideChart(view: SlideOf, data: ChartData, theme: ChartThem
   const regions = shownRegions(s.regions, data.observations);
   const outcome =
     s.kind === 'trend'
-      ? drawChart('trend', data, { regions, periodFrom: s.periodFrom, periodTo: s.periodTo, indexBase: s.indexBase }, theme)
+      ? drawChart('trend', data, { regions: shownRegions(linkedRegions(s), data.observations), periodFrom: s.periodFrom, periodTo: s.periodTo, indexBase: s.indexBase }, theme)
       : s.kind === 'comparison' || s.kind === 'ranking'
         ? drawChart('comparison', data, { regions: comparedRegions(s.regions, data.observations), period: s.period, grouped: s.grouped }, theme)
         : s.kind === 'multiples'

@@ -22,4 +22,12 @@ export const access: Record<string, string> = {
   'access.sheet.source': '来源',
   'access.sheet.exportedAt': '导出日期',
   'access.sheet.empty': '（本面板没有数据）',
+  'access.linked.note': '已筛选：{region}',
+  'access.linked.clear': '取消筛选 {region}（Esc）',
+  'access.linked.choose': '按地区筛选',
+  'access.linked.all': '全部地区',
+  'access.linked.hint': '点击对比图的柱形或地图区域也可筛选；趋势图、指标卡和数据表随之只显示该地区，Esc 取消',
+  'access.linked.period': '对比时期：{period}',
+  'access.linked.periodClear': '回到最新时期（{period}）',
+  'access.linked.label': '联动筛选',
 };

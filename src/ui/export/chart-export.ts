@@ -300,7 +300,10 @@ export async function embedSnippet(items: readonly PageItem[], title: string, ap
   const page = new URL(appUrl);
   page.search = '?embed';
   page.hash = '';
-  const payload = await encodePayload(chartDocument(items, title));
+  // The embed is this app's page, which knows nothing of the user's settings: the watermark travels in the document.
+  const doc = chartDocument(items, title);
+  const watermark = currentWatermarkText();
+  const payload = await encodePayload(watermark ? { ...doc, watermark } : doc);
   const url = buildEmbedUrl(page.href, payload);
   return { url, snippet: buildIframeSnippet({ src: url, title, height: 480 }) };
 }

@@ -42,7 +42,9 @@ const ALL_REGIONS: ReadonlySet<ViewSpec['kind']> = new Set(['ranking', 'map', 'c
  * @example observationsForSnapshot({ version: 1, kind: 'comparison', indicator: '面积', regions: ['道里区'] }, rows)
  */
 export function observationsForSnapshot<T extends Observation>(spec: ViewSpec, observations: readonly T[]): T[] {
-  const regions = spec.regions && spec.regions.length > 0 && !ALL_REGIONS.has(spec.kind) ? new Set(spec.regions) : undefined;
+  // A filtered overview's cards and trend show the filter's region, which its regions may not name.
+  const named = [...(spec.regions ?? []), ...(spec.filter ? [spec.filter] : [])];
+  const regions = spec.regions && spec.regions.length > 0 && !ALL_REGIONS.has(spec.kind) ? new Set(named) : undefined;
   return observations.filter((o) => o.indicator === spec.indicator && (!regions || regions.has(o.region) || o.isTotal === true));
 }
 

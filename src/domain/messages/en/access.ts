@@ -22,4 +22,12 @@ export const access: Record<string, string> = {
   'access.sheet.source': 'Source',
   'access.sheet.exportedAt': 'Exported on',
   'access.sheet.empty': '(no data in this panel)',
+  'access.linked.note': 'Filtered: {region}',
+  'access.linked.clear': 'Clear the filter {region} (Esc)',
+  'access.linked.choose': 'Filter by region',
+  'access.linked.all': 'All regions',
+  'access.linked.hint': 'A click on a bar of the comparison or an area of the map filters too; the trend, KPI cards and rows table then show that region only. Esc clears it',
+  'access.linked.period': 'Comparison period: {period}',
+  'access.linked.periodClear': 'Back to the latest period ({period})',
+  'access.linked.label': 'Linked filter',
 };
