@@ -94,7 +94,7 @@ export const AXIS_INTERVALS = 5;
  * The bars' axis, from zero (or the lowest value) to a round number, tall enough that the bars
  * fill at most `share` of the height: the rest is the line's, so the line's labels never sit on
  * the bars' labels.
- * @example barAxis(0, 80, 0.55) // { min: 0, max: 150, interval: 30 }
+ * @example barAxis(0, 80, 0.55) // { min: 0, max: 160, interval: 20 }
  */
 export function barAxis(lo: number, hi: number, share: number): { min: number; max: number; interval: number } {
   const top = Math.max(hi, 0) / share;

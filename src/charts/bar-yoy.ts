@@ -55,7 +55,8 @@ function optionOf(data: ChartData, spec: BarLineSpec, theme: ChartTheme, m: BarL
 
   const left = barAxis(Math.min(0, ...present.map(w.plot)), Math.max(0, ...present.map(w.plot)), BAR_SHARE);
   const intervals = Math.round((left.max - left.min) / left.interval);
-  const right = lineAxis(Math.min(...drawnRates), Math.max(...drawnRates), LINE_BAND[0], LINE_BAND[1], intervals);
+  const lowest = Math.min(...drawnRates);
+  const right = lineAxis(lowest, Math.max(...drawnRates), LINE_BAND[0], LINE_BAND[1], intervals);
   const lineColour = theme.palette[5 % theme.palette.length];
   const lineName = translate(locale, 'chartx.yoy.series');
 
@@ -148,7 +149,8 @@ function optionOf(data: ChartData, spec: BarLineSpec, theme: ChartTheme, m: BarL
         nameTextStyle: { ...axisText, align: 'right' },
         // In the line's colour, so a reader (or a grey print, with the legend) knows which axis is the line's.
         axisLine: { show: true, lineStyle: { color: lineColour, width: Math.max(1, scale) } },
-        axisLabel: { ...axisText, formatter: (v: number) => formatDigits(v, { thousands: m.format.thousands }, 1) },
+        // Labelled only where the line is: below it, the bars' band, a rate of -65% would be read as data.
+        axisLabel: { ...axisText, formatter: (v: number) => (v < lowest - right.interval / 2 ? '' : formatDigits(v, { thousands: m.format.thousands }, 1)) },
         splitLine: { show: false },
       },
     ],
