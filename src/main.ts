@@ -1,5 +1,5 @@
 import { mount } from 'svelte';
-import { getIndicators, getSeries, openStore } from './store';
+import { getIndicators, getSeries, openStore, setDerivedEngine } from './store';
 import { indicatorToShow, viewInAddress } from './app/dashboard/view-in-address';
 import { savedLocale } from './app/settings/i18n.svelte';
 import { loadLocale } from './domain/messages';
@@ -27,6 +27,8 @@ function start(): void {
     return;
   }
   forgetKeptPictures();
+  // Calculated indicators (计算指标) read through the store; their calculations load with the first one read.
+  setDerivedEngine(() => import('./app/derived/engine').then((m) => m.derivedEngine));
   readFirstView(location.search);
   // English messages load on demand; a user who chose English gets them before the first paint.
   void Promise.all([import('./ui/App.svelte'), loadLocale(savedLocale())]).then(([{ default: App }]) => mount(App, { target }));

@@ -163,6 +163,11 @@ export interface Indicator {
    * chosen from the unit (`isAdditiveUnit` in src/regions: % and 微克/立方米 are not additive).
    */
   aggregation?: 'sum' | 'none';
+  /**
+   * Set only on a calculated indicator (计算指标, never stored: computed from its definition,
+   * analysis/derived): its definition in words, shown under every chart of it.
+   */
+  definition?: string;
 }
 
 /** A region as written, with what is known about it. */

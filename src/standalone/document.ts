@@ -86,6 +86,8 @@ const MAX_NOTES = 12;
 const MAX_NOTE_LENGTH = 2000;
 /** Most targets one indicator may carry. */
 const MAX_TARGETS = 1000;
+/** Longest definition of a calculated indicator a document carries. */
+const MAX_DEFINITION_LENGTH = 1000;
 
 type Raw = Readonly<Record<string, unknown>>;
 const own = (raw: Raw, key: string): unknown => (Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined);
@@ -101,6 +103,8 @@ export function pickIndicator(indicator: Indicator): Indicator {
   const out: Indicator = { name: indicator.name, baseUnit: indicator.baseUnit, polarity: indicator.polarity, targets: [] };
   if (indicator.displayName) out.displayName = indicator.displayName;
   if (indicator.displayUnit) out.displayUnit = indicator.displayUnit;
+  // A calculated indicator's definition is drawn under its charts, on the saved page too.
+  if (indicator.definition) out.definition = indicator.definition.slice(0, MAX_DEFINITION_LENGTH);
   out.targets = indicator.targets.slice(0, MAX_TARGETS).map((t) => {
     const target: Target = { period: t.period, value: t.value };
     if (t.region !== undefined) target.region = t.region;
@@ -166,16 +170,19 @@ function readIndicator(raw: unknown): Indicator | undefined {
   const polarity = own(raw, 'polarity');
   const displayName = own(raw, 'displayName');
   const displayUnit = own(raw, 'displayUnit');
+  const definition = own(raw, 'definition');
   const targets = own(raw, 'targets');
   if (!isText(name, VIEW_SPEC_LIMITS.name) || name === '' || !isText(baseUnit, 50)) return undefined;
   if (polarity !== 'higher' && polarity !== 'lower') return undefined;
   if (!optionalText(displayName, VIEW_SPEC_LIMITS.name) || !optionalText(displayUnit, 50)) return undefined;
+  if (!optionalText(definition, MAX_DEFINITION_LENGTH)) return undefined;
   if (!Array.isArray(targets) || targets.length > MAX_TARGETS) return undefined;
   const read = targets.map(readTarget);
   if (read.some((t) => t === undefined)) return undefined;
   const indicator: Indicator = { name, baseUnit, polarity: polarity as Polarity, targets: read as Target[] };
   if (displayName) indicator.displayName = displayName as string;
   if (displayUnit) indicator.displayUnit = displayUnit as string;
+  if (definition) indicator.definition = definition as string;
   return indicator;
 }
 

@@ -72,7 +72,16 @@ export function missing(requires: readonly ChartRequirement[], data: ChartData, 
 export function drawChart<K extends ChartKindName>(kind: K, data: ChartData, spec: ChartSpecs[K], theme: ChartTheme): ChartOutcome {
   const entry: ChartKind<ChartSpecs[K]> = chartKinds[kind];
   const lacking = missing(entry.requires, data, spec);
-  return lacking.length > 0 ? { ok: false, reasons: lacking } : entry.draw(data, spec, theme);
+  return lacking.length > 0 ? { ok: false, reasons: lacking } : entry.draw(data, withDefinition(spec, data), theme);
+}
+
+/**
+ * A calculated indicator's definition (计算指标：地区生产总值 ÷ 常住人口) under the spec's subtitle,
+ * so every destination that draws it says what it is.
+ */
+function withDefinition<S extends { subtitle?: string }>(spec: S, data: ChartData): S {
+  const definition = data.indicator.definition;
+  return definition ? { ...spec, subtitle: [spec.subtitle, definition].filter(Boolean).join('  ') } : spec;
 }
 
 /**

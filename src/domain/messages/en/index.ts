@@ -12,6 +12,8 @@ import { regions } from './regions';
 import { reportReview } from './report-review';
 import { publish } from './publish';
 import { access } from './access';
+import { derived } from './derived';
+import { derivedEntry } from './derived-entry';
 import { chartsExtra } from './charts-extra';
 
 export const en: Record<string, string> = Object.assign(
@@ -29,5 +31,7 @@ export const en: Record<string, string> = Object.assign(
   reportReview,
   publish,
   access,
+  derived,
+  derivedEntry,
   chartsExtra,
 );
