@@ -93,7 +93,8 @@ export function buildSlideChart(view: SlideOf, data: ChartData, theme: ChartThem
   const regions = shownRegions(s.regions, data.observations);
   const outcome =
     s.kind === 'trend'
-      ? drawChart('trend', data, { regions: shownRegions(linkedRegions(s), data.observations), periodFrom: s.periodFrom, periodTo: s.periodTo, indexBase: s.indexBase }, theme)
+      ? // 柱+同比 / 柱+目标 (the view's `chart`) with the view's number format, as on the dashboard.
+        drawChart(s.chart ?? 'trend', data, { regions: shownRegions(linkedRegions(s), data.observations), periodFrom: s.periodFrom, periodTo: s.periodTo, indexBase: s.indexBase, format: s.format }, theme)
       : s.kind === 'comparison' || s.kind === 'ranking'
         ? drawChart('comparison', data, { regions: comparedRegions(s.regions, data.observations), period: s.period, grouped: s.grouped }, theme)
         : s.kind === 'multiples'
