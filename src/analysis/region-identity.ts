@@ -8,6 +8,7 @@
  */
 import type { Indicator, Observation, Region } from '../domain/types';
 import { parentCodeOf } from '../domain/region-code';
+import { expandRegionRules, hasRegionRule } from './region-drill';
 
 /**
  * Labels for the regions of a workspace.
@@ -171,10 +172,12 @@ export function labelledRegions(known: readonly Region[], identity: RegionIdenti
 
 /**
  * Regions a saved view chose, under the labels of `rows` (labelled by `labelRegions`): a view
- * saved before two names were known as one region names the one it was written as.
+ * saved before two names were known as one region names the one it was written as; a rule
+ * (`@children:230100`, analysis/region-drill) stands for the regions of `rows` it chooses.
  * @example chosenUnderLabels(['哈尔滨市道里区'], labelRegions(rows, identity)) // ['道里区']
  */
-export function chosenUnderLabels(names: readonly string[], rows: readonly Observation[]): string[] {
+export function chosenUnderLabels(chosen: readonly string[], rows: readonly Observation[]): string[] {
+  const names = hasRegionRule(chosen) ? expandRegionRules(chosen, regionsOf(rows)) : chosen;
   const labelOf = new Map<string, string>();
   for (const o of rows) if (o.regionAsWritten !== undefined) labelOf.set(o.regionAsWritten, o.region);
   if (labelOf.size === 0) return [...names];

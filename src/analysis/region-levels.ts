@@ -49,3 +49,31 @@ export function levelOfView(regions: readonly { name: string; code?: string }[])
     return l === undefined || l === level;
   }).map((r) => r.name);
 }
+
+/**
+ * The regions a comparison's ranks count: those of the chosen regions' level under the division
+ * they all lie in (the counties of 哈尔滨市 for a drill into it, whether all or a few of them are
+ * shown; the cities for a comparison of cities), so a rank is a place among siblings, never among
+ * every level of the data (名次为全部 30 个地区中的名次 for 13 cities among their counties).
+ * Undefined, every region, when a chosen region has no code or the choice mixes levels.
+ * @example rankPool(['道里区', '南岗区'], regions) // Set { '道里区', '南岗区', '道外区', … } (哈尔滨's counties)
+ */
+export function rankPool(chosen: readonly string[], regions: readonly { name: string; code?: string }[]): Set<string> | undefined {
+  if (chosen.length === 0) return undefined;
+  const codeOf = new Map<string, string | undefined>();
+  for (const r of regions) if (!codeOf.has(r.name) || codeOf.get(r.name) === undefined) codeOf.set(r.name, r.code);
+  const codes: string[] = [];
+  for (const name of chosen) {
+    const code = codeOf.get(name);
+    if (codeLevel(code) === undefined) return undefined;
+    codes.push(code!);
+  }
+  const level = codeLevel(codes[0]);
+  if (codes.some((c) => codeLevel(c) !== level)) return undefined;
+  // The division they all lie in, by the code's digits: its city (4), its province (2), or none.
+  const shared = (n: number) => codes.every((c) => c.slice(0, n) === codes[0]!.slice(0, n));
+  const prefix = level === 2 && shared(4) ? codes[0]!.slice(0, 4) : level! >= 1 && shared(2) ? codes[0]!.slice(0, 2) : '';
+  const pool = new Set<string>();
+  for (const r of regions) if (r.code !== undefined && codeLevel(r.code) === level && r.code.startsWith(prefix)) pool.add(r.name);
+  return pool;
+}

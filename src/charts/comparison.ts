@@ -11,6 +11,8 @@ import type { Observation } from '../domain/types';
 import { computeChange } from '../analysis/change';
 import { assessTarget, type TargetAssessment } from '../analysis/completion';
 import { rankRegions, type RankedRow } from '../analysis/ranking';
+import { rankPool } from '../analysis/region-levels';
+import { regionsOf } from '../analysis/region-identity';
 import { dominantGrain, grainOf, latestPeriod } from '../analysis/series';
 import type { ChartData, ChartOutcome, ChartReason, ComparisonSpec } from './types';
 import { statusColour, type ChartTheme } from './theme';
@@ -60,11 +62,12 @@ function model(data: ChartData, spec: ComparisonSpec): ComparisonModel {
   const obs = all.filter((o) => grainOf(o) === grain || o.period === period);
   const current = obs.filter((o) => o.period === period);
   // A rank is the place among every region of the period, never among the chosen few only: a
-  // slide of three counties must not call the 13th of 18 "1.".
-  const rankedAll = rankRegions(
-    wanted ? every.filter((o) => o.period === period) : current,
-    data.indicator.polarity,
-  );
+  // slide of three counties must not call the 13th of 18 "1.". Every region of the chosen ones'
+  // level under the division they lie in (their siblings: a drill's counties), not of every
+  // level: 13 cities were ranked among their 120 counties too (analysis/region-levels rankPool).
+  const inPeriod = wanted ? every.filter((o) => o.period === period) : current;
+  const pool = wanted ? rankPool([...wanted], regionsOf(inPeriod)) : undefined;
+  const rankedAll = rankRegions(pool ? inPeriod.filter((o) => pool.has(o.region)) : inPeriod, data.indicator.polarity);
   const ranked = wanted ? rankedAll.filter((r) => wanted.has(r.region)) : rankedAll;
   return { period, obs, current, ranked, rankedOf: rankedAll.length, shown: cut(ranked, spec.maxBars ?? MAX_BARS) };
 }

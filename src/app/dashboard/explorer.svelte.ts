@@ -7,7 +7,8 @@ import { VALUE_KINDS, type Indicator, type ValueKind, type ViewKind, type ViewSp
 import { comparePeriods } from '../../domain/period';
 import { defaultRegions } from '../../analysis/default-regions';
 import { latestPeriod } from '../../analysis/series';
-import { labelRegions, labelTargets } from '../../analysis/region-identity';
+import { labelRegions, labelTargets, regionsOf } from '../../analysis/region-identity';
+import { expandRegionRules, hasRegionRule } from '../../analysis/region-drill';
 import { chosenDatasets, indicatorsHeld, rowsInOrder } from '../../analysis/dataset-choice';
 import { viewSpecToSearchParams } from '../../export/view-spec';
 import { linkName, nameOfLink } from '../../export/name-key';
@@ -131,8 +132,13 @@ export class Explorer {
     // The spec's own fields apart from the data's defaults: choosing another indicator changes the
     // spec, and must not re-run the defaults over the old indicator's values.
     // A link or saved view names regions as they were written then: read under today's labels.
+    // A rule (the children of 哈尔滨市: a drill, or the picker's 全部区县) stands for the regions it chooses now.
     const chosenRegions = $derived.by(
-      stable(() => [...new Set((this.view.regions ?? []).map((r) => workspace.regionIdentity.label(r, undefined)))]),
+      stable(() => {
+        const named = this.view.regions ?? [];
+        const plain = hasRegionRule(named) ? expandRegionRules(named, regionsOf(this.visible)) : named;
+        return [...new Set(plain.map((r) => workspace.regionIdentity.label(r, undefined)))];
+      }),
     );
     const chosenPeriod = $derived(this.view.period);
     const fallbackRegions = $derived(defaultRegions(this.visible));
