@@ -53,12 +53,21 @@ export function setDerivedEngine(load: (() => Promise<DerivedEngine>) | undefine
   loadEngine = load;
 }
 
-/** The definitions as of the store's version: read again after any write, here or in another tab. */
-let cached: { version: number; byName: Promise<Map<string, DerivedDefinition>> } | undefined;
+/**
+ * The definitions as of the open database and the store's version: read again after any write,
+ * here or in another tab, and in another database (tests open several).
+ */
+let cached: { db: object; version: number; byName: Promise<Map<string, DerivedDefinition>> } | undefined;
+
+/** The cached definitions, when they are of this database and version. */
+function current(): Promise<Map<string, DerivedDefinition>> | undefined {
+  return cached?.db === getDb() && cached.version === storeVersion().changes ? cached.byName : undefined;
+}
 
 function definitions(): Promise<Map<string, DerivedDefinition>> {
-  const version = storeVersion().changes;
-  if (cached?.version !== version) cached = { version, byName: readDefinitions().then((list) => new Map(list.map((d) => [d.name, d]))) };
+  const known = current();
+  if (known) return known;
+  cached = { db: getDb(), version: storeVersion().changes, byName: readDefinitions().then((list) => new Map(list.map((d) => [d.name, d]))) };
   return cached.byName;
 }
 
@@ -139,13 +148,12 @@ export function getSeries(query: SeriesQuery): Promise<StoredObservation[]> {
 }
 
 function seriesAt(query: SeriesQuery, depth: number): Promise<StoredObservation[]> {
-  // The common path: no definitions, or known not to be one, answered by the store's own promise.
-  const known = cached?.version === storeVersion().changes ? cached.byName : undefined;
-  return (known ?? definitions()).then((byName) => {
+  return definitions().then((byName) => {
     const def = byName.get(query.indicator);
     if (!def) return baseSeries(query);
     if (depth >= MAX_DEPTH) return [];
-    const key = JSON.stringify(['derived', def, query.datasets ?? [], query.regions ?? []]);
+    // The depth too: a definition that reads itself waits on a deeper read, never on its own.
+    const key = JSON.stringify(['derived', depth, def, query.datasets ?? [], query.regions ?? []]);
     return shared(key, () => computed(def, query, byName, depth));
   });
 }

@@ -14,6 +14,8 @@ import { publish } from './publish';
 import { access } from './access';
 import { derived } from './derived';
 import { derivedEntry } from './derived-entry';
+import { derived } from './derived';
+import { derivedEntry } from './derived-entry';
 import { chartsExtra } from './charts-extra';
 
 export const en: Record<string, string> = Object.assign(
@@ -31,6 +33,8 @@ export const en: Record<string, string> = Object.assign(
   reportReview,
   publish,
   access,
+  derived,
+  derivedEntry,
   derived,
   derivedEntry,
   chartsExtra,
