@@ -104,6 +104,8 @@ function cutToDatasets<V extends Omit<SavedView, 'id'>>(view: V, chosen: Readonl
 
 function slideKept(slide: DeckSlide, viewIds: ReadonlySet<string>, indicators: ReadonlySet<string>): boolean {
   if ('view' in slide) return indicators.has(slide.view.spec.indicator);
+  // A ledger is not published (its tasks name units and people): its slides stay home.
+  if ('ledger' in slide) return false;
   return viewIds.has(slide.viewId) && (slide.pairViewId === undefined || viewIds.has(slide.pairViewId));
 }
 

@@ -13,12 +13,13 @@ import '../domain/messages/reports-part';
 import { dark, light, withConvention, type ChartTheme } from '../charts/theme';
 import type { ChartData } from '../charts/types';
 import type { DrawnChart } from '../views/types';
-import { isTextItem, type ChartDocument, type DocumentChart } from './document';
+import { isLedgerItem, isTextItem, type ChartDocument, type DocumentChart } from './document';
 import { boundaryGeoJson } from './boundary';
 import type { RankingTableText } from '../views/ranking';
 import type { KpiCardsText } from '../views/kpi';
 import { buildSlide, type SlideModels } from '../views/slides';
 import { buildView } from '../views/build-view';
+import { buildLedgerSlide, type LedgerSlideModel } from '../views/slides-ledger';
 
 /** One chart ready to draw, or the sentences saying why it cannot be drawn. */
 export type BuiltChart = DrawnChart;
@@ -55,6 +56,7 @@ export type BuiltItem = (
   | { type: 'overview'; cards: KpiCardsText; charts: BuiltChart[] }
   | { type: 'slide-kpi'; slide: SlideModels['kpi'] }
   | { type: 'title'; title: string; subtitle: string }
+  | { type: 'ledger'; slide: LedgerSlideModel }
 ) & { beside?: true; notes?: string[] };
 
 /** One view of a document as its kind (or a KPI slide) is drawn; a map on the boundary the document carries, registered under a name of its own per item. */
@@ -78,6 +80,8 @@ export function buildDocumentItems(document: ChartDocument): BuiltItem[] {
   const theme = withConvention(document.theme === 'dark' ? dark : light, document.convention);
   return document.charts.map((item, index): BuiltItem => {
     if (isTextItem(item)) return { type: 'title', title: item.text.title, subtitle: item.text.subtitle };
+    // A ledger slide as of the day it was saved (its snapshot's date), in the page's language.
+    if (isLedgerItem(item)) return { type: 'ledger', slide: buildLedgerSlide(item.ledger.show, item.ledger, document.locale) };
     const built: BuiltItem = { ...buildItem(item, index, document.locale, theme) };
     if (item.beside) built.beside = true;
     if (item.notes) built.notes = item.notes;

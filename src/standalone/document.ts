@@ -3,6 +3,7 @@
  * validated view spec with its observations (an `EmbedPayload`) plus the indicator facts a chart
  * needs (unit, polarity, targets) and, for a map, its boundary; or, in a deck, a title slide's
  * text. The colour convention travels with it, so a saved page colours changes as the app did.
+ * A deck's ledger slide carries the ledger's tasks as they were that day (`DocumentLedger`).
  * Everything read back is outside input: it goes through `readChartDocument`, which checks every
  * field and keeps only known keys. Files saved before `convention`, `show`, `boundary`, `beside`, `notes` and title
  * items existed still read (as good = green, with their charts only).
@@ -16,6 +17,7 @@ import { buildEmbedPayload, validateEmbedPayload, type EmbedPayload } from '../e
 import { VIEW_SPEC_LIMITS } from '../export/view-spec';
 import type { ColourConvention } from '../charts/theme';
 import { readBoundary, type DocumentBoundary } from './boundary';
+import { ledgerSnapshot, readLedgerSnapshot, type LedgerSnapshot } from '../ledger/slide-snapshot';
 import { isWatermarkText } from '../export/watermark';
 
 /** One view of a document, drawn as its kind is drawn in the app. */
@@ -37,8 +39,16 @@ export interface DocumentText {
   text: { title: string; subtitle: string };
 }
 
+/**
+ * A deck's ledger slide: the ledger's tasks as data (title, status, deadline, unit, progress), as
+ * they were on the day it was saved, drawn as text by the page.
+ */
+export interface DocumentLedger {
+  ledger: LedgerSnapshot;
+}
+
 /** One item of a document, in reading order. */
-export type DocumentItem = DocumentChart | DocumentText;
+export type DocumentItem = DocumentChart | DocumentText | DocumentLedger;
 
 /** Version 1 of a chart document. `theme` is the look the charts are drawn in. */
 export interface ChartDocument {
@@ -74,6 +84,14 @@ export interface ChartInput {
  */
 export function isTextItem(item: object): item is DocumentText {
   return 'text' in item;
+}
+
+/**
+ * Whether an item is a ledger slide.
+ * @example isLedgerItem({ ledger: snapshot }) // true
+ */
+export function isLedgerItem(item: object): item is DocumentLedger {
+  return 'ledger' in item;
 }
 
 /** The result of reading a document. */
@@ -134,7 +152,7 @@ export function buildChartDocument(input: {
   locale: Locale;
   theme: 'light' | 'dark';
   convention?: ColourConvention;
-  charts: readonly (ChartInput | DocumentText)[];
+  charts: readonly (ChartInput | DocumentText | DocumentLedger)[];
 }): ChartDocument {
   return {
     version: 1,
@@ -145,7 +163,9 @@ export function buildChartDocument(input: {
     charts: input.charts.map((c) =>
       isTextItem(c)
         ? { text: { title: c.text.title.slice(0, VIEW_SPEC_LIMITS.title), subtitle: c.text.subtitle.slice(0, VIEW_SPEC_LIMITS.title) } }
-        : chartItem(c),
+        : isLedgerItem(c)
+          ? { ledger: ledgerSnapshot(c.ledger.show, c.ledger) }
+          : chartItem(c),
     ),
   };
 }
@@ -230,6 +250,12 @@ export function readChartDocument(input: unknown, locale: Locale = 'zh'): ChartD
       const text = readText(own(chart, 'text'));
       if (!text) return invalid();
       read.push(text);
+      continue;
+    }
+    if (Object.prototype.hasOwnProperty.call(chart, 'ledger')) {
+      const ledger = readLedgerSnapshot(own(chart, 'ledger'));
+      if (!ledger) return invalid();
+      read.push({ ledger });
       continue;
     }
     const payload = validateEmbedPayload(own(chart, 'payload'), locale);

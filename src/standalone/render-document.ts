@@ -5,7 +5,8 @@
  * through `textContent` only: the data is never parsed as HTML. Used by the self-contained file
  * and by the embed page.
  */
-import { isTextItem, type ChartDocument } from './document';
+import { isLedgerItem, isTextItem, type ChartDocument } from './document';
+import { LEDGER_SLIDE_STYLE, ledgerSlideElement } from '../export/ledger-slide-dom';
 import { buildDocumentItems, type BuiltChart, type BuiltItem, type MapToRegister } from './build-charts';
 import type { RankingTableText } from '../views/ranking';
 import type { KpiCardsText } from '../views/kpi';
@@ -61,7 +62,7 @@ td.nowrap{white-space:nowrap}
 .pair .slide .value{font-size:48px}
 @media (max-width:700px){.pair{grid-template-columns:1fr}}
 @media print{@page{size:A4 landscape;margin:12mm}body{padding:0}.slide{break-after:page}}
-`;
+${LEDGER_SLIDE_STYLE}`;
 
 /** Keeps the charts of one page, so they follow the window and can be disposed together. */
 type Charts = echarts.ECharts[];
@@ -267,6 +268,8 @@ function renderItem(page: Document, item: BuiltItem, charts: Charts): HTMLElemen
       return slideKpi(page, item.slide);
     case 'title':
       return titleSlide(page, item.title, item.subtitle);
+    case 'ledger':
+      return ledgerSlideElement(page, item.slide);
     case 'overview': {
       const section = el(page, 'section', 'block');
       section.dataset.testid = 'standalone-overview';
@@ -297,7 +300,7 @@ const TITLED_KINDS: ReadonlySet<string> = new Set(['trend', 'comparison', 'multi
 export function needsHeading(doc: ChartDocument): boolean {
   if (doc.charts.length !== 1) return true;
   const only = doc.charts[0];
-  return isTextItem(only) || only.show !== undefined || !TITLED_KINDS.has(only.payload.spec.kind);
+  return isTextItem(only) || isLedgerItem(only) || only.show !== undefined || !TITLED_KINDS.has(only.payload.spec.kind);
 }
 
 /**

@@ -63,8 +63,14 @@ export interface SavedView {
   slideKind?: SlideKind;
 }
 
-/** A slide in a deck: a reference to a saved view, or a view kept inline in the deck. */
-export type DeckSlide = { viewId: string; pairViewId?: string } | { view: Omit<SavedView, 'id'> };
+/**
+ * A slide in a deck: a reference to a saved view, a view kept inline in the deck, or a ledger's
+ * summary or board slide (read from the ledger when shown, so it is current).
+ */
+export type DeckSlide =
+  | { viewId: string; pairViewId?: string }
+  | { view: Omit<SavedView, 'id'> }
+  | { ledger: { id: string; show: 'summary' | 'board' } };
 
 /**
  * An ordered briefing deck.

@@ -4,6 +4,9 @@
  * slide prints its own 48 px heading), a KPI slide's text (src/views/kpi.ts) or a title slide's.
  * Every kind of slide is an entry of `slideKinds`; the slide on screen, the presenter, the deck's
  * print and a saved deck page render what it builds. Pure; the UI only renders it.
+ * A ledger's slides (summary, board) are built from its tasks and the day, not from a view:
+ * `buildLedgerSlide` in slides-ledger.ts, a module of its own so the ledger's code and messages
+ * load only with a deck or page that shows one.
  */
 import type { EChartsOption } from 'echarts';
 import type { ChartData, ChartReason } from '../charts/types';

@@ -16,6 +16,7 @@ import {
   currentView,
   duplicateDeck,
   indicatorsOf,
+  ledgersOf,
   moveSlide,
   resolveSlide,
   viewsById,
@@ -26,6 +27,7 @@ import { interpretKey, nextIndex, type KeyAction } from './keys';
 import { BRIEFING_CHANNEL, parseSyncMessage } from './sync';
 import { takeOpeningAddress } from './opening';
 import { SAMPLE_VIEW_PREFIX } from './sample';
+import type { LedgerSlideSource } from '../../ledger/slide-snapshot';
 
 /** What a slide's data needs from the workspace. */
 export interface WorkspaceLists {
@@ -50,6 +52,8 @@ export class Briefing {
   loaded = $state(false);
   /** Observations by indicator, for the indicators the current deck shows. */
   series = $state.raw<Readonly<Record<string, StoredObservation[]>>>(Object.create(null));
+  /** The ledgers the current deck's ledger slides show, read for today. */
+  ledgers = $state.raw<ReadonlyMap<string, LedgerSlideSource>>(new Map());
 
   readonly deck: Deck | undefined;
   readonly slides: ResolvedSlide[];
@@ -61,7 +65,7 @@ export class Briefing {
     this.deck = $derived(this.decks.find((d) => d.id === this.deckId));
     this.slides = $derived.by(() => {
       const byId = viewsById(this.views);
-      return (this.deck?.slides ?? []).map((s) => resolveSlide(s, byId));
+      return (this.deck?.slides ?? []).map((s) => resolveSlide(s, byId, this.ledgers));
     });
   }
 
@@ -72,7 +76,7 @@ export class Briefing {
     this.views = views.map(currentView);
     this.decks = decks.map(currentDeck);
     if (this.deckId && !decks.some((d) => d.id === this.deckId)) this.deckId = undefined;
-    await this.loadSeries();
+    await Promise.all([this.loadSeries(), this.loadLedgers()]);
     this.index = nextIndex(this.index, this.slides.length, { type: 'none' });
     this.loaded = true;
   }
@@ -84,6 +88,12 @@ export class Briefing {
       if (!(indicator in next)) next[indicator] = await store.getSeries({ indicator });
     }
     this.series = next;
+  }
+
+  /** Read the ledgers of the deck's ledger slides again (they change as the ledger is kept). */
+  private async loadLedgers(): Promise<void> {
+    const ids = ledgersOf(this.deck?.slides ?? []);
+    this.ledgers = ids.length === 0 ? new Map() : await (await import('../ledger/deck-ledgers')).readDeckLedgers(ids);
   }
 
   /** Forget loaded observations (after an import) so slides show the stored data. */
@@ -152,6 +162,7 @@ export class Briefing {
     this.index = 0;
     this.writeUrl();
     void this.loadSeries();
+    void this.loadLedgers();
   }
 
   /** The address of this deck at the current slide; `mode` adds `present=1` or `presenter=1`. */

@@ -4,6 +4,7 @@
  */
 import type { ViewSpec } from '../../domain/types';
 import type { Deck, DeckSlide, SavedView } from '../../store';
+import type { LedgerSlideShow, LedgerSlideSource } from '../../ledger/slide-snapshot';
 import { withCurrentKind } from '../../export/view-spec';
 
 /** A view as a slide draws it (a saved view, or one kept inline in the deck). */
@@ -15,6 +16,7 @@ export type ResolvedSlide =
   | { kind: 'chart'; view: SlideView }
   | { kind: 'kpi'; view: SlideView }
   | { kind: 'pair'; view: SlideView; right: SlideView }
+  | { kind: 'ledger'; show: LedgerSlideShow; ledgerId: string; source: LedgerSlideSource }
   | { kind: 'missing' };
 
 /**
@@ -48,10 +50,19 @@ function pairOf(slide: DeckSlide): string | undefined {
 }
 
 /**
- * Resolve a deck slide: a title, a chart, a KPI, two views side by side, or a view since deleted.
+ * Resolve a deck slide: a title, a chart, a KPI, two views side by side, a ledger's slide (from
+ * the ledgers read for the deck), or a view or ledger since deleted.
  * @example resolveSlide({ viewId: 'v1' }, new Map([['v1', view]])).kind // 'chart'
  */
-export function resolveSlide(slide: DeckSlide, views: ReadonlyMap<string, SavedView>): ResolvedSlide {
+export function resolveSlide(
+  slide: DeckSlide,
+  views: ReadonlyMap<string, SavedView>,
+  ledgers: ReadonlyMap<string, LedgerSlideSource> = new Map(),
+): ResolvedSlide {
+  if ('ledger' in slide) {
+    const source = ledgers.get(slide.ledger.id);
+    return source ? { kind: 'ledger', show: slide.ledger.show, ledgerId: slide.ledger.id, source } : { kind: 'missing' };
+  }
   if ('view' in slide) {
     const view = slide.view;
     return view.slideKind === 'text' ? { kind: 'title', view } : { kind: isKpiView(view) ? 'kpi' : 'chart', view };
@@ -72,7 +83,7 @@ export function resolveSlide(slide: DeckSlide, views: ReadonlyMap<string, SavedV
  * @example slideNotes({ kind: 'chart', view: { name: 'a', spec, notes: '先讲结论' } }) // '先讲结论'
  */
 export function slideNotes(slide: ResolvedSlide): string {
-  if (slide.kind === 'missing') return '';
+  if (slide.kind === 'missing' || slide.kind === 'ledger') return '';
   const notes = [slide.view.notes, slide.kind === 'pair' ? slide.right.notes : undefined];
   return notes.filter((n): n is string => !!n && n.trim() !== '').join('\n\n');
 }
@@ -120,6 +131,22 @@ export function titleSlide(title: string, subtitle: string, notes: string, spec:
  */
 export function pairSlide(leftViewId: string, rightViewId: string): DeckSlide {
   return { viewId: leftViewId, pairViewId: rightViewId };
+}
+
+/**
+ * A ledger's summary or board slide.
+ * @example ledgerSlide('l1', 'summary') // { ledger: { id: 'l1', show: 'summary' } }
+ */
+export function ledgerSlide(ledgerId: string, show: LedgerSlideShow): DeckSlide {
+  return { ledger: { id: ledgerId, show } };
+}
+
+/**
+ * The ledgers a deck's slides show, so their tasks are read before presenting.
+ * @example ledgersOf([{ ledger: { id: 'l1', show: 'board' } }, { viewId: 'v1' }]) // ['l1']
+ */
+export function ledgersOf(slides: readonly DeckSlide[]): string[] {
+  return [...new Set(slides.flatMap((s) => ('ledger' in s ? [s.ledger.id] : [])))];
 }
 
 /**

@@ -34,6 +34,8 @@ export const briefing: Record<string, string> = {
   'briefing.kind.kpi': '指标页',
   'briefing.kind.pair': '对比页',
   'briefing.kind.missing': '缺失',
+  'briefing.kind.ledger': '台账页',
+  'briefing.preview': '预览（在上面的列表中点一页）',
   'briefing.view.trend': '趋势图',
   'briefing.view.comparison': '地区对比图',
   'briefing.view.ranking': '排名',

@@ -22,7 +22,7 @@ import { buildEmbedUrl, buildIframeSnippet } from '../../export/embed-snippet';
 import type { Cell } from '../../export/cell';
 import { VIEW_SPEC_LIMITS } from '../../export/view-spec';
 import { buildChartOption } from '../../standalone/build-charts';
-import { buildChartDocument, isTextItem, type ChartDocument, type DocumentChart, type DocumentText } from '../../standalone/document';
+import { buildChartDocument, isLedgerItem, isTextItem, type ChartDocument, type DocumentChart, type DocumentLedger, type DocumentText } from '../../standalone/document';
 import { boundaryPoints, MAX_BOUNDARY_POINTS, reduceBoundary, type DocumentBoundary } from '../../standalone/boundary';
 import { translate } from '../../domain/messages/index';
 import { formatNumber } from '../../charts/format';
@@ -66,7 +66,7 @@ export interface ChartSource {
 }
 
 /** What a saved page holds, in order: charts and views, or (in a deck) title slides. */
-export type PageItem = ChartSource | DocumentText;
+export type PageItem = ChartSource | DocumentText | DocumentLedger;
 
 /** What the user chose in the export menu. */
 export interface ImageSettings {
@@ -257,14 +257,14 @@ function savedBoundary(source: ChartSource): DocumentBoundary | undefined {
  * @example chartDocument([source], '耕地面积')
  */
 export function chartDocument(items: readonly PageItem[], title: string): ChartDocument {
-  const sources = items.filter((i): i is ChartSource => !isTextItem(i));
+  const sources = items.filter((i): i is ChartSource => !isTextItem(i) && !isLedgerItem(i));
   return buildChartDocument({
     title,
     locale: sources[0]?.data.locale ?? 'zh',
     theme: 'light',
     convention: sources[0]?.convention,
     charts: items.map((s) =>
-      isTextItem(s)
+      isTextItem(s) || isLedgerItem(s)
         ? s
         : {
             spec: titledSpec(s),

@@ -80,6 +80,8 @@ describe('buildDocumentItems', () => {
         return `slide-kpi ${item.slide.kpi?.value}`;
       case 'title':
         return `title ${item.title} / ${item.subtitle}`;
+      case 'ledger':
+        return `ledger ${item.slide.show}`;
     }
   };
   const cases: [string, ChartInput | DocumentText, string][] = [

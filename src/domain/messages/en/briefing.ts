@@ -34,6 +34,8 @@ export const briefing: Record<string, string> = {
   'briefing.kind.kpi': 'KPI',
   'briefing.kind.pair': 'Comparison',
   'briefing.kind.missing': 'Missing',
+  'briefing.kind.ledger': 'Ledger',
+  'briefing.preview': 'Preview (choose a slide in the list above)',
   'briefing.view.trend': 'Trend',
   'briefing.view.comparison': 'Regional comparison',
   'briefing.view.ranking': 'Ranking',
