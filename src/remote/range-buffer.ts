@@ -5,6 +5,7 @@
  * 200 with the whole file) is refused for large files rather than downloading them whole.
  */
 import type { AsyncBuffer } from 'hyparquet';
+import { isCrossOrigin, refusal } from './cross-origin';
 
 /** A whole-file answer is accepted up to this size (small files on servers without ranges). */
 const WHOLE_FILE_MAX = 8 * 1024 * 1024;
@@ -14,7 +15,7 @@ const CACHE_MAX = 64 * 1024 * 1024;
 /** Why a remote read failed, as an issue code and its details. */
 export class RemoteError extends Error {
   constructor(
-    readonly code: 'remote_http' | 'remote_no_ranges' | 'remote_unreachable',
+    readonly code: 'remote_http' | 'remote_no_ranges' | 'remote_unreachable' | 'remote_csp' | 'remote_cors',
     readonly params: Record<string, string | number>,
   ) {
     super(code);
@@ -90,11 +91,16 @@ async function headLength(url: string): Promise<number> {
 }
 
 async function request(url: string, init: RequestInit): Promise<Response> {
+  // Another origin the page's policy does not list: said before asking (cross-origin.ts).
+  const refused = refusal(url);
+  if (refused) throw new RemoteError(refused.code, { url, origin: refused.origin, page: location.origin });
   transfer.requests++;
   try {
     return await fetch(url, init);
   } catch {
-    // fetch rejects without a status: file:// pages, another origin without CORS, no network.
+    // fetch rejects without a status: another origin without CORS, file:// pages, no network.
+    const origin = isCrossOrigin(url);
+    if (origin) throw new RemoteError('remote_cors', { url, origin, page: location.origin });
     throw new RemoteError('remote_unreachable', { url });
   }
 }

@@ -8,6 +8,7 @@ import type { RemoteProvider, StoredObservation } from '../store';
 import { parseManifest, type ParquetManifest } from './manifest';
 import { fetchText, RemoteError } from './range-buffer';
 import { RemoteDataset } from './remote-dataset';
+import { REMOTE_ID_PREFIX } from './remote-id';
 
 /** A manifest that could not be used: the problem, for a sentence. */
 export class ManifestError extends Error {
@@ -30,7 +31,7 @@ export async function openManifest(url: string, options: { keepIds?: boolean } =
   const base = url.slice(0, url.lastIndexOf('/') + 1);
   // A published folder's own page keeps the datasets' ids, which its views and decks name; beside
   // a user's datasets, the folder's address keeps them apart.
-  const datasets = read.manifest.datasets.map((spec) => new RemoteDataset(options.keepIds ? spec.id : `remote:${base}${spec.id}`, base, spec, read.manifest));
+  const datasets = read.manifest.datasets.map((spec) => new RemoteDataset(options.keepIds ? spec.id : `${REMOTE_ID_PREFIX}${base}${spec.id}`, base, spec, read.manifest));
   return { manifest: read.manifest, datasets };
 }
 

@@ -8,6 +8,7 @@ import { openManifest, RemoteDatasets } from './remote-datasets';
 import { RemoteDataset } from './remote-dataset';
 import { fileDataset } from './open-file';
 import type { ColumnMap } from './manifest';
+import { REMOTE_ID_PREFIX } from './remote-id';
 
 /** The page's remote datasets. */
 export const remoteDatasets = new RemoteDatasets();
@@ -41,7 +42,7 @@ export async function openRemote(url: string, keep: boolean): Promise<string[]> 
 export async function openRemoteFile(url: string, columns: ColumnMap, name: string, indicator: string, keep: boolean): Promise<void> {
   const address = new URL(url, location.href).href;
   const { base, spec } = await fileDataset(address, columns, name, indicator);
-  const dataset = new RemoteDataset(`remote:${address}`, base, spec, {});
+  const dataset = new RemoteDataset(`${REMOTE_ID_PREFIX}${address}`, base, spec, {});
   remoteDatasets.add([dataset]);
   opened.set(address, [dataset.id]);
   store.setRemoteProvider(remoteDatasets);

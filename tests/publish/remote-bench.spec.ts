@@ -8,12 +8,13 @@
  * are: the ranking of every county equals DuckDB's GROUP BY.
  * REMOTE_VALUES=small runs a 100k-value dataset to try the script quickly.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect, type Browser } from '@playwright/test';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { makeDataset, openDataset, type DatasetShape } from './make-dataset';
 import { dataBytes, duckRanking, rankingValues, remoteAddress, serveAppAndData } from './remote-app';
+import type { Nginx } from './nginx';
 
 const small = process.env.REMOTE_VALUES === 'small';
 const shape: DatasetShape = small ? { indicators: 10, regions: 200, months: 50 } : { indicators: 50, regions: 2900, months: 69 };
@@ -34,23 +35,23 @@ const PROBE = () => {
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-drawn'] });
 };
 
-test('a remote dataset of ten million values: first chart, switch, bytes, heap, and DuckDB’s numbers', async ({ page }) => {
-  const started = Date.now();
-  const made = existsSync(join(dir, 'manifest.json')) ? await openDataset(dir) : await makeDataset((mkdirSync(dir, { recursive: true }), dir), shape);
-  const generateMs = Date.now() - started;
-  const server = await serveAppAndData(dist, made);
+/** One opening of the dataset in a fresh page: first chart from navigation, a switch, bytes, heap. */
+async function measureOnce(browser: Browser, server: Nginx): Promise<{ firstChartMs: number; switchMs: number | null; bytes: number; heapMb: number; load: number[] }> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
   try {
-    const cdp = await page.context().newCDPSession(page);
+    const cdp = await context.newCDPSession(page);
     const heap = async () => ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 1048576;
     await page.addInitScript(PROBE);
+    const load = loadavg().map((n) => Number(n.toFixed(2)));
 
     // 1. Open it: the overview of the first indicator; the first trend drawn, from navigation.
     server.resetLog();
     await page.goto(remoteAddress(server, { kind: 'trend', indicator: '指标01' }));
     await expect(page.getByTestId('trend-chart')).toHaveAttribute('data-drawn', /[1-9]/, { timeout: 120_000 });
     const firstChartMs = await page.evaluate(() => (window as unknown as { probe: { draws: number[] } }).probe.draws[0]);
-    const bytesOneView = dataBytes(server);
-    let peakHeap = await heap();
+    const bytes = dataBytes(server);
+    let heapMb = await heap();
 
     // 2. Switch indicator as a person does (press, hold, let go), timed from the click to the trend.
     const option = page.getByTestId('indicator-list').getByRole('option', { name: '指标02', exact: true });
@@ -68,7 +69,33 @@ test('a remote dataset of ten million values: first chart, switch, bytes, heap, 
       const drawn = p.draws.find((t) => t > click);
       return drawn === undefined ? null : drawn - click;
     });
-    peakHeap = Math.max(peakHeap, await heap());
+    heapMb = Math.max(heapMb, await heap());
+    return { firstChartMs, switchMs, bytes, heapMb, load };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs: number[]): number => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+test('a remote dataset of ten million values: first chart, switch, bytes, heap, and DuckDB’s numbers', async ({ page, browser }) => {
+  const started = Date.now();
+  const made = existsSync(join(dir, 'manifest.json')) ? await openDataset(dir) : await makeDataset((mkdirSync(dir, { recursive: true }), dir), shape);
+  const generateMs = Date.now() - started;
+  const server = await serveAppAndData(dist, made);
+  try {
+    // REMOTE_RUNS fresh pages (default 5), each opening the dataset from nothing; medians reported,
+    // every run kept with the machine's load average (1, 5, 15 min) when it started.
+    const runs: Awaited<ReturnType<typeof measureOnce>>[] = [];
+    for (let k = 0; k < Number(process.env.REMOTE_RUNS ?? 5); k++) runs.push(await measureOnce(browser, server));
+    const firstChartMs = median(runs.map((r) => r.firstChartMs));
+    const switches = runs.map((r) => r.switchMs).filter((x): x is number => x !== null);
+    const switchMs = switches.length === runs.length ? median(switches) : null;
+    const bytesOneView = Math.max(...runs.map((r) => r.bytes));
+    const peakHeap = Math.max(...runs.map((r) => r.heapMb));
 
     const result = {
       case: small ? 'remote-small' : 'remote-10m',
@@ -80,6 +107,7 @@ test('a remote dataset of ten million values: first chart, switch, bytes, heap, 
       bytes_one_view: bytesOneView,
       bytes_one_view_share: Number((bytesOneView / made.bytes).toFixed(4)),
       peak_heap_mb: Math.round(peakHeap),
+      runs: runs.map((r) => ({ first_chart_ms: Math.round(r.firstChartMs), switch_ms: r.switchMs === null ? null : Math.round(r.switchMs), bytes: r.bytes, heap_mb: Math.round(r.heapMb), load: r.load })),
       budgets: { first_chart_ms: 1000, switch_ms: 300, bytes_share: 0.05, heap_mb: 500 },
       within: {
         first_chart: firstChartMs <= 1000,
