@@ -23,7 +23,7 @@ function drawn(kind: 'bar-yoy' | 'bar-target', data = chartData(levels), spec: B
 function asRead(option: EChartsOption): unknown {
   const series = (option.series as Series[]).map((s) => ({
     ...s,
-    data: s.data.map((d, i) => {
+    data: s.data.map((d) => {
       if (!d || typeof d !== 'object') return d;
       const label = (d as { label?: { formatter?: () => string } }).label;
       return { ...d, label: { ...label, formatter: label?.formatter?.() } };

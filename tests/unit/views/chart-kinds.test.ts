@@ -10,7 +10,7 @@ const specOf = (kind: ChartKindName): ChartSpecs[ChartKindName] => (kind === 'ma
 
 describe('chartKinds', () => {
   it('declares what each kind needs', () => {
-    expect(kinds).toEqual(['trend', 'comparison', 'multiples', 'map']);
+    expect(kinds).toEqual(['trend', 'comparison', 'multiples', 'map', 'bar-yoy', 'bar-target']);
     expect(chartKinds.map.requires).toContain('boundary');
     expect(chartKinds.trend.requires).not.toContain('boundary');
   });
