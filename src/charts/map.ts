@@ -49,8 +49,11 @@ function optionOf(data: ChartData, spec: MapSpec, theme: ChartTheme, m: ReturnTy
   const period = m.period ?? '';
   const du = displayUnitOf(indicator, m.all);
   const values = m.rows.map((r) => toDisplay(r.o.value, indicator.baseUnit, du));
-  const min = values.length ? Math.min(...values) : 0;
-  const max = values.length ? Math.max(...values) : 1;
+  // The scale spans what is drawn: a city's value beside the county map's would wash it out.
+  const drawnKeys = spec.features && new Set(spec.features);
+  const scaled = drawnKeys ? values.filter((_, i) => drawnKeys.has(m.rows[i]!.key)) : values;
+  const min = scaled.length ? Math.min(...scaled) : 0;
+  const max = scaled.length ? Math.max(...scaled) : 1;
   const dp = valueDecimals(indicator, data.observations, du);
   const texts = m.rows.map((r) => `${r.o.region}\n${formatPeriod(period, locale)}：${formatObservationValue(r.o, locale, du, dp)}`);
   const better = translate(locale, 'chart.better');

@@ -57,4 +57,9 @@ export type MapSpec = Pick<ViewSpec, 'period' | 'title' | 'subtitle'> & {
   nameProperty?: string;
   /** The map's source and approval number (审图号), written by the user; shown as plain text. */
   caption?: string;
+  /**
+   * The boundary's join keys (its features' codes or names): the colour scale spans the values
+   * the map draws, the level of the boundary, not a province's total among its counties.
+   */
+  features?: readonly string[];
 };

@@ -17,6 +17,7 @@ import { arrowOf, displayUnitOf, formatChangeMagnitude, formatNumber, formatObse
 import type { ChartData } from '../charts/types';
 import { sparklinePath, type SparklineShape } from '../charts/sparkline-path';
 import { textColour } from '../charts/text-colour';
+import { rankedObservations } from './regions';
 
 /** Sparkline box, as the app draws it. */
 export const SPARKLINE = { width: 96, height: 24 } as const;
@@ -74,7 +75,7 @@ function rankMove(r: RankingRow, data: ChartData): string {
 export function buildRankingTable(data: ChartData, spec: ViewSpec, theme: ChartTheme): RankingTableText {
   const { locale, indicator } = data;
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
-  const mine = data.observations.filter((o) => o.indicator === indicator.name);
+  const mine = rankedObservations(spec.regions, data.observations.filter((o) => o.indicator === indicator.name));
   const period = spec.period ?? latestPeriod(mine.filter((o) => !o.isTotal));
   const du = displayUnitOf(indicator, mine);
   const dp = valueDecimals(indicator, mine, du);

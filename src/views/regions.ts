@@ -7,6 +7,7 @@ import type { Observation } from '../domain/types';
 import { defaultRegions } from '../analysis/default-regions';
 import { chosenUnderLabels, regionsOf } from '../analysis/region-identity';
 import { levelOfView } from '../analysis/region-levels';
+import { hasRegionRule } from '../analysis/region-drill';
 
 /**
  * The regions shown.
@@ -30,6 +31,18 @@ export function shownRegions(chosen: readonly string[] | undefined, observations
  */
 export function comparedRegions(chosen: readonly string[] | undefined, observations: readonly Observation[]): string[] | undefined {
   return chosen && chosen.length > 0 ? chosenUnderLabels(chosen, observations) : levelOfView(regionsOf(observations));
+}
+
+/**
+ * The values a ranking ranks: with a rule among the view's regions (the children of 哈尔滨市: a
+ * drill, or 全部区县 in the picker) those of the regions it chooses, so the ranking is of the
+ * children of a region; else every region's (a ranking is where regions are compared).
+ * @example rankedObservations(['@children:230100'], rows) // the values of 哈尔滨's counties
+ */
+export function rankedObservations<T extends Observation>(chosen: readonly string[] | undefined, observations: readonly T[]): readonly T[] {
+  if (!hasRegionRule(chosen)) return observations;
+  const regions = new Set(chosenUnderLabels(chosen!, observations));
+  return observations.filter((o) => regions.has(o.region));
 }
 
 /**

@@ -68,3 +68,17 @@ describe('a drilled comparison ranks among siblings', () => {
     expect(subtitle).not.toContain('名次为全部 7');
   });
 });
+
+describe('a ranking of the children of a region', () => {
+  const ranking = (regions?: string[]) => {
+    const view = buildView({ version: 1, kind: 'ranking', indicator: area.name, regions }, { indicator: area, observations: rows, locale: 'zh' }, { theme: light });
+    if (view.type !== 'ranking') throw new Error('not a ranking');
+    return view.table.rows.map((r) => `${r.rank} ${r.region}`);
+  };
+  it('ranks only the children the rule chooses', () => {
+    expect(ranking(['@children:230200'])).toEqual(['1 龙沙区', '2 建华区']);
+  });
+  it('a list of names ranks every region, as before', () => {
+    expect(ranking(['龙沙区'])).toHaveLength(rows.length);
+  });
+});
