@@ -65,7 +65,7 @@ export function ledgerSlideElement(page: Document, model: LedgerSlideModel): HTM
     section.append(numbers, el(page, 'h3', undefined, model.listHeading));
     if (model.none) section.append(el(page, 'p', 'ledger-more', model.none));
     const list = el(page, 'ol');
-    list.dataset.testid = 'standalone-ledger-overdue';
+    list.dataset.testid = 'standalone-ledger-overdue-list';
     for (const o of model.overdue) {
       const li = el(page, 'li', undefined, o.title);
       const late = el(page, 'span', 'ledger-late', o.late);
