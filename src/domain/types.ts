@@ -179,8 +179,11 @@ export interface Region {
   isTotal?: boolean;
 }
 
-/** The chart kinds a view can show. */
-export type ViewKind = 'trend' | 'comparison' | 'ranking' | 'multiples' | 'overview' | 'map';
+/**
+ * The chart kinds a view can show. `region` (按地区) is one region (the spec's first) across every
+ * indicator; its `indicator` is the one the dashboard showed, which its cards lead back to.
+ */
+export type ViewKind = 'trend' | 'comparison' | 'ranking' | 'multiples' | 'overview' | 'map' | 'region';
 
 /**
  * What a view shows. This, never raw chart options, is what goes into a URL, a saved view, a
@@ -194,7 +197,7 @@ export interface ViewSpec {
   datasets?: string[];
   /** Regions to show; empty or absent means a sensible default. */
   regions?: string[];
-  /** The period for one-period views (comparison, ranking, kpi, map). */
+  /** The period for one-period views (comparison, ranking, overview, map). */
   period?: string;
   periodFrom?: string;
   periodTo?: string;

@@ -14,7 +14,7 @@ import { chartFromParams, chartParams, readChart, readFormat } from './view-spec
 export type ViewSpecResult = { ok: true; spec: ViewSpec } | { ok: false; errors: string[] };
 
 /** The chart kinds a spec may name (mirrors `ViewKind`). */
-export const VIEW_KINDS: readonly ViewKind[] = ['trend', 'comparison', 'ranking', 'multiples', 'overview', 'map'];
+export const VIEW_KINDS: readonly ViewKind[] = ['trend', 'comparison', 'ranking', 'multiples', 'overview', 'map', 'region'];
 
 /**
  * Kinds under the names older links, saved views, decks and saved pages gave them: the overview

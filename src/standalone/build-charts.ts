@@ -18,7 +18,9 @@ import { boundaryGeoJson } from './boundary';
 import type { RankingTableText } from '../views/ranking';
 import type { KpiCardsText } from '../views/kpi';
 import { buildSlide, type SlideModels } from '../views/slides';
-import { buildView } from '../views/build-view';
+import { buildView, type ViewData } from '../views/build-view';
+import type { RegionViewModel } from '../views/region';
+import { regionViewData } from './region-document';
 import { buildLedgerSlide, type LedgerSlideModel } from '../views/slides-ledger';
 
 /** One chart ready to draw, or the sentences saying why it cannot be drawn. */
@@ -28,8 +30,9 @@ export type BuiltChart = DrawnChart;
  * The builder's input for one chart of a document.
  * @example chartDataOf(doc.charts[0], 'zh').indicator.name // '耕地面积'
  */
-export function chartDataOf(chart: DocumentChart, locale: ChartData['locale']): ChartData {
-  return { indicator: chart.indicator, observations: chart.payload.observations, locale };
+export function chartDataOf(chart: DocumentChart, locale: ChartData['locale']): ViewData {
+  const data = { indicator: chart.indicator, observations: chart.payload.observations, locale };
+  return chart.region ? regionViewData(data, chart.region) : data;
 }
 
 /**
@@ -54,6 +57,7 @@ export type BuiltItem = (
   | { type: 'chart'; chart: BuiltChart; map?: MapToRegister }
   | { type: 'ranking'; table: RankingTableText }
   | { type: 'overview'; cards: KpiCardsText; charts: BuiltChart[] }
+  | RegionViewModel
   | { type: 'slide-kpi'; slide: SlideModels['kpi'] }
   | { type: 'title'; title: string; subtitle: string }
   | { type: 'ledger'; slide: LedgerSlideModel }

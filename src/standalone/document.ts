@@ -17,7 +17,8 @@ import { buildEmbedPayload, validateEmbedPayload, type EmbedPayload } from '../e
 import { VIEW_SPEC_LIMITS } from '../export/view-spec';
 import type { ColourConvention } from '../charts/theme';
 import { readBoundary, type DocumentBoundary } from './boundary';
-import { ledgerSnapshot, readLedgerSnapshot, type LedgerSnapshot } from '../ledger/slide-snapshot';
+import { readRegionDocument, regionDocument, type DocumentRegion } from './region-document';
+import type { RegionSet } from '../views/region';
 import { isWatermarkText } from '../export/watermark';
 
 /** One view of a document, drawn as its kind is drawn in the app. */
@@ -33,6 +34,8 @@ export interface DocumentChart {
   /** Lines said under the view: where the datasets behind it disagree (export/conflict-note). */
   notes?: string[];
 }
+  /** A 按地区 view's indicators and datasets, and each row's dataset (region-document.ts). */
+  region?: DocumentRegion;
 
 /** A deck's title slide: text only. */
 export interface DocumentText {
@@ -77,6 +80,8 @@ export interface ChartInput {
   beside?: true;
   notes?: readonly string[];
 }
+  /** A 按地区 view's indicators and datasets (its rows name their datasets). */
+  regionSet?: RegionSet;
 
 /**
  * Whether an item is a title slide.
@@ -139,6 +144,7 @@ function chartItem(c: ChartInput): DocumentChart {
   if (c.show) item.show = c.show;
   if (c.boundary) item.boundary = c.boundary;
   if (c.beside) item.beside = true;
+  if (c.regionSet) item.region = regionDocument(c.observations, c.regionSet, pickIndicator);
   if (c.notes && c.notes.length > 0) item.notes = c.notes.slice(0, MAX_NOTES).map((n) => n.slice(0, MAX_NOTE_LENGTH));
   return item;
 }
@@ -277,6 +283,12 @@ export function readChartDocument(input: unknown, locale: Locale = 'zh'): ChartD
       const item: DocumentChart = { payload: payload.payload, indicator };
       if (show) item.show = show;
       if (boundary) item.boundary = boundary;
+      const rawRegion = own(chart, 'region');
+      if (rawRegion !== undefined) {
+        const region = readRegionDocument(rawRegion, payload.payload.observations.length, readIndicator);
+        if (!region) return invalid();
+        item.region = region;
+      }
       if (beside === true) item.beside = true;
       if (Array.isArray(notes) && notes.length > 0) item.notes = [...(notes as string[])];
       read.push(item);

@@ -11,6 +11,7 @@ import { buildDocumentItems, type BuiltChart, type BuiltItem, type MapToRegister
 import type { RankingTableText } from '../views/ranking';
 import type { KpiCardsText } from '../views/kpi';
 import { SPARKLINE } from '../views/ranking';
+import { REGION_SPARKLINE, type RegionViewModel } from '../views/region';
 import { multiplesHeight } from '../charts/multiples';
 import { echarts } from './echarts-runtime';
 
@@ -122,12 +123,12 @@ function trafficLight(page: Document, status: string, word: string, colour: stri
   return light;
 }
 
-function sparkline(page: Document, shape: RankingTableText['rows'][number]['sparkline'], colour: string): SVGSVGElement {
+function sparkline(page: Document, shape: RankingTableText['rows'][number]['sparkline'], colour: string, box: { width: number; height: number } = SPARKLINE): SVGSVGElement {
   const NS = 'http://www.w3.org/2000/svg';
   const svg = page.createElementNS(NS, 'svg');
-  svg.setAttribute('width', String(SPARKLINE.width));
-  svg.setAttribute('height', String(SPARKLINE.height));
-  svg.setAttribute('viewBox', `0 0 ${SPARKLINE.width} ${SPARKLINE.height}`);
+  svg.setAttribute('width', String(box.width));
+  svg.setAttribute('height', String(box.height));
+  svg.setAttribute('viewBox', `0 0 ${box.width} ${box.height}`);
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', shape.label);
   svg.dataset.testid = 'standalone-sparkline';
@@ -223,6 +224,41 @@ function kpiCards(page: Document, model: KpiCardsText): HTMLElement {
 }
 
 function slideKpi(page: Document, slide: Extract<BuiltItem, { type: 'slide-kpi' }>['slide']): HTMLElement {
+/** 按地区: the region's card of every indicator, by dataset, as the app's tab shows them. */
+function regionView(page: Document, model: RegionViewModel): HTMLElement {
+  const section = el(page, 'section', 'block');
+  section.dataset.testid = 'standalone-region';
+  section.append(el(page, 'h2', undefined, model.heading));
+  if (model.empty) section.append(el(page, 'p', 'muted', model.empty));
+  for (const group of model.groups) {
+    if (group.heading) section.append(el(page, 'h3', 'group', group.heading));
+    const list = el(page, 'div', 'kpis');
+    for (const c of group.cards) {
+      const article = el(page, 'article', 'card');
+      article.dataset.testid = 'standalone-region-card';
+      article.dataset.indicator = c.indicator;
+      const h3 = el(page, 'h3', undefined, c.name);
+      h3.append(el(page, 'span', 'period', c.card.period));
+      const value = el(page, 'p', 'value', c.card.value);
+      value.dataset.testid = 'standalone-region-value';
+      article.append(h3, value, sparkline(page, c.sparkline, model.accent, REGION_SPARKLINE));
+      if (c.card.yoy) {
+        const yoy = el(page, 'p', 'yoy', c.card.yoy.text);
+        yoy.style.color = c.card.yoy.colour;
+        article.append(yoy);
+      }
+      if (c.card.target) {
+        const target = el(page, 'p', undefined, c.card.target.text);
+        if (c.card.target.status) target.append(trafficLight(page, c.card.target.status, c.card.target.statusText, c.card.target.colour));
+        article.append(target);
+      }
+      list.append(article);
+    }
+    section.append(list);
+  }
+  return section;
+}
+
   const section = el(page, 'section', 'slide');
   section.dataset.testid = 'standalone-slide-kpi';
   section.append(el(page, 'h2', undefined, slide.heading));
@@ -271,6 +307,8 @@ function renderItem(page: Document, item: BuiltItem, charts: Charts): HTMLElemen
     case 'ledger':
       return ledgerSlideElement(page, item.slide);
     case 'overview': {
+    case 'region':
+      return regionView(page, item);
       const section = el(page, 'section', 'block');
       section.dataset.testid = 'standalone-overview';
       const grid = el(page, 'div', 'overview-charts');

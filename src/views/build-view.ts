@@ -16,6 +16,7 @@ import { drawChart, inWords } from './chart-kinds';
 import { buildRankingTable, type RankingTableText } from './ranking';
 import { buildKpiCards, type KpiCardsText } from './kpi';
 import { comparedRegions, shownRegions } from './regions';
+import { buildRegionView, type RegionSet, type RegionViewModel } from './region';
 import { linkedRegions, withFilterNote } from './linked-filter';
 import type { DrawnChart } from './types';
 
@@ -30,7 +31,14 @@ export interface ViewLook {
 export type ViewModel =
   | { type: 'chart'; chart: DrawnChart; panels?: number }
   | { type: 'ranking'; table: RankingTableText }
-  | { type: 'overview'; cards: KpiCardsText; charts: DrawnChart[] };
+  | { type: 'overview'; cards: KpiCardsText; charts: DrawnChart[] }
+  | RegionViewModel;
+
+/**
+ * What a view is built from: the indicator and its rows; for 按地区, the region's rows of every
+ * indicator (each with its dataset) and `regionSet`, the indicators and datasets it spans.
+ */
+export type ViewData = ChartData & { regionSet?: RegionSet };
 
 /** A view kind: how its model is built. */
 export type ViewBuilder = (spec: ViewSpec, data: ChartData, look: ViewLook) => ViewModel;
@@ -114,6 +122,9 @@ const map: ViewBuilder = (spec, data, look) => ({
 
 const ranking: ViewBuilder = (spec, data, look) => ({ type: 'ranking', table: buildRankingTable(data, spec, look.theme) });
 
+/** 按地区: one region's card of every indicator, grouped by dataset (views/region.ts). */
+const region: ViewBuilder = (spec, data, look) => buildRegionView(spec, data, data.regionSet, look.theme);
+
 /**
  * The overview (总览) as the app shows it first: KPI cards, then the trend of the same regions and
  * the comparison of the view's period, under the dashboard's headings.
@@ -146,7 +157,7 @@ const overview: ViewBuilder = (spec, data, look) => {
  * The view kinds. A new kind is one entry here (its name in `ViewKind`, src/domain/types.ts).
  * @example viewKinds.ranking(spec, data, { theme: light }).type // 'ranking'
  */
-export const viewKinds: Record<ViewKind, ViewBuilder> = { trend, comparison, multiples, map, ranking, overview };
+export const viewKinds: Record<ViewKind, ViewBuilder> = { trend, comparison, multiples, map, ranking, overview, region };
 
 /**
  * The model of one view.

@@ -122,3 +122,67 @@ export function regionCardText(c: RegionCard, locale: Locale, theme: ChartTheme)
     sparkline: { ...sparklinePath(c.values, REGION_SPARKLINE.width, REGION_SPARKLINE.height), label },
   };
 }
+
+/** What 按地区 draws from beyond one indicator's rows (`ChartData` carries the region's rows of every indicator). */
+export interface RegionSet {
+  /** Every indicator a card may be of, in the order cards are listed (targets under today's region labels). */
+  indicators: Indicator[];
+  /** The datasets cards are grouped by, in order, with the names the groups are headed by. */
+  datasets: { id: string; name: string }[];
+}
+
+/** One card of the 按地区 view, with the indicator it is of (its overview opens from it). */
+export type RegionViewCard = RegionCardText & { indicator: string };
+
+/** The 按地区 view as every destination shows it. */
+export interface RegionViewModel {
+  type: 'region';
+  heading: string;
+  /** The region shown (the view's, else the first total, else the first region with data). */
+  region: string | undefined;
+  /** Cards by dataset; a group has a heading only when there are several. */
+  groups: { datasetId: string; heading: string | undefined; cards: RegionViewCard[] }[];
+  /** Said when the region has no card. */
+  empty: string | undefined;
+  /** Colour of the sparklines (a saved page draws them; the app's follow its accent). */
+  accent: string;
+}
+
+/**
+ * The 按地区 view of the region the spec names (its first region), from that region's rows of
+ * every indicator (`data.observations`, each with the dataset it came from) and the indicators
+ * and datasets of `set` (without one: the spec's indicator alone, one group).
+ * @example buildRegionView({ version: 1, kind: 'region', indicator: '面积', regions: ['道里区'] }, data, set, light).groups[0].cards[0].card.value // '6.04万亩'
+ */
+export function buildRegionView(
+  spec: { regions?: readonly string[] },
+  data: { indicator: Indicator; observations: readonly (Observation & { datasetId?: string })[]; locale: Locale },
+  set: RegionSet | undefined,
+  theme: ChartTheme,
+): RegionViewModel {
+  const { locale, observations } = data;
+  const region = spec.regions?.[0] ?? (observations.find((o) => o.isTotal) ?? observations[0])?.region;
+  const indicators = set?.indicators ?? [data.indicator];
+  const byIndicator = new Map<string, (Observation & { datasetId?: string })[]>();
+  for (const o of observations) {
+    if (o.region !== region) continue;
+    const list = byIndicator.get(o.indicator);
+    if (list) list.push(o);
+    else byIndicator.set(o.indicator, [o]);
+  }
+  const cards = region === undefined ? [] : indicators.map((i) => regionCard(byIndicator.get(i.name) ?? [], i, region)).filter((c) => c !== undefined);
+  const groups = groupRegionCards(cards, set?.datasets.map((d) => d.id) ?? []);
+  const named = (id: string) => set?.datasets.find((d) => d.id === id)?.name ?? translate(locale, 'views.region.otherGroup');
+  return {
+    type: 'region',
+    heading: translate(locale, 'views.region.title', { region: region ?? '' }),
+    region,
+    groups: groups.map((g) => ({
+      datasetId: g.datasetId,
+      heading: groups.length > 1 ? named(g.datasetId) : undefined,
+      cards: g.cards.map((c) => ({ ...regionCardText(c, locale, theme), indicator: c.indicator.name })),
+    })),
+    empty: cards.length === 0 ? translate(locale, 'views.region.empty') : undefined,
+    accent: theme.palette[0] ?? theme.text,
+  };
+}

@@ -39,13 +39,13 @@ test.describe('axe', () => {
   test('every tab of the dashboard has no critical or serious findings, in both themes', async ({ page }) => {
     await openFresh(page);
     const found: Record<string, string[]> = {};
-    for (const tab of ['kpi', 'trend', 'comparison', 'ranking', 'multiples', 'region']) {
+    for (const tab of ['overview', 'trend', 'comparison', 'ranking', 'multiples', 'region']) {
       await page.getByTestId(`view-tab-${tab}`).click();
       await expect(page.getByTestId(`view-tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
       await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
       found[tab] = await seriousFindings(page);
     }
-    await page.getByTestId('view-tab-kpi').click();
+    await page.getByTestId('view-tab-overview').click();
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     found['kpi, dark'] = await seriousFindings(page);
@@ -131,7 +131,7 @@ test('the dashboard fits 1024 px and a phone: no sideways scrolling, on a phone 
   ] as const) {
     await page.setViewportSize({ width, height });
     if (width === 1920) await openFresh(page);
-    for (const tab of ['kpi', 'trend', 'ranking']) {
+    for (const tab of ['overview', 'trend', 'ranking']) {
       await page.getByTestId(`view-tab-${tab}`).click();
       await expect(page.getByTestId(`view-tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -237,7 +237,7 @@ test('the watermark, set once, is on the page, on an exported PNG and SVG and on
 
 test('one Excel for the page: a sheet per panel with its title, unit and period, numbers typed', async ({ page }) => {
   await openFresh(page);
-  await page.getByTestId('view-tab-kpi').click();
+  await page.getByTestId('view-tab-overview').click();
   await chartDrawn(page, 'trend-chart');
   const { bytes } = await download(page, 'page-export-xlsx');
   await expect(page.getByTestId('page-export-status')).toContainText('3');

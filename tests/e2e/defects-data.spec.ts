@@ -218,7 +218,7 @@ test('region groups and unmatched map regions are named, never a bare code', asy
   for (const label of optgroups) expect(label).not.toMatch(/^\s*\d{6}/);
   await page.getByTestId('region-focus').scrollIntoViewIfNeeded();
   await screenshot(page, 'defects-data-region-tab-groups-1920');
-  await page.getByTestId('view-tab-kpi').click();
+  await page.getByTestId('view-tab-overview').click();
   await chooseIndicator(page, '保护性耕作面积');
   await page.getByTestId('boundary-input').setInputFiles(own('codes-only.geojson'));
   await chartDrawn(page, 'map-chart');

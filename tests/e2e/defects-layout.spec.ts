@@ -245,7 +245,7 @@ test('a 100,000-character name is shown truncated, the page keeps its width and 
   expect(((await chosen.innerText()) ?? '').length).toBeLessThanOrEqual(210);
   expect(((await chosen.getAttribute('title')) ?? '').length).toBeGreaterThan(200);
   await screenshot(page, 'layout-long-name-1920');
-  await page.getByTestId('view-tab-kpi').click();
+  await page.getByTestId('view-tab-overview').click();
   await expect(page.getByTestId('kpi-card').first()).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1920);
   await screenshot(page, 'layout-long-name-kpi-1920');

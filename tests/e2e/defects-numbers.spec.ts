@@ -119,7 +119,7 @@ test('one number format per indicator: its decimals everywhere, set in 指标设
   await expect(table.locator('tr[data-region="南岗区"]').getByTestId('value')).toHaveText('4.95吨');
   await screenshot(page, 'defects-numbers-decimals-ranking');
   // The rows table writes the values by the same rule.
-  await page.getByTestId('view-tab-kpi').click();
+  await page.getByTestId('view-tab-overview').click();
   await expect(page.getByTestId('observation-table')).toContainText('5.10吨');
   await page.getByTestId('view-tab-ranking').click();
   // 64.0% beside 63.2%, not 64%.
@@ -134,7 +134,7 @@ test('one number format per indicator: its decimals everywhere, set in 指标设
   await expect(table.locator('tr[data-region="道里区"]').getByTestId('value')).toHaveText('5吨');
 
   // The KPI value and its unit are one word: never broken inside the unit.
-  await page.getByTestId('view-tab-kpi').click();
+  await page.getByTestId('view-tab-overview').click();
   const value = page.getByTestId('kpi-card').first().getByTestId('kpi-value');
   await expect(value).toHaveCSS('white-space', 'nowrap');
   await page.setViewportSize({ width: 1024, height: 768 });

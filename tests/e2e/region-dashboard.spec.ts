@@ -19,11 +19,11 @@ test('按地区: every indicator of one region, kept in the URL, each card openi
   await expect(card('整改任务数').getByTestId('region-card-value')).toHaveText('12项');
 
   // It prints: the heading names the region; the picker, the buttons and the links stay off paper.
-  await expect(page.getByTestId('region-print')).toBeVisible();
+  await expect(page.getByTestId('page-print')).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('region-dashboard').locator('h2')).toHaveText('道里区：各项指标');
   await expect(page.getByTestId('region-focus')).toBeHidden();
-  await expect(page.getByTestId('region-print')).toBeHidden();
+  await expect(page.getByTestId('page-print')).toBeHidden();
   await expect(card('保护性耕作面积').getByTestId('region-card-open')).toBeHidden();
   await expect(card('保护性耕作面积').getByTestId('region-card-value')).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
@@ -50,7 +50,7 @@ test('按地区: every indicator of one region, kept in the URL, each card openi
 
   // A card's button opens that indicator's overview and leaves the tab.
   await card('秸秆还田率').getByTestId('region-card-open').click();
-  await expect(page.getByTestId('view-tab-kpi')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('view-tab-overview')).toHaveAttribute('aria-selected', 'true');
   await expect(page).not.toHaveURL(/region=/);
   await expect(page).toHaveURL(/ind=%E7%A7%B8%E7%A7%86%E8%BF%98%E7%94%B0%E7%8E%87/);
   await expect(page.getByTestId('kpi').first()).toBeVisible();

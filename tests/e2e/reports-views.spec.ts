@@ -54,7 +54,7 @@ test('the overview, ranking and map tabs save as HTML that opens offline with it
   const dir = mkdtempSync(join(tmpdir(), 'reports-views-'));
 
   // Overview: the app's cards, values and 同比 colours, then the file.
-  await expect(page.getByTestId('view-tab-kpi')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('view-tab-overview')).toHaveAttribute('aria-selected', 'true');
   await chartDrawn(page, 'trend-chart');
   const appCards = page.getByTestId('kpi').getByTestId('kpi-card');
   await expect(appCards.first()).toBeVisible();
@@ -163,7 +163,7 @@ test('hostile names come out as text in a saved ranking table and overview', asy
   await page.getByTestId('view-tab-ranking').click();
   await expect(page.getByTestId('ranking-table')).toBeVisible({ timeout: 30_000 });
   const ranking = await savePage(page, dir, 'ranking.html');
-  await page.getByTestId('view-tab-kpi').click();
+  await page.getByTestId('view-tab-overview').click();
   await chartDrawn(page, 'trend-chart');
   const overview = await savePage(page, dir, 'overview.html');
 
@@ -188,7 +188,7 @@ test('an embed under the Chinese colour convention (涨红跌绿) colours a rise
   await openFresh(page);
   await chooseIndicator(page, AREA);
   await page.getByTestId('colours').selectOption('rise-red');
-  await expect(page.getByTestId('view-tab-kpi')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('view-tab-overview')).toHaveAttribute('aria-selected', 'true');
   const appYoy = await page
     .getByTestId('kpi')
     .locator('.yoy')

@@ -41,7 +41,7 @@ test('every view on the sample data, with numbers matching the stored data', asy
   await chooseIndicator(page, AREA);
 
   // Overview: KPI cards with units, trend and comparison.
-  await expect(page.getByTestId('view-tab-kpi')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('view-tab-overview')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('kpi-card').first()).toBeVisible();
   await expect(page.getByTestId('kpi-card').filter({ hasText: '合计' }).getByTestId('kpi-value')).toHaveText('729.30万亩'); // two decimals, as 6.04万亩 (one format per indicator)
   await chartDrawn(page, 'trend-chart');
@@ -163,7 +163,7 @@ test('indicator settings change the charts at once; the arrangement is saved', a
   await expect(daoli).toContainText('75.5%');
 
   // Arrange the overview: ranking shown and first, the table hidden; saved for this indicator.
-  await page.getByTestId('view-tab-kpi').click();
+  await page.getByTestId('view-tab-overview').click();
   await page.getByTestId('layout-edit').click();
   await page.getByTestId('layout-show-ranking').check();
   await page.getByTestId('layout-show-table').uncheck();
@@ -242,7 +242,7 @@ test('hostile names go through every view as text and run no script', async ({ p
   const hostile = '<img src=x onerror="window.__pwned=1">';
 
   for (const [kind, chart] of [
-    ['kpi', 'trend-chart'],
+    ['overview', 'trend-chart'],
     ['trend', 'trend-chart'],
     ['comparison', 'comparison-chart'],
     ['ranking', undefined],
@@ -254,7 +254,7 @@ test('hostile names go through every view as text and run no script', async ({ p
       await chartDrawn(page, chart);
       await hover(page, chart);
     }
-    if (kind === 'kpi') await hover(page, 'comparison-chart');
+    if (kind === 'overview') await hover(page, 'comparison-chart');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   }
   await page.getByTestId('view-tab-ranking').click();

@@ -161,6 +161,11 @@ export class Explorer {
     this.page = PAGES.includes(page as Page) ? (page as Page) : 'dashboard';
     const spec = viewInAddress(params);
     if (spec) this.spec = spec;
+    // A 按地区 view named as a kind (a saved view's link) is the tab of its region.
+    if (spec?.kind === 'region') {
+      this.focusRegion = spec.regions?.[0] ?? '';
+      this.spec = { ...spec, kind: 'overview', regions: undefined };
+    } else if (spec) this.spec = spec;
     this.focusRegion = params.get('region') ?? undefined;
   }
 

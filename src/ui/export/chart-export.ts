@@ -8,7 +8,7 @@ import type { EChartsOption } from 'echarts';
 import type { ViewSpec } from '../../domain/types';
 import type { Locale } from '../../domain/messages/index';
 import '../../domain/messages/reports-part';
-import type { ChartData } from '../../charts/types';
+import type { ViewData } from '../../views/build-view';
 import { displayUnitOf, valueFormatter } from '../../charts/format';
 import { light, withConvention, type ColourConvention } from '../../charts/theme';
 import { buildFootnote } from '../../export/footnote';
@@ -42,7 +42,8 @@ import { pageSheets } from '../../export/page-xlsx';
 /** One chart as the app shows it. */
 export interface ChartSource {
   spec: ViewSpec;
-  data: ChartData;
+  /** For 按地区, with the indicators and datasets it spans (`regionSet`). */
+  data: ViewData;
   /** The panel heading: file names and page titles. */
   heading: string;
   convention: ColourConvention;
@@ -274,6 +275,7 @@ export function chartDocument(items: readonly PageItem[], title: string): ChartD
             beside: s.beside,
             boundary: savedBoundary(s),
             notes: notesBehind(s, observationsBehind(s.spec, s.data.observations)),
+            regionSet: s.data.regionSet,
           },
     ),
   });

@@ -9,6 +9,9 @@ import type { Locale } from '../../domain/messages/index';
 /** Kinds that show one period (`spec.period`) rather than a span. */
 const ONE_PERIOD: ReadonlySet<ViewSpec['kind']> = new Set(['comparison', 'ranking', 'overview', 'map']);
 
+/** Whether a row is of the view's indicator; 按地区 (`region`) spans every indicator of its region. */
+const ofIndicator = (spec: ViewSpec, o: Observation) => spec.kind === 'region' || o.indicator === spec.indicator;
+
 /**
  * The observations a chart of `spec` draws: its indicator, its regions when it names some, its
  * period (one-period kinds) or span. Input order is kept; the input is not changed.
@@ -19,7 +22,7 @@ export function observationsBehind<T extends Observation>(spec: ViewSpec, observ
   const onePeriod = ONE_PERIOD.has(spec.kind) ? spec.period : undefined;
   return observations.filter(
     (o) =>
-      o.indicator === spec.indicator &&
+      ofIndicator(spec, o) &&
       (!regions || regions.has(o.region)) &&
       (onePeriod === undefined || o.period === onePeriod) &&
       (onePeriod !== undefined || spec.periodFrom === undefined || comparePeriods(o.period, spec.periodFrom) >= 0) &&
@@ -45,7 +48,7 @@ export function observationsForSnapshot<T extends Observation>(spec: ViewSpec, o
   // A filtered overview's cards and trend show the filter's region, which its regions may not name.
   const named = [...(spec.regions ?? []), ...(spec.filter ? [spec.filter] : [])];
   const regions = spec.regions && spec.regions.length > 0 && !ALL_REGIONS.has(spec.kind) ? new Set(named) : undefined;
-  return observations.filter((o) => o.indicator === spec.indicator && (!regions || regions.has(o.region) || o.isTotal === true));
+  return observations.filter((o) => ofIndicator(spec, o) && (!regions || regions.has(o.region) || o.isTotal === true));
 }
 
 /**

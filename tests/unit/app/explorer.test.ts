@@ -219,6 +219,13 @@ describe('explorer', () => {
     expect(new URLSearchParams(location.search).get('view')).toBe('overview');
   });
 
+  it('opens a link to a 按地区 view (view=region, a saved view of the tab) on the tab of its region', async () => {
+    const { explorer } = await open('?view=region&ind=%E9%80%A0%E6%9E%97%E9%9D%A2%E7%A7%AF&r=%E5%8D%97%E5%B2%97%E5%8C%BA');
+    expect(explorer.focusRegion).toBe('南岗区');
+    expect(explorer.spec.kind).toBe('overview');
+    expect(explorer.spec.regions).toBeUndefined();
+  });
+
   it('filters by dataset without reading values: the list, the values and the regions follow', async () => {
     const { explorer } = await open('?view=overview&ind=%E9%80%A0%E6%9E%97%E9%9D%A2%E7%A7%AF');
     expect(explorer.indicators.map((i) => i.name)).toEqual(['耕地面积', '造林面积']);

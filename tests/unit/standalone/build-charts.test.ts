@@ -82,6 +82,8 @@ describe('buildDocumentItems', () => {
         return `title ${item.title} / ${item.subtitle}`;
       case 'ledger':
         return `ledger ${item.slide.show}`;
+      case 'region':
+        return `region ${item.region}: ${item.groups.map((g) => g.cards.map((c) => `${c.name} ${c.card.value}`).join(', ')).join(' | ')}`;
     }
   };
   const cases: [string, ChartInput | DocumentText, string][] = [

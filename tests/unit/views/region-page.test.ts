@@ -1,0 +1,63 @@
+/**
+ * 按地区 on a saved page: the document carries the region's rows of every indicator with the
+ * dataset each came from, and the page builds the same view model as the app's tab.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildChartDocument, readChartDocument, type ChartInput } from '../../../src/standalone/document';
+import { buildDocumentItems } from '../../../src/standalone/build-charts';
+import { buildView, type ViewData } from '../../../src/views/build-view';
+import { light } from '../../../src/charts/theme';
+import type { Indicator, Observation, ViewSpec } from '../../../src/domain/types';
+import { HOSTILE } from '../standalone/fixtures';
+
+const area: Indicator = { name: '造林面积', baseUnit: '亩', displayUnit: '万亩', polarity: 'higher', targets: [{ period: '2024', value: 40000, region: '甲县' }] };
+const rate: Indicator = { name: HOSTILE, baseUnit: '%', polarity: 'higher', targets: [] };
+type Row = Observation & { datasetId: string };
+const row = (indicator: string, period: string, value: number, datasetId: string, unit = '亩'): Row => ({ region: '甲县', indicator, period, value, unit, datasetId });
+const rows: Row[] = [
+  row('造林面积', '2023', 30000, 'a'),
+  row('造林面积', '2024', 36000, 'a'),
+  row(HOSTILE, '2023', 61.5, 'b', '%'),
+  row(HOSTILE, '2024', 65.7, 'b', '%'),
+];
+const spec: ViewSpec = { version: 1, kind: 'region', indicator: '造林面积', regions: ['甲县'] };
+const data: ViewData = {
+  indicator: area,
+  observations: rows,
+  locale: 'zh',
+  regionSet: { indicators: [area, rate], datasets: [{ id: 'a', name: '林业表' }, { id: 'b', name: HOSTILE }] },
+};
+const input: ChartInput = { spec, observations: rows, indicator: area, regionSet: data.regionSet };
+const reread = (doc: unknown) => readChartDocument(JSON.parse(JSON.stringify(doc)), 'zh');
+
+describe('按地区 on a saved page', () => {
+  it('builds, after the file is read back, the model the tab builds', () => {
+    const tab = buildView(spec, data, { theme: light });
+    const read = reread(buildChartDocument({ title: '甲县', locale: 'zh', theme: 'light', charts: [input] }));
+    expect(read.ok).toBe(true);
+    const page = read.ok ? buildDocumentItems(read.document)[0] : undefined;
+    expect(page).toEqual(tab);
+    expect(tab.type === 'region' && tab.groups.map((g) => [g.heading, g.cards.map((c) => `${c.name} ${c.card.value}`)])).toEqual([
+      ['林业表', ['造林面积 3.6万亩']],
+      [HOSTILE, [`${HOSTILE} 65.7%`]],
+    ]);
+  });
+
+  it.each<[string, (region: Record<string, unknown>) => void]>([
+    ['a dataset index out of range', (r) => ((r.datasetOf as number[])[0] = 2)],
+    ['fewer dataset indices than rows', (r) => (r.datasetOf as number[]).pop()],
+    ['an indicator that is not one', (r) => (r.indicators as unknown[]).push({ name: 1 })],
+    ['a dataset without a name', (r) => (r.datasets as unknown[]).push({ id: 'c' })],
+  ])('refuses a file with %s', (_, spoil) => {
+    const doc = JSON.parse(JSON.stringify(buildChartDocument({ title: '甲县', locale: 'zh', theme: 'light', charts: [input] })));
+    spoil(doc.charts[0].region);
+    expect(readChartDocument(doc, 'zh').ok).toBe(false);
+  });
+
+  it('never changes its input', () => {
+    const before = JSON.stringify([input, data]);
+    buildDocumentItems(buildChartDocument({ title: '甲县', locale: 'zh', theme: 'light', charts: [input] }));
+    buildView(spec, data, { theme: light });
+    expect(JSON.stringify([input, data])).toBe(before);
+  });
+});
