@@ -50,6 +50,7 @@ td.nowrap{white-space:nowrap}
 .card .value{font-size:28px;font-weight:700;font-variant-numeric:tabular-nums;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .yoy{font-weight:700}
 .muted{color:var(--muted)}
+h3.group{font-size:16px;color:var(--muted);margin:8px 0}
 .overview-charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:16px}
 .slide{margin:0 0 16px;border:1px solid var(--line);border-radius:8px;padding:32px 24px;text-align:center;display:grid;gap:16px;align-content:center;min-height:320px}
 .slide h2{font-size:32px;margin:0}
