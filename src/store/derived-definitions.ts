@@ -106,7 +106,8 @@ export type DerivedSaveResult = { ok: true } | { ok: false; reason: 'taken' | 'i
 export async function putDerivedDefinition(def: DerivedDefinition, replacing?: string): Promise<DerivedSaveResult> {
   const checked = readDerivedDefinition(def);
   if (!checked) return { ok: false, reason: 'invalid' };
-  if ((await baseIndicators()).some((i) => i.name === checked.name)) return { ok: false, reason: 'taken' };
+  // Only a name some dataset holds is taken: 指标设置 of a calculated indicator stores a record of its name.
+  if ([...(await baseDatasetIndicators()).values()].some((names) => names.includes(checked.name))) return { ok: false, reason: 'taken' };
   const list = await readDefinitions();
   const at = list.findIndex((d) => d.name === (replacing ?? checked.name));
   const others = list.filter((d, i) => i !== at && d.name !== checked.name);
@@ -198,8 +199,8 @@ export async function getPeriods(indicator: string): Promise<string[]> {
 }
 
 /**
- * `getIndicators` with the calculated ones after the stored ones (a definition named like a
- * stored indicator, imported after it was made, gives way to the stored one).
+ * `getIndicators` with the calculated ones after the stored ones. A calculated indicator keeps
+ * its name: values imported later under the same name are not read while it is defined.
  * @example (await getIndicators()).find((i) => i.definition)?.name // '人均地区生产总值'
  */
 export async function getIndicators(): Promise<Indicator[]> {
@@ -210,10 +211,24 @@ export async function getIndicators(): Promise<Indicator[]> {
 
 async function listed(byName: Map<string, DerivedDefinition>, engine: DerivedEngine, stored?: Indicator[]): Promise<Indicator[]> {
   const base = stored ?? (await baseIndicators());
-  const taken = new Set(base.map((i) => i.name));
-  const out = [...base];
+  const out = base.filter((i) => !byName.has(i.name));
   // In the order made, so a calculated indicator of a calculated one finds its input's unit.
-  for (const def of byName.values()) if (!taken.has(def.name)) out.push(engine.indicator(def, out));
+  for (const def of byName.values()) out.push(withSettings(engine.indicator(def, out), base.find((i) => i.name === def.name)));
+  return out;
+}
+
+/**
+ * A calculated indicator with what the user set in 指标设置 (which stores an indicator record of
+ * its name): its name shown, polarity, decimals, description, targets. Its unit and definition
+ * are always the calculation's.
+ */
+function withSettings(calculated: Indicator, settings: Indicator | undefined): Indicator {
+  if (!settings) return calculated;
+  const out: Indicator = { ...calculated, polarity: settings.polarity, targets: settings.targets };
+  if (settings.displayName) out.displayName = settings.displayName;
+  if (settings.decimals !== undefined) out.decimals = settings.decimals;
+  if (settings.description) out.description = settings.description;
+  if (settings.rateChange) out.rateChange = settings.rateChange;
   return out;
 }
 
