@@ -7,6 +7,7 @@
  */
 import { parquetMetadata, parquetRead, snappyUncompress, type Compressors, type FileMetaData } from 'hyparquet';
 import type { Grid } from './types';
+import { loadPolyfills } from '../polyfills';
 
 /** Rows of a Parquet file a local import holds as text; larger datasets are opened in place. */
 export const MAX_PARQUET_ROWS = 3_000_000;
@@ -112,6 +113,9 @@ function descendants(schema: FileMetaData['schema'], at: number): number {
  * @example const read = await readParquet(bytes); if ('grid' in read) read.grid[0] // header
  */
 export async function readParquet(bytes: Uint8Array): Promise<ParquetRead> {
+  // hyparquet calls Array.prototype.at (Chromium 92); this runs in the import worker too, whose
+  // global the page's polyfills never reach.
+  await loadPolyfills();
   const n = bytes.length;
   const view = new DataView(bytes.buffer, bytes.byteOffset, n);
   if (n < 12 || view.getUint32(0, true) !== MAGIC || view.getUint32(n - 4, true) !== MAGIC) return { problem: { code: 'parquet_bad_file', params: {} } };

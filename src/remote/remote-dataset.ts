@@ -14,6 +14,7 @@ import { ColumnConverter, type Field } from './convert-columns';
 import { NATIVE_COLUMNS, type ColumnMap, type ManifestDataset, type ManifestFile, type ParquetManifest } from './manifest';
 import { rangeBuffer, RemoteError } from './range-buffer';
 import { readGroups, type GroupColumns } from './read-columns';
+import { loadPolyfills } from '../polyfills';
 
 /** Rows one remote file may declare (a file, not a dataset: a view reads a few row groups). */
 const MAX_FILE_ROWS = 200_000_000;
@@ -107,6 +108,9 @@ export class RemoteDataset {
   }
 
   private async read(indicator: string): Promise<StoredObservation[]> {
+    // hyparquet calls Array.prototype.at (Chromium 92); the page loads it where missing, and this
+    // makes sure of it wherever the reader runs (a no-op where the built-ins exist).
+    await loadPolyfills();
     const wanted = this.spec.files.filter((f) => !f.indicators || f.indicators.includes(indicator));
     const parts = await Promise.all(wanted.map((f) => this.readFile(f, indicator)));
     return parts.length === 1 ? parts[0] : ([] as StoredObservation[]).concat(...parts);

@@ -1,10 +1,12 @@
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fixture, importAndShow, openFresh, screenshot } from './helpers';
 import { startNginx, type Nginx } from '../publish/nginx';
+import { makeDataset, type MadeDataset } from '../publish/make-dataset';
+import { duckRanking, rankingValues } from '../publish/remote-app';
 
 /** The app's own policy, sent by the server as a header too (the folder's notes ask for it). */
 const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'";
@@ -70,9 +72,16 @@ test.describe('发布到内网: a folder served by nginx, opened read-only by a 
     const firstKpis = await viewer.getByTestId('kpi-value').allInnerTexts();
     expect(firstKpis.length).toBeGreaterThan(0);
     await screenshot(viewer, 'publish-viewer-1920');
-    // The deck is there, read from the folder.
+    // Read-only: nothing that writes is offered (the page's exports are, once the charts are drawn).
+    await expect(viewer.getByTestId('page-export-html')).toBeVisible({ timeout: 30_000 });
+    for (const writes of ['save-view', 'layout-edit', 'boundary-upload', 'indicator-settings']) await expect(viewer.getByTestId(writes)).toHaveCount(0);
+    // The deck is there, read from the folder: shown and presented, not edited.
     await viewer.getByTestId('nav-briefing').click();
     await expect(viewer.getByText('示例汇报').first()).toBeVisible();
+    await viewer.getByTestId('deck-item').first().click();
+    await expect(viewer.getByTestId('published-deck')).toBeVisible();
+    await expect(viewer.getByTestId('deck-present')).toBeEnabled();
+    for (const writes of ['deck-new', 'deck-editor', 'deck-rename', 'deck-delete', 'slide-remove', 'view-list', 'view-delete']) await expect(viewer.getByTestId(writes)).toHaveCount(0);
     // Nothing written to IndexedDB: no database was even created.
     expect(await viewer.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
     expect(await viewer.evaluate(() => (window as unknown as { csp?: string[] }).csp ?? [])).toEqual([]);
@@ -89,5 +98,61 @@ test.describe('发布到内网: a folder served by nginx, opened read-only by a 
     await expect(viewer.getByTestId('published-by')).toContainText('李四');
     expect(violations.filter((v) => /Content Security Policy/i.test(v))).toEqual([]);
     await colleague.close();
+  });
+});
+
+test.describe('a Parquet folder on another origin (another nginx port)', () => {
+  let data: Nginx;
+  let dataCors: Nginx;
+  let app: Nginx;
+  let made: MadeDataset;
+  test.beforeAll(async () => {
+    made = await makeDataset(mkdtempSync(join(tmpdir(), 'cross-')), { indicators: 2, regions: 30, months: 12 });
+    // The same folder from two servers: one that allows the app's page by CORS, one that does not.
+    data = await startNginx(made.dir);
+    dataCors = await startNginx(made.dir, { cors: true });
+    // The app as deployed by someone who listed the CORS server in its policy (index.html's meta).
+    const site = mkdtempSync(join(tmpdir(), 'site-cross-'));
+    cpSync(resolve(process.env.E2E_DIST ?? 'dist'), site, { recursive: true });
+    const index = join(site, 'index.html');
+    writeFileSync(index, readFileSync(index, 'utf8').replace("connect-src 'self'", `connect-src 'self' http://127.0.0.1:${dataCors.port} http://127.0.0.1:${data.port}`));
+    app = await startNginx(site);
+  });
+  test.afterAll(async () => {
+    await Promise.all([data?.stop(), dataCors?.stop(), app?.stop()]);
+    made?.con.closeSync();
+  });
+
+  async function openByAddress(page: Page, base: string, address: string): Promise<void> {
+    await page.goto(base);
+    await page.getByTestId('nav-datasets').click();
+    await page.getByTestId('remote-address').fill(address);
+    await page.getByTestId('remote-open').click();
+  }
+
+  test('the shipped policy (connect-src self): refused before any request, with why and what to do', async ({ page }) => {
+    data.resetLog();
+    await openByAddress(page, '/', `${data.url}manifest.json`);
+    await expect(page.getByTestId('remote-message')).toContainText(`地址在另一台服务器（http://127.0.0.1:${data.port}）上`);
+    await expect(page.getByTestId('remote-message')).toContainText('connect-src');
+    expect(data.requests()).toEqual([]);
+  });
+
+  test('listed in the policy and allowed by CORS: it opens, and its values are DuckDB’s', async ({ page }) => {
+    await openByAddress(page, app.url, `${dataCors.url}manifest.json`);
+    await expect(page.getByTestId('remote-message')).toContainText('已打开');
+    await page.goto(`${app.url}?view=ranking&ind=${encodeURIComponent('指标02')}&p=2019-06`);
+    const shown = await rankingValues(page);
+    const duck = await duckRanking(made, '指标02', '2019-06');
+    expect(shown.map(([r]) => r)).toEqual(duck.map(([r]) => r));
+    shown.forEach(([, v], i) => expect(v).toBeCloseTo(duck[i][1], 2));
+    // Range requests across origins: the preflight was answered, the file read in parts.
+    expect(dataCors.requests().some((l) => l.startsWith('GET /data/ind-02.parquet 206'))).toBe(true);
+  });
+
+  test('listed in the policy but the server sends no CORS headers: the sentence names them', async ({ page }) => {
+    await openByAddress(page, app.url, `${data.url}manifest.json`);
+    await expect(page.getByTestId('remote-message')).toContainText('Access-Control-Allow-Origin');
+    await expect(page.getByTestId('remote-message')).toContainText(`Access-Control-Allow-Origin: ${app.url.replace(/\/$/, '')}`);
   });
 });

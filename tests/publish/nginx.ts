@@ -40,16 +40,25 @@ export async function freePort(): Promise<number> {
 /**
  * Start nginx serving `root` at http://127.0.0.1:<port>/. `csp` adds a Content-Security-Policy
  * header to every answer, as the published folder's server notes ask; `aliases` serves other
- * folders under a path (`{ '/data/': '/tmp/ds/' }`: the app and its data from one origin).
+ * folders under a path (`{ '/data/': '/tmp/ds/' }`: the app and its data from one origin);
+ * `cors` lets a page of any origin read it, range requests included (what docs/publish.md asks
+ * of a data server on another origin: the origin allowed, Range allowed in the preflight).
  * @example const server = await startNginx('/tmp/site'); …; await server.stop();
  */
-export async function startNginx(root: string, options: { csp?: string; aliases?: Record<string, string> } = {}): Promise<Nginx> {
+export async function startNginx(root: string, options: { csp?: string; aliases?: Record<string, string>; cors?: boolean } = {}): Promise<Nginx> {
   const dir = mkdtempSync(join(tmpdir(), 'nginx-'));
   const port = await freePort();
   const log = join(dir, 'access.log');
   const pid = join(dir, 'nginx.pid');
   // As root, nginx's workers would run as nobody and not read a test's private temporary folder.
   const mime = existsSync('/etc/nginx/mime.types') ? 'include /etc/nginx/mime.types;' : '';
+  // add_header in a location replaces the server's, so every location repeats them.
+  const headers = [
+    options.csp ? `add_header Content-Security-Policy "${options.csp}" always;` : '',
+    options.cors
+      ? 'add_header Access-Control-Allow-Origin $http_origin always; add_header Access-Control-Allow-Headers Range always; add_header Access-Control-Expose-Headers "Content-Length, Content-Range" always; add_header Vary Origin always;'
+      : '',
+  ].join(' ');
   writeFileSync(
     join(dir, 'nginx.conf'),
     `daemon off;
@@ -72,11 +81,12 @@ http {
   server {
     listen 127.0.0.1:${port};
     root ${root};
-    ${options.csp ? `add_header Content-Security-Policy "${options.csp}" always;` : ''}
+    ${headers}
+    ${options.cors ? 'if ($request_method = OPTIONS) { return 204; }' : ''}
     ${Object.entries(options.aliases ?? {})
       .map(([at, folder]) => `location ${at} { alias ${folder.endsWith('/') ? folder : `${folder}/`}; }`)
       .join('\n    ')}
-    location = /manifest.json { add_header Cache-Control "no-cache"; ${options.csp ? `add_header Content-Security-Policy "${options.csp}" always;` : ''} }
+    location = /manifest.json { add_header Cache-Control "no-cache"; ${headers} }
   }
 }
 `,
