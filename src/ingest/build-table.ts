@@ -7,7 +7,7 @@ import type { Locale } from '../domain/messages';
 import { noteText } from './find-header';
 import { makeIssue } from './issues';
 import { DuplicateGuard, normalizeInto, type NormalizeContext } from './normalize';
-import { ForwardFill, rowColumns, unpivotRow, valueColumns, type RowColumns, type ValueColumn } from './unpivot';
+import { ForwardFill, RowEntries, rowColumns, valueColumns, type RowColumns } from './unpivot';
 import type { ColumnRole, Grid } from './types';
 
 /** What the walk over the body needs. @example { rows, bodyStart: 3, headers, roles, width: 5, … } */
@@ -49,14 +49,16 @@ export class TableWalker {
   readonly issues: ImportIssue[] = [];
   readonly notes: string[] = [];
   private readonly cols: RowColumns;
-  private readonly values: ValueColumn[];
+  private readonly entries: RowEntries;
   private readonly fill = new ForwardFill();
   private readonly seen = new DuplicateGuard();
 
   constructor(private readonly t: Omit<TableInput, 'rows' | 'bodyStart' | 'onProgress'>) {
     this.cols = rowColumns(t.roles);
-    this.values = valueColumns(t.headers, t.roles).map((v) =>
-      v.indicator === undefined && t.fallbackIndicator !== undefined ? { ...v, indicator: t.fallbackIndicator } : v,
+    this.entries = new RowEntries(
+      valueColumns(t.headers, t.roles).map((v) =>
+        v.indicator === undefined && t.fallbackIndicator !== undefined ? { ...v, indicator: t.fallbackIndicator } : v,
+      ),
     );
   }
 
@@ -65,7 +67,7 @@ export class TableWalker {
    * Records go into `into`; `onRows(r)` every few thousand rows, with `r` the index reached.
    */
   walk(rows: Grid, from: number, offset: number, into: Observation[], onRows?: (r: number) => void): void {
-    const { t, issues, notes, cols, values, fill, seen } = this;
+    const { t, issues, notes, cols, entries, fill, seen } = this;
     const locale: Locale = t.context.locale;
     for (let r = from; r < rows.length; r++) {
       if (onRows && r > from && (r - from) % PROGRESS_EVERY === 0) onRows(r);
@@ -80,7 +82,7 @@ export class TableWalker {
       if (t.raggedWidth > 0 && isRagged(row, t.raggedWidth)) {
         issues.push(makeIssue(locale, 'ragged_row', 'warning', { row: rowNumber, raw: row.join(' | ').slice(0, 120) }, { n: row.length, expected: t.raggedWidth }));
       }
-      for (const entry of unpivotRow(row, rowNumber, cols, values, fill, t.headers)) {
+      for (const entry of entries.of(row, rowNumber, cols, fill, t.headers)) {
         const observation = normalizeInto(entry, t.context, issues);
         if (!observation) continue;
         const first = seen.firstRow(observation);

@@ -7,7 +7,7 @@ import type { Locale } from '../domain/messages';
 import { splitHeaderUnit, type HeaderUnit } from './header-unit';
 import { makeIssue } from './issues';
 import { isPeriodPart, parsePeriod, withYear } from './parse-period';
-import { parseQuantity } from './parse-quantity';
+import { parseQuantity, readPlain } from './parse-quantity';
 import { parseRegion, type ParsedRegion } from './parse-region';
 import { numberToText } from './text';
 import type { RawEntry } from './unpivot';
@@ -66,7 +66,8 @@ export function normalizeInto(e: RawEntry, ctx: NormalizeContext, issues: Import
   const indicator = indicatorCell.name || fromColumn || '';
   const unitContext = e.unitText || e.column.unit || indicatorCell.unit || ctx.unit || ctx.defaults.unit || '';
 
-  const q = parseQuantity(e.valueText, unitContext);
+  // A plain decimal is read without an object of its own; anything else by the general parser.
+  const q = readPlain(e.valueText, unitContext) ?? parseQuantity(e.valueText, unitContext);
   if (q.status === 'empty') return undefined;
   if (q.status === 'error') {
     issues.push(makeIssue(ctx.locale, 'not_a_number', 'error', placeOf(e)));
@@ -86,22 +87,14 @@ export function normalizeInto(e: RawEntry, ctx: NormalizeContext, issues: Import
 
   const region = cached((ctx.regionCache ??= new Map()), e.regionText || ctx.defaults.region || '', parseRegion);
   const code = e.regionCodeText || region.code;
-  const o: Observation = {
-    // A row with only a division code is still a region: the code names it.
-    region: region.name || code || '',
-    indicator,
-    period: period.key,
-    value: q.value,
-    unit: q.unit,
-    periodLabel: period.label,
-    grain: period.grain,
-    displayUnit: q.displayUnit,
-    kind: q.kind,
-    approximate: q.approximate,
-    isTotal: region.isTotal,
-    source: { row: e.row, column: e.column.header },
-  };
-  if (code) o.regionCode = code;
+  // A row with only a division code is still a region: the code names it.
+  const name = region.name || code || '';
+  const source = { row: e.row, column: e.column.header };
+  // The code is in the literal, not added after: a property added to a made object costs a
+  // second allocation per value (its property store), a tenth of the walk at a million values.
+  const o: Observation = code
+    ? { region: name, indicator, period: period.key, value: q.value, unit: q.unit, periodLabel: period.label, grain: period.grain, displayUnit: q.displayUnit, kind: q.kind, approximate: q.approximate, isTotal: region.isTotal, source, regionCode: code }
+    : { region: name, indicator, period: period.key, value: q.value, unit: q.unit, periodLabel: period.label, grain: period.grain, displayUnit: q.displayUnit, kind: q.kind, approximate: q.approximate, isTotal: region.isTotal, source };
   if (q.changeType) o.changeType = q.changeType;
   applyKindColumn(o, e.kindText);
   if (e.sourceText !== '') o.sourceText = e.sourceText;
@@ -151,17 +144,26 @@ export class DuplicateGuard {
   // caches, their hashes computed once): a joined key was a new string per value to build and
   // hash, the walk's largest single cost at ten million values.
   private readonly rows = new Map<string, Map<string, Map<string, Map<string, number>>>>();
+  // A long table repeats indicator, code and region for run after run of periods: the last
+  // run's map of keys is kept, so most values look up one map, not three.
+  private last: { indicator: string; code: string; region: string; keys: Map<string, number> } | undefined;
 
   /** The row of an earlier record with the same key, or undefined (and remember this one). */
   firstRow(o: Observation): number | undefined {
-    const byCode = childOf(this.rows, o.indicator);
-    const byRegion = childOf(byCode, o.regionCode ?? '');
-    const keys = childOf(byRegion, o.region);
+    const keys = this.keysOf(o.indicator, o.regionCode ?? '', o.region);
     // Periods never hold \u0001, so a level's bare period cannot meet another kind's key.
     const key = o.kind === 'level' && o.changeType === undefined ? o.period : `${o.period}\u0001${o.kind ?? ''}\u0001${o.changeType ?? ''}`;
     const first = keys.get(key);
     if (first === undefined) keys.set(key, o.source?.row ?? 0);
     return first;
+  }
+
+  private keysOf(indicator: string, code: string, region: string): Map<string, number> {
+    const last = this.last;
+    if (last !== undefined && last.indicator === indicator && last.code === code && last.region === region) return last.keys;
+    const keys = childOf(childOf(childOf(this.rows, indicator), code), region);
+    this.last = { indicator, code, region, keys };
+    return keys;
   }
 }
 

@@ -75,7 +75,7 @@ export interface RawEntry {
   kindText: string;
   sourceText: string;
   /** Every provenance cell that is not blank, when the file has several provenance columns. */
-  citations?: Citation[];
+  citations?: Citation[] | undefined;
 }
 
 /** Which column holds each row-level field (-1: none). @example { region: 0, regionCode: -1, indicator: 1, period: 2, … } */
@@ -136,57 +136,77 @@ export class ForwardFill {
 }
 
 /**
- * One body row → one entry per value column whose cell is not blank.
- * @example unpivotRow(['道里区', '6.04'], 3, cols, valueCols, fill, headers)
+ * One body row → one entry per value column whose cell is not blank. The entries are this
+ * object's own and are rewritten by the next row: the walk reads each at once and keeps nothing
+ * of it (a file of millions of values made three objects per value only to drop them).
+ * @example const rows = new RowEntries(valueCols); rows.of(['道里区', '6.04'], 3, cols, fill, headers)
  */
-export function unpivotRow(
-  row: string[],
-  rowNumber: number,
-  cols: RowColumns,
-  values: ValueColumn[],
-  fill: ForwardFill,
-  headers: string[],
-): RawEntry[] {
-  const cell = (c: number): string => (c >= 0 ? (row[c] ?? '').trim() : '');
-  // Loops, not filter/map: this runs once per row of a file of millions.
-  let live: ValueColumn[] | undefined;
-  for (const v of values) if (cell(v.index) !== '') (live ??= []).push(v);
-  if (live === undefined) return [];
-  // Region name and code are filled together: a row with either has its own region.
-  const regionCell = cell(cols.region);
-  const codeCell = cell(cols.regionCode);
-  const regionBlank = regionCell === '' && codeCell === '';
-  const regionText = regionBlank ? fill.take('region', '') : fill.put('region', regionCell);
-  const regionCodeText = regionBlank ? fill.take('code', '') : fill.put('code', codeCell);
-  const indicatorText = fill.take('indicator', cell(cols.indicator));
-  const periodText = fill.take('period', cell(cols.period));
-  // All provenance cells are kept (a report's title, its file, the sentence); the first that is
-  // not blank is the value's citation.
-  const cited = cols.sources.length === 0 ? [] : cols.sources.map((c) => ({ label: headers[c], text: cell(c) })).filter((c) => c.text !== '');
-  const citations = cols.sources.length > 1 && cited.length > 0 ? cited : undefined;
-  const unitText = cell(cols.unit);
-  const targetText = cell(cols.target);
-  const kindText = cell(cols.kind);
-  const sourceText = cited.length > 0 ? cited[0].text : '';
-  const out: RawEntry[] = [];
-  for (const column of live) {
-    const entry: RawEntry = {
-      row: rowNumber,
+export class RowEntries {
+  private readonly scratch: RawEntry[];
+  private readonly out: RawEntry[] = [];
+
+  constructor(private readonly values: readonly ValueColumn[]) {
+    this.scratch = values.map((column) => ({
+      row: 0,
       column,
-      valueText: cell(column.index),
-      regionText: column.region ?? regionText,
-      regionCodeText,
-      indicatorText,
-      periodText,
-      periodColumn: cols.period >= 0 ? headers[cols.period] : column.header,
-      unitText,
-      targetText,
-      targetColumn: cols.target >= 0 ? headers[cols.target] : '',
-      kindText,
-      sourceText,
-    };
-    if (citations !== undefined) entry.citations = citations;
-    out.push(entry);
+      valueText: '',
+      regionText: '',
+      regionCodeText: '',
+      indicatorText: '',
+      periodText: '',
+      periodColumn: '',
+      unitText: '',
+      targetText: '',
+      targetColumn: '',
+      kindText: '',
+      sourceText: '',
+      citations: undefined,
+    }));
   }
-  return out;
+
+  of(row: string[], rowNumber: number, cols: RowColumns, fill: ForwardFill, headers: string[]): readonly RawEntry[] {
+    const { values, scratch, out } = this;
+    const cell = (c: number): string => (c >= 0 ? (row[c] ?? '').trim() : '');
+    out.length = 0;
+    // Loops, not filter/map: this runs once per row of a file of millions.
+    for (let i = 0; i < values.length; i++) {
+      const valueText = cell(values[i].index);
+      if (valueText === '') continue;
+      scratch[i].valueText = valueText;
+      out.push(scratch[i]);
+    }
+    if (out.length === 0) return out;
+    // Region name and code are filled together: a row with either has its own region.
+    const regionCell = cell(cols.region);
+    const codeCell = cell(cols.regionCode);
+    const regionBlank = regionCell === '' && codeCell === '';
+    const regionText = regionBlank ? fill.take('region', '') : fill.put('region', regionCell);
+    const regionCodeText = regionBlank ? fill.take('code', '') : fill.put('code', codeCell);
+    const indicatorText = fill.take('indicator', cell(cols.indicator));
+    const periodText = fill.take('period', cell(cols.period));
+    // All provenance cells are kept (a report's title, its file, the sentence); the first that is
+    // not blank is the value's citation.
+    const cited = cols.sources.length === 0 ? [] : cols.sources.map((c) => ({ label: headers[c], text: cell(c) })).filter((c) => c.text !== '');
+    const citations = cols.sources.length > 1 && cited.length > 0 ? cited : undefined;
+    const unitText = cell(cols.unit);
+    const targetText = cell(cols.target);
+    const kindText = cell(cols.kind);
+    const sourceText = cited.length > 0 ? cited[0].text : '';
+    for (const entry of out) {
+      const column = entry.column;
+      entry.row = rowNumber;
+      entry.regionText = column.region ?? regionText;
+      entry.regionCodeText = regionCodeText;
+      entry.indicatorText = indicatorText;
+      entry.periodText = periodText;
+      entry.periodColumn = cols.period >= 0 ? headers[cols.period] : column.header;
+      entry.unitText = unitText;
+      entry.targetText = targetText;
+      entry.targetColumn = cols.target >= 0 ? headers[cols.target] : '';
+      entry.kindText = kindText;
+      entry.sourceText = sourceText;
+      entry.citations = citations;
+    }
+    return out;
+  }
 }
