@@ -14,7 +14,8 @@ import {
 } from '../../../src/views/linked-filter';
 import { validateViewSpec, viewSpecFromSearchParams, viewSpecToSearchParams } from '../../../src/export/view-spec';
 import { buildView } from '../../../src/views/build-view';
-import { buildKpiCards } from '../../../src/views/kpi';
+import { buildKpiCards, buildKpiSlide } from '../../../src/views/kpi';
+import { buildSlideChart, slideTheme } from '../../../src/views/slides';
 import { light } from '../../../src/charts/theme';
 import type { ViewSpec } from '../../../src/domain/types';
 import { buildChartDocument, readChartDocument } from '../../../src/standalone/document';
@@ -190,6 +191,15 @@ describe('what the filter narrows in the view models', () => {
 
   it('KPI cards of a filtered view show the region alone', () => {
     expect(buildKpiCards(data, { ...spec, kind: 'overview', filter: HOSTILE }, light).cards.map((c) => c.region)).toEqual([HOSTILE]);
+  });
+
+  it('a saved view’s slides keep the filter: the trend slide and the KPI slide show the region', () => {
+    const view = { name: '造林', spec: { ...spec, filter: '乙县' } };
+    const { option } = buildSlideChart(view, data, slideTheme('good-green'));
+    const names = (option as { series: { name?: string }[] }).series.map((x) => x.name).filter((n) => n && !n.includes('目标'));
+    expect(names).toEqual(['乙县']);
+    expect(buildKpiSlide({ ...view, spec: { ...view.spec, kind: 'overview' } }, data, slideTheme('good-green')).kpi?.region).toContain('乙县');
+    expect(buildKpiSlide({ name: '造林', spec: { ...spec, kind: 'overview' } }, data, slideTheme('good-green')).kpi?.region).not.toContain('乙县');
   });
 
   it('building does not change the data', () => {
