@@ -59,7 +59,7 @@ test('人均 from two files: defined by choosing, drawn in 万元/人 with its d
   await dialog.getByTestId('derived-save').click();
   // 3 values: 南岗区 2023 has no population, which is said, not guessed.
   await expect(dialog.getByTestId('derived-result')).toContainText('计算得到 3 个数值。');
-  await expect(dialog.getByTestId('derived-result')).toContainText('南岗区 2023 没有“常住人口”的数值，该处空缺');
+  await expect(dialog.getByTestId('derived-result')).toContainText('南岗区 2023年 没有“常住人口”的数值，该处空缺');
   await expect(dialog.getByTestId('derived-list')).toContainText(NAME);
   await screenshot(page, 'derived-dialog');
   await dialog.getByRole('button', { name: '关闭' }).click();

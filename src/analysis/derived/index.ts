@@ -9,6 +9,7 @@ import '../../domain/messages/derived-part';
 import { translate, type Locale } from '../../domain/messages';
 import type { DerivedDefinition } from '../../domain/derived-definition';
 import type { Indicator } from '../../domain/types';
+import { formatPeriod, grainOfKey } from '../../domain/period';
 import { isRateUnit } from '../change';
 import { cumulativeFromMonthly, monthlyFromCumulative } from './monthly';
 import { completion } from './completion';
@@ -117,6 +118,9 @@ export function derivedIndicator(def: DerivedDefinition, indicators: readonly In
  * @example issueText({ code: 'zero_denominator', count: 1, params: { indicator: '常住人口', region: '道里区', period: '2024' } }, 'zh')
  */
 export function issueText(issue: DerivedIssue, locale: Locale): string {
-  const text = translate(locale, `derived.issue.${issue.code}`, issue.params);
+  const { period } = issue.params;
+  // A period as people write it (2024年3月), not as a key (2024-03).
+  const params = typeof period === 'string' && grainOfKey(period) ? { ...issue.params, period: formatPeriod(period, locale) } : issue.params;
+  const text = translate(locale, `derived.issue.${issue.code}`, params);
   return issue.count > 1 ? translate(locale, 'derived.issue.count', { text, n: issue.count }) : text;
 }

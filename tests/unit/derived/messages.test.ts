@@ -35,7 +35,7 @@ describe('calculated indicators’ messages', () => {
     );
     expect(describeDerived({ name: 'x', operation: 'completion', input: '压采量' }, 'en', '%')).toBe('Calculated: 压采量 ÷ its targets × 100%');
     expect(issueText({ code: 'zero_denominator', count: 3, params: { indicator: '常住人口', region: '道里区', period: '2024' } }, 'zh')).toBe(
-      '“常住人口”在 道里区 2024 为零，无法相除，该处空缺（共 3 处）',
+      '“常住人口”在 道里区 2024年 为零，无法相除，该处空缺（共 3 处）',
     );
   });
 });
