@@ -20,6 +20,8 @@ import { derived } from './derived';
 import { derivedEntry } from './derived-entry';
 import { derived } from './derived';
 import { derivedEntry } from './derived-entry';
+import { derived } from './derived';
+import { derivedEntry } from './derived-entry';
 import { chartsExtra } from './charts-extra';
 
 export const en: Record<string, string> = Object.assign(
@@ -37,6 +39,8 @@ export const en: Record<string, string> = Object.assign(
   reportReview,
   publish,
   access,
+  derived,
+  derivedEntry,
   derived,
   derivedEntry,
   derived,
