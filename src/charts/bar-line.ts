@@ -12,7 +12,7 @@ import { groupSeries } from '../analysis/series';
 import type { ChartData, TrendSpec } from './types';
 import type { ChartTheme } from './theme';
 import { displayUnitOf, valueDecimals } from './format';
-import { formatDigits, formatScaled, scalingFor, type Scaling } from './number-format';
+import { chartNumbers, type ChartNumbers } from './number-format';
 import { observationsOf } from './common';
 
 /** A bar-and-line chart's spec: the trend's, and the chart's number format. */
@@ -59,32 +59,16 @@ export function barLineModel(data: ChartData, spec: BarLineSpec): BarLineModel |
   };
 }
 
-/** How a model's values are written: one scaling for the chart, the indicator's decimals when unscaled. */
-export interface ValueWriter {
-  scaling: Scaling;
-  /** A base-unit value as drawn (divided by the scaling). */
-  plot: (v: number) => number;
-  /** A base-unit value as text, with its unit. */
-  text: (v: number) => string;
-  /** A drawn value as an axis label, without the unit (the axis names it). */
-  axis: (v: number) => string;
-}
+/** How a model's values are written (see `chartNumbers`). */
+export type ValueWriter = ChartNumbers;
 
 /**
  * The writer of a chart whose largest value (base unit) is `maxAbs`.
  * @example valueWriter(data, model, 123456).text(60400) // '6.04万亩'
  */
 export function valueWriter(data: ChartData, m: BarLineModel, maxAbs: number): ValueWriter {
-  const scaling = scalingFor(maxAbs, data.indicator.baseUnit, m.displayUnit, m.format, data.locale);
-  // The indicator's decimals (指标设置, or inferred) are of its display unit; in another unit they
-  // would be wrong (6.04万亩 written as 60,400.00亩), so then the usual rule applies.
-  const decimals = scaling.unit === m.displayUnit ? valueDecimals(data.indicator, data.observations, m.displayUnit) : undefined;
-  return {
-    scaling,
-    plot: (v) => v / scaling.divisor,
-    text: (v) => formatScaled(v, scaling, m.format, data.locale, decimals),
-    axis: (v) => `${formatDigits(v, { thousands: m.format.thousands })}${scaling.suffix}`,
-  };
+  const decimals = valueDecimals(data.indicator, data.observations, m.displayUnit);
+  return chartNumbers(maxAbs, data.indicator.baseUnit, m.displayUnit, m.format, data.locale, decimals);
 }
 
 /** Intervals of the value axes: both axes share them, so their grid lines are one set. */

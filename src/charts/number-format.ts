@@ -172,3 +172,35 @@ export function formatChangeText(value: number | undefined, style: ChangeStyle, 
 export function isPlainFormat(format: NumberFormat | undefined): boolean {
   return !format || (decimalsOf(format) === undefined && (format.scale ?? 'auto') === 'auto' && format.thousands !== false && format.change === undefined);
 }
+
+/** How one chart writes its values: one scaling for the chart, so axis, labels and tooltip agree. */
+export interface ChartNumbers {
+  scaling: Scaling;
+  /** The unit its axis is named with (`万亩`). */
+  unit: string;
+  /** A base-unit value as drawn (divided by the scaling). */
+  plot: (v: number) => number;
+  /** A base-unit value as text, with its unit. */
+  text: (v: number) => string;
+  /** A drawn value as an axis label, without the unit (the axis names it). */
+  axis: (v: number) => string;
+}
+
+/**
+ * The numbers of a chart whose largest value (base unit) is `maxAbs`. `decimals` are the
+ * indicator's for its display unit: used only when the chart is in that unit (in another they
+ * would be wrong: 6.04万亩 written as 60,400.00亩).
+ * @example chartNumbers(123456, '亩', '亩', { scale: '万' }, 'zh').text(60400) // '6.04万亩'
+ */
+export function chartNumbers(maxAbs: number, baseUnit: string, displayUnit: string, format: NumberFormat, locale: Locale, decimals?: number): ChartNumbers {
+  const scaling = scalingFor(maxAbs, baseUnit, displayUnit, format, locale);
+  const own = scaling.unit === displayUnit ? decimals : undefined;
+  return {
+    scaling,
+    unit: scaling.unit,
+    plot: (v) => v / scaling.divisor,
+    text: (v) => formatScaled(v, scaling, format, locale, own),
+    axis: (v) => `${formatDigits(v, { thousands: format.thousands })}${scaling.suffix}`,
+  };
+}
+

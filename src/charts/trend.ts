@@ -28,6 +28,8 @@ import {
 } from './format';
 import { baseOption, chartTitle, observationsOf, otherGrainNotes, reasonsText, safeTooltip, tooltipPoints } from './common';
 import { tooltipCitation } from '../domain/citations';
+import { chartNumbers, isPlainFormat, type ChartNumbers } from './number-format';
+import type { BarLineSpec } from './bar-line';
 
 /** Periods beyond which a zoom bar is offered. */
 const LONG = 60;
@@ -50,15 +52,27 @@ interface TrendModel {
   /** Series shown (indexing drops those without a base value). */
   shown: number[];
   notes: ChartReason[];
+  /** The view's own number format (issue 25), when it has one: levels only, not indexed. */
+  numbers?: ChartNumbers;
 }
 
-function model(data: ChartData, spec: TrendSpec): TrendModel {
+/** The view's number format for a chart of levels, else `undefined` (numbers as everywhere). */
+function numbersOf(data: ChartData, spec: BarLineSpec, set: SeriesSet, displayUnit: string, plain: boolean): ChartNumbers | undefined {
+  if (plain || isPlainFormat(spec.format)) return undefined;
+  let most = 0;
+  for (const s of set.series) for (const v of s.values) if (v !== null && Math.abs(v) > most) most = Math.abs(v);
+  const decimals = valueDecimals(data.indicator, data.observations, displayUnit);
+  return chartNumbers(most, data.indicator.baseUnit, displayUnit, spec.format!, data.locale, decimals);
+}
+
+function model(data: ChartData, spec: BarLineSpec): TrendModel {
   const obs = observationsOf(data);
   const regions = spec.regions?.length ? spec.regions : defaultRegions(obs);
   const set = groupSeries(obs, { regions, periodFrom: spec.periodFrom, periodTo: spec.periodTo });
   const displayUnit = displayUnitOf(data.indicator, obs);
   const isChange = set.series.some((s) => s.observations.some((o) => o?.kind === 'change'));
   const notes = otherGrainNotes(set.otherGrains, data.locale);
+  const numbers = numbersOf(data, spec, set, displayUnit, isChange || Boolean(spec.indexBase));
   const plotted: (number | null)[][] = [];
   const shown: number[] = [];
   set.series.forEach((s, i) => {
@@ -67,13 +81,14 @@ function model(data: ChartData, spec: TrendSpec): TrendModel {
       if (!idx) return;
       plotted.push(idx);
     } else {
-      plotted.push(isChange ? s.values : s.values.map((v) => (v === null ? null : toDisplay(v, data.indicator.baseUnit, displayUnit))));
+      const shownAs = (v: number): number => (numbers ? numbers.plot(v) : toDisplay(v, data.indicator.baseUnit, displayUnit));
+      plotted.push(isChange ? s.values : s.values.map((v) => (v === null ? null : shownAs(v))));
     }
     shown.push(i);
   });
   const dropped = set.series.length - shown.length;
   if (dropped > 0 && shown.length > 0) notes.push({ key: 'chart.series_without_base', params: { n: dropped } });
-  return { set, displayUnit, isChange, plotted, shown, notes };
+  return { set, displayUnit, isChange, plotted, shown, notes, numbers };
 }
 
 /**
@@ -81,7 +96,7 @@ function model(data: ChartData, spec: TrendSpec): TrendModel {
  * period).
  * @example drawTrend({ indicator, observations: [], locale: 'zh' }, {}, light) // { ok: false, reasons: [{ key: 'chart.no_observations' }] }
  */
-export function drawTrend(data: ChartData, spec: TrendSpec, theme: ChartTheme): ChartOutcome {
+export function drawTrend(data: ChartData, spec: BarLineSpec, theme: ChartTheme): ChartOutcome {
   const m = model(data, spec);
   const reasons = reasonsOf(data, spec, m);
   return reasons.length > 0 ? { ok: false, reasons } : { ok: true, option: optionOf(data, spec, theme, m) };
@@ -134,8 +149,13 @@ export function endLabelled(lasts: readonly { value: number | null; isTotal?: bo
   return out;
 }
 
-function optionOf(data: ChartData, spec: TrendSpec, theme: ChartTheme, m: TrendModel): EChartsOption {
-  const { locale, indicator } = data;
+function optionOf(data: ChartData, spec: BarLineSpec, theme: ChartTheme, m: TrendModel): EChartsOption {
+  const { locale } = data;
+  // A change of a rate in % or in points as the view's format says, else as the indicator says.
+  const asked = m.numbers ? spec.format?.change : undefined;
+  const indicator = asked ? { ...data.indicator, rateChange: asked === 'percent' ? ('relative' as const) : ('points' as const) } : data.indicator;
+  const valueText = (o: Observation, decimals?: number): string =>
+    m.numbers ? m.numbers.text(o.value) : formatObservationValue(o, locale, m.displayUnit, decimals);
   const { set, displayUnit, isChange, plotted, shown } = m;
   const indexed = Boolean(spec.indexBase) && !isChange;
   const scale = theme.fontSize / 12;
@@ -148,7 +168,7 @@ function optionOf(data: ChartData, spec: TrendSpec, theme: ChartTheme, m: TrendM
     const yoy = isChange ? [] : yearOverYearSeries(set.periods, s.values);
     return s.observations.map((o, i) => {
       if (!o) return `${s.region}：${noData}`;
-      const value = formatObservationValue(o, locale, displayUnit, valueDecimals(data.indicator, data.observations, displayUnit));
+      const value = valueText(o, valueDecimals(data.indicator, data.observations, displayUnit));
       const index = indexed ? `${formatNumber(plotted[k][i]!)}（${value}）` : value;
       const c = yoy[i];
       return `${s.region}：${index}${c ? `  ${changeText(c, indicator, displayUnit, locale)}` : ''}`;
@@ -201,7 +221,7 @@ function optionOf(data: ChartData, spec: TrendSpec, theme: ChartTheme, m: TrendM
     const last = lastIndex(values);
     // A function, so the text is shown as it is and never read as an ECharts `{a}` template.
     const lastText = (i: number): string =>
-      indexed ? formatNumber(values[i]!) : formatObservationValue(s.observations[i]!, locale, displayUnit, valueDecimals(data.indicator, data.observations, displayUnit));
+      indexed ? formatNumber(values[i]!) : valueText(s.observations[i]!, valueDecimals(data.indicator, data.observations, displayUnit));
     return {
       type: 'line',
       name: s.region,
@@ -235,7 +255,7 @@ function optionOf(data: ChartData, spec: TrendSpec, theme: ChartTheme, m: TrendM
     ? translate(locale, 'chart.index_axis', { period: formatPeriod(spec.indexBase!, locale) })
     : isChange
       ? translate(locale, 'chart.change_axis', { unit: firstUnit })
-      : displayUnit;
+      : (m.numbers?.unit ?? displayUnit);
   const scalable = !indexed && displayUnit !== '%' && !(isChange && firstUnit === '%');
 
   const description = translate(locale, 'chart.aria.trend', {
@@ -249,7 +269,7 @@ function optionOf(data: ChartData, spec: TrendSpec, theme: ChartTheme, m: TrendM
         const i = lastIndex(plotted[k]);
         const o = i < 0 ? undefined : set.series[si].observations[i];
         return o
-          ? translate(locale, 'chart.aria.trend_last', { region: o.region, period: labels[i], value: formatObservationValue(o, locale, displayUnit) })
+          ? translate(locale, 'chart.aria.trend_last', { region: o.region, period: labels[i], value: valueText(o) })
           : '';
       })
       .join(''),
@@ -292,7 +312,7 @@ function optionOf(data: ChartData, spec: TrendSpec, theme: ChartTheme, m: TrendM
       name: axisName,
       max: yMax,
       nameTextStyle: { color: theme.text, fontSize: theme.fontSize, align: 'left' },
-      axisLabel: { color: theme.text, fontSize: theme.fontSize, formatter: (v: number) => formatCompact(v, locale, scalable) },
+      axisLabel: { color: theme.text, fontSize: theme.fontSize, formatter: (v: number) => (m.numbers ? m.numbers.axis(v) : formatCompact(v, locale, scalable)) },
       splitLine: { lineStyle: { color: theme.splitLine } },
     },
     // The slider sits above the legend (the grid leaves room for both), not on top of it. No
@@ -324,12 +344,12 @@ function targetLines(data: ChartData, m: TrendModel, theme: ChartTheme) {
     if (last) targets.push({ region: s.region, period: last.period, value: last.target! });
   }
   return targets.map((t) => {
-    const value = formatQuantity(t.value, indicator.baseUnit, locale, m.displayUnit);
+    const value = m.numbers ? m.numbers.text(t.value) : formatQuantity(t.value, indicator.baseUnit, locale, m.displayUnit);
     const text = `${t.region ? `${t.region} ` : ''}${translate(locale, 'chart.target_line', { period: formatPeriod(t.period, locale), value })}`;
     return {
       region: t.region,
       item: {
-        yAxis: toDisplay(t.value, indicator.baseUnit, m.displayUnit),
+        yAxis: m.numbers ? m.numbers.plot(t.value) : toDisplay(t.value, indicator.baseUnit, m.displayUnit),
         name: text,
         label: { show: true, position: 'insideEndTop' as const, formatter: text, color: theme.text, fontSize: theme.fontSize },
       },
