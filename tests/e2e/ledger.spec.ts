@@ -182,6 +182,17 @@ test.describe('rectification ledger', () => {
     await expect(page.getByTestId('ledger-burnup-chart')).toHaveAttribute('data-drawn', /[1-9]/);
     await expect(page.getByTestId('ledger-rank-units')).toBeVisible();
     await screenshot(page, 'ledger-progress-1920');
+    // The progress chart as pictures: SVG with its title and the day, PNG at twice 1200 × 600.
+    const [svgFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-burnup-svg').click()]);
+    expect(svgFile.suggestedFilename()).toMatch(/\.svg$/);
+    const svgText = readFileSync((await svgFile.path()) as string, 'utf8');
+    expect(svgText.startsWith('<svg')).toBe(true);
+    expect(svgText).toContain('示例整改台账 · 销号进度（累计销号数与序时应完成数）');
+    expect(svgText).toContain('数据截至 2024-07-12');
+    const [pngFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-burnup-png').click()]);
+    const burnup = readFileSync((await pngFile.path()) as string);
+    expect([...burnup.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    expect(burnup.readUInt32BE(16)).toBe(2400);
     // In English the lights' reasons are said in English too.
     await page.getByTestId('language').selectOption('en');
     await page.getByTestId('ledger-tab-board').click();

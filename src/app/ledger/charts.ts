@@ -70,3 +70,14 @@ export function indicatorOption(
     series,
   };
 }
+
+/**
+ * A chart as a picture shows it: with a title saying what it is and of when (on the page the panel
+ * heading says so; a file has nothing around it), the legend and the plot moved down under it.
+ * @example exportedChart(option, '示例整改台账 · 销号进度', '数据截至 2024-07-12').title // { text: '示例整改台账 · 销号进度', … }
+ */
+export function exportedChart(option: EChartsOption, title: string, subtitle: string): EChartsOption {
+  const grid = option.grid && !Array.isArray(option.grid) ? { ...option.grid, top: 104 } : option.grid;
+  const legend = option.legend && !Array.isArray(option.legend) ? { ...option.legend, top: 64 } : option.legend;
+  return { ...option, title: { text: title, subtext: subtitle, left: 'center', top: 8 }, grid, legend, backgroundColor: '#ffffff' };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { historyLines } from '../../../src/app/ledger/history';
-import { burnUpOption, indicatorOption } from '../../../src/app/ledger/charts';
+import { burnUpOption, exportedChart, indicatorOption } from '../../../src/app/ledger/charts';
 import { translate } from '../../../src/domain/messages';
 import type { LedgerEventRecord } from '../../../src/store';
 
@@ -52,6 +52,23 @@ describe('burnUpOption', () => {
       ['d', [1, 3]],
       ['t', [4, 4]],
     ]);
+  });
+});
+
+describe('exportedChart', () => {
+  const option = burnUpOption({ months: ['2024-05'], total: 2, closed: [1], rate: [50], due: [2], undated: 0 }, { closed: 'c', due: 'd', total: 't' });
+  it('titles the picture with what and when, and moves the legend and plot under the title', () => {
+    const picture = exportedChart(option, '台账 · 销号进度', '数据截至 2024-07-12');
+    expect(picture.title).toMatchObject({ text: '台账 · 销号进度', subtext: '数据截至 2024-07-12' });
+    expect((picture.legend as { top: number }).top).toBe(64);
+    expect((picture.grid as { top: number }).top).toBe(104);
+    expect(picture.backgroundColor).toBe('#ffffff');
+    expect(picture.series).toBe(option.series);
+  });
+  it('does not change the option on the page', () => {
+    const copy = JSON.parse(JSON.stringify(option));
+    exportedChart(option, 'a', 'b');
+    expect(JSON.parse(JSON.stringify(option))).toStrictEqual(copy);
   });
 });
 
