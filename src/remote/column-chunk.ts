@@ -17,9 +17,11 @@ import type { ColumnMetaData } from 'hyparquet';
 
 /**
  * A decoded column: `dict[codes[row]]` (code -1 is a null), or, when a chunk is not all
- * dictionary-encoded (a writer falls back to plain pages when its dictionary grows), the values.
+ * dictionary-encoded (a writer falls back to plain pages when its dictionary grows), the values:
+ * plain numbers (DOUBLE, FLOAT, INT32 without a logical type) in a Float64Array with NaN for a
+ * null, so 200,000 values are not 200,000 boxed numbers; anything else in an array.
  */
-export type DecodedColumn = { dict: unknown[]; codes: Int32Array } | { values: unknown[] | Float64Array | Float32Array | Int32Array };
+export type DecodedColumn = { dict: unknown[]; codes: Int32Array } | { values: unknown[] | Float64Array };
 
 /**
  * Decode `rows` rows of one column chunk from its bytes (the chunk's whole byte range).
@@ -43,7 +45,9 @@ export function decodeChunk(bytes: Uint8Array, schemaPath: SchemaTree[], meta: C
   let dict: unknown[] | undefined;
   const codes = new Int32Array(rows).fill(-1);
   // Set when a plain page turns up: from then on values, not indices.
-  let values: unknown[] | undefined;
+  let values: unknown[] | Float64Array | undefined;
+  const numeric = (meta.type === 'DOUBLE' || meta.type === 'FLOAT' || meta.type === 'INT32') && !element.converted_type && !element.logical_type;
+  const none = numeric ? NaN : null;
   let filled = 0;
   while (filled < rows && reader.offset < bytes.length - 1) {
     const header = parquetHeader(reader);
@@ -74,20 +78,20 @@ export function decodeChunk(bytes: Uint8Array, schemaPath: SchemaTree[], meta: C
     const levels = page.definitionLevels ?? [];
     const isDictPage = encoding.endsWith('_DICTIONARY');
     if (isDictPage && !dict) throw new Error('dictionary-encoded page without a dictionary');
-    if (!isDictPage && !values) values = materialize(codes, filled, dict);
+    if (!isDictPage && !values) values = materialize(codes, filled, dict, numeric);
     const plainData = isDictPage ? undefined : (convert(data, decoder) as ArrayLike<unknown>);
     let k = 0;
     for (let i = 0; i < count; i++, filled++) {
       if (levels.length > 0 && levels[i] !== maxDefinition) {
-        if (values) values[filled] = null;
+        if (values) values[filled] = none;
         continue;
       }
       if (isDictPage) {
         const code = data[k++] as number;
         if (!(code >= 0 && code < (dict as unknown[]).length)) throw new Error(`dictionary index ${code} of ${(dict as unknown[]).length}`);
-        if (values) values[filled] = (dict as unknown[])[code];
+        if (values) values[filled] = (dict as unknown[])[code] as number;
         else codes[filled] = code;
-      } else (values as unknown[])[filled] = (plainData as ArrayLike<unknown>)[k++];
+      } else (values as unknown[])[filled] = (plainData as ArrayLike<unknown>)[k++] as number;
     }
   }
   if (filled < rows) throw new Error(`column ${meta.path_in_schema.join('.')} holds ${filled} of ${rows} rows`);
@@ -96,9 +100,9 @@ export function decodeChunk(bytes: Uint8Array, schemaPath: SchemaTree[], meta: C
 }
 
 /** The rows decoded so far as values, for a chunk whose later pages are plain. */
-function materialize(codes: Int32Array, filled: number, dict: unknown[] | undefined): unknown[] {
-  const out = new Array<unknown>(codes.length).fill(null);
-  for (let i = 0; i < filled; i++) out[i] = codes[i] < 0 || !dict ? null : dict[codes[i]];
+function materialize(codes: Int32Array, filled: number, dict: unknown[] | undefined, numeric: boolean): unknown[] | Float64Array {
+  const out = numeric ? new Float64Array(codes.length).fill(NaN) : new Array<unknown>(codes.length).fill(null);
+  for (let i = 0; i < filled; i++) out[i] = (codes[i] < 0 || !dict ? (numeric ? NaN : null) : dict[codes[i]]) as number;
   return out;
 }
 

@@ -9,7 +9,8 @@ import { guardedCompressors } from '../../../src/ingest/read-parquet';
 function valuesOf(column: DecodedColumn | undefined, rows: number): unknown[] {
   if (!column) return [];
   if ('codes' in column) return Array.from(column.codes.subarray(0, rows), (c) => (c < 0 ? null : column.dict[c]));
-  return Array.from(column.values).slice(0, rows);
+  // A plain number column holds NaN for a null.
+  return Array.from(column.values as ArrayLike<unknown>).slice(0, rows).map((v) => (typeof v === 'number' && Number.isNaN(v) ? null : v));
 }
 
 const asFile = (bytes: ArrayBuffer) => ({ byteLength: bytes.byteLength, slice: (a: number, b?: number) => Promise.resolve(bytes.slice(a, b)) });
@@ -38,6 +39,14 @@ describe('readGroups: columns as dictionaries and indices, the same values as pa
       const got = groups.flatMap((g) => valuesOf(g.columns.get(name), g.rows));
       expect(got).toEqual(expected.map((row) => row[name] ?? null));
     }
+  });
+
+  it('plain numbers come as a Float64Array (NaN for a null), not boxed numbers', async () => {
+    const buffer = parquetWriteBuffer({ columnData: [{ name: 'v', data: [1.5, null, 3], type: 'DOUBLE', encoding: 'PLAIN' }] });
+    const [g] = await readGroups(asFile(buffer), parquetMetadata(buffer), [0], ['v'], guardedCompressors);
+    const column = g.columns.get('v');
+    expect(column && 'values' in column && column.values instanceof Float64Array).toBe(true);
+    expect(column && 'values' in column && Array.from(column.values as Float64Array)).toEqual([1.5, NaN, 3]);
   });
 
   it('reads only the row groups asked for, and leaves out a column the file lacks', async () => {
@@ -71,6 +80,7 @@ describe('asDictionary', () => {
     ['plain text', { values: ['a', 'b', 'a', null] }, ['a', 'b'], [0, 1, 0, -1]],
     ['dates by their time', { values: [date, new Date(date.getTime()), null] }, [date], [0, 0, -1]],
     ['numbers', { values: new Float64Array([2, 2, 3]) }, [2, 3], [0, 0, 1]],
+    ['numbers with NaN for a null', { values: new Float64Array([NaN, 1]) }, [NaN, 1], [0, 1]],
     ['already a dictionary', { dict: ['x'], codes: Int32Array.from([0, -1]) }, ['x'], [0, -1]],
   ];
   it.each(cases)('%s', (_name, column, dict, codes) => {
