@@ -64,6 +64,9 @@ export function listZipEntries(bytes: Uint8Array): Map<string, ZipEntry> | undef
   return entries;
 }
 
+/** Inflated bytes between two progress reports. */
+const PROGRESS_BYTES = 4 * 1024 * 1024;
+
 /** An entry inflates to more than the caller allows (a "zip bomb", or simply too large to read). @example err instanceof ZipEntryTooLarge */
 export class ZipEntryTooLarge extends Error {
   constructor(
@@ -77,9 +80,16 @@ export class ZipEntryTooLarge extends Error {
 /**
  * One entry's uncompressed bytes; throws `ZipEntryTooLarge` as soon as they pass `maxBytes`
  * (the size the archive declares may lie, so the count is of what actually comes out).
+ * `onProgress` gets bytes out of the bytes declared, every few megabytes: a million-row sheet
+ * inflates for seconds, and the progress bar moves meanwhile.
  * @example new TextDecoder().decode(await inflateEntry(bytes, entries.get('xl/workbook.xml')!))
  */
-export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes = Number.MAX_SAFE_INTEGER): Promise<Uint8Array> {
+export async function inflateEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  maxBytes = Number.MAX_SAFE_INTEGER,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new Error(`zip: no local header for ${entry.name}`);
@@ -95,6 +105,7 @@ export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes 
   // Chunks go straight into one buffer of the declared size, grown only if the declaration was short.
   let out = new Uint8Array(Math.min(entry.size, maxBytes));
   let length = 0;
+  let reported = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -109,6 +120,10 @@ export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes 
     }
     out.set(value, length);
     length += value.length;
+    if (onProgress && length - reported >= PROGRESS_BYTES) {
+      reported = length;
+      onProgress(Math.min(length, entry.size), entry.size);
+    }
   }
   return length === out.length ? out : out.subarray(0, length);
 }

@@ -8,7 +8,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -72,18 +72,6 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-const results = [];
-try {
-  for (const c of cases) {
-    process.stdout.write(`bench: ${c.id} (${(c.bytes / 1048576).toFixed(1)} MB)… `);
-    results.push(await runCase(c));
-    process.stdout.write('done\n');
-  }
-} finally {
-  await browser.close();
-  server.close();
-}
-
 // 3. Initial JS from the build: the entry's static imports and the app chunk it loads at once.
 const js = initialJs(dist, gzipSync);
 const machine = {
@@ -94,12 +82,38 @@ const machine = {
   node: process.version,
   date: new Date().toISOString(),
 };
-const head = results.find((r) => r.case === 'csv-1m') ?? results[0];
-const report = { ...pick(head), initial_js_gzip_kb: js.kb, initial_js_files: js.files, machine, cases: results };
-mkdirSync(resolve(out, '..'), { recursive: true });
-writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
-printTable(results, js.kb, machine);
+
+// Each case's load average (1 min, `uptime`) before and after it, beside its figures: on a
+// shared machine they say how far the wall times stand from a quiet one. A case that fails is
+// reported as such and the rest still run; the JSON is written after every case, so a run cut
+// short keeps what it measured.
+const results = [];
+try {
+  for (const c of cases) {
+    process.stdout.write(`bench: ${c.id} (${(c.bytes / 1048576).toFixed(1)} MB)… `);
+    const before = loadavg()[0];
+    try {
+      results.push({ ...(await runCase(c)), load_average: [round(before, 1), round(loadavg()[0], 1)] });
+      process.stdout.write('done\n');
+    } catch (e) {
+      results.push({ case: c.id, rows: c.rows, error: String(e instanceof Error ? e.message : e).slice(0, 500), load_average: [round(before, 1), round(loadavg()[0], 1)] });
+      process.stdout.write(`failed: ${results[results.length - 1].error}\n`);
+    }
+    writeReport();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+printTable(results.filter((r) => !r.error), js.kb, machine);
 console.log(`bench: wrote ${out}`);
+
+function writeReport() {
+  const head = results.find((r) => r.case === 'csv-1m' && !r.error) ?? results.find((r) => !r.error) ?? {};
+  const report = { ...pick(head), initial_js_gzip_kb: js.kb, initial_js_files: js.files, machine, cases: results };
+  mkdirSync(resolve(out, '..'), { recursive: true });
+  writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+}
 
 /** The headline fields, from one case. */
 function pick(r) {

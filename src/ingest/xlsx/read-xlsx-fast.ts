@@ -41,7 +41,8 @@ interface Shared {
 
 /**
  * Read `bytes` as an XLSX workbook, or answer `undefined` when this reader does not handle it.
- * `onProgress` gets how far the chosen sheet's cells have been read.
+ * `onProgress` gets how far the chosen sheet has been inflated (the first half) and its cells
+ * read (the second).
  * Throws when the archive is damaged, and `ZipEntryTooLarge` when a part inflates past `maxPartBytes`.
  * @example const wb = await readXlsxFast(bytes, '表1'); wb?.rows[0]
  */
@@ -53,9 +54,9 @@ export async function readXlsxFast(
 ): Promise<WorkbookRead | undefined> {
   const entries = listZipEntries(bytes);
   if (!entries) return undefined;
-  const text = async (path: string | undefined): Promise<string | undefined> => {
+  const text = async (path: string | undefined, progress?: (done: number, total: number) => void): Promise<string | undefined> => {
     const entry = path === undefined ? undefined : entryOf(entries, path);
-    return entry ? new TextDecoder('utf-8').decode(await inflateEntry(bytes, entry, maxPartBytes)) : undefined;
+    return entry ? new TextDecoder('utf-8').decode(await inflateEntry(bytes, entry, maxPartBytes, progress)) : undefined;
   };
 
   // 1. The workbook part, from the package's relationships (xl/workbook.xml nearly always).
@@ -92,11 +93,11 @@ export async function readXlsxFast(
   const names = sheets.map((s) => s.name);
   const picked = await pickSheet(names, sheetName, async (index) => {
     const inflateStart = performance.now();
-    const xml = await text(sheets[index].path);
+    const xml = await text(sheets[index].path, onProgress && ((d, t) => onProgress(d, 2 * t)));
     // Cheap, permanent: the benchmark shows this part of `import:parse` (inflate and decode) apart.
     performance.measure('import:inflate', { start: inflateStart });
     if (xml !== undefined && !xml.includes('<sheetData') && xml.includes(':sheetData')) return undefined;
-    return xml === undefined ? [] : sheetGrid(xml, shared, onProgress);
+    return xml === undefined ? [] : sheetGrid(xml, shared, onProgress && ((d, t) => onProgress(t + d, 2 * t)));
   }, sheets.map((s) => s.hidden));
   if (!picked) return undefined;
   return { sheets: names, sheet: names[picked.index] ?? '', rows: picked.rows, missingSheet: picked.missingSheet, choice: picked.choice };

@@ -17,6 +17,20 @@ describe('zip entries', () => {
     expect(text(await inflateEntry(bytes, sheet!))).toBe(big);
   });
 
+  it('reports progress while a large entry inflates, rising, in bytes out of the declared size', async () => {
+    const big = '<row r="1"><c><v>6.04</v></c></row>'.repeat(400_000); // ~14 MB
+    const bytes = zipParts({ 'xl/worksheets/sheet1.xml': big });
+    const sheet = listZipEntries(bytes)!.get('xl/worksheets/sheet1.xml')!;
+    const seen: [number, number][] = [];
+    expect(text(await inflateEntry(bytes, sheet, undefined, (done, total) => seen.push([done, total])))).toBe(big);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < seen.length; i++) {
+      expect(seen[i][1]).toBe(big.length);
+      expect(seen[i][0]).toBeLessThanOrEqual(big.length);
+      if (i > 0) expect(seen[i][0]).toBeGreaterThan(seen[i - 1][0]);
+    }
+  });
+
   it('finds the end record behind a comment', () => {
     const bytes = zipParts({ a: 'x' });
     const withComment = new Uint8Array(bytes.length + 5);
