@@ -119,6 +119,8 @@ const MAX_DEFINITION_LENGTH = 1000;
 const MAX_DEFINITION_LENGTH = 1000;
 /** Longest definition of a calculated indicator a document carries. */
 const MAX_DEFINITION_LENGTH = 1000;
+/** Longest definition of a calculated indicator a document carries. */
+const MAX_DEFINITION_LENGTH = 1000;
 
 type Raw = Readonly<Record<string, unknown>>;
 const own = (raw: Raw, key: string): unknown => (Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined);
@@ -209,6 +211,7 @@ function readIndicator(raw: unknown): Indicator | undefined {
   if (!isText(name, VIEW_SPEC_LIMITS.name) || name === '' || !isText(baseUnit, 50)) return undefined;
   if (polarity !== 'higher' && polarity !== 'lower') return undefined;
   if (!optionalText(displayName, VIEW_SPEC_LIMITS.name) || !optionalText(displayUnit, 50)) return undefined;
+  if (!optionalText(definition, MAX_DEFINITION_LENGTH)) return undefined;
   if (!optionalText(definition, MAX_DEFINITION_LENGTH)) return undefined;
   if (!optionalText(definition, MAX_DEFINITION_LENGTH)) return undefined;
   if (!optionalText(definition, MAX_DEFINITION_LENGTH)) return undefined;

@@ -55,21 +55,54 @@ export function setDerivedEngine(load: (() => Promise<DerivedEngine>) | undefine
 
 /**
  * The definitions as of the open database and the store's version: read again after any write,
- * here or in another tab, and in another database (tests open several).
+ * here or in another tab, and in another database (tests open several). `resolved` once read.
  */
-let cached: { db: object; version: number; byName: Promise<Map<string, DerivedDefinition>> } | undefined;
+let cached: { db: object; version: number; byName: Promise<Map<string, DerivedDefinition>>; resolved?: Map<string, DerivedDefinition> } | undefined;
 
-/** The cached definitions, when they are of this database and version. */
-function current(): Promise<Map<string, DerivedDefinition>> | undefined {
-  return cached?.db === getDb() && cached.version === storeVersion().changes ? cached.byName : undefined;
+/** The cached entry, when it is of this database and version (throws when the store is closed). */
+function current(): typeof cached {
+  return cached?.db === getDb() && cached.version === storeVersion().changes ? cached : undefined;
 }
 
 function definitions(): Promise<Map<string, DerivedDefinition>> {
-  const known = current();
-  if (known) return known;
-  cached = { db: getDb(), version: storeVersion().changes, byName: readDefinitions().then((list) => new Map(list.map((d) => [d.name, d]))) };
-  return cached.byName;
+  try {
+    const known = current();
+    if (known) return known.byName;
+    const entry: NonNullable<typeof cached> = { db: getDb(), version: storeVersion().changes, byName: readDefinitions().then((list) => new Map(list.map((d) => [d.name, d]))) };
+    entry.byName.then((m) => (entry.resolved = m), () => undefined);
+    cached = entry;
+    return entry.byName;
+  } catch (e) {
+    return Promise.reject(e);
+  }
 }
+
+/**
+ * The store's own answer when the definitions are known and `indicator` is not one of them (the
+ * same promise every caller of the same question gets, as shared-reads.ts promises); else the
+ * answer of `derived` once they are known, shared while it runs.
+ */
+function plainOr<T>(indicator: string, plain: () => Promise<T>, key: string, derived: (byName: Map<string, DerivedDefinition>) => Promise<T>): Promise<T> {
+  let known: Map<string, DerivedDefinition> | undefined;
+  try {
+    known = current()?.resolved;
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  if (known && !known.has(indicator)) return plain();
+  if (known) return derived(known);
+  // Not through `shared`: it keeps one finished answer, which must stay the store's own.
+  const asked = waiting.get(key);
+  if (asked) return asked as Promise<T>;
+  const answer = definitions().then((byName) => (byName.has(indicator) ? derived(byName) : plain()));
+  waiting.set(key, answer);
+  const done = () => waiting.delete(key);
+  answer.then(done, done);
+  return answer;
+}
+
+/** Questions asked before the definitions were read, while they wait: asked again, the same promise. */
+const waiting = new Map<string, Promise<unknown>>();
 
 /** The stored list, each checked: a backup from elsewhere may hold anything. */
 async function readDefinitions(): Promise<DerivedDefinition[]> {
@@ -149,13 +182,12 @@ export function getSeries(query: SeriesQuery): Promise<StoredObservation[]> {
 }
 
 function seriesAt(query: SeriesQuery, depth: number): Promise<StoredObservation[]> {
-  return definitions().then((byName) => {
-    const def = byName.get(query.indicator);
-    if (!def) return baseSeries(query);
-    if (depth >= MAX_DEPTH) return [];
+  const question = [depth, query.indicator, query.datasets ?? [], query.regions ?? []];
+  return plainOr(query.indicator, () => baseSeries(query), JSON.stringify(['series?', ...question]), (byName) => {
+    const def = byName.get(query.indicator)!;
+    if (depth >= MAX_DEPTH) return Promise.resolve([]);
     // The depth too: a definition that reads itself waits on a deeper read, never on its own.
-    const key = JSON.stringify(['derived', depth, def, query.datasets ?? [], query.regions ?? []]);
-    return shared(key, () => computed(def, query, byName, depth));
+    return shared(JSON.stringify(['derived', def, ...question]), () => computed(def, query, byName, depth));
   });
 }
 
@@ -183,10 +215,8 @@ async function computed(def: DerivedDefinition, query: SeriesQuery, byName: Map<
  * @example await getSnapshot({ indicator: '人均地区生产总值', period: '2024' })
  */
 export function getSnapshot(query: { indicator: string; period: string; datasets?: readonly string[] }): Promise<StoredObservation[]> {
-  return definitions().then((byName) =>
-    byName.has(query.indicator)
-      ? seriesAt({ indicator: query.indicator, datasets: query.datasets }, 0).then((rows) => rows.filter((o) => o.period === query.period))
-      : baseSnapshot(query),
+  return plainOr(query.indicator, () => baseSnapshot(query), JSON.stringify(['snapshot?', query.indicator, query.period, query.datasets ?? []]), () =>
+    seriesAt({ indicator: query.indicator, datasets: query.datasets }, 0).then((rows) => rows.filter((o) => o.period === query.period)),
   );
 }
 

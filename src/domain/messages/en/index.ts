@@ -22,6 +22,8 @@ import { derived } from './derived';
 import { derivedEntry } from './derived-entry';
 import { derived } from './derived';
 import { derivedEntry } from './derived-entry';
+import { derived } from './derived';
+import { derivedEntry } from './derived-entry';
 import { chartsExtra } from './charts-extra';
 
 export const en: Record<string, string> = Object.assign(
@@ -39,6 +41,8 @@ export const en: Record<string, string> = Object.assign(
   reportReview,
   publish,
   access,
+  derived,
+  derivedEntry,
   derived,
   derivedEntry,
   derived,
