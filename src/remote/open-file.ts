@@ -2,16 +2,18 @@
  * One Parquet file by address (no manifest): its columns are shown with the roles an import
  * would give them (from the first rows, `inferRoles`), the user corrects them, and the dataset is
  * opened with that mapping, which is kept with the address. Listing its indicators and regions
- * reads those two columns of the whole file (dictionary-encoded, a small part of it); values are
- * read per view like any remote dataset's.
+ * reads those columns of the whole file (dictionary-encoded, a small part of it) as dictionaries
+ * and indices, a name once per row group; values are read per view like any remote dataset's.
  */
 import { parquetMetadataAsync, parquetRead } from 'hyparquet';
 import { inferRoles } from '../ingest/infer-roles';
 import { cellText, checkParquetMetadata, flatColumns, guardedCompressors } from '../ingest/read-parquet';
 import type { Region } from '../domain/types';
 import type { ColumnMap, ManifestDataset } from './manifest';
-import { rangeBuffer } from './range-buffer';
 import { ParquetFileError } from './remote-dataset';
+import { rangeBuffer, RemoteError } from './range-buffer';
+import { readGroups, type GroupColumns } from './read-columns';
+import { asDictionary } from './column-chunk';
 
 /** Rows a file opened by address may have (values are read per indicator). */
 const MAX_ROWS = 200_000_000;
@@ -86,18 +88,35 @@ export async function fileDataset(url: string, columns: ColumnMap, name: string,
   const problem = checkParquetMetadata(meta, buffer.byteLength, MAX_ROWS);
   if (problem) throw new ParquetFileError(problem, url);
   const listed = [columns.indicator, columns.region, columns.regionCode].filter((c): c is string => c !== undefined);
-  let rows: unknown[][] = [];
-  await parquetRead({ file: buffer, metadata: meta, columns: listed, rowFormat: 'array', compressors: guardedCompressors, onComplete: (r) => (rows = r) });
+  let groups: GroupColumns[];
+  try {
+    // As dictionaries and indices: the lists need each distinct name once, not a string per row.
+    groups = await readGroups(buffer, meta, meta.row_groups.map((_, g) => g), listed, guardedCompressors);
+  } catch (e) {
+    if (e instanceof RemoteError) throw e;
+    throw new ParquetFileError({ code: 'parquet_bad_data', params: { detail: e instanceof Error ? e.message.slice(0, 120) : String(e) } }, url);
+  }
   const indicators = new Set<string>();
   const regions = new Map<string, Region>();
-  const at = (c: string | undefined): number => (c === undefined ? -1 : listed.indexOf(c));
-  const [i, r, k] = [at(columns.indicator), at(columns.region), at(columns.regionCode)];
-  for (const row of rows) {
-    if (i >= 0) indicators.add(cellText(row[i]));
-    const region = cellText(row[r]);
-    if (!regions.has(region)) regions.set(region, k >= 0 && cellText(row[k]) !== '' ? { name: region, code: cellText(row[k]) } : { name: region });
+  const of = (g: GroupColumns, c: string | undefined) => {
+    const column = c === undefined ? undefined : g.columns.get(c);
+    return column ? asDictionary(column) : undefined;
+  };
+  for (const g of groups) {
+    const [i, r, k] = [of(g, columns.indicator), of(g, columns.region), of(g, columns.regionCode)];
+    if (i) for (let row = 0; row < g.rows; row++) if (i.codes[row] >= 0) indicators.add(cellText(i.dict[i.codes[row]]));
+    if (!r) continue;
+    const names = r.dict.map(cellText);
+    const codes = k ? k.dict.map(cellText) : [];
+    for (let row = 0; row < g.rows; row++) {
+      const region = r.codes[row] >= 0 ? names[r.codes[row]] : '';
+      if (regions.has(region)) continue;
+      const code = k && k.codes[row] >= 0 ? codes[k.codes[row]] : '';
+      regions.set(region, code !== '' ? { name: region, code } : { name: region });
+    }
   }
-  const spec: ManifestDataset = { id: 'file', name, columns, files: [{ path, bytes: buffer.byteLength, rows: Number(meta.num_rows) }], indicators: i >= 0 ? [...indicators] : [indicatorName], regions: [...regions.values()] };
-  if (i < 0) spec.indicator = indicatorName;
+  const hasIndicator = columns.indicator !== undefined;
+  const spec: ManifestDataset = { id: 'file', name, columns, files: [{ path, bytes: buffer.byteLength, rows: Number(meta.num_rows) }], indicators: hasIndicator ? [...indicators] : [indicatorName], regions: [...regions.values()] };
+  if (!hasIndicator) spec.indicator = indicatorName;
   return { base, spec };
 }
