@@ -111,16 +111,6 @@ const MAX_NOTE_LENGTH = 2000;
 const MAX_TARGETS = 1000;
 /** Longest definition of a calculated indicator a document carries. */
 const MAX_DEFINITION_LENGTH = 1000;
-/** Longest definition of a calculated indicator a document carries. */
-const MAX_DEFINITION_LENGTH = 1000;
-/** Longest definition of a calculated indicator a document carries. */
-const MAX_DEFINITION_LENGTH = 1000;
-/** Longest definition of a calculated indicator a document carries. */
-const MAX_DEFINITION_LENGTH = 1000;
-/** Longest definition of a calculated indicator a document carries. */
-const MAX_DEFINITION_LENGTH = 1000;
-/** Longest definition of a calculated indicator a document carries. */
-const MAX_DEFINITION_LENGTH = 1000;
 
 type Raw = Readonly<Record<string, unknown>>;
 const own = (raw: Raw, key: string): unknown => (Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined);
@@ -211,11 +201,6 @@ function readIndicator(raw: unknown): Indicator | undefined {
   if (!isText(name, VIEW_SPEC_LIMITS.name) || name === '' || !isText(baseUnit, 50)) return undefined;
   if (polarity !== 'higher' && polarity !== 'lower') return undefined;
   if (!optionalText(displayName, VIEW_SPEC_LIMITS.name) || !optionalText(displayUnit, 50)) return undefined;
-  if (!optionalText(definition, MAX_DEFINITION_LENGTH)) return undefined;
-  if (!optionalText(definition, MAX_DEFINITION_LENGTH)) return undefined;
-  if (!optionalText(definition, MAX_DEFINITION_LENGTH)) return undefined;
-  if (!optionalText(definition, MAX_DEFINITION_LENGTH)) return undefined;
-  if (!optionalText(definition, MAX_DEFINITION_LENGTH)) return undefined;
   if (!optionalText(definition, MAX_DEFINITION_LENGTH)) return undefined;
   if (!Array.isArray(targets) || targets.length > MAX_TARGETS) return undefined;
   const read = targets.map(readTarget);

@@ -14,16 +14,6 @@ import { publish } from './publish';
 import { access } from './access';
 import { derived } from './derived';
 import { derivedEntry } from './derived-entry';
-import { derived } from './derived';
-import { derivedEntry } from './derived-entry';
-import { derived } from './derived';
-import { derivedEntry } from './derived-entry';
-import { derived } from './derived';
-import { derivedEntry } from './derived-entry';
-import { derived } from './derived';
-import { derivedEntry } from './derived-entry';
-import { derived } from './derived';
-import { derivedEntry } from './derived-entry';
 import { chartsExtra } from './charts-extra';
 
 export const en: Record<string, string> = Object.assign(
@@ -41,16 +31,6 @@ export const en: Record<string, string> = Object.assign(
   reportReview,
   publish,
   access,
-  derived,
-  derivedEntry,
-  derived,
-  derivedEntry,
-  derived,
-  derivedEntry,
-  derived,
-  derivedEntry,
-  derived,
-  derivedEntry,
   derived,
   derivedEntry,
   chartsExtra,
