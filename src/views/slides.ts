@@ -17,6 +17,9 @@ import { linkedRegions } from './linked-filter';
 import { buildKpiSlide, type KpiSlide } from './kpi';
 import { MIN_TEXT_PX } from './slide-fit';
 import type { ViewSpec } from '../domain/types';
+import { translate } from '../domain/messages';
+import { buildRegionView, type RegionViewCard } from './region';
+import type { ViewData } from './build-view';
 
 /** What a slide is made from: a saved view (or one kept in the deck). */
 export interface SlideOf {
@@ -99,13 +102,44 @@ export function buildSlideChart(view: SlideOf, data: ChartData, theme: ChartThem
       ? // 柱+同比 / 柱+目标 (the view's `chart`) with the view's number format, as on the dashboard.
         drawChart(s.chart ?? 'trend', data, { regions: shownRegions(linkedRegions(s), data.observations), periodFrom: s.periodFrom, periodTo: s.periodTo, indexBase: s.indexBase, format: s.format }, theme)
       : s.kind === 'comparison' || s.kind === 'ranking'
-        ? drawChart('comparison', data, { regions: comparedRegions(s.regions, data.observations), period: s.period, grouped: s.grouped }, theme)
+        ? drawChart('comparison', data, { regions: comparedRegions(s.regions, data.observations), period: s.period, grouped: s.grouped, format: s.format }, theme)
         : s.kind === 'multiples'
           ? drawChart('multiples', data, { regions, periodFrom: s.periodFrom, periodTo: s.periodTo }, theme)
           : // Maps need a boundary file registered with the ECharts runtime; slides do not draw them.
             { ok: false as const, reasons: [{ key: 'briefing.kindUnsupported', params: { kind: s.kind } }] };
   if (!outcome.ok) return { option: undefined, reasons: outcome.reasons };
   return { option: enlargeFonts(forSlide(outcome.option)), reasons: [] };
+}
+
+/** A 按地区 slide: the region's first cards (as many as a slide holds at projector sizes), and how many more there are. */
+export interface RegionSlide {
+  heading: string;
+  cards: RegionViewCard[];
+  /** Said when cards were left off: how many. */
+  more: string | undefined;
+  /** Said when the region has no card. */
+  empty: string | undefined;
+  accent: string;
+}
+
+/** Cards on one 按地区 slide: four across, two down, each with 24 px text at least. */
+export const REGION_SLIDE_CARDS = 8;
+
+/**
+ * Build a 按地区 slide from the view the tab builds (views/region.ts), its cards in order.
+ * @example buildRegionSlide(view, data, slideTheme('good-green')).cards.length // ≤ 8
+ */
+export function buildRegionSlide(view: SlideOf, data: ViewData, theme: ChartTheme): RegionSlide {
+  const model = buildRegionView(view.spec, data, data.regionSet, theme);
+  const cards = model.groups.flatMap((g) => g.cards);
+  const left = cards.length - REGION_SLIDE_CARDS;
+  return {
+    heading: model.heading,
+    cards: cards.slice(0, REGION_SLIDE_CARDS),
+    more: left > 0 ? translate(data.locale, 'briefing.region.more', { n: left }) : undefined,
+    empty: model.empty,
+    accent: model.accent,
+  };
 }
 
 /** A title slide: the deck's words, nothing drawn. */
@@ -119,13 +153,14 @@ export interface SlideModels {
   title: TitleSlide;
   kpi: KpiSlide;
   chart: SlideChart;
+  region: RegionSlide;
 }
 
 export type SlideKindName = keyof SlideModels;
 
 /** A kind of slide: how it is built from its view, its data and the theme it is shown in. */
 export interface SlideKind<M> {
-  build: (view: SlideOf, data: ChartData, theme: ChartTheme) => M;
+  build: (view: SlideOf, data: ViewData, theme: ChartTheme) => M;
 }
 
 /**
@@ -137,13 +172,14 @@ export const slideKinds: { [K in SlideKindName]: SlideKind<SlideModels[K]> } = {
   title: { build: (view) => ({ heading: view.name, subtitle: view.subtitle ?? '' }) },
   kpi: { build: buildKpiSlide },
   chart: { build: buildSlideChart },
+  region: { build: buildRegionSlide },
 };
 
 /**
  * Build a slide of `kind`.
  * @example buildSlide('chart', view, data, slideTheme('good-green')).option?.animation // false
  */
-export function buildSlide<K extends SlideKindName>(kind: K, view: SlideOf, data: ChartData, theme: ChartTheme): SlideModels[K] {
+export function buildSlide<K extends SlideKindName>(kind: K, view: SlideOf, data: ViewData, theme: ChartTheme): SlideModels[K] {
   const entry: SlideKind<SlideModels[K]> = slideKinds[kind];
   return entry.build(view, data, theme);
 }

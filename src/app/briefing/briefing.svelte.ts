@@ -7,13 +7,14 @@ import type { Indicator } from '../../domain/types';
 import type { Locale } from '../../domain/messages';
 import { labelRegions, labelTargets, type RegionIdentity } from '../../analysis/region-identity';
 import { chosenDatasets, rowsInOrder, type DatasetFacts } from '../../analysis/dataset-choice';
-import type { ChartData } from '../../charts/types';
+import type { ViewData } from '../../views/build-view';
 import * as store from '../../store';
 import type { Deck, DeckSlide, SavedView, StoredObservation } from '../../store';
 import {
   briefingLink,
   currentDeck,
   currentView,
+  showsRegion,
   duplicateDeck,
   indicatorsOf,
   ledgersOf,
@@ -33,7 +34,8 @@ import type { LedgerSlideSource } from '../../ledger/slide-snapshot';
 export interface WorkspaceLists {
   indicators: readonly Indicator[];
   regionIdentity: RegionIdentity;
-  datasets: readonly DatasetFacts[];
+  /** With their names, which head a 按地区 slide's groups. */
+  datasets: readonly (DatasetFacts & { name?: string })[];
 }
 
 export class Briefing {
@@ -84,7 +86,10 @@ export class Briefing {
   private async loadSeries(): Promise<void> {
     // Indicator names come from files: a null-prototype record keeps `__proto__` an ordinary key.
     const next: Record<string, StoredObservation[]> = Object.assign(Object.create(null), this.series);
-    for (const indicator of indicatorsOf(this.slides)) {
+    const wanted = indicatorsOf(this.slides);
+    // A 按地区 slide shows its region's card of every indicator.
+    if (this.slides.some(showsRegion)) wanted.push(...(await store.getIndicators()).map((i) => i.name));
+    for (const indicator of wanted) {
       if (!(indicator in next)) next[indicator] = await store.getSeries({ indicator });
     }
     this.series = next;
@@ -106,7 +111,8 @@ export class Briefing {
    * What a slide view draws from: its indicator and observations (of its datasets, if chosen).
    * @example briefing.dataFor(view, ws, 'zh')?.observations.length
    */
-  dataFor(view: SlideView, workspace: WorkspaceLists, locale: Locale): ChartData | undefined {
+  dataFor(view: SlideView, workspace: WorkspaceLists, locale: Locale): ViewData | undefined {
+    if (view.spec.kind === 'region') return this.regionDataFor(view, workspace, locale);
     const indicator = workspace.indicators.find((i) => i.name === view.spec.indicator);
     const rows = view.spec.indicator in this.series ? this.series[view.spec.indicator] : undefined;
     if (!indicator || !rows) return undefined;
@@ -118,6 +124,30 @@ export class Briefing {
     // Regions under their labels, as on the dashboard (哈尔滨市道里区 and 道里区 are one region).
     const identity = workspace.regionIdentity;
     return { indicator: labelTargets(indicator, identity), observations: labelRegions(chosen, identity), locale };
+  }
+
+  /**
+   * What a 按地区 slide draws from: its region's rows of every indicator (of the view's datasets,
+   * else the user's own), as the dashboard's tab reads them (app/dashboard/view-region.ts).
+   */
+  private regionDataFor(view: SlideView, workspace: WorkspaceLists, locale: Locale): ViewData | undefined {
+    const region = view.spec.regions?.[0];
+    const indicator = workspace.indicators.find((i) => i.name === view.spec.indicator) ?? workspace.indicators[0];
+    if (region === undefined || !indicator) return undefined;
+    const identity = workspace.regionIdentity;
+    const ids = chosenDatasets(view.spec.datasets, workspace.datasets);
+    const observations = workspace.indicators.flatMap((i) =>
+      i.name in this.series ? labelRegions(rowsInOrder(this.series[i.name], ids), identity).filter((o) => o.region === region) : [],
+    );
+    return {
+      indicator: labelTargets(indicator, identity),
+      observations,
+      locale,
+      regionSet: {
+        indicators: workspace.indicators.map((i) => labelTargets(i, identity)),
+        datasets: workspace.datasets.map((d) => ({ id: d.id, name: d.name ?? d.id })),
+      },
+    };
   }
 
   // ── navigation ────────────────────────────────────────────────────────────

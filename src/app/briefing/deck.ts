@@ -171,6 +171,15 @@ export function indicatorsOf(slides: readonly ResolvedSlide[]): string[] {
 }
 
 /**
+ * Whether a slide shows 按地区 (one region across every indicator), whose data is every indicator's.
+ * @example showsRegion({ kind: 'chart', view: { name: 'a', spec: { version: 1, kind: 'region', indicator: 'x', regions: ['道里区'] } } }) // true
+ */
+export function showsRegion(slide: ResolvedSlide): boolean {
+  if (slide.kind !== 'chart' && slide.kind !== 'pair') return false;
+  return slide.view.spec.kind === 'region' || (slide.kind === 'pair' && slide.right.spec.kind === 'region');
+}
+
+/**
  * The address of a deck at a slide (1-based): `?page=briefing&deck=<id>&slide=<n>`, plus
  * `present=1` to open presenting or `presenter=1` for the presenter window.
  * @example briefingLink('/', 'd1', 3, 'present') // '/?page=briefing&deck=d1&slide=3&present=1'

@@ -7,6 +7,7 @@ import { buildChartDocument, readChartDocument, type ChartInput } from '../../..
 import { buildDocumentItems } from '../../../src/standalone/build-charts';
 import { buildView, type ViewData } from '../../../src/views/build-view';
 import { light } from '../../../src/charts/theme';
+import { buildSlide, REGION_SLIDE_CARDS, slideTheme } from '../../../src/views/slides';
 import type { Indicator, Observation, ViewSpec } from '../../../src/domain/types';
 import { HOSTILE } from '../standalone/fixtures';
 
@@ -59,5 +60,24 @@ describe('按地区 on a saved page', () => {
     buildDocumentItems(buildChartDocument({ title: '甲县', locale: 'zh', theme: 'light', charts: [input] }));
     buildView(spec, data, { theme: light });
     expect(JSON.stringify([input, data])).toBe(before);
+  });
+});
+
+describe('按地区 on a slide', () => {
+  const many: Indicator[] = Array.from({ length: 11 }, (_, i) => ({ name: `指标${i + 1}`, baseUnit: '亩', polarity: 'higher', targets: [] }));
+  const manyRows: Row[] = many.flatMap((i, k) => [row(i.name, '2023', 10 + k, 'a'), row(i.name, '2024', 20 + k, 'a')]);
+  const slideData = (indicators: Indicator[]): ViewData => ({
+    indicator: indicators[0]!,
+    observations: manyRows,
+    locale: 'zh',
+    regionSet: { indicators, datasets: [{ id: 'a', name: '表' }] },
+  });
+  it.each<[string, Indicator[], number, string | undefined]>([
+    ['as many cards as a slide holds, and says how many more there are', many, REGION_SLIDE_CARDS, '另有 3 项指标未列出，见看板“按地区”。'],
+    ['every card when they fit', many.slice(0, 3), 3, undefined],
+  ])('shows %s', (_, indicators, cards, more) => {
+    const slide = buildSlide('region', { name: '甲县', spec }, slideData(indicators), slideTheme('good-green'));
+    expect(slide.cards.map((c) => c.indicator)).toEqual(indicators.slice(0, cards).map((i) => i.name));
+    expect(slide.more).toBe(more);
   });
 });
