@@ -6,7 +6,7 @@ import { getContext, setContext } from 'svelte';
 import type { Dataset, Indicator, Region } from '../domain/types';
 import * as store from '../store';
 import { buildRegionIdentity, type RegionIdentity } from '../analysis/region-identity';
-import { divisions } from './dashboard/division-names.svelte';
+import { divisions, storedAliases } from './dashboard/division-names.svelte';
 
 const CONTEXT = Symbol('workspace');
 /**
@@ -38,7 +38,9 @@ export class Workspace {
    * The label each region shows under, whatever way a file wrote it (analysis/region-identity);
    * names stored without a code are matched to the division table once it has loaded.
    */
-  readonly regionIdentity: RegionIdentity = $derived(buildRegionIdentity(this.regions, divisions()?.matchStoredRegions(this.regions)));
+  readonly regionIdentity: RegionIdentity = $derived(
+    buildRegionIdentity(this.regions, divisions()?.matchStoredRegions(this.regions, storedAliases())),
+  );
   notice = $state.raw<Notice | null>(null);
   /**
    * The store's version (its count of committed writes, here or in other tabs) as of the lists

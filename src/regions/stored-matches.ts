@@ -7,6 +7,7 @@
  * stays as written. Nothing stored is changed (docs/regions.md, "Regions stored before the table").
  */
 import { matchRegion, type Match } from './match';
+import type { Aliases } from './name-index';
 
 /** A region of the workspace's list: its name as written and the code stored with it, if any. */
 export interface StoredRegion {
@@ -19,10 +20,11 @@ const settled = (m: Match): string | undefined => (m.status === 'matched' && !m.
 
 /**
  * The division code of each stored name that has none and matches the table unambiguously.
- * The coded regions and the names that match outright are the context of the others.
+ * The coded regions and the names that match outright are the context of the others; the
+ * user's aliases (撤县设区: 阿城市 → 230112, stored from import previews) apply as in an import.
  * @example matchStoredRegions([{ name: '鼓楼区' }, { name: '台江区' }, { name: '仓山区', code: '350104' }]).get('鼓楼区') // '350102'
  */
-export function matchStoredRegions(regions: readonly StoredRegion[]): Map<string, string> {
+export function matchStoredRegions(regions: readonly StoredRegion[], aliases?: Aliases): Map<string, string> {
   const out = new Map<string, string>();
   const near: string[] = [];
   for (const r of regions) if (r.code !== undefined && /^\d{6}$/.test(r.code)) near.push(r.code);
@@ -30,7 +32,7 @@ export function matchStoredRegions(regions: readonly StoredRegion[]): Map<string
   for (const r of regions) {
     // Totals (合计, 全省) are not divisions; a name stored twice is matched once.
     if (r.code !== undefined || r.isTotal || out.has(r.name) || again.has(r.name)) continue;
-    const first = matchRegion(r.name);
+    const first = matchRegion(r.name, { aliases });
     const code = settled(first);
     if (code !== undefined) {
       out.set(r.name, code);
@@ -40,7 +42,7 @@ export function matchStoredRegions(regions: readonly StoredRegion[]): Map<string
     }
   }
   for (const name of again) {
-    const code = settled(matchRegion(name, { near }));
+    const code = settled(matchRegion(name, { near, aliases }));
     if (code !== undefined) out.set(name, code);
   }
   return out;

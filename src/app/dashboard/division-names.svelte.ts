@@ -6,11 +6,19 @@
  */
 import { whenFirstChartDrawn } from './after-first-chart.svelte';
 import { parentCodeOf } from '../../domain/region-code';
+import * as store from '../../store';
 
 type Regions = typeof import('../../regions');
 
 let table = $state.raw<Regions | undefined>();
+/** The user's aliases (阿城市 → 230112), read with the table, again when they change. */
+let aliases = $state.raw<Readonly<Record<string, string>> | undefined>();
 let started = false;
+
+function readAliases(): Promise<void> {
+  // Without them, stored names are matched by the table's rules alone.
+  return store.getRegionAliases().then((a) => void (aliases = a), () => undefined);
+}
 
 /**
  * The division table's module once loaded, else undefined (the first call starts loading it).
@@ -20,11 +28,15 @@ export function divisions(): Regions | undefined {
   if (!started) {
     started = true;
     whenFirstChartDrawn(() => {
-      void import('../../regions').then(
-        (m) => (table = m),
+      void Promise.all([import('../../regions'), readAliases()]).then(
+        ([m]) => (table = m),
         // Without the table, names come from the data alone, as before it existed.
         () => undefined,
       );
+      store.onStoreChange((change) => {
+        // An alias stored by an import, or a restored backup.
+        if (change.scope === 'regionAliases' || change.scope === 'workspace') void readAliases();
+      });
     });
   }
   return table;
@@ -46,4 +58,12 @@ export function divisionName(code: string): string | undefined {
 export function divisionParent(code: string): string | undefined {
   const d = divisions()?.division(code);
   return d ? d.parent : parentCodeOf(code);
+}
+
+/**
+ * The user's stored aliases once the table has loaded, else undefined (reactive).
+ * @example divisions()?.matchStoredRegions(regions, storedAliases())
+ */
+export function storedAliases(): Readonly<Record<string, string>> | undefined {
+  return aliases;
 }

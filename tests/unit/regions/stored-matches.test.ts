@@ -24,3 +24,12 @@ describe('matchStoredRegions: names stored without codes, matched at view time',
     expect(regions).toEqual(before);
   });
 });
+
+describe('matchStoredRegions with the user\'s aliases', () => {
+  it.each<[string, Record<string, string> | undefined, Record<string, string>]>([
+    ['a renamed place the table does not know, by the user\'s alias', { 阿城市: '230112' }, { 阿城市: '230112', 道里区: '230102' }],
+    ['without aliases it stays as written', undefined, { 道里区: '230102' }],
+  ])('%s', (_, aliases, expected) => {
+    expect(Object.fromEntries(matchStoredRegions([{ name: '阿城市' }, { name: '道里区' }], aliases))).toEqual(expected);
+  });
+});
