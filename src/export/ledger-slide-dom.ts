@@ -4,8 +4,10 @@
  * is shown as those characters and never becomes an element. The light is written in words
  * beside its colour bar, so the page reads the same printed in black and white.
  */
+import type { Locale } from '../domain/messages/index';
 import type { Colour } from '../ledger/board';
-import type { LedgerSlideModel } from '../views/slides-ledger';
+import type { LedgerSnapshot } from '../ledger/slide-snapshot';
+import { buildLedgerSlide } from '../views/slides-ledger';
 
 /** Light colours dark enough for text on the page's white (≥ 4.5:1). */
 const INK: Record<Colour, string> = { red: '#c62828', yellow: '#8a6d00', green: '#2e7d32', grey: '#616161' };
@@ -40,10 +42,12 @@ function el<K extends keyof HTMLElementTagNameMap>(page: Document, tag: K, class
 }
 
 /**
- * The slide as a `<section>`; `page` is the document it goes into.
- * @example root.append(ledgerSlideElement(document, buildLedgerSlide('summary', snapshot, 'zh')))
+ * The slide a saved page carries, built for the day it was saved in the page's language, as a
+ * `<section>`; `page` is the document it goes into.
+ * @example root.append(ledgerSlideElement(document, snapshot, 'zh'))
  */
-export function ledgerSlideElement(page: Document, model: LedgerSlideModel): HTMLElement {
+export function ledgerSlideElement(page: Document, snapshot: LedgerSnapshot, locale: Locale): HTMLElement {
+  const model = buildLedgerSlide(snapshot.show, snapshot, locale);
   const section = el(page, 'section', 'ledger-slide');
   section.dataset.testid = `standalone-ledger-${model.show}`;
   section.append(el(page, 'h2', undefined, model.heading));

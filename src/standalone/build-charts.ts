@@ -21,7 +21,7 @@ import { buildSlide, type SlideModels } from '../views/slides';
 import { buildView, type ViewData } from '../views/build-view';
 import type { RegionViewModel } from '../views/region';
 import { regionViewData } from './region-document';
-import { buildLedgerSlide, type LedgerSlideModel } from '../views/slides-ledger';
+import type { LedgerSnapshot } from '../ledger/slide-snapshot';
 
 /** One chart ready to draw, or the sentences saying why it cannot be drawn. */
 export type BuiltChart = DrawnChart;
@@ -60,7 +60,7 @@ export type BuiltItem = (
   | RegionViewModel
   | { type: 'slide-kpi'; slide: SlideModels['kpi'] }
   | { type: 'title'; title: string; subtitle: string }
-  | { type: 'ledger'; slide: LedgerSlideModel }
+  | { type: 'ledger'; ledger: LedgerSnapshot }
 ) & { beside?: true; notes?: string[] };
 
 /** One view of a document as its kind (or a KPI slide) is drawn; a map on the boundary the document carries, registered under a name of its own per item. */
@@ -84,8 +84,9 @@ export function buildDocumentItems(document: ChartDocument): BuiltItem[] {
   const theme = withConvention(document.theme === 'dark' ? dark : light, document.convention);
   return document.charts.map((item, index): BuiltItem => {
     if (isTextItem(item)) return { type: 'title', title: item.text.title, subtitle: item.text.subtitle };
-    // A ledger slide as of the day it was saved (its snapshot's date), in the page's language.
-    if (isLedgerItem(item)) return { type: 'ledger', slide: buildLedgerSlide(item.ledger.show, item.ledger, document.locale) };
+    // A ledger slide is built where it is drawn (render-document), so the chart exports that use
+    // this module do not load the ledger's code.
+    if (isLedgerItem(item)) return { type: 'ledger', ledger: item.ledger };
     const built: BuiltItem = { ...buildItem(item, index, document.locale, theme) };
     if (item.beside) built.beside = true;
     if (item.notes) built.notes = item.notes;

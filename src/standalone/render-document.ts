@@ -295,7 +295,7 @@ function titleSlide(page: Document, title: string, subtitle: string): HTMLElemen
   return section;
 }
 
-function renderItem(page: Document, item: BuiltItem, charts: Charts): HTMLElement {
+function renderItem(page: Document, item: BuiltItem, charts: Charts, locale: ChartDocument['locale']): HTMLElement {
   switch (item.type) {
     case 'chart':
       return drawChart(page, item.chart, charts, item.map);
@@ -306,7 +306,7 @@ function renderItem(page: Document, item: BuiltItem, charts: Charts): HTMLElemen
     case 'title':
       return titleSlide(page, item.title, item.subtitle);
     case 'ledger':
-      return ledgerSlideElement(page, item.slide);
+      return ledgerSlideElement(page, item.ledger, locale);
     case 'overview': {
     case 'region':
       return regionView(page, item);
@@ -354,7 +354,7 @@ export function renderDocument(root: HTMLElement, doc: ChartDocument, options: {
   if (options.heading && doc.title) root.append(el(page, 'h1', undefined, doc.title));
   const charts: Charts = [];
   for (const item of buildDocumentItems(doc)) {
-    const node = renderItem(page, item, charts);
+    const node = renderItem(page, item, charts, doc.locale);
     if (item.notes) node.append(notesOf(page, item.notes));
     const before = root.lastElementChild;
     if (item.beside && before && before.tagName !== 'H1') {

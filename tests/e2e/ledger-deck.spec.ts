@@ -49,8 +49,10 @@ test.describe('ledger slides in a deck', () => {
     await expect(items.nth(0)).toContainText('台账汇总 · gbk-title-merged');
     await expect(items.nth(1)).toContainText('挂图作战');
 
-    // The editor's preview shows the chosen slide.
+    // The editor's preview shows the slide chosen in the list.
     const preview = page.getByTestId('deck-preview');
+    await expect(preview).toHaveCount(0);
+    await items.nth(0).getByTestId('slide-preview-choose').click();
     await expect(preview.getByTestId('ledger-slide-summary').getByTestId('slide-overdue')).toContainText('2');
     await items.nth(1).getByTestId('slide-preview-choose').click();
     await expect(preview.getByTestId('ledger-slide-board')).toContainText('红灯 · 逾期 12 天');

@@ -210,7 +210,7 @@ describe('the snapshot a saved page carries', () => {
     if (!read.ok) return;
     const items = buildDocumentItems(read.document);
     expect(items[1]?.type).toBe('ledger');
-    const slide = items[1]?.type === 'ledger' ? (items[1].slide as LedgerSummarySlide) : undefined;
+    const slide = items[1]?.type === 'ledger' ? summary(items[1].ledger) : undefined;
     expect(slide?.subtitle).toContain('数据截至 2024-07-12');
     expect(slide?.overdue[0]?.title).toBe(HOSTILE);
     expect(slide?.numbers.map((n) => n.value)).toEqual([1, 0, 1]);

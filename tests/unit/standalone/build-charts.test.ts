@@ -81,7 +81,7 @@ describe('buildDocumentItems', () => {
       case 'title':
         return `title ${item.title} / ${item.subtitle}`;
       case 'ledger':
-        return `ledger ${item.slide.show}`;
+        return `ledger ${item.ledger.show}`;
       case 'region':
         return `region ${item.region}: ${item.groups.map((g) => g.cards.map((c) => `${c.name} ${c.card.value}`).join(', ')).join(' | ')}`;
     }
