@@ -141,6 +141,10 @@ test.describe('a Parquet folder on another origin (another nginx port)', () => {
   test('listed in the policy and allowed by CORS: it opens, and its values are DuckDB’s', async ({ page }) => {
     await openByAddress(page, app.url, `${dataCors.url}manifest.json`);
     await expect(page.getByTestId('remote-message')).toContainText('已打开');
+    // On the datasets page it is read-only: no rename, delete or new version, only the sentence.
+    const card = page.getByTestId('dataset-card').filter({ hasText: '分区 Parquet（DuckDB）' });
+    await expect(card.getByTestId('dataset-remote')).toBeVisible();
+    for (const writes of ['rename', 'delete', 'replace', 'append']) await expect(card.getByTestId(writes)).toHaveCount(0);
     await page.goto(`${app.url}?view=ranking&ind=${encodeURIComponent('指标02')}&p=2019-06`);
     const shown = await rankingValues(page);
     const duck = await duckRanking(made, '指标02', '2019-06');
