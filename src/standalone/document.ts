@@ -20,6 +20,7 @@ import { readBoundary, type DocumentBoundary } from './boundary';
 import { readRegionDocument, regionDocument, type DocumentRegion } from './region-document';
 import type { RegionSet } from '../views/region';
 import { isWatermarkText } from '../export/watermark';
+import { ledgerSnapshot, readLedgerSnapshot, type LedgerSnapshot } from '../ledger/slide-snapshot';
 
 /** One view of a document, drawn as its kind is drawn in the app. */
 export interface DocumentChart {
@@ -33,9 +34,9 @@ export interface DocumentChart {
   beside?: true;
   /** Lines said under the view: where the datasets behind it disagree (export/conflict-note). */
   notes?: string[];
-}
   /** A 按地区 view's indicators and datasets, and each row's dataset (region-document.ts). */
   region?: DocumentRegion;
+}
 
 /** A deck's title slide: text only. */
 export interface DocumentText {
@@ -79,9 +80,9 @@ export interface ChartInput {
   boundary?: DocumentBoundary;
   beside?: true;
   notes?: readonly string[];
-}
   /** A 按地区 view's indicators and datasets (its rows name their datasets). */
   regionSet?: RegionSet;
+}
 
 /**
  * Whether an item is a title slide.
@@ -142,8 +143,8 @@ function chartItem(c: ChartInput): DocumentChart {
   if (c.show) item.show = c.show;
   if (c.boundary) item.boundary = c.boundary;
   if (c.beside) item.beside = true;
-  if (c.regionSet) item.region = regionDocument(c.observations, c.regionSet, pickIndicator);
   if (c.notes && c.notes.length > 0) item.notes = c.notes.slice(0, MAX_NOTES).map((n) => n.slice(0, MAX_NOTE_LENGTH));
+  if (c.regionSet) item.region = regionDocument(c.observations, c.regionSet, pickIndicator);
   return item;
 }
 
@@ -280,14 +281,14 @@ export function readChartDocument(input: unknown, locale: Locale = 'zh'): ChartD
       const item: DocumentChart = { payload: payload.payload, indicator };
       if (show) item.show = show;
       if (boundary) item.boundary = boundary;
+      if (beside === true) item.beside = true;
+      if (Array.isArray(notes) && notes.length > 0) item.notes = [...(notes as string[])];
       const rawRegion = own(chart, 'region');
       if (rawRegion !== undefined) {
         const region = readRegionDocument(rawRegion, payload.payload.observations.length, readIndicator);
         if (!region) return invalid();
         item.region = region;
       }
-      if (beside === true) item.beside = true;
-      if (Array.isArray(notes) && notes.length > 0) item.notes = [...(notes as string[])];
       read.push(item);
     }
   }

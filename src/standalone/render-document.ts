@@ -224,7 +224,6 @@ function kpiCards(page: Document, model: KpiCardsText): HTMLElement {
   return list;
 }
 
-function slideKpi(page: Document, slide: Extract<BuiltItem, { type: 'slide-kpi' }>['slide']): HTMLElement {
 /** 按地区: the region's card of every indicator, by dataset, as the app's tab shows them. */
 function regionView(page: Document, model: RegionViewModel): HTMLElement {
   const section = el(page, 'section', 'block');
@@ -260,6 +259,7 @@ function regionView(page: Document, model: RegionViewModel): HTMLElement {
   return section;
 }
 
+function slideKpi(page: Document, slide: Extract<BuiltItem, { type: 'slide-kpi' }>['slide']): HTMLElement {
   const section = el(page, 'section', 'slide');
   section.dataset.testid = 'standalone-slide-kpi';
   section.append(el(page, 'h2', undefined, slide.heading));
@@ -307,9 +307,9 @@ function renderItem(page: Document, item: BuiltItem, charts: Charts, locale: Cha
       return titleSlide(page, item.title, item.subtitle);
     case 'ledger':
       return ledgerSlideElement(page, item.ledger, locale);
-    case 'overview': {
     case 'region':
       return regionView(page, item);
+    case 'overview': {
       const section = el(page, 'section', 'block');
       section.dataset.testid = 'standalone-overview';
       const grid = el(page, 'div', 'overview-charts');

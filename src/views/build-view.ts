@@ -24,7 +24,7 @@ import type { DrawnChart } from './types';
 export interface ViewLook {
   theme: ChartTheme;
   /** The boundary registered with ECharts under `mapName`, and how values join it; none: the map says so. */
-  map?: Pick<MapSpec, 'mapName' | 'joinOn' | 'nameProperty' | 'caption'>;
+  map?: Pick<MapSpec, 'mapName' | 'joinOn' | 'nameProperty' | 'caption' | 'features'>;
 }
 
 /** What a destination renders for one view. */
@@ -41,7 +41,7 @@ export type ViewModel =
 export type ViewData = ChartData & { regionSet?: RegionSet };
 
 /** A view kind: how its model is built. */
-export type ViewBuilder = (spec: ViewSpec, data: ChartData, look: ViewLook) => ViewModel;
+export type ViewBuilder = (spec: ViewSpec, data: ViewData, look: ViewLook) => ViewModel;
 
 /** The indicator's own observations (a payload may carry others). */
 function mine(data: ChartData) {
@@ -163,6 +163,6 @@ export const viewKinds: Record<ViewKind, ViewBuilder> = { trend, comparison, mul
  * The model of one view.
  * @example buildView({ version: 1, kind: 'trend', indicator: '耕地面积' }, data, { theme: light }) // { type: 'chart', chart: { ok: true, … } }
  */
-export function buildView(spec: ViewSpec, data: ChartData, look: ViewLook): ViewModel {
+export function buildView(spec: ViewSpec, data: ViewData, look: ViewLook): ViewModel {
   return viewKinds[spec.kind](spec, data, look);
 }

@@ -5,7 +5,7 @@
 import { getContext, setContext } from 'svelte';
 import { VALUE_KINDS, type Indicator, type ValueKind, type ViewKind, type ViewSpec } from '../../domain/types';
 import { comparePeriods } from '../../domain/period';
-import { defaultRegions } from '../../analysis/default-regions';
+import { shownRegions } from '../../views/regions';
 import { latestPeriod } from '../../analysis/series';
 import { labelRegions, labelTargets, regionsOf } from '../../analysis/region-identity';
 import { expandRegionRules, hasRegionRule } from '../../analysis/region-drill';
@@ -141,7 +141,8 @@ export class Explorer {
       }),
     );
     const chosenPeriod = $derived(this.view.period);
-    const fallbackRegions = $derived(defaultRegions(this.visible));
+    // The default few, chosen where every view chooses them (views/regions.ts).
+    const fallbackRegions = $derived(shownRegions(undefined, this.visible));
     const latest = $derived(latestPeriod(this.visible.filter((o) => !o.isTotal)));
     this.regions = $derived.by(
       stable(() => {
@@ -160,13 +161,12 @@ export class Explorer {
     const page = params.get('page');
     this.page = PAGES.includes(page as Page) ? (page as Page) : 'dashboard';
     const spec = viewInAddress(params);
-    if (spec) this.spec = spec;
+    this.focusRegion = params.get('region') ?? undefined;
     // A 按地区 view named as a kind (a saved view's link) is the tab of its region.
     if (spec?.kind === 'region') {
       this.focusRegion = spec.regions?.[0] ?? '';
       this.spec = { ...spec, kind: 'overview', regions: undefined };
     } else if (spec) this.spec = spec;
-    this.focusRegion = params.get('region') ?? undefined;
   }
 
   private writeUrl(): void {
