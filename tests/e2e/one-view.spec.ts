@@ -73,7 +73,7 @@ test('a saved page, an embed and a printed page say what the dashboard says, for
   const asSaved = (app: Reading): Reading => (pageCharts(app) === 2 ? { ...app, charts: both } : app);
 
   const tabs: [string, string[]][] = [
-    ['kpi', ['trend-chart', 'comparison-chart']],
+    ['overview', ['trend-chart', 'comparison-chart']],
     ['trend', ['trend-chart']],
     ['comparison', ['comparison-chart']],
     ['ranking', []],
@@ -86,7 +86,7 @@ test('a saved page, an embed and a printed page say what the dashboard says, for
     for (const id of drawn) await chartDrawn(page, id);
     if (tab === 'ranking') await expect(page.getByTestId('ranking-table')).toBeVisible();
     const app = await dashboard(page);
-    if (tab === 'kpi') both = app.charts;
+    if (tab === 'overview') both = app.charts;
     expect(app.charts.length + app.cards.length + app.rows.length, tab).toBeGreaterThan(0);
     // Every chart says its numbers in words (not only its title).
     for (const label of app.charts) expect(label, tab).toMatch(/\d/);
@@ -126,7 +126,7 @@ test('a slide says what the dashboard says: the trend, the comparison and the ov
   const saved: [string, string, string][] = [
     ['trend', 'trend-chart', '趋势一页'],
     ['comparison', 'comparison-chart', '对比一页'],
-    ['kpi', '', '数字一页'],
+    ['overview', '', '数字一页'],
   ];
   const want: string[] = [];
   for (const [tab, chart, name] of saved) {
@@ -165,4 +165,49 @@ test('a slide says what the dashboard says: the trend, the comparison and the ov
     }
     await page.keyboard.press('ArrowRight');
   }
+});
+
+/** Each card of a 按地区 view as `indicator value`, in order. */
+const regionCards = (l: Locator, value: string) =>
+  l.evaluateAll((els, v) => els.map((e) => `${e.getAttribute('data-indicator')} ${(e.querySelector(`[data-testid=${v}]`)?.textContent ?? '').trim()}`), value);
+
+test('按地区 saves as a page and goes on a slide, each saying the tab’s numbers; an old link to the overview (view=kpi) opens it', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  // A link made before the overview was renamed.
+  await openFresh(page, `/?view=kpi&ind=${encodeURIComponent(AREA)}`);
+  await expect(page.getByTestId('view-tab-overview')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('kpi').getByTestId('kpi-card').first()).toBeVisible();
+
+  await page.getByTestId('view-tab-region').click();
+  await page.getByTestId('region-focus').selectOption({ label: '道里区' });
+  const cards = page.getByTestId('region-card');
+  await expect(cards.filter({ hasText: '6.04万亩' })).toHaveCount(1);
+  const app = await regionCards(cards, 'region-card-value');
+  expect(app).toContain(`${AREA} 6.04万亩`);
+
+  // Saved as a page, opened offline: the same cards in the same order.
+  const { view, errors, close } = await offlineView(browser, { width: 1920, height: 1080 });
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('page-export-html').click()]);
+  const path = join(mkdtempSync(join(tmpdir(), 'one-view-region-')), 'region.html');
+  copyFileSync(await file.path(), path);
+  await view.goto(pathToFileURL(path).href);
+  await expect(view.getByTestId('standalone-region-card').first()).toBeVisible();
+  expect(await regionCards(view.getByTestId('standalone-region-card'), 'standalone-region-value')).toEqual(app);
+  await expect(view.locator('h2').first()).toHaveText('道里区：各项指标');
+  expect(errors).toEqual([]);
+  await close();
+
+  // Saved as a view, on a slide: the tab's first cards.
+  await page.getByTestId('save-view').click();
+  await page.getByTestId('save-view-name').fill('道里区一页');
+  await page.getByTestId('save-view-submit').click();
+  await expect(page.getByTestId('save-view-done')).toContainText('道里区一页');
+  await page.goto('/?page=briefing');
+  await page.getByTestId('deck-new').click();
+  await page.getByTestId('view-item').filter({ hasText: '道里区一页' }).getByTestId('view-add').click();
+  await expect(page.getByTestId('slide-item')).toHaveCount(1);
+  await page.getByTestId('deck-present').click();
+  const slideCards = page.getByTestId('presenting-stage').getByTestId('slide-region-card');
+  await expect(slideCards.first()).toBeVisible();
+  expect(await regionCards(slideCards, 'slide-region-value')).toEqual(app.slice(0, 8));
 });
