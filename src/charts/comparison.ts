@@ -7,7 +7,7 @@
 import type { BarSeriesOption, EChartsOption } from 'echarts';
 import { translate } from '../domain/messages';
 import { comparePeriods, formatPeriod, previousPeriod } from '../domain/period';
-import type { Observation } from '../domain/types';
+import type { Observation, ViewSpec } from '../domain/types';
 import { computeChange } from '../analysis/change';
 import { assessTarget, type TargetAssessment } from '../analysis/completion';
 import { rankRegions, type RankedRow } from '../analysis/ranking';
@@ -19,6 +19,7 @@ import { statusColour, type ChartTheme } from './theme';
 import { arrowOf, displayUnitOf, formatChangeMagnitude, formatCompact, formatTargetStatus, formatNumber, formatObservationValue, toDisplay, valueDecimals } from './format';
 import { baseOption, chartTitle, observationsOf, safeTooltip, tooltipPoints } from './common';
 import { tooltipCitation } from '../domain/citations';
+import { chartNumbers, isPlainFormat, type ChartNumbers } from './number-format';
 
 /** Status marks written next to a bar's value, so status is not shown by colour alone. */
 const STATUS_MARK = { green: '✓', yellow: '△', red: '✗', missed: '✗' } as const;
@@ -44,6 +45,28 @@ interface ComparisonModel {
   rankedOf: number;
   /** The rows drawn, best first; `null` is the gap between the best and the worst when cut. */
   shown: (RankedRow | null)[];
+  /** The view's own number format (issue 25), for a comparison of levels that has one. */
+  numbers?: ChartNumbers;
+}
+
+/** A comparison's spec with the view's number format. */
+export type FormattedComparisonSpec = ComparisonSpec & Pick<ViewSpec, 'format'>;
+type FormattedSpec = FormattedComparisonSpec;
+
+/** A value as the view's number format writes it, else as everywhere else. */
+function written(m: ComparisonModel, o: Observation, locale: ChartData['locale'], du: string, dp?: number): string {
+  return m.numbers && o.kind !== 'change' ? m.numbers.text(o.value) : formatObservationValue(o, locale, du, dp);
+}
+
+/** A value as drawn: in the format's unit, else in the display unit. */
+function drawnAs(m: ComparisonModel, v: number, baseUnit: string, du: string): number {
+  return m.numbers ? m.numbers.plot(v) : toDisplay(v, baseUnit, du);
+}
+
+/** The indicator as the format tells its changes: a rate's change in % or in points. */
+function changeRule(data: ChartData, spec: FormattedSpec): ChartData['indicator'] {
+  const asked = spec.format?.change;
+  return asked ? { ...data.indicator, rateChange: asked === 'percent' ? 'relative' : 'points' } : data.indicator;
 }
 
 /** Every row when they fit, else the best and the worst with a gap between. */
@@ -53,7 +76,7 @@ function cut(ranked: RankedRow[], max: number): (RankedRow | null)[] {
   return [...ranked.slice(0, half), null, ...ranked.slice(ranked.length - (max - half))];
 }
 
-function model(data: ChartData, spec: ComparisonSpec): ComparisonModel {
+function model(data: ChartData, spec: FormattedSpec): ComparisonModel {
   const wanted = spec.regions?.length ? new Set(spec.regions) : undefined;
   const every = observationsOf(data);
   const all = wanted ? every.filter((o) => wanted.has(o.region)) : every;
@@ -69,14 +92,21 @@ function model(data: ChartData, spec: ComparisonSpec): ComparisonModel {
   const pool = wanted ? rankPool([...wanted], regionsOf(inPeriod)) : undefined;
   const rankedAll = rankRegions(pool ? inPeriod.filter((o) => pool.has(o.region)) : inPeriod, data.indicator.polarity);
   const ranked = wanted ? rankedAll.filter((r) => wanted.has(r.region)) : rankedAll;
-  return { period, obs, current, ranked, rankedOf: rankedAll.length, shown: cut(ranked, spec.maxBars ?? MAX_BARS) };
+  const levels = current.length > 0 && !current.some((o) => o.kind === 'change');
+  let numbers: ChartNumbers | undefined;
+  if (levels && !isPlainFormat(spec.format)) {
+    const du = displayUnitOf(data.indicator, obs);
+    const most = Math.max(...current.map((o) => Math.abs(o.value)));
+    numbers = chartNumbers(most, data.indicator.baseUnit, du, spec.format!, data.locale, valueDecimals(data.indicator, data.observations, du));
+  }
+  return { period, obs, current, ranked, rankedOf: rankedAll.length, shown: cut(ranked, spec.maxBars ?? MAX_BARS), numbers };
 }
 
 /**
  * The comparison option (grouped when `spec.grouped`), or why it cannot be drawn.
  * @example drawComparison(data, { period: '2030' }, light) // { ok: false, reasons: [{ key: 'chart.no_observations_for_period', params: { period: '2030年' } }] }
  */
-export function drawComparison(data: ChartData, spec: ComparisonSpec, theme: ChartTheme): ChartOutcome {
+export function drawComparison(data: ChartData, spec: FormattedSpec, theme: ChartTheme): ChartOutcome {
   const m = model(data, spec);
   const reasons = reasonsOf(data, m);
   return reasons.length > 0 ? { ok: false, reasons } : { ok: true, option: optionOf(data, spec, theme, m) };
@@ -89,14 +119,14 @@ function reasonsOf(data: ChartData, m: ComparisonModel): ChartReason[] {
   return [];
 }
 
-function optionOf(data: ChartData, spec: ComparisonSpec, theme: ChartTheme, m: ComparisonModel): EChartsOption {
+function optionOf(data: ChartData, spec: FormattedSpec, theme: ChartTheme, m: ComparisonModel): EChartsOption {
   const { locale, indicator } = data;
   const period = m.period ?? '';
   const du = displayUnitOf(indicator, m.obs);
   const scale = theme.fontSize / 12;
-  const disp = (v: number): number => toDisplay(v, indicator.baseUnit, du);
+  const disp = (v: number): number => drawnAs(m, v, indicator.baseUnit, du);
   const dp = valueDecimals(indicator, data.observations, du);
-  const valueText = (o: Observation): string => formatObservationValue(o, locale, du, dp);
+  const valueText = (o: Observation): string => written(m, o, locale, du, dp);
   const isChange = m.current.some((o) => o.kind === 'change');
 
   const categories = m.shown.map((r) =>
@@ -108,7 +138,7 @@ function optionOf(data: ChartData, spec: ComparisonSpec, theme: ChartTheme, m: C
   const previous = new Map<string, Observation>();
   for (const o of m.obs) if (o.period === prevKey && !previous.has(o.region)) previous.set(o.region, o);
 
-  const tooltipLines = m.shown.map((r, i) => (r ? tooltipText(data, r, assessments[i], previous.get(r.region), period, du) : ''));
+  const tooltipLines = m.shown.map((r, i) => (r ? tooltipText({ ...data, indicator: changeRule(data, spec) }, m, r, assessments[i], previous.get(r.region), period, du) : ''));
 
   const mainBar: BarSeriesOption = {
     type: 'bar',
@@ -197,10 +227,10 @@ function optionOf(data: ChartData, spec: ComparisonSpec, theme: ChartTheme, m: C
     grid: { left: 16 * scale, right: 120 * scale, top: 90 * scale + theme.titleSize - 18, bottom: (series.length > 1 ? 40 : 16) * scale, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'value',
-      name: isChange ? translate(locale, 'chart.change_axis', { unit: m.current[0]?.unit ?? '' }) : du,
+      name: isChange ? translate(locale, 'chart.change_axis', { unit: m.current[0]?.unit ?? '' }) : (m.numbers?.unit ?? du),
       nameLocation: 'end',
       nameTextStyle: { color: theme.text, fontSize: theme.fontSize },
-      axisLabel: { color: theme.text, fontSize: theme.fontSize, formatter: (v: number) => formatCompact(v, locale, scalable) },
+      axisLabel: { color: theme.text, fontSize: theme.fontSize, formatter: (v: number) => (m.numbers ? m.numbers.axis(v) : formatCompact(v, locale, scalable)) },
       splitLine: { lineStyle: { color: theme.splitLine } },
     },
     yAxis: {
@@ -229,6 +259,7 @@ function shownNote(data: ChartData, m: ComparisonModel): string {
 /** Tooltip text for one region: rank, value, previous period, completion and status in words. */
 function tooltipText(
   data: ChartData,
+  m: ComparisonModel,
   r: RankedRow,
   a: TargetAssessment | undefined,
   prev: Observation | undefined,
@@ -238,7 +269,7 @@ function tooltipText(
   const { locale } = data;
   const lines = [
     `${r.region}  ${translate(locale, r.tied ? 'chart.rank_tied' : 'chart.rank', { rank: r.rank })}`,
-    `${formatPeriod(period, locale)}：${formatObservationValue(r.observation, locale, du, valueDecimals(data.indicator, data.observations, du))}`,
+    `${formatPeriod(period, locale)}：${written(m, r.observation, locale, du, valueDecimals(data.indicator, data.observations, du))}`,
   ];
   if (prev && r.observation.kind !== 'change') {
     const c = computeChange(r.value, prev.value);
@@ -246,7 +277,7 @@ function tooltipText(
     const change = formatChangeMagnitude(c, data.indicator, locale, du);
     lines.push(
       translate(locale, 'chart.previous_value', {
-        value: formatObservationValue(prev, locale, du, valueDecimals(data.indicator, data.observations, du)),
+        value: written(m, prev, locale, du, valueDecimals(data.indicator, data.observations, du)),
         arrow: arrowOf(c.direction),
         change: c.direction === 'flat' ? translate(locale, 'chart.flat') : change,
       }),
@@ -268,12 +299,12 @@ function referenceLine(data: ChartData, m: ComparisonModel, du: string, theme: C
   if (!total || !m.ranked.length) return undefined;
   const { locale, indicator } = data;
   const maxRegion = Math.max(...m.ranked.map((r) => Math.abs(r.value)));
-  const totalText = formatObservationValue(total, locale, du);
+  const totalText = written(m, total, locale, du);
   let at = total.value;
   let text = translate(locale, 'chart.total_reference', { region: total.region, value: totalText });
   if (Math.abs(total.value) > SUM_LIKE * maxRegion) {
     at = m.ranked.reduce((s, r) => s + r.value, 0) / m.ranked.length;
-    const mean = formatObservationValue({ ...total, value: at, isTotal: false }, locale, du);
+    const mean = written(m, { ...total, value: at, isTotal: false }, locale, du);
     text = translate(locale, 'chart.mean_reference', { value: mean, region: total.region, total: totalText });
   }
   return {
@@ -285,7 +316,7 @@ function referenceLine(data: ChartData, m: ComparisonModel, du: string, theme: C
     // Above the first bar (the category axis is inverted, so the line starts at the top), written
     // horizontally: a vertical line's inside labels would run sideways through the bars.
     label: { show: true, position: 'start', formatter: text, color: theme.text, fontSize: theme.fontSize },
-    data: [{ xAxis: toDisplay(at, indicator.baseUnit, du), name: text }],
+    data: [{ xAxis: drawnAs(m, at, indicator.baseUnit, du), name: text }],
   };
 }
 
@@ -321,7 +352,7 @@ function groupedSeries(
     itemStyle: { color: theme.palette[(i + 1) % theme.palette.length] },
     data: m.shown.map((r) => {
       const o = r && byKey.get(`${p}\u0000${r.region}`);
-      return o ? toDisplay(o.value, data.indicator.baseUnit, du) : null;
+      return o ? drawnAs(m, o.value, data.indicator.baseUnit, du) : null;
     }),
   }));
   // The chosen period's bars stay first so the tooltip finds them at index 0; colours here mean

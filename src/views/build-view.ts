@@ -91,7 +91,7 @@ const comparison: ViewBuilder = (spec, data, look) => ({
     drawChart(
       'comparison',
       data,
-      { regions: comparedRegions(spec.regions, mine(data)), period: spec.period, grouped: spec.grouped, title: spec.title, subtitle: spec.subtitle },
+      { regions: comparedRegions(spec.regions, mine(data)), period: spec.period, grouped: spec.grouped, title: spec.title, subtitle: spec.subtitle, format: spec.format },
       look.theme,
     ),
     spec,

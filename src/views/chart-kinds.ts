@@ -7,14 +7,14 @@
 import type { Locale } from '../domain/messages';
 import { translate } from '../domain/messages';
 import { drawTrend } from '../charts/trend';
-import { drawComparison } from '../charts/comparison';
+import { drawComparison, type FormattedComparisonSpec } from '../charts/comparison';
 import { drawMultiples } from '../charts/multiples';
 import { drawMap } from '../charts/map';
 import { drawBarYoy } from '../charts/bar-yoy';
 import { drawBarTarget } from '../charts/bar-target';
 import type { BarLineSpec } from '../charts/bar-line';
 import type { ChartTheme } from '../charts/theme';
-import type { ChartData, ChartOutcome, ChartReason, ChartRequirement, ComparisonSpec, MapSpec, MultiplesSpec, TrendSpec } from '../charts/types';
+import type { ChartData, ChartOutcome, ChartReason, ChartRequirement, MapSpec, MultiplesSpec } from '../charts/types';
 import type { DrawnChart } from './types';
 
 /** A chart kind: what it needs, and how it is drawn from data and its spec. */
@@ -26,8 +26,9 @@ export interface ChartKind<S> {
 
 /** What each kind's spec is (add a line with a new kind). */
 export interface ChartSpecs {
-  trend: TrendSpec;
-  comparison: ComparisonSpec;
+  // The trend and the comparison take the view's number format (issue 25).
+  trend: BarLineSpec;
+  comparison: FormattedComparisonSpec;
   multiples: MultiplesSpec;
   map: MapSpec;
   'bar-yoy': BarLineSpec;
