@@ -223,6 +223,27 @@ describe('Chromium 86', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a ledger’s summary slide is added to a deck on 汇报 and presented', async () => {
+    const page = await freshPage();
+    await openApp(page);
+    await page.click(id('nav-ledger'));
+    await until(page, `!!document.querySelector('${id('ledger-open-sample')}')`);
+    await page.click(id('ledger-open-sample'));
+    await until(page, `/红/.test(document.querySelector('${id('ledger-counts')}')?.innerText || '')`);
+    await page.goto(`${ORIGIN}/?page=briefing`);
+    await until(page, `!!document.querySelector('${id('deck-new')}')`);
+    await page.click(id('deck-new'));
+    await until(page, `!!document.querySelector('${id('add-ledger-slide-button')}')`);
+    await page.click(id('add-ledger-slide-button'));
+    await until(page, `document.querySelectorAll('${id('slide-item')}').length === 1`);
+    await page.click(id('deck-present'));
+    await until(page, `/逾期\\s*\\d+/.test(document.querySelector('${id('presenting-stage')} ${id('slide-overdue')}')?.innerText || '')`);
+    expect(await onScreen(page, id('presenting-stage'))).toBe(true);
+    expect(await textOf(page, `${id('presenting-stage')} ${id('ledger-slide-asof')}`)).toMatch(/数据截至 \d{4}-\d{2}-\d{2} · 共 38 项任务/);
+    await shot(page, 'ledger-deck-slide');
+    expect(errors).toEqual([]);
+  });
+
   test('the sample deck is presented and advanced with the keys a clicker sends, and its saved page draws from file://', async () => {
     const page = await freshPage();
     await openApp(page);
