@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { asDictionary, type DecodedColumn } from '../../../src/remote/column-chunk';
 import { joinRanges, readGroups } from '../../../src/remote/read-columns';
 import { guardedCompressors } from '../../../src/ingest/read-parquet';
+import { ParquetFileError, RemoteDataset } from '../../../src/remote/remote-dataset';
 
 /** A decoded column's value per row, as parquetRead gives them (null for a null). */
 function valuesOf(column: DecodedColumn | undefined, rows: number): unknown[] {
@@ -106,5 +107,31 @@ describe('joinRanges', () => {
     const before = JSON.stringify(chunks);
     expect(joinRanges(chunks, gap)).toEqual(ranges);
     expect(JSON.stringify(chunks)).toBe(before);
+  });
+});
+
+describe('a remote file whose pages are broken', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  it('gives the reader a sentence (parquet_bad_data), never a hang or a bare exception', async () => {
+    const buffer = parquetWriteBuffer({
+      columnData: [
+        { name: '地区', data: ['甲', '乙', '甲'], type: 'STRING' },
+        { name: '时期', data: ['2024', '2024', '2025'], type: 'STRING' },
+        { name: '数值', data: [1, 2, 3], type: 'DOUBLE' },
+      ],
+    });
+    const meta = parquetMetadata(buffer);
+    const broken = new Uint8Array(buffer.slice(0));
+    const start = Number(meta.row_groups[0].columns[0].meta_data?.data_page_offset);
+    broken.fill(0xff, start, start + 16);
+    vi.stubGlobal('fetch', async (_url: string, init?: RequestInit) => {
+      const [a, b] = ((init?.headers as Record<string, string>).Range ?? 'bytes=0-').slice(6).split('-').map(Number);
+      return new Response(broken.slice(a, b + 1), { status: 206 });
+    });
+    const spec = { id: 'x', name: 'x', columns: { region: '地区', period: '时期', value: '数值' }, indicator: '指标', files: [{ path: 'x.parquet', bytes: broken.length, rows: 3 }] };
+    const dataset = new RemoteDataset('remote:x', 'http://test/', spec, {});
+    const failure = await dataset.series('指标').catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ParquetFileError);
+    expect((failure as ParquetFileError).problem.code).toBe('parquet_bad_data');
   });
 });
