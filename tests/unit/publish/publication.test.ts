@@ -54,7 +54,8 @@ function input(): PublishInput {
       { id: 'v2', name: '保密视图', spec: spec('保密指标', ['b']) },
     ],
     decks: [
-      { id: 'd1', name: '汇报', slides: [{ viewId: 'v1' }, { viewId: 'v2' }, { view: { name: '内嵌', spec: spec('保密指标') } }] },
+      // A ledger's slide is never published: its tasks name units and people.
+      { id: 'd1', name: '汇报', slides: [{ viewId: 'v1' }, { viewId: 'v2' }, { view: { name: '内嵌', spec: spec('保密指标') } }, { ledger: { id: 'l1', show: 'summary' } }] },
       { id: 'd2', name: '保密汇报', slides: [{ viewId: 'v2' }] },
     ],
     publisher: '张三（统计科）',
