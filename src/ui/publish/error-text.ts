@@ -1,5 +1,7 @@
 /** A remote or publishing failure as a sentence in the user's language. */
 import '../../domain/messages/publish-part';
+// A Parquet file's problem is said with the import issues' sentences (`issue.parquet_*`).
+import '../../domain/messages/ingest-part';
 import { RemoteError } from '../../remote/range-buffer';
 import { ManifestError } from '../../remote/remote-datasets';
 import { ParquetFileError } from '../../remote/remote-dataset';
