@@ -13,7 +13,7 @@ import type { ChartData, TrendSpec } from './types';
 import type { ChartTheme } from './theme';
 import { displayUnitOf, valueDecimals } from './format';
 import { chartNumbers, type ChartNumbers } from './number-format';
-import { observationsOf } from './common';
+import { baseOption, chartTitle, observationsOf, safeTooltip, tooltipPoints } from './common';
 
 /** A bar-and-line chart's spec: the trend's, and the chart's number format. */
 export type BarLineSpec = TrendSpec & Pick<ViewSpec, 'format'>;
@@ -150,5 +150,36 @@ export function periodsAxis(m: BarLineModel, theme: ChartTheme): Pick<EChartsOpt
       axisLine: { lineStyle: { color: theme.axisLine } },
       axisLabel: { color: theme.text, fontSize: theme.fontSize, hideOverlap: true },
     },
+  };
+}
+
+/**
+ * What 柱+同比 and 柱+目标 share around their axes and series: title and subtitle (with the note
+ * on which region is drawn), the description for screen readers, one tooltip line per period
+ * (written as text, never HTML) and the legend under the plot.
+ */
+export function barLineFrame(
+  data: ChartData,
+  spec: BarLineSpec,
+  theme: ChartTheme,
+  m: BarLineModel,
+  description: string,
+  tooltipLines: readonly string[],
+): Pick<EChartsOption, 'title' | 'aria' | 'tooltip' | 'legend'> {
+  const scale = theme.fontSize / 12;
+  return {
+    ...baseOption(theme, {
+      title: chartTitle(spec.title, data.indicator),
+      subtitle: [spec.subtitle, regionNote(data, m)].filter(Boolean).join('  '),
+      description,
+    }),
+    tooltip: {
+      ...safeTooltip(theme, 'axis', (params) => {
+        const pts = tooltipPoints(params);
+        return pts.length ? (tooltipLines[pts[0].dataIndex] ?? '') : '';
+      }),
+      axisPointer: { type: 'shadow' },
+    },
+    legend: { show: true, bottom: 0, textStyle: { color: theme.text, fontSize: theme.fontSize }, itemWidth: 25 * scale, itemHeight: 14 * scale },
   };
 }

@@ -12,9 +12,9 @@ import { findTarget, targetCompletion } from '../analysis/completion';
 import { tooltipCitation } from '../domain/citations';
 import type { ChartData, ChartOutcome } from './types';
 import type { ChartTheme } from './theme';
-import { baseOption, chartTitle, safeTooltip, tooltipPoints } from './common';
+import { chartTitle } from './common';
 import { formatDigits } from './number-format';
-import { barAxis, barLineModel, levelBars, periodsAxis, regionNote, valueWriter, type BarLineModel, type BarLineSpec } from './bar-line';
+import { barAxis, barLineModel, levelBars, periodsAxis, valueWriter, barLineFrame, type BarLineModel, type BarLineSpec } from './bar-line';
 
 /** Room above the highest bar or target for its label. */
 const BAR_SHARE = 0.85;
@@ -102,19 +102,7 @@ function optionOf(data: ChartData, spec: BarLineSpec, theme: ChartTheme, m: BarL
   const grid = periodsAxis(m, theme);
 
   return {
-    ...baseOption(theme, {
-      title: chartTitle(spec.title, indicator),
-      subtitle: [spec.subtitle, regionNote(data, m)].filter(Boolean).join('  '),
-      description,
-    }),
-    tooltip: {
-      ...safeTooltip(theme, 'axis', (params) => {
-        const pts = tooltipPoints(params);
-        return pts.length ? (tooltipLines[pts[0].dataIndex] ?? '') : '';
-      }),
-      axisPointer: { type: 'shadow' },
-    },
-    legend: { show: true, bottom: 0, textStyle: axisText, itemWidth: 25 * scale, itemHeight: 14 * scale },
+    ...barLineFrame(data, spec, theme, m, description, tooltipLines),
     // Room on the right for the last target's label.
     grid: { ...grid.grid, right: 150 * scale },
     xAxis: grid.xAxis,

@@ -11,9 +11,9 @@ import { computeChange, type Change } from '../analysis/change';
 import { tooltipCitation } from '../domain/citations';
 import type { ChartData, ChartOutcome } from './types';
 import type { ChartTheme } from './theme';
-import { baseOption, chartTitle, safeTooltip, tooltipPoints } from './common';
+import { chartTitle } from './common';
 import { changeStyleOf, changeUnit, changeValue, formatChangeText, formatDigits } from './number-format';
-import { barAxis, barLineModel, levelBars, lineAxis, periodsAxis, regionNote, valueWriter, type BarLineModel, type BarLineSpec } from './bar-line';
+import { barAxis, barLineModel, levelBars, lineAxis, periodsAxis, valueWriter, barLineFrame, type BarLineModel, type BarLineSpec } from './bar-line';
 
 /** The bars' share of the plot's height, and the band the line keeps to above them. */
 const BAR_SHARE = 0.55;
@@ -116,19 +116,7 @@ function optionOf(data: ChartData, spec: BarLineSpec, theme: ChartTheme, m: BarL
   const axisText = { color: theme.text, fontSize: theme.fontSize };
 
   return {
-    ...baseOption(theme, {
-      title: chartTitle(spec.title, indicator),
-      subtitle: [spec.subtitle, regionNote(data, m)].filter(Boolean).join('  '),
-      description,
-    }),
-    tooltip: {
-      ...safeTooltip(theme, 'axis', (params) => {
-        const pts = tooltipPoints(params);
-        return pts.length ? (tooltipLines[pts[0].dataIndex] ?? '') : '';
-      }),
-      axisPointer: { type: 'shadow' },
-    },
-    legend: { show: true, bottom: 0, textStyle: axisText, itemWidth: 25 * scale, itemHeight: 14 * scale },
+    ...barLineFrame(data, spec, theme, m, description, tooltipLines),
     ...periodsAxis(m, theme),
     yAxis: [
       {
