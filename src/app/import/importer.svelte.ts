@@ -146,18 +146,13 @@ export class Importer {
     try {
       const { result, count, regions } = await job.promise;
       if (this.job !== job) return;
+      this.regionMatches = regions;
       performance.measure('import:worker', { start: workerStart });
       this.parsed = job;
       this.count = count;
       // `result.records` is a preview; every record is in the worker, counted by `recordCount`.
       this.result = result;
       this.stage = 'preview';
-      // The region-match table (up to 200 rows with their choices) is drawn after the preview has
-      // been laid out and painted: made and laid out together they were one task of ~0.5 s of
-      // CPU with the CPU throttled 4× (issue 20's low-end desktop).
-      void afterNextPaint().then(() => {
-        if (this.parsed === job) this.regionMatches = regions;
-      });
     } catch (e) {
       if (this.job !== job) return;
       job.cancel();
@@ -275,12 +270,4 @@ export class Importer {
     this.regionContext = { choices: {}, remember: [] };
     this.progress = { done: 0, total: 0 };
   }
-}
-
-/** Resolves in a task after the next frame has been painted (at once where there are no frames). */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame !== 'function') resolve();
-    else requestAnimationFrame(() => setTimeout(resolve, 0));
-  });
 }
