@@ -44,14 +44,14 @@ describe('buildEmbedPayload', () => {
 describe('validateEmbedPayload', () => {
   const good = { version: 1, spec, observations: [{ region: 'a', indicator: 'b', period: '2024', value: 1, unit: '' }] };
 
-  it('drops unknown keys on the payload and on observations', () => {
+  it('drops unknown keys on the payload and on observations (and reads an old embed\'s `kpi` as the overview)', () => {
     const input = JSON.parse(
       '{"version":1,"spec":{"version":1,"kind":"kpi","indicator":"b"},"extra":1,"observations":[{"region":"a","indicator":"b","period":"2024","value":1,"unit":"","__proto__":{"polluted":1},"html":"<b>"}]}',
     );
     const result = validateEmbedPayload(input);
     expect(result).toEqual({
       ok: true,
-      payload: { version: 1, spec: { version: 1, kind: 'kpi', indicator: 'b' }, observations: [{ region: 'a', indicator: 'b', period: '2024', value: 1, unit: '' }] },
+      payload: { version: 1, spec: { version: 1, kind: 'overview', indicator: 'b' }, observations: [{ region: 'a', indicator: 'b', period: '2024', value: 1, unit: '' }] },
     });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
