@@ -10,6 +10,16 @@ import { matchFileRegions } from './match-file';
 import type { Match } from './match';
 import { ancestorsOf, division } from './table';
 
+/**
+ * Whether the user chose, in an earlier preview, to keep `name` as written: its alias has no code.
+ * @example keptAsWritten({ 开发区管委会: '' }, '开发区管委会') // true
+ */
+export function keptAsWritten(aliases: Readonly<Record<string, string>> | ReadonlyMap<string, string> | undefined, name: string): boolean {
+  if (!aliases) return false;
+  if (aliases instanceof Map) return aliases.get(name) === '';
+  return Object.prototype.hasOwnProperty.call(aliases, name) && (aliases as Readonly<Record<string, string>>)[name] === '';
+}
+
 /** What the user decided for a name in the preview: a division's code, or `''` to keep it as written. */
 export type RegionChoices = Readonly<Record<string, string>>;
 
@@ -127,9 +137,15 @@ export function matchWrittenRegions(written: readonly WrittenRegion[], context: 
   const rows: RegionMatchRow[] = [];
   const codes: RegionCodes = new Map();
   const choices = context.choices ?? {};
+  const aliases = context.aliases ?? {};
   written.forEach((w, i) => {
     const base = { name: w.name, ...(w.fileCode ? { fileCode: w.fileCode } : {}), values: w.values };
-    const chosen = Object.prototype.hasOwnProperty.call(choices, w.name) ? choices[w.name] : undefined;
+    // A name the user kept as written in an earlier preview is stored as an alias with no code.
+    const chosen = Object.prototype.hasOwnProperty.call(choices, w.name)
+      ? choices[w.name]
+      : keptAsWritten(aliases, w.name)
+        ? ''
+        : undefined;
     const row = chosen !== undefined ? chosenRow(base, chosen) : rowOf(base, matches[i]!);
     rows.push(row);
     if (row.status !== 'matched' || !row.division) return;

@@ -8,6 +8,7 @@
  */
 import { matchRegion, type Match } from './match';
 import type { Aliases } from './name-index';
+import { keptAsWritten } from './import-matches';
 
 /** A region of the workspace's list: its name as written and the code stored with it, if any. */
 export interface StoredRegion {
@@ -21,7 +22,8 @@ const settled = (m: Match): string | undefined => (m.status === 'matched' && !m.
 /**
  * The division code of each stored name that has none and matches the table unambiguously.
  * The coded regions and the names that match outright are the context of the others; the
- * user's aliases (撤县设区: 阿城市 → 230112, stored from import previews) apply as in an import.
+ * user's aliases (撤县设区: 阿城市 → 230112, stored from import previews) apply as in an import,
+ * and a name the user kept as written there (an alias with no code) is left unmatched.
  * @example matchStoredRegions([{ name: '鼓楼区' }, { name: '台江区' }, { name: '仓山区', code: '350104' }]).get('鼓楼区') // '350102'
  */
 export function matchStoredRegions(regions: readonly StoredRegion[], aliases?: Aliases): Map<string, string> {
@@ -30,8 +32,9 @@ export function matchStoredRegions(regions: readonly StoredRegion[], aliases?: A
   for (const r of regions) if (r.code !== undefined && /^\d{6}$/.test(r.code)) near.push(r.code);
   const again = new Set<string>();
   for (const r of regions) {
-    // Totals (合计, 全省) are not divisions; a name stored twice is matched once.
-    if (r.code !== undefined || r.isTotal || out.has(r.name) || again.has(r.name)) continue;
+    // Totals (合计, 全省) are not divisions; a name kept as written by the user stays so; a
+    // name stored twice is matched once.
+    if (r.code !== undefined || r.isTotal || keptAsWritten(aliases, r.name) || out.has(r.name) || again.has(r.name)) continue;
     const first = matchRegion(r.name, { aliases });
     const code = settled(first);
     if (code !== undefined) {

@@ -55,6 +55,37 @@ test('the import preview shows each region\'s match and takes a correction', asy
   await expect(page.getByTestId('region-matches').locator('tr[data-region="阿城市"]')).toContainText('按您保存的别名');
 });
 
+test('a name kept as written in the preview is remembered: the next import keeps it too', async ({ page }) => {
+  await openFresh(page);
+  await importFile(page, own('names-to-correct.csv'));
+  // 鼓楼区 is in four cities: the user keeps it as the file wrote it.
+  const gulou = page.getByTestId('region-matches').locator('tr[data-region="鼓楼区"]');
+  await expect(gulou).toHaveAttribute('data-status', 'ambiguous');
+  await gulou.getByTestId('region-keep').click();
+  await expect(page.getByTestId('region-matches').locator('tr[data-region="鼓楼区"]')).toHaveAttribute('data-status', 'unmatched');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  // Stored as an alias with no code: the views' matching of stored names leaves it alone too.
+  const aliases = await page.evaluate(
+    (name) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('regionAliases').objectStore('regionAliases').getAll();
+          get.onsuccess = () => (resolve(get.result), open.result.close());
+        };
+      }),
+    DB_NAME,
+  );
+  expect(aliases).toContainEqual({ alias: '鼓楼区', code: '' });
+  await page.getByTestId('import-show').click();
+  await importFile(page, own('names-to-correct.csv'));
+  const again = page.getByTestId('region-matches').locator('tr[data-region="鼓楼区"]');
+  await expect(again).toHaveAttribute('data-status', 'unmatched');
+  await expect(again).toContainText('按原文保留');
+});
+
 test('the picker groups province → city → county; "all counties of 哈尔滨市" is one choice; the keyboard walks it as one list', async ({ page }) => {
   await openFresh(page);
   await importAndShow(page, own('heilongjiang-names.csv'));

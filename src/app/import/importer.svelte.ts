@@ -209,10 +209,12 @@ export class Importer {
     }
   }
 
-  /** The renamed places the user named in the preview, stored as aliases for later imports. */
+  /** The renamed places the user named in the preview, and the names kept as written, stored as aliases. */
   private async rememberAliases(): Promise<void> {
     const { choices, remember } = this.regionContext;
     const records = remember.filter((alias) => choices[alias]).map((alias) => ({ alias, code: choices[alias]! }));
+    // Names kept as written are remembered too (no code), so the views never match them later.
+    for (const alias of Object.keys(choices)) if (choices[alias] === '') records.push({ alias, code: '' });
     // The dataset is stored; an alias that fails to store is only not remembered.
     await store.putRegionAliases(records).catch(() => undefined);
   }

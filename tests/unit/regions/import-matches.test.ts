@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../../src/domain/types';
-import { assignRegionCodes, candidateOf, codeFor, matchImportRegions } from '../../../src/regions/import-matches';
+import { assignRegionCodes, candidateOf, codeFor, keptAsWritten, matchImportRegions } from '../../../src/regions/import-matches';
 
 const obs = (region: string, regionCode?: string, extra: Partial<Observation> = {}): Observation => ({
   region,
@@ -75,6 +75,26 @@ describe('matchImportRegions', () => {
     const before = JSON.stringify(records);
     matchImportRegions(records, { choices: { 道里区: '' } });
     expect(JSON.stringify(records)).toBe(before);
+  });
+});
+
+describe('a name kept as written in an earlier preview', () => {
+  it('stays kept in the next import (its alias has no code), unless chosen again', () => {
+    const records = [obs('道里区'), obs('南岗区')];
+    const kept = matchImportRegions(records, { aliases: { 道里区: '' } });
+    expect(kept.rows.map((r) => [r.name, r.status, r.reason])).toEqual([
+      ['道里区', 'unmatched', 'kept'],
+      ['南岗区', 'matched', undefined],
+    ]);
+    expect(kept.codes.has('道里区')).toBe(false);
+    const chosen = matchImportRegions(records, { aliases: { 道里区: '' }, choices: { 道里区: '230102' } });
+    expect(chosen.codes.get('道里区')?.get('')).toBe('230102');
+  });
+
+  it('keptAsWritten reads plain objects without a prototype and maps', () => {
+    const bare = Object.assign(Object.create(null) as Record<string, string>, { __proto__x: '', 甲: '' });
+    expect([keptAsWritten(bare, '甲'), keptAsWritten(bare, '乙'), keptAsWritten({ 甲: '230102' }, '甲'), keptAsWritten(new Map([['甲', '']]), '甲'), keptAsWritten(undefined, '甲')]).toEqual([true, false, false, true, false]);
+    expect(keptAsWritten({}, 'toString')).toBe(false);
   });
 });
 

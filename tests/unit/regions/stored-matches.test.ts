@@ -29,6 +29,8 @@ describe('matchStoredRegions with the user\'s aliases', () => {
   it.each<[string, Record<string, string> | undefined, Record<string, string>]>([
     ['a renamed place the table does not know, by the user\'s alias', { 阿城市: '230112' }, { 阿城市: '230112', 道里区: '230102' }],
     ['without aliases it stays as written', undefined, { 道里区: '230102' }],
+    ['a name the user kept as written (an alias with no code) is not matched', { 道里区: '' }, {}],
+    ['kept as written, as a Map too', new Map([['道里区', '']]) as unknown as Record<string, string>, {}],
   ])('%s', (_, aliases, expected) => {
     expect(Object.fromEntries(matchStoredRegions([{ name: '阿城市' }, { name: '道里区' }], aliases))).toEqual(expected);
   });
