@@ -70,7 +70,10 @@ function buildItem(item: DocumentChart, index: number, locale: ChartDocument['lo
   if (item.show === 'slide-kpi') return { type: 'slide-kpi', slide: buildSlide('kpi', { name: chartTitle(spec.title, data.indicator), spec }, data, theme) };
   const boundary = spec.kind === 'map' ? item.boundary : undefined;
   const mapName = `standalone-map-${index}`;
-  const look = boundary ? { theme, map: { mapName, joinOn: boundary.joinOn, nameProperty: 'name', caption: boundary.caption } } : { theme };
+  // The features' keys too: the colour scale spans only the regions the boundary draws, as on the dashboard.
+  const look = boundary
+    ? { theme, map: { mapName, joinOn: boundary.joinOn, nameProperty: 'name', caption: boundary.caption, features: boundary.shapes.map((s) => s.key) } }
+    : { theme };
   const view = buildView(spec, data, look);
   if (view.type !== 'chart') return view;
   return boundary && view.chart.ok ? { type: 'chart', chart: view.chart, map: { name: mapName, geoJSON: boundaryGeoJson(boundary) } } : { type: 'chart', chart: view.chart };

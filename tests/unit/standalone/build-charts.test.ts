@@ -114,6 +114,22 @@ describe('buildDocumentItems', () => {
     expect(JSON.stringify(option?.graphic)).toContain('GS(2099)0000');
   });
 
+  it('scales the map\'s colours over the regions its boundary draws, not a city beside its counties', () => {
+    const obs = (region: string, value: number) => ({ region, indicator: '造林面积', period: '2024', value, unit: kit.indicator.baseUnit });
+    const doc = buildChartDocument({
+      title: '地图',
+      locale: 'zh',
+      theme: 'light',
+      charts: [view('map', { boundary, observations: [obs('甲县', 10), obs('乙县', 20), obs('某市', 1000)] })],
+    });
+    const item = buildDocumentItems(doc)[0];
+    const option = item.type === 'chart' && item.chart.ok ? item.chart.option : undefined;
+    const visual = option?.visualMap as { min: number; max: number } | { min: number; max: number }[];
+    const scale = Array.isArray(visual) ? visual[0] : visual;
+    // 10 to 20 in the display unit: 某市's 1000 (not on this map) is left out of the scale.
+    expect(scale.max / scale.min).toBeCloseTo(2, 9);
+  });
+
   const colourCases: [string, 'good-green' | 'rise-red' | undefined, string][] = [
     // As 15 px text, in the chart colour moved to 4.5:1 on the page (as the app's cards and table).
     ['good = green by default: a rise of a higher-is-better indicator is green', undefined, textColour(light.good, light.background)],
