@@ -39,8 +39,10 @@ export class Workspace {
    * names stored without a code are matched to the division table once it has loaded.
    */
   readonly regionIdentity: RegionIdentity = $derived(
-    buildRegionIdentity(this.regions, divisions()?.matchStoredRegions(this.regions, storedAliases())),
+    this.identityFor(this.regions, divisions()?.matchStoredRegions(this.regions, storedAliases())),
   );
+  /** The last identity built, kept while its inputs say the same (see `identityFor`). */
+  private lastIdentity: { regions: Region[]; matches: string; identity: RegionIdentity } | undefined;
   notice = $state.raw<Notice | null>(null);
   /**
    * The store's version (its count of committed writes, here or in other tabs) as of the lists
@@ -56,6 +58,21 @@ export class Workspace {
 
   constructor() {
     this.opened = new Promise((resolve) => (this.markOpened = resolve));
+  }
+
+  /**
+   * The region identity, the same object while the regions and their matches say the same: the
+   * division table arrives after the first charts, and a workspace whose names all carry codes
+   * (nothing to match) must not redraw every chart then (a switch made meanwhile drew the old
+   * indicator once more).
+   */
+  private identityFor(regions: Region[], matches: ReadonlyMap<string, string> | undefined): RegionIdentity {
+    const key = matches && matches.size > 0 ? JSON.stringify([...matches]) : '';
+    const last = this.lastIdentity;
+    if (last && last.regions === regions && last.matches === key) return last.identity;
+    const identity = buildRegionIdentity(regions, matches);
+    this.lastIdentity = { regions, matches: key, identity };
+    return identity;
   }
 
   async init(): Promise<void> {
