@@ -194,9 +194,10 @@ test('saving a view under a name already used warns and offers to replace or ren
   await page.getByTestId('save-view-replace').click();
   await expect(page.getByTestId('save-view-done')).toContainText('道里区汇报');
   await page.getByTestId('nav-briefing').click();
-  const names = await page.getByTestId('view-item').allTextContents();
-  expect(names.filter((n) => n.includes('道里区汇报（2）'))).toHaveLength(1);
-  expect(names.filter((n) => n.includes('道里区汇报') && !n.includes('（2）'))).toHaveLength(1);
+  // Waits for the list: the briefing page reads the saved views after it opens.
+  const items = page.getByTestId('view-item');
+  await expect(items.filter({ hasText: '道里区汇报（2）' })).toHaveCount(1);
+  await expect(items.filter({ hasText: /道里区汇报(?!（2）)/ })).toHaveCount(1);
 });
 
 test('region groups and unmatched map regions are named, never a bare code', async ({ page }) => {
