@@ -10,7 +10,6 @@ import { translate } from '../domain/messages';
 import type { Observation, Target } from '../domain/types';
 import { formatPeriod } from '../domain/period';
 import { yearOverYearSeries, isGood, type Change } from '../analysis/change';
-import { defaultRegions } from '../analysis/default-regions';
 import { indexToBase } from '../analysis/index-base';
 import { groupSeries, type SeriesSet } from '../analysis/series';
 import type { ChartData, ChartOutcome, ChartReason, TrendSpec } from './types';
@@ -67,8 +66,8 @@ function numbersOf(data: ChartData, spec: BarLineSpec, set: SeriesSet, displayUn
 
 function model(data: ChartData, spec: BarLineSpec): TrendModel {
   const obs = observationsOf(data);
-  const regions = spec.regions?.length ? spec.regions : defaultRegions(obs);
-  const set = groupSeries(obs, { regions, periodFrom: spec.periodFrom, periodTo: spec.periodTo });
+  // The regions are the view's (views/regions.ts chooses them for every destination); none given draws every region.
+  const set = groupSeries(obs, { regions: spec.regions, periodFrom: spec.periodFrom, periodTo: spec.periodTo });
   const displayUnit = displayUnitOf(data.indicator, obs);
   const isChange = set.series.some((s) => s.observations.some((o) => o?.kind === 'change'));
   const notes = otherGrainNotes(set.otherGrains, data.locale);

@@ -6,13 +6,16 @@ import type { Observation } from '../../../src/domain/types';
 import { chartData, groundwater, gw, HOSTILE, levels } from './sample-data';
 import { roundNumbers } from './round-numbers';
 import { expectSafe, tooltipText } from './expect-safe';
+import { shownRegions } from '../../../src/views/regions';
 
 type Series = { type: string; name: string; data: unknown[]; connectNulls?: boolean; markLine?: { data: { yAxis: number }[] } };
 const seriesOf = (o: unknown) => (o as { series: Series[] }).series;
 const valuesOf = (s: Series) => s.data.map((d) => (d && typeof d === 'object' ? (d as { value: number }).value : d));
 
 describe('buildTrendOption', () => {
-  const option = buildTrendOption(chartData(levels), {}, light);
+  // The regions come from the view model, as every destination's do: the trend itself chooses none.
+  const shown = { regions: shownRegions(undefined, levels) };
+  const option = buildTrendOption(chartData(levels), shown, light);
 
   it('matches its snapshot', () => {
     expect(roundNumbers(option)).toMatchSnapshot();
@@ -77,14 +80,18 @@ describe('buildTrendOption', () => {
     expect(tooltipText(option, [{ seriesIndex: i, dataIndex: 3 }])).toContain(`${HOSTILE}：0.90亿立方米`);
   });
 
-  it('shows the total plus the largest regions by default, and the chosen regions when asked', () => {
-    expect(seriesOf(option).map((s) => s.name)).toEqual(['全市', '道里区', HOSTILE, '南岗区']);
-    const chosen = buildTrendOption(chartData(levels), { regions: ['南岗区'] }, light);
-    expect(seriesOf(chosen).map((s) => s.name)).toEqual(['南岗区']);
+  it.each([
+    [shown.regions, ['全市', '道里区', HOSTILE, '南岗区']],
+    [['南岗区'], ['南岗区']],
+    // No regions given: every region, in order of first appearance (no default of its own).
+    [undefined, ['全市', '道里区', '南岗区', HOSTILE]],
+  ])('draws the regions it is given, in their order (%j)', (regions, expected) => {
+    const chosen = buildTrendOption(chartData(levels), { regions }, light);
+    expect(seriesOf(chosen).map((s) => s.name)).toEqual(expected);
   });
 
   it('is deterministic', () => {
-    expect(JSON.stringify(buildTrendOption(chartData(levels), {}, light))).toBe(JSON.stringify(option));
+    expect(JSON.stringify(buildTrendOption(chartData(levels), shown, light))).toBe(JSON.stringify(option));
   });
 
   it('does not mutate its input', () => {
@@ -95,7 +102,7 @@ describe('buildTrendOption', () => {
   });
 
   it('speaks English', () => {
-    const en = buildTrendOption(chartData(levels, groundwater, 'en'), {}, light);
+    const en = buildTrendOption(chartData(levels, groundwater, 'en'), shown, light);
     expect((en.xAxis as { data: string[] }).data[0]).toBe('2021');
     const endLabels = (en.series as { endLabel?: { formatter: () => string } }[]).map((x) => x.endLabel?.formatter());
     expect(endLabels).toContain('114M 立方米');
