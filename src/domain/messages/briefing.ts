@@ -31,6 +31,7 @@ export const briefing: Record<string, string> = {
   'briefing.link': '放映链接',
   'briefing.kind.title': '标题页',
   'briefing.kind.chart': '图表页',
+  'briefing.kind.region': '按地区页',
   'briefing.kind.kpi': '指标页',
   'briefing.kind.pair': '对比页',
   'briefing.kind.missing': '缺失',

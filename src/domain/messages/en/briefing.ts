@@ -31,6 +31,7 @@ export const briefing: Record<string, string> = {
   'briefing.link': 'Presentation link',
   'briefing.kind.title': 'Title',
   'briefing.kind.chart': 'Chart',
+  'briefing.kind.region': 'One region',
   'briefing.kind.kpi': 'KPI',
   'briefing.kind.pair': 'Comparison',
   'briefing.kind.missing': 'Missing',
