@@ -204,3 +204,26 @@ export function chartNumbers(maxAbs: number, baseUnit: string, displayUnit: stri
   };
 }
 
+
+/**
+ * The indicator as a view's format tells its changes: a rate's change in % or in points; the
+ * indicator itself when the format says nothing (its own 指标设置 rule stays).
+ * @example withChangeStyle({ baseUnit: '%', rateChange: undefined }, { change: 'percent' }).rateChange // 'relative'
+ */
+export function withChangeStyle<I extends Pick<Indicator, 'rateChange'>>(indicator: I, format: NumberFormat | undefined): I {
+  const asked = format?.change;
+  return asked ? { ...indicator, rateChange: asked === 'percent' ? 'relative' : 'points' } : indicator;
+}
+
+/**
+ * The numbers of a list of values shown side by side (the ranking's value column, the KPI
+ * cards): one scaling for all, so no card says 万亩 beside one in 亩; `undefined` when the
+ * format is the app's ordinary one (each destination then writes values as it always did).
+ * @example listNumbers([60400, 7293000], '亩', '亩', { decimals: 1 }, 'zh')?.text(60400) // '6.0万亩'
+ */
+export function listNumbers(values: readonly number[], baseUnit: string, displayUnit: string, format: NumberFormat | undefined, locale: Locale, decimals?: number): ChartNumbers | undefined {
+  if (!format || isPlainFormat(format)) return undefined;
+  let most = 0;
+  for (const v of values) if (Number.isFinite(v) && Math.abs(v) > most) most = Math.abs(v);
+  return chartNumbers(most, baseUnit, displayUnit, format, locale, decimals);
+}

@@ -6,7 +6,7 @@
  * saved deck pages. Pure.
  */
 import { translate } from '../domain/messages/index';
-import type { ViewSpec } from '../domain/types';
+import type { Observation, ViewSpec } from '../domain/types';
 import { kpiSummaries, kpiSummary } from '../analysis/kpi';
 import { formatKpiCard, type KpiCardText } from '../charts/kpi-card';
 import type { ChartTheme } from '../charts/theme';
@@ -17,6 +17,7 @@ import { textColour } from '../charts/text-colour';
 import { comparePeriods } from '../domain/period';
 import { kpiRegion, shownRegions } from './regions';
 import { linkedRegions } from './linked-filter';
+import { listNumbers, withChangeStyle } from '../charts/number-format';
 
 /** The cards of one indicator. */
 export interface KpiCardsText {
@@ -27,6 +28,8 @@ export interface KpiCardsText {
   noTarget: string;
   /** Said instead of the cards when no region has a value. */
   empty: string;
+  /** A calculated indicator's definition in words (计算指标：地区生产总值 ÷ 常住人口…), else ''. */
+  definition: string;
 }
 
 /**
@@ -45,14 +48,31 @@ export function readableCard(card: KpiCardText, theme: ChartTheme): KpiCardText 
 export function buildKpiCards(data: ChartData, spec: ViewSpec, theme: ChartTheme): KpiCardsText {
   const { locale, indicator } = data;
   const mine = data.observations.filter((o) => o.indicator === indicator.name);
-  const cards = kpiSummaries(mine, indicator, shownRegions(linkedRegions(spec), mine)).map((s) => readableCard(formatKpiCard(s, indicator, locale, theme, mine), theme));
+  const summaries = kpiSummaries(mine, indicator, shownRegions(linkedRegions(spec), mine));
+  const written = formatted(summaries.map((s) => s.observation), data, spec);
+  // The card's 同比 of a rate in % or in points as the view's number format says.
+  const told = withChangeStyle(indicator, spec.format);
+  const cards = summaries.map((s) => readableCard(written(formatKpiCard(s, told, locale, theme, mine), s.observation), theme));
   return {
     heading: translate(locale, 'views.kpi.title', { indicator: indicator.displayName || indicator.name }),
     cards,
     noYoy: translate(locale, 'views.kpi.noYoy'),
     noTarget: translate(locale, 'views.kpi.noTarget'),
     empty: translate(locale, 'views.kpi.empty'),
+    definition: indicator.definition ?? '',
   };
+}
+
+/**
+ * The cards' values under the view's number format (issue 25): one scaling for every card shown
+ * side by side; the card as it was when the format is the app's ordinary one or the value is a change.
+ */
+function formatted(shown: readonly Observation[], data: ChartData, spec: ViewSpec): (card: KpiCardText, o: Observation) => KpiCardText {
+  const { indicator, locale } = data;
+  const levels = shown.filter((o) => o.kind !== 'change');
+  const du = displayUnitOf(indicator, levels);
+  const numbers = listNumbers(levels.map((o) => o.value), indicator.baseUnit, du, spec.format, locale, valueDecimals(indicator, data.observations, du));
+  return (card, o) => (numbers && o.kind !== 'change' ? { ...card, value: numbers.text(o.value) } : card);
 }
 
 /** The text of a KPI slide, every colour already checked against the slide background. */
@@ -96,14 +116,16 @@ export function buildKpiSlide(view: { name: string; spec: ViewSpec }, data: Char
   const region = kpiRegion(levels, linkedRegions(view.spec));
   const summary = region === undefined ? undefined : kpiSummary(levels, indicator, region);
   if (!summary) return { heading: view.name, kpi: undefined, none };
-  const card = formatKpiCard(summary, indicator, locale, theme, data.observations);
+  const told = withChangeStyle(indicator, view.spec.format);
+  const card = formatted([summary.observation], data, view.spec)(formatKpiCard(summary, told, locale, theme, data.observations), summary.observation);
   const kpi: SlideKpi = { title: card.title, region: card.region, period: card.period, value: card.value };
   const du = displayUnitOf(indicator, [summary.observation]);
+  const numbers = listNumbers([summary.observation.value], indicator.baseUnit, du, view.spec.format, locale, valueDecimals(indicator, data.observations, du));
   const y = summary.yoy;
   if (y && card.yoy) {
     kpi.change = {
       // The same rule as the card's (one decimal, a rate's change in points): 同比上升1.6个百分点.
-      text: translate(locale, `briefing.kpi.${y.direction}`, { change: formatChangeMagnitude(y, indicator, locale, du) }),
+      text: translate(locale, `briefing.kpi.${y.direction}`, { change: formatChangeMagnitude(y, told, locale, du) }),
       arrow: card.yoy.arrow,
       verdict: y.good === undefined ? '' : translate(locale, y.good ? 'briefing.kpi.good' : 'briefing.kpi.bad'),
       colour: readableColour(card.yoy.colour, theme.background, theme.text, LARGE_TEXT_CONTRAST),
@@ -115,7 +137,7 @@ export function buildKpiSlide(view: { name: string; spec: ViewSpec }, data: Char
       text: card.target.text,
       // In the indicator's decimals, like its value (目标 70.0% beside 64.0%).
       value: translate(locale, 'briefing.kpi.target', {
-        value: formatQuantity(t.target.value, summary.observation.unit, locale, du, valueDecimals(indicator, data.observations, du)),
+        value: numbers ? numbers.text(t.target.value) : formatQuantity(t.target.value, summary.observation.unit, locale, du, valueDecimals(indicator, data.observations, du)),
       }),
       statusText: card.target.statusText,
       colour: readableColour(card.target.colour, theme.background, theme.text),

@@ -17,6 +17,7 @@ import { arrowOf, displayUnitOf, formatChangeMagnitude, formatNumber, formatObse
 import type { ChartData } from '../charts/types';
 import { sparklinePath, type SparklineShape } from '../charts/sparkline-path';
 import { textColour } from '../charts/text-colour';
+import { listNumbers, withChangeStyle } from '../charts/number-format';
 import { rankedObservations } from './regions';
 
 /** Sparkline box, as the app draws it. */
@@ -35,6 +36,8 @@ export interface RankingRowText {
   sparkline: SparklineShape & { label: string };
   /** Completion and the traffic light's word, or none. */
   target: { pct: string; status: TrafficLight | undefined; word: string; colour: string } | undefined;
+  /** The region the page is filtered to (linked filtering): its row is marked, in words too. */
+  chosen: boolean;
 }
 
 /** The whole table. */
@@ -48,10 +51,18 @@ export interface RankingTableText {
   none: string;
   /** Colour of the sparklines. */
   accent: string;
+  /** A calculated indicator's definition in words (计算指标：地区生产总值 ÷ 常住人口…), else ''. */
+  definition: string;
+  /** The linked filter said in words when its region is a row of the table (已筛选：道里区…), else ''. */
+  marked: string;
+  /** The word beside the marked row's region (已筛选). */
+  markedWord: string;
 }
 
-function changeText(r: RankingRow, data: ChartData, du: string, theme: ChartTheme): RankingRowText['change'] {
-  const { locale, indicator } = data;
+function changeText(r: RankingRow, data: ChartData, du: string, theme: ChartTheme, format: ViewSpec['format']): RankingRowText['change'] {
+  const { locale } = data;
+  // A rate's change in % or in points as the view's number format says, else as the indicator says.
+  const indicator = withChangeStyle(data.indicator, format);
   const c = r.change;
   if (!c) return { text: translate(locale, 'views.none'), colour: undefined };
   const magnitude = formatChangeMagnitude(c, indicator, locale, du);
@@ -80,6 +91,16 @@ export function buildRankingTable(data: ChartData, spec: ViewSpec, theme: ChartT
   const du = displayUnitOf(indicator, mine);
   const dp = valueDecimals(indicator, mine, du);
   const rows = period ? rankingRows(mine, indicator, period) : [];
+  // The view's number format: one scaling for the whole column (never 万亩 beside 亩).
+  const numbers = listNumbers(
+    rows.filter((r) => r.observation.kind !== 'change').map((r) => r.observation.value),
+    indicator.baseUnit,
+    du,
+    spec.format,
+    locale,
+    dp,
+  );
+  const chosen = spec.filter !== undefined && rows.some((r) => r.region === spec.filter) ? spec.filter : undefined;
   const series = groupSeries(
     mine.filter((o) => !o.isTotal),
     { regions: rows.map((r) => r.region), periodFrom: spec.periodFrom, periodTo: spec.periodTo },
@@ -94,6 +115,9 @@ export function buildRankingTable(data: ChartData, spec: ViewSpec, theme: ChartT
     empty: t('views.ranking.empty'),
     none: t('views.none'),
     accent: theme.palette[0] ?? theme.text,
+    definition: indicator.definition ?? '',
+    marked: chosen ? t('access.linked.marked', { region: chosen }) : '',
+    markedWord: t('access.linked.markedShort'),
     rows: rows.map((r) => {
       const values = (valuesOf.get(r.region) ?? []).map((v) => (v === null ? null : toDisplay(v, indicator.baseUnit, du)));
       const a = r.target;
@@ -101,8 +125,8 @@ export function buildRankingTable(data: ChartData, spec: ViewSpec, theme: ChartT
         rank: String(r.rank),
         tied: r.tied ? t('views.ranking.tied') : '',
         region: r.region,
-        value: formatObservationValue(r.observation, locale, du, dp),
-        change: changeText(r, data, du, theme),
+        value: numbers && r.observation.kind !== 'change' ? numbers.text(r.observation.value) : formatObservationValue(r.observation, locale, du, dp),
+        change: changeText(r, data, du, theme, spec.format),
         move: rankMove(r, data),
         sparkline: { ...sparklinePath(values, SPARKLINE.width, SPARKLINE.height), label: t('views.ranking.sparkline', { region: r.region, ...span }) },
         target:
@@ -114,6 +138,7 @@ export function buildRankingTable(data: ChartData, spec: ViewSpec, theme: ChartT
                 colour: statusColour(theme, a.status),
               }
             : undefined,
+        chosen: r.region === chosen,
       };
     }),
   };

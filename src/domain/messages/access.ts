@@ -30,4 +30,6 @@ export const access: Record<string, string> = {
   'access.linked.period': '对比时期：{period}',
   'access.linked.periodClear': '回到最新时期（{period}）',
   'access.linked.label': '联动筛选',
+  'access.linked.marked': '已筛选：{region}（其余地区变淡）',
+  'access.linked.markedShort': '已筛选',
 };

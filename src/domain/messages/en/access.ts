@@ -30,4 +30,6 @@ export const access: Record<string, string> = {
   'access.linked.period': 'Comparison period: {period}',
   'access.linked.periodClear': 'Back to the latest period ({period})',
   'access.linked.label': 'Linked filter',
+  'access.linked.marked': 'Filtered: {region} (the other regions dimmed)',
+  'access.linked.markedShort': 'filtered',
 };
