@@ -56,6 +56,8 @@ export interface PartsConflict<T extends Observation = Observation> {
   sum: number;
   /** How many values the sum adds. */
   parts: number;
+  /** Their codes: a chart that draws one of them (a drill into the region) carries the note too. */
+  partCodes: string[];
   /** False when parts are missing (`missing`: their codes): the sum is then a lower bound. */
   complete: boolean;
   missing: string[];
@@ -86,7 +88,7 @@ export function findPartsConflicts<T extends Observation>(
     for (const row of disagreeing(values)) {
       const reported = coded.get(row.code);
       if (!reported || row.sum === undefined) continue;
-      out.push({ region: reported.region, period, reported, sum: row.sum, parts: row.parts.length, complete: row.complete, missing: [...row.missing] });
+      out.push({ region: reported.region, period, reported, sum: row.sum, parts: row.parts.length, partCodes: [...row.parts], complete: row.complete, missing: [...row.missing] });
     }
   }
   return out;

@@ -31,6 +31,7 @@ import type { BoundaryJoin } from '../../app/dashboard/boundary-join';
 import { caveatsBehind } from '../../export/dataset-citation';
 import { observationsBehind, observationsForSnapshot, periodText, sourceText } from './data-behind';
 import { conflictLines } from '../../export/conflict-note';
+import { partsConflictsOf, partsNoteLines, regionNamer, type PartsTable } from '../../views/parts-note';
 import { exportOption } from './export-option';
 import { renderPng, renderSvg } from './render-offscreen';
 import { loadParts } from '../chart/echarts-setup';
@@ -99,12 +100,38 @@ export function conflictsOf(source: ChartSource, behind: ChartSource['data']['ob
 }
 
 /**
+ * The division table, for the note on a region's reported value against its parts' sum. The app
+ * loads it after the first charts (as this module is); the exports that can wait for it do
+ * (`tableReady`), the synchronous ones (CSV, the print copy) take it once it is here.
+ */
+let partsTable: PartsTable | undefined;
+const tableReady: Promise<void> = import('../../regions').then(
+  (m) => void (partsTable = m),
+  // Without the table the exports still carry every other note.
+  () => undefined,
+);
+
+/**
+ * Where a region's reported value and its parts' sum differ, for the values the chart draws
+ * (views/parts-note: the same model as the dashboard's note), counted over every region of the
+ * data so that a drawn city's parts are there to add up.
+ * @example partsOf(source, rows) // ['注：有 1 处地区的上报值与其下级汇总不一致；…', '哈尔滨市 2024年：上报 880万亩，18 个下级汇总为 900.9万亩']
+ */
+export function partsOf(source: ChartSource, behind: ChartSource['data']['observations']): string[] {
+  const { indicator, observations, locale } = source.data;
+  // 按地区 spans every indicator of one region: no parts of it are in its data.
+  if (source.spec.kind === 'region') return [];
+  const conflicts = partsConflictsOf(indicator, observations, partsTable, behind);
+  return partsNoteLines(conflicts, locale, valueFormatter(indicator, observations, locale), regionNamer(observations, partsTable));
+}
+
+/**
  * The lines every copy of a chart carries under it: the caveats its files state (注：2024年截至8月),
- * then where datasets disagree.
+ * then where datasets disagree, then where a region's reported value and its parts' sum differ.
  * @example notesBehind(source, rows) // ['注：2024年截至8月']
  */
 export function notesBehind(source: ChartSource, behind: ChartSource['data']['observations']): string[] {
-  return [...caveatsBehind(behind, source.datasetCaveats), ...conflictsOf(source, behind)];
+  return [...caveatsBehind(behind, source.datasetCaveats), ...conflictsOf(source, behind), ...partsOf(source, behind)];
 }
 
 /**
@@ -160,6 +187,7 @@ function watermarked(option: EChartsOption, width: number, height: number): ECha
  * @example const { blob, size } = await exportPng(source, settings)
  */
 export async function exportPng(source: ChartSource, settings: ImageSettings): Promise<{ blob: Blob; size: ExportSize }> {
+  await tableReady;
   const size = imageSize(settings, source.data.locale);
   const option = watermarked(imageOption(source, settings, new Date().toISOString()), size.cssWidth, size.cssHeight);
   // The app registers some ECharts parts on demand; an export may come before they were needed on screen.
@@ -178,6 +206,7 @@ export async function exportPng(source: ChartSource, settings: ImageSettings): P
  * @example (await exportSvg(source, settings)).startsWith('<svg') // true
  */
 export async function exportSvg(source: ChartSource, settings: ImageSettings): Promise<string> {
+  await tableReady;
   const size = imageSize(settings, source.data.locale);
   const option = watermarked(imageOption(source, settings, new Date().toISOString()), size.cssWidth, size.cssHeight);
   await loadParts(partsNeeded(option, 'svg'));
@@ -201,14 +230,16 @@ function countRows(source: ChartSource): number {
   return observationsBehind(source.spec, source.data.observations).length;
 }
 
-/** CSV bytes (UTF-8 with BOM) of `dataRows`. */
-export function exportCsv(source: ChartSource): { bytes: Uint8Array; rows: number } {
+/** CSV bytes (UTF-8 with BOM) of `dataRows`, once the division table is here for their notes. */
+export async function exportCsv(source: ChartSource): Promise<{ bytes: Uint8Array; rows: number }> {
+  await tableReady;
   const rows = dataRows(source);
   return { bytes: toCsvBytes(rows), rows: countRows(source) };
 }
 
 /** XLSX bytes of `dataRows`, one sheet named after the chart. */
 export async function exportXlsx(source: ChartSource): Promise<{ bytes: Uint8Array; rows: number }> {
+  await tableReady;
   const rows = dataRows(source);
   return { bytes: await toXlsx([{ name: source.heading, rows }]), rows: countRows(source) };
 }
@@ -219,6 +250,7 @@ export async function exportXlsx(source: ChartSource): Promise<{ bytes: Uint8Arr
  * @example await exportPageXlsx([trend, comparison])
  */
 export async function exportPageXlsx(sources: readonly ChartSource[]): Promise<{ bytes: Uint8Array; sheets: number }> {
+  await tableReady;
   const panels = sources.map((source) => {
     const behind = observationsBehind(source.spec, source.data.observations);
     return {
@@ -286,7 +318,7 @@ export function chartDocument(items: readonly PageItem[], title: string): ChartD
  * @example await exportHtml([trend, comparison], '耕地面积 看板')
  */
 export async function exportHtml(sources: readonly PageItem[], title: string): Promise<string> {
-  const { default: scriptText } = await import('virtual:standalone-script');
+  const [{ default: scriptText }] = await Promise.all([import('virtual:standalone-script'), tableReady]);
   const doc = chartDocument(sources, title);
   // The watermark lies over the saved page (and its prints) as a stylesheet: its own code has none.
   const styleText = watermarkStylesheet(currentWatermarkText(), { fontFamily: light.fontFamily }) || undefined;
@@ -302,6 +334,7 @@ export async function embedSnippet(items: readonly PageItem[], title: string, ap
   const page = new URL(appUrl);
   page.search = '?embed';
   page.hash = '';
+  await tableReady;
   // The embed is this app's page, which knows nothing of the user's settings: the watermark travels in the document.
   const doc = chartDocument(items, title);
   const watermark = currentWatermarkText();
