@@ -21,6 +21,7 @@ const shape: DatasetShape = small ? { indicators: 10, regions: 200, months: 50 }
 const dir = join(tmpdir(), small ? 'indicator-bench-remote-small' : 'indicator-bench-remote-10m');
 const dist = process.env.REMOTE_DIST ?? 'dist';
 const out = resolve(process.env.REMOTE_OUT ?? 'test-results/bench-remote.json');
+const profile = process.env.REMOTE_PROFILE;
 
 /** Records, on the page's clock, when the trend draws and when the user clicks. */
 const PROBE = () => {
@@ -44,6 +45,13 @@ async function measureOnce(browser: Browser, server: Nginx): Promise<{ firstChar
     const heap = async () => ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 1048576;
     await page.addInitScript(PROBE);
     const load = loadavg().map((n) => Number(n.toFixed(2)));
+    // REMOTE_PROFILE=<file>: the page's CPU profile from navigation to the switch's chart, to
+    // find where the time goes (open it in Chromium's DevTools, Performance tab).
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
 
     // 1. Open it: the overview of the first indicator; the first trend drawn, from navigation.
     server.resetLog();
@@ -70,6 +78,7 @@ async function measureOnce(browser: Browser, server: Nginx): Promise<{ firstChar
       return drawn === undefined ? null : drawn - click;
     });
     heapMb = Math.max(heapMb, await heap());
+    if (profile) writeFileSync(profile, JSON.stringify(((await cdp.send('Profiler.stop')) as { profile: unknown }).profile));
     // The explorer's own measure of each indicator's read (store.getSeries, here the remote
     // reader): how much of the first chart and of the switch is reading, the rest drawing.
     const readMs = await page.evaluate(() => performance.getEntriesByName('view:load').map((e) => Math.round(e.duration)));
