@@ -3,7 +3,7 @@
  * (src/views: `buildView`, `buildSlide`), so a self-contained page or an embed shows what the
  * dashboard showed: ECharts options for trend, comparison, small multiples and the map (on the
  * boundary the document carries); text for the ranking table, the overview's KPI cards (with its
- * trend and comparison) and a deck's KPI and title slides. Everything is coloured under the
+ * trend and comparison) and a deck's KPI, 按地区 and title slides. Everything is coloured under the
  * document's colour convention.
  */
 import { chartTitle } from '../charts/common';
@@ -59,6 +59,7 @@ export type BuiltItem = (
   | { type: 'overview'; cards: KpiCardsText; charts: BuiltChart[] }
   | RegionViewModel
   | { type: 'slide-kpi'; slide: SlideModels['kpi'] }
+  | { type: 'slide-region'; slide: SlideModels['region'] }
   | { type: 'title'; title: string; subtitle: string }
   | { type: 'ledger'; ledger: LedgerSnapshot }
 ) & { beside?: true; notes?: string[] };
@@ -67,7 +68,10 @@ export type BuiltItem = (
 function buildItem(item: DocumentChart, index: number, locale: ChartDocument['locale'], theme: ChartTheme): BuiltItem {
   const spec = item.payload.spec;
   const data = chartDataOf(item, locale);
-  if (item.show === 'slide-kpi') return { type: 'slide-kpi', slide: buildSlide('kpi', { name: chartTitle(spec.title, data.indicator), spec }, data, theme) };
+  const slideOf = { name: chartTitle(spec.title, data.indicator), spec };
+  if (item.show === 'slide-kpi') return { type: 'slide-kpi', slide: buildSlide('kpi', slideOf, data, theme) };
+  // A deck's 按地区 slide: the slide's cards (as many as a slide holds), not the whole view.
+  if (item.show === 'slide-region' && spec.kind === 'region') return { type: 'slide-region', slide: buildSlide('region', slideOf, data, theme) };
   const boundary = spec.kind === 'map' ? item.boundary : undefined;
   const mapName = `standalone-map-${index}`;
   // The features' keys too: the colour scale spans only the regions the boundary draws, as on the dashboard.

@@ -26,8 +26,11 @@ import { ledgerSnapshot, readLedgerSnapshot, type LedgerSnapshot } from '../ledg
 export interface DocumentChart {
   payload: EmbedPayload;
   indicator: Indicator;
-  /** `slide-kpi`: one big number, as a deck's KPI slide shows the view. Absent: the view's kind. */
-  show?: 'slide-kpi';
+  /**
+   * As a deck's slide shows the view: `slide-kpi` one big number, `slide-region` a 按地区 slide's
+   * first cards and how many more there are. Absent: the view's kind.
+   */
+  show?: 'slide-kpi' | 'slide-region';
   /** A map's boundary and join; a map without one says why it cannot be drawn. */
   boundary?: DocumentBoundary;
   /** Drawn beside the item before it: the right half of a deck's side-by-side slide. */
@@ -273,7 +276,7 @@ export function readChartDocument(input: unknown, locale: Locale = 'zh'): ChartD
       return invalid();
     }
     const boundary = rawBoundary === undefined ? undefined : readBoundary(rawBoundary);
-    if ((show !== undefined && show !== 'slide-kpi') || (beside !== undefined && beside !== true)) return invalid();
+    if ((show !== undefined && show !== 'slide-kpi' && show !== 'slide-region') || (beside !== undefined && beside !== true)) return invalid();
     if (rawBoundary !== undefined && !boundary) errors.push(translate(locale, 'reports.doc.boundary'));
     else if (!payload.ok) errors.push(...payload.errors);
     else if (!indicator || indicator.name !== payload.payload.spec.indicator) errors.push(translate(locale, 'reports.doc.indicator'));

@@ -1,7 +1,7 @@
 /**
  * Draw a validated chart document into a page: charts in their own ECharts instances that follow
  * the window size (a map first registers the boundary the document carries), the ranking table,
- * KPI cards and a deck's title and KPI slides as DOM built element by element. Text goes in
+ * KPI cards and a deck's title, KPI and 按地区 slides as DOM built element by element. Text goes in
  * through `textContent` only: the data is never parsed as HTML. Used by the self-contained file
  * and by the embed page.
  */
@@ -11,7 +11,8 @@ import { buildDocumentItems, type BuiltChart, type BuiltItem, type MapToRegister
 import type { RankingTableText } from '../views/ranking';
 import type { KpiCardsText } from '../views/kpi';
 import { SPARKLINE } from '../views/ranking';
-import { REGION_SPARKLINE, type RegionViewModel } from '../views/region';
+import { REGION_SPARKLINE, type RegionViewCard, type RegionViewModel } from '../views/region';
+import type { SlideModels } from '../views/slides';
 import { multiplesHeight } from '../charts/multiples';
 import { echarts } from './echarts-runtime';
 
@@ -62,6 +63,9 @@ h3.group{font-size:16px;color:var(--muted);margin:8px 0}
 .pair{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:16px;margin:0 0 16px}
 .pair>*{margin:0}
 .pair .slide .value{font-size:48px}
+.region-slide .kpis{grid-template-columns:repeat(4,minmax(0,1fr));text-align:left;margin:0}
+.region-slide .card .value,.pair .region-slide .card .value{font-size:28px;line-height:normal}
+@media (max-width:700px){.region-slide .kpis{grid-template-columns:repeat(2,minmax(0,1fr))}}
 @media (max-width:700px){.pair{grid-template-columns:1fr}}
 @media print{@page{size:A4 landscape;margin:12mm}body{padding:0}.slide{break-after:page}}
 ${LEDGER_SLIDE_STYLE}`;
@@ -160,6 +164,8 @@ function rankingTable(page: Document, table: RankingTableText): HTMLElement {
   const section = el(page, 'section', 'block');
   section.dataset.testid = 'standalone-ranking';
   section.append(el(page, 'h2', undefined, table.heading));
+  // Empty unless the table ranks one region's children (a drill's rule).
+  if (table.note) section.append(el(page, 'p', 'muted', table.note));
   if (table.rows.length === 0) {
     section.append(el(page, 'p', 'muted', table.empty));
     return section;
@@ -224,6 +230,29 @@ function kpiCards(page: Document, model: KpiCardsText): HTMLElement {
   return list;
 }
 
+/** One indicator's card of 按地区, on the view and on its slide alike. */
+function regionCard(page: Document, c: RegionViewCard, accent: string): HTMLElement {
+  const article = el(page, 'article', 'card');
+  article.dataset.testid = 'standalone-region-card';
+  article.dataset.indicator = c.indicator;
+  const h3 = el(page, 'h3', undefined, c.name);
+  h3.append(el(page, 'span', 'period', c.card.period));
+  const value = el(page, 'p', 'value', c.card.value);
+  value.dataset.testid = 'standalone-region-value';
+  article.append(h3, value, sparkline(page, c.sparkline, accent, REGION_SPARKLINE));
+  if (c.card.yoy) {
+    const yoy = el(page, 'p', 'yoy', c.card.yoy.text);
+    yoy.style.color = c.card.yoy.colour;
+    article.append(yoy);
+  }
+  if (c.card.target) {
+    const target = el(page, 'p', undefined, c.card.target.text);
+    if (c.card.target.status) target.append(trafficLight(page, c.card.target.status, c.card.target.statusText, c.card.target.colour));
+    article.append(target);
+  }
+  return article;
+}
+
 /** 按地区: the region's card of every indicator, by dataset, as the app's tab shows them. */
 function regionView(page: Document, model: RegionViewModel): HTMLElement {
   const section = el(page, 'section', 'block');
@@ -233,28 +262,27 @@ function regionView(page: Document, model: RegionViewModel): HTMLElement {
   for (const group of model.groups) {
     if (group.heading) section.append(el(page, 'h3', 'group', group.heading));
     const list = el(page, 'div', 'kpis');
-    for (const c of group.cards) {
-      const article = el(page, 'article', 'card');
-      article.dataset.testid = 'standalone-region-card';
-      article.dataset.indicator = c.indicator;
-      const h3 = el(page, 'h3', undefined, c.name);
-      h3.append(el(page, 'span', 'period', c.card.period));
-      const value = el(page, 'p', 'value', c.card.value);
-      value.dataset.testid = 'standalone-region-value';
-      article.append(h3, value, sparkline(page, c.sparkline, model.accent, REGION_SPARKLINE));
-      if (c.card.yoy) {
-        const yoy = el(page, 'p', 'yoy', c.card.yoy.text);
-        yoy.style.color = c.card.yoy.colour;
-        article.append(yoy);
-      }
-      if (c.card.target) {
-        const target = el(page, 'p', undefined, c.card.target.text);
-        if (c.card.target.status) target.append(trafficLight(page, c.card.target.status, c.card.target.statusText, c.card.target.colour));
-        article.append(target);
-      }
-      list.append(article);
-    }
+    for (const c of group.cards) list.append(regionCard(page, c, model.accent));
     section.append(list);
+  }
+  return section;
+}
+
+/** A deck's 按地区 slide: the slide model's cards and how many more there are, as the slide shows them. */
+function slideRegion(page: Document, slide: SlideModels['region']): HTMLElement {
+  const section = el(page, 'section', 'slide region-slide');
+  section.dataset.testid = 'standalone-slide-region';
+  section.append(el(page, 'h2', undefined, slide.heading));
+  if (slide.empty) section.append(el(page, 'p', 'muted', slide.empty));
+  if (slide.cards.length > 0) {
+    const list = el(page, 'div', 'kpis');
+    for (const c of slide.cards) list.append(regionCard(page, c, slide.accent));
+    section.append(list);
+  }
+  if (slide.more) {
+    const more = el(page, 'p', 'muted', slide.more);
+    more.dataset.testid = 'standalone-slide-region-more';
+    section.append(more);
   }
   return section;
 }
@@ -303,6 +331,8 @@ function renderItem(page: Document, item: BuiltItem, charts: Charts, locale: Cha
       return rankingTable(page, item.table);
     case 'slide-kpi':
       return slideKpi(page, item.slide);
+    case 'slide-region':
+      return slideRegion(page, item.slide);
     case 'title':
       return titleSlide(page, item.title, item.subtitle);
     case 'ledger':

@@ -206,8 +206,28 @@ test('按地区 saves as a page and goes on a slide, each saying the tab’s num
   await page.getByTestId('deck-new').click();
   await page.getByTestId('view-item').filter({ hasText: '道里区一页' }).getByTestId('view-add').click();
   await expect(page.getByTestId('slide-item')).toHaveCount(1);
+  // Listed as what it shows, not as a chart.
+  await expect(page.getByTestId('slide-item').locator('.kind')).toHaveText('按地区页');
   await page.getByTestId('deck-present').click();
   const slideCards = page.getByTestId('presenting-stage').getByTestId('slide-region-card');
   await expect(slideCards.first()).toBeVisible();
   expect(await regionCards(slideCards, 'slide-region-value')).toEqual(app.slice(0, 8));
+  // The sample's region has more cards than a slide holds, so the slide says how many are left out.
+  expect(app.length).toBeGreaterThan(8);
+  const more = `另有 ${app.length - 8} 项指标未列出，见看板“按地区”。`;
+  await expect(page.getByTestId('presenting-stage')).toContainText(more);
+  await page.keyboard.press('Escape');
+
+  // The deck saved as a page draws the same slide: its first 8 cards and how many more there are.
+  const deckPage = await offlineView(browser, { width: 1920, height: 1080 });
+  const [deckFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('deck-export-html').click()]);
+  const deckPath = join(mkdtempSync(join(tmpdir(), 'one-view-region-deck-')), 'deck.html');
+  copyFileSync(await deckFile.path(), deckPath);
+  await deckPage.view.goto(pathToFileURL(deckPath).href);
+  const savedSlide = deckPage.view.getByTestId('standalone-slide-region');
+  await expect(savedSlide.getByTestId('standalone-region-card')).toHaveCount(8);
+  expect(await regionCards(savedSlide.getByTestId('standalone-region-card'), 'standalone-region-value')).toEqual(app.slice(0, 8));
+  await expect(savedSlide.getByTestId('standalone-slide-region-more')).toHaveText(more);
+  expect(deckPage.errors).toEqual([]);
+  await deckPage.close();
 });

@@ -80,4 +80,35 @@ describe('按地区 on a slide', () => {
     expect(slide.cards.map((c) => c.indicator)).toEqual(indicators.slice(0, cards).map((i) => i.name));
     expect(slide.more).toBe(more);
   });
+
+  // A deck saved as a page: its 按地区 slide is the slide model (8 cards and 另有 n 项), not the whole view.
+  const manySpec: ViewSpec = { ...spec, indicator: many[0]!.name };
+  const slideInput = (show: ChartInput['show']): ChartInput => ({
+    spec: manySpec,
+    observations: manyRows,
+    indicator: many[0]!,
+    regionSet: slideData(many).regionSet,
+    show,
+  });
+  it.each<[string, ChartInput['show'], string, number]>([
+    ['a deck’s 按地区 slide draws the slide model', 'slide-region', 'slide-region', REGION_SLIDE_CARDS],
+    ['a saved 按地区 view draws every card', undefined, 'region', many.length],
+  ])('%s, after the file is read back', (_, show, type, cards) => {
+    const read = reread(buildChartDocument({ title: '汇报', locale: 'zh', theme: 'light', charts: [slideInput(show)] }));
+    expect(read.ok).toBe(true);
+    const item = read.ok ? buildDocumentItems(read.document)[0] : undefined;
+    expect(item?.type).toBe(type);
+    if (item?.type === 'slide-region') {
+      expect(item.slide).toEqual(buildSlide('region', { name: manySpec.indicator, spec: manySpec }, slideData(many), light));
+      expect(item.slide.more).toBe('另有 3 项指标未列出，见看板“按地区”。');
+    }
+    if (item?.type === 'region') expect(item.groups.flatMap((g) => g.cards)).toHaveLength(cards);
+    if (item?.type === 'slide-region') expect(item.slide.cards).toHaveLength(cards);
+  });
+
+  it.each([['slide-chart'], [1], [true]])('refuses a file whose item is shown as %j', (show) => {
+    const doc = JSON.parse(JSON.stringify(buildChartDocument({ title: '汇报', locale: 'zh', theme: 'light', charts: [slideInput('slide-region')] })));
+    doc.charts[0].show = show;
+    expect(readChartDocument(doc, 'zh').ok).toBe(false);
+  });
 });
