@@ -11,7 +11,8 @@ import type { Observation, ViewSpec } from '../domain/types';
 import { computeChange } from '../analysis/change';
 import { assessTarget, type TargetAssessment } from '../analysis/completion';
 import { rankRegions, type RankedRow } from '../analysis/ranking';
-import { rankPool } from '../analysis/region-levels';
+import { rankPoolOf, type RankPool } from '../analysis/region-levels';
+import { rankAmong } from './rank-note';
 import { regionsOf } from '../analysis/region-identity';
 import { dominantGrain, grainOf, latestPeriod } from '../analysis/series';
 import type { ChartData, ChartOutcome, ChartReason, ComparisonSpec } from './types';
@@ -20,6 +21,7 @@ import { arrowOf, displayUnitOf, formatChangeMagnitude, formatCompact, formatTar
 import { baseOption, chartTitle, observationsOf, safeTooltip, tooltipPoints } from './common';
 import { tooltipCitation } from '../domain/citations';
 import { chartNumbers, isPlainFormat, type ChartNumbers } from './number-format';
+import { linkedMark } from './linked-mark';
 
 /** Status marks written next to a bar's value, so status is not shown by colour alone. */
 const STATUS_MARK = { green: '✓', yellow: '△', red: '✗', missed: '✗' } as const;
@@ -43,6 +45,8 @@ interface ComparisonModel {
   ranked: RankedRow[];
   /** How many regions the ranks count: every region of the period, chosen or not. */
   rankedOf: number;
+  /** What they are: the chosen regions' siblings under one division (named in the note), else every region. */
+  pool?: RankPool;
   /** The rows drawn, best first; `null` is the gap between the best and the worst when cut. */
   shown: (RankedRow | null)[];
   /** The view's own number format (issue 25), for a comparison of levels that has one. */
@@ -89,8 +93,8 @@ function model(data: ChartData, spec: FormattedSpec): ComparisonModel {
   // level under the division they lie in (their siblings: a drill's counties), not of every
   // level: 13 cities were ranked among their 120 counties too (analysis/region-levels rankPool).
   const inPeriod = wanted ? every.filter((o) => o.period === period) : current;
-  const pool = wanted ? rankPool([...wanted], regionsOf(inPeriod)) : undefined;
-  const rankedAll = rankRegions(pool ? inPeriod.filter((o) => pool.has(o.region)) : inPeriod, data.indicator.polarity);
+  const pool = wanted ? rankPoolOf([...wanted], regionsOf(inPeriod)) : undefined;
+  const rankedAll = rankRegions(pool ? inPeriod.filter((o) => pool.names.has(o.region)) : inPeriod, data.indicator.polarity);
   const ranked = wanted ? rankedAll.filter((r) => wanted.has(r.region)) : rankedAll;
   const levels = current.length > 0 && !current.some((o) => o.kind === 'change');
   let numbers: ChartNumbers | undefined;
@@ -99,7 +103,7 @@ function model(data: ChartData, spec: FormattedSpec): ComparisonModel {
     const most = Math.max(...current.map((o) => Math.abs(o.value)));
     numbers = chartNumbers(most, data.indicator.baseUnit, du, spec.format!, data.locale, valueDecimals(data.indicator, data.observations, du));
   }
-  return { period, obs, current, ranked, rankedOf: rankedAll.length, shown: cut(ranked, spec.maxBars ?? MAX_BARS), numbers };
+  return { period, obs, current, ranked, rankedOf: rankedAll.length, pool, shown: cut(ranked, spec.maxBars ?? MAX_BARS), numbers };
 }
 
 /**
@@ -139,6 +143,9 @@ function optionOf(data: ChartData, spec: FormattedSpec, theme: ChartTheme, m: Co
   for (const o of m.obs) if (o.period === prevKey && !previous.has(o.region)) previous.set(o.region, o);
 
   const tooltipLines = m.shown.map((r, i) => (r ? tooltipText({ ...data, indicator: changeRule(data, spec) }, m, r, assessments[i], previous.get(r.region), period, du) : ''));
+  // The linked filter's region (a click on its bar): outlined, the other bars dimmed, said in words.
+  const linked = linkedMark(spec.filter, m.ranked.map((r) => r.region), theme, locale, 2 * scale);
+  const marked = linked.words;
 
   const mainBar: BarSeriesOption = {
     type: 'bar',
@@ -153,7 +160,7 @@ function optionOf(data: ChartData, spec: FormattedSpec, theme: ChartTheme, m: Co
       const mark = a?.status ? ` ${STATUS_MARK[a.status]}` : '';
       return {
         value: disp(r.value),
-        itemStyle: { color: statusColour(theme, a?.status) },
+        itemStyle: { color: statusColour(theme, a?.status), ...linked.style(r.region) },
         label: {
           show: true,
           position: r.value >= 0 ? 'right' : 'left',
@@ -194,19 +201,24 @@ function optionOf(data: ChartData, spec: FormattedSpec, theme: ChartTheme, m: Co
   }
 
   const best = m.ranked[0];
-  const description = translate(locale, 'chart.aria.comparison', {
-    indicator: chartTitle(undefined, indicator),
-    period: formatPeriod(period, locale),
-    n: m.ranked.length,
-    best: best?.region ?? '',
-    value: best ? valueText(best.observation) : '',
-  });
+  const description = [
+    translate(locale, 'chart.aria.comparison', {
+      indicator: chartTitle(undefined, indicator),
+      period: formatPeriod(period, locale),
+      n: m.ranked.length,
+      best: best?.region ?? '',
+      value: best ? valueText(best.observation) : '',
+    }),
+    marked,
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   const scalable = du !== '%' && !(isChange && m.current[0]?.unit === '%');
   return {
     ...baseOption(theme, {
       title: chartTitle(spec.title, indicator),
-      subtitle: [spec.subtitle, formatPeriod(period, locale), shownNote(data, m)].filter(Boolean).join('  '),
+      subtitle: [spec.subtitle, formatPeriod(period, locale), shownNote(data, m), marked].filter(Boolean).join('  '),
       description,
     }),
     tooltip: {
@@ -249,7 +261,8 @@ function optionOf(data: ChartData, spec: FormattedSpec, theme: ChartTheme, m: Co
  * ranks of chosen regions count every region.
  */
 function shownNote(data: ChartData, m: ComparisonModel): string {
-  const among = m.ranked.length < m.rankedOf ? translate(data.locale, 'chart.rank_among', { n: m.rankedOf }) : '';
+  // Among a city's counties the note names the city (名次为哈尔滨市所辖 18 个区县中的名次), as the data names it.
+  const among = m.ranked.length < m.rankedOf ? rankAmong(m.pool, m.rankedOf, regionsOf(observationsOf(data)), data.locale) : '';
   if (m.shown.length === m.ranked.length) return among;
   const gap = m.shown.indexOf(null);
   const cutNote = translate(data.locale, 'chart.comparison_cut', { n: m.ranked.length, best: gap, worst: m.shown.length - gap - 1 });

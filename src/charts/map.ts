@@ -14,6 +14,8 @@ import type { ChartData, ChartOutcome, MapSpec } from './types';
 import type { ChartTheme } from './theme';
 import { displayUnitOf, formatCompact, formatObservationValue, toDisplay, valueDecimals } from './format';
 import { baseOption, chartTitle, observationsOf, safeTooltip, tooltipPoints } from './common';
+import { listNumbers } from './number-format';
+import { linkedMark } from './linked-mark';
 
 function model(data: ChartData, spec: Pick<MapSpec, 'period' | 'joinOn'>) {
   const all = observationsOf(data);
@@ -48,14 +50,20 @@ function optionOf(data: ChartData, spec: MapSpec, theme: ChartTheme, m: ReturnTy
   const { locale, indicator } = data;
   const period = m.period ?? '';
   const du = displayUnitOf(indicator, m.all);
-  const values = m.rows.map((r) => toDisplay(r.o.value, indicator.baseUnit, du));
+  const dp = valueDecimals(indicator, data.observations, du);
+  // The view's number format (issue 25): one scaling for the legend, the tooltips and the values.
+  const levels = m.rows.filter((r) => r.o.kind !== 'change');
+  const numbers = levels.length === m.rows.length ? listNumbers(levels.map((r) => r.o.value), indicator.baseUnit, du, spec.format, locale, dp) : undefined;
+  const values = m.rows.map((r) => (numbers ? numbers.plot(r.o.value) : toDisplay(r.o.value, indicator.baseUnit, du)));
   // The scale spans what is drawn: a city's value beside the county map's would wash it out.
   const drawnKeys = spec.features && new Set(spec.features);
   const scaled = drawnKeys ? values.filter((_, i) => drawnKeys.has(m.rows[i]!.key)) : values;
   const min = scaled.length ? Math.min(...scaled) : 0;
   const max = scaled.length ? Math.max(...scaled) : 1;
-  const dp = valueDecimals(indicator, data.observations, du);
-  const texts = m.rows.map((r) => `${r.o.region}\n${formatPeriod(period, locale)}：${formatObservationValue(r.o, locale, du, dp)}`);
+  const texts = m.rows.map((r) => `${r.o.region}\n${formatPeriod(period, locale)}：${numbers ? numbers.text(r.o.value) : formatObservationValue(r.o, locale, du, dp)}`);
+  // The linked filter's region (a click on it): outlined, the others dimmed, and said in words.
+  const mark = linkedMark(spec.filter, m.rows.map((r) => r.o.region), theme, locale, 3 * (theme.fontSize / 12));
+  const marked = mark.words;
   const better = translate(locale, 'chart.better');
   const worse = translate(locale, 'chart.worse');
   const higher = indicator.polarity === 'higher';
@@ -64,12 +72,17 @@ function optionOf(data: ChartData, spec: MapSpec, theme: ChartTheme, m: ReturnTy
   return {
     ...baseOption(theme, {
       title: chartTitle(spec.title, indicator),
-      subtitle: [spec.subtitle, formatPeriod(period, locale), du].filter(Boolean).join('  '),
-      description: translate(locale, 'chart.aria.map', {
-        indicator: chartTitle(undefined, indicator),
-        period: formatPeriod(period, locale),
-        n: m.rows.length,
-      }),
+      subtitle: [spec.subtitle, formatPeriod(period, locale), numbers ? numbers.unit : du, marked].filter(Boolean).join('  '),
+      description: [
+        translate(locale, 'chart.aria.map', {
+          indicator: chartTitle(undefined, indicator),
+          period: formatPeriod(period, locale),
+          n: m.rows.length,
+        }),
+        marked,
+      ]
+        .filter(Boolean)
+        .join(' '),
     }),
     tooltip: safeTooltip(theme, 'item', (params) => {
       const p = tooltipPoints(params)[0];
@@ -91,7 +104,7 @@ function optionOf(data: ChartData, spec: MapSpec, theme: ChartTheme, m: ReturnTy
       // ECharts puts text[0] at the high end.
       text: [higher ? better : worse, higher ? worse : better],
       textStyle: { color: theme.text, fontSize: theme.fontSize },
-      formatter: ((v: number) => formatCompact(v, locale, du !== '%')) as never,
+      formatter: ((v: number) => (numbers ? numbers.axis(v) : formatCompact(v, locale, du !== '%'))) as never,
       inRange: { color: higher ? [theme.bad, theme.warn, theme.good] : [theme.good, theme.warn, theme.bad] },
     },
     series: [
@@ -107,7 +120,7 @@ function optionOf(data: ChartData, spec: MapSpec, theme: ChartTheme, m: ReturnTy
         itemStyle: { areaColor: theme.noData, borderColor: theme.axisLine },
         emphasis: { label: { show: true, color: theme.text } },
         label: { show: false },
-        data: m.rows.map((r, i) => ({ name: r.key, value: values[i] })),
+        data: m.rows.map((r, i) => (marked ? { name: r.key, value: values[i], itemStyle: mark.style(r.o.region) } : { name: r.key, value: values[i] })),
       },
     ],
     graphic: spec.caption

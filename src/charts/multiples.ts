@@ -12,6 +12,7 @@ import type { ChartData, ChartOutcome, ChartReason, MultiplesSpec } from './type
 import type { ChartTheme } from './theme';
 import { displayUnitOf, formatCompact, formatObservationValue, toDisplay, valueDecimals } from './format';
 import { baseOption, chartTitle, observationsOf, otherGrainNotes, reasonsText, safeTooltip, tooltipPoints } from './common';
+import { listNumbers } from './number-format';
 
 /** More panels than this are unreadable on one screen. */
 export const MAX_PANELS = 40;
@@ -55,8 +56,13 @@ function optionOf(data: ChartData, spec: MultiplesSpec, theme: ChartTheme, set: 
   const panels = set.series.slice(0, MAX_PANELS);
   const du = displayUnitOf(indicator, observationsOf(data));
   const isChange = panels.some((s) => s.observations.some((o) => o?.kind === 'change'));
+  const dp = valueDecimals(indicator, data.observations, du);
+  // The view's number format (issue 25), for levels: one scaling for every panel, as they share a scale.
+  const numbers = isChange
+    ? undefined
+    : listNumbers(panels.flatMap((s) => s.values.filter((v): v is number => v !== null)), indicator.baseUnit, du, spec.format, locale, dp);
   const values = panels.map((s) =>
-    s.values.map((v) => (v === null ? null : isChange ? v : toDisplay(v, indicator.baseUnit, du))),
+    s.values.map((v) => (v === null ? null : isChange ? v : numbers ? numbers.plot(v) : toDisplay(v, indicator.baseUnit, du))),
   );
   const all = values.flat().filter((v): v is number => v !== null);
   const [yMin, yMax] = nice(Math.min(0, ...all), Math.max(0, ...all), 3);
@@ -74,7 +80,7 @@ function optionOf(data: ChartData, spec: MultiplesSpec, theme: ChartTheme, set: 
   const pct = (v: number): string => `${Number(v.toFixed(3))}%`;
 
   const notes = [...otherGrainNotes(set.otherGrains, locale), ...leftOut(set.series.length)];
-  const subtitle = [spec.subtitle, du, reasonsText(locale, notes)].filter(Boolean).join('  ');
+  const subtitle = [spec.subtitle, numbers ? numbers.unit : du, reasonsText(locale, notes)].filter(Boolean).join('  ');
   const unitOf = set.series[0]?.observations.find((o) => o)?.unit ?? '';
   const scalable = du !== '%' && !(isChange && unitOf === '%');
   const smallFont = Math.max(10, Math.round(theme.fontSize * 0.85));
@@ -109,7 +115,8 @@ function optionOf(data: ChartData, spec: MultiplesSpec, theme: ChartTheme, set: 
       if (!p) return '';
       const s = panels[p.seriesIndex];
       const o = s?.observations[p.dataIndex];
-      return `${s?.region ?? ''}\n${labels[p.dataIndex] ?? ''}：${o ? formatObservationValue(o, locale, du, valueDecimals(indicator, data.observations, du)) : noData}`;
+      const text = o && numbers && o.kind !== 'change' ? numbers.text(o.value) : o ? formatObservationValue(o, locale, du, dp) : noData;
+      return `${s?.region ?? ''}\n${labels[p.dataIndex] ?? ''}：${text}`;
     }),
     grid: panels.map((_, i) => {
       const { c, r } = at(i);
@@ -140,7 +147,7 @@ function optionOf(data: ChartData, spec: MultiplesSpec, theme: ChartTheme, set: 
         show: at(i).c === 0,
         fontSize: smallFont,
         color: theme.subtleText,
-        formatter: (v: number) => formatCompact(v, locale, scalable),
+        formatter: (v: number) => (numbers ? numbers.axis(v) : formatCompact(v, locale, scalable)),
       },
     })),
     series: panels.map((s, i): LineSeriesOption | BarSeriesOption =>

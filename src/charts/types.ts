@@ -37,18 +37,21 @@ export type ChartOutcome = { ok: true; option: EChartsOption } | { ok: false; re
 export type TrendSpec = Pick<ViewSpec, 'regions' | 'periodFrom' | 'periodTo' | 'indexBase' | 'title' | 'subtitle'>;
 
 /** Regional comparison for one period; `grouped` adds earlier periods as grouped bars. */
-export type ComparisonSpec = Pick<ViewSpec, 'regions' | 'period' | 'grouped' | 'title' | 'subtitle'> & {
+export type ComparisonSpec = Pick<ViewSpec, 'regions' | 'period' | 'grouped' | 'title' | 'subtitle' | 'filter'> & {
   /** For the grouped variant: how many periods, ending at `period` (default 3). */
   groupCount?: number;
   /** At most this many bars (default `MAX_BARS`); more regions show the best and the worst. */
   maxBars?: number;
 };
 
-/** Small multiples: one mini trend per region. */
-export type MultiplesSpec = Pick<ViewSpec, 'regions' | 'periodFrom' | 'periodTo' | 'title' | 'subtitle'>;
+/** Small multiples: one mini trend per region; `format` is the view's number format (issue 25). */
+export type MultiplesSpec = Pick<ViewSpec, 'regions' | 'periodFrom' | 'periodTo' | 'title' | 'subtitle' | 'format'>;
 
-/** Map: one period on a boundary map the UI has registered under `mapName`. */
-export type MapSpec = Pick<ViewSpec, 'period' | 'title' | 'subtitle'> & {
+/**
+ * Map: one period on a boundary map the UI has registered under `mapName`; `format` is the view's
+ * number format, `filter` the linked filter's region (marked, the others dimmed).
+ */
+export type MapSpec = Pick<ViewSpec, 'period' | 'title' | 'subtitle' | 'format' | 'filter'> & {
   /** The name the UI passed to `echarts.registerMap`. */
   mapName: string;
   /** Join observations to features on region name (default) or division code. */

@@ -9,7 +9,9 @@ import { chosenUnderLabels } from '../analysis/region-identity';
 import { chartTitle } from '../charts/common';
 import type { ChartTheme } from '../charts/theme';
 import type { ChartData, MapSpec } from '../charts/types';
-import { drawChart, inWords } from './chart-kinds';
+// The registry alone: the first page draws the trend and the comparison; small multiples and the
+// map are drawn by views that load `./chart-kinds` with them (build-view.ts, MapView).
+import { drawChart, inWords } from './chart-kind-registry';
 import { comparedRegions, shownRegions } from './regions';
 import { linkedRegions, withFilterNote } from './linked-filter';
 import type { DrawnChart } from './types';
@@ -74,7 +76,8 @@ const comparison: ChartViewBuilder = (spec, data, look) => ({
     drawChart(
       'comparison',
       data,
-      { regions: comparedRegions(spec.regions, mine(data)), period: spec.period, grouped: spec.grouped, title: spec.title, subtitle: spec.subtitle, format: spec.format },
+      // `filter`: the linked filter's bar is marked (issue 25), the comparison still shows every region.
+      { regions: comparedRegions(spec.regions, mine(data)), period: spec.period, grouped: spec.grouped, title: spec.title, subtitle: spec.subtitle, format: spec.format, filter: spec.filter },
       look.theme,
     ),
     spec,
@@ -86,7 +89,7 @@ const multiples: ChartViewBuilder = (spec, data, look) => {
   // Only an explicit choice narrows the panels: the default few would hide most regions.
   const regions = chosenRegions(spec, data);
   const drawn = chart(
-    drawChart('multiples', data, { regions, periodFrom: spec.periodFrom, periodTo: spec.periodTo, title: spec.title, subtitle: spec.subtitle }, look.theme),
+    drawChart('multiples', data, { regions, periodFrom: spec.periodFrom, periodTo: spec.periodTo, title: spec.title, subtitle: spec.subtitle, format: spec.format }, look.theme),
     spec,
     data,
   );
@@ -97,7 +100,7 @@ const multiples: ChartViewBuilder = (spec, data, look) => {
 const map: ChartViewBuilder = (spec, data, look) => ({
   type: 'chart',
   chart: chart(
-    drawChart('map', data, { mapName: '', ...look.map, period: spec.period, title: spec.title, subtitle: spec.subtitle }, look.theme),
+    drawChart('map', data, { mapName: '', ...look.map, period: spec.period, title: spec.title, subtitle: spec.subtitle, format: spec.format, filter: spec.filter }, look.theme),
     spec,
     data,
   ),

@@ -108,6 +108,11 @@ describe('view models on the sample data', () => {
     ['overview', spec('overview', AREA)],
     ['map', spec('map', AREA, { period: '2024' })],
     ['region', spec('region', AREA, { regions: ['道里区'] })],
+    // The view's number format (issue 25) on the views that had none, and the filtered row marked.
+    ['ranking-format', spec('ranking', AREA, { format: { decimals: 1, scale: '万', thousands: false }, filter: '南岗区' })],
+    ['overview-format', spec('overview', RATE, { format: { decimals: 2, change: 'percent' } })],
+    ['multiples-format', spec('multiples', AREA, { format: { decimals: 0, scale: 'none' } })],
+    ['map-format', spec('map', AREA, { period: '2024', format: { decimals: 1, scale: '万' } })],
   ];
 
   it('covers every view kind', () => {
@@ -138,6 +143,7 @@ describe('slide models on the sample data', () => {
     ['slide-kpi', 'kpi', spec('overview', PM10, { regions: ['乌海市'] })],
     ['slide-chart', 'chart', spec('comparison', AREA)],
     ['slide-region', 'region', spec('region', AREA, { regions: ['道里区'] })],
+    ['slide-kpi-format', 'kpi', spec('overview', AREA, { regions: ['道里区'], format: { decimals: 1, scale: '万' } })],
   ];
 
   it('covers every slide kind', () => {
