@@ -23,14 +23,33 @@ export interface Conflict<T extends Observation = Observation> {
  * @example findConflicts([obs('道里区', '2022', 50100), obs('道里区', '2022', 53000)])[0].others[0].value // 53000
  */
 export function findConflicts<T extends Observation>(observations: readonly T[]): Conflict<T>[] {
-  const first = new Map<string, Conflict<T>>();
+  // Maps by kind, region and period rather than one joined key: a key string built per value
+  // was most of this loop's time (0.5–1.3 s of CPU at 200,100 values, a remote county dataset).
+  // Values come grouped by region, so a region's periods are found once per run of its values.
+  const byKind = new Map<string, Map<string, Map<string, Conflict<T>>>>();
+  const found: Conflict<T>[] = [];
+  let lastKind: string | undefined;
+  let lastRegion: string | undefined;
+  let periods = new Map<string, Conflict<T>>();
   for (const o of observations) {
-    const key = `${o.kind ?? 'level'}\u0000${o.region}\u0000${o.period}`;
-    const seen = first.get(key);
-    if (!seen) first.set(key, { region: o.region, period: o.period, shown: o, others: [] });
-    else if (!same(seen.shown.value, o.value) && !seen.others.some((x) => same(x.value, o.value))) seen.others.push(o);
+    const kind = o.kind ?? 'level';
+    if (kind !== lastKind || o.region !== lastRegion) {
+      let regions = byKind.get(kind);
+      if (!regions) byKind.set(kind, (regions = new Map()));
+      const known = regions.get(o.region);
+      if (known) periods = known;
+      else regions.set(o.region, (periods = new Map()));
+      lastKind = kind;
+      lastRegion = o.region;
+    }
+    const seen = periods.get(o.period);
+    if (!seen) {
+      const c: Conflict<T> = { region: o.region, period: o.period, shown: o, others: [] };
+      periods.set(o.period, c);
+      found.push(c);
+    } else if (!same(seen.shown.value, o.value) && !seen.others.some((x) => same(x.value, o.value))) seen.others.push(o);
   }
-  return [...first.values()].filter((c) => c.others.length > 0);
+  return found.filter((c) => c.others.length > 0);
 }
 
 /** A row of a roll-up as `disagreeingRollUps` (src/regions) gives it: the table stays out of here. */

@@ -14,6 +14,14 @@ describe('findConflicts', () => {
     ],
     ['a level and a change are not rivals', [obs('A', '2022', 5), obs('A', '2022', -3, { kind: 'change' })], []],
     [
+      'a level found again after a change between',
+      [obs('A', '2022', 5), obs('A', '2022', -3, { kind: 'change' }), obs('A', '2022', 6), obs('A', '2022', -4, { kind: 'change' })],
+      [
+        ['A', '2022', 5, [6]],
+        ['A', '2022', -3, [-4]],
+      ],
+    ],
+    [
       'in the order of the first value',
       [obs('B', '2022', 1), obs('A', '2022', 1), obs('A', '2022', 2), obs('B', '2022', 2)],
       [
