@@ -50,15 +50,25 @@ export function levelOfView(regions: readonly { name: string; code?: string }[])
   }).map((r) => r.name);
 }
 
+/** The regions ranks count, and the division they lie in (for the note saying so). */
+export interface RankPool {
+  /** The regions of the chosen regions' level under `within` (or everywhere). */
+  names: Set<string>;
+  /** 0 province, 1 prefecture, 2 county. */
+  level: 0 | 1 | 2;
+  /** The code of the division they all lie in (230100 for 哈尔滨's counties); none: the whole country. */
+  within?: string;
+}
+
 /**
  * The regions a comparison's ranks count: those of the chosen regions' level under the division
  * they all lie in (the counties of 哈尔滨市 for a drill into it, whether all or a few of them are
  * shown; the cities for a comparison of cities), so a rank is a place among siblings, never among
  * every level of the data (名次为全部 30 个地区中的名次 for 13 cities among their counties).
  * Undefined, every region, when a chosen region has no code or the choice mixes levels.
- * @example rankPool(['道里区', '南岗区'], regions) // Set { '道里区', '南岗区', '道外区', … } (哈尔滨's counties)
+ * @example rankPoolOf(['道里区', '南岗区'], regions) // { names: Set { '道里区', '南岗区', '道外区', … }, level: 2, within: '230100' }
  */
-export function rankPool(chosen: readonly string[], regions: readonly { name: string; code?: string }[]): Set<string> | undefined {
+export function rankPoolOf(chosen: readonly string[], regions: readonly { name: string; code?: string }[]): RankPool | undefined {
   if (chosen.length === 0) return undefined;
   const codeOf = new Map<string, string | undefined>();
   for (const r of regions) if (!codeOf.has(r.name) || codeOf.get(r.name) === undefined) codeOf.set(r.name, r.code);
@@ -68,12 +78,25 @@ export function rankPool(chosen: readonly string[], regions: readonly { name: st
     if (codeLevel(code) === undefined) return undefined;
     codes.push(code!);
   }
-  const level = codeLevel(codes[0]);
+  const level = codeLevel(codes[0])!;
   if (codes.some((c) => codeLevel(c) !== level)) return undefined;
   // The division they all lie in, by the code's digits: its city (4), its province (2), or none.
   const shared = (n: number) => codes.every((c) => c.slice(0, n) === codes[0]!.slice(0, n));
-  const prefix = level === 2 && shared(4) ? codes[0]!.slice(0, 4) : level! >= 1 && shared(2) ? codes[0]!.slice(0, 2) : '';
-  const pool = new Set<string>();
-  for (const r of regions) if (r.code !== undefined && codeLevel(r.code) === level && r.code.startsWith(prefix)) pool.add(r.name);
-  return pool;
+  const prefix = level === 2 && shared(4) ? codes[0]!.slice(0, 4) : level >= 1 && shared(2) ? codes[0]!.slice(0, 2) : '';
+  const names = new Set<string>();
+  for (const r of regions) if (r.code !== undefined && codeLevel(r.code) === level && r.code.startsWith(prefix)) names.add(r.name);
+  // 北京's, 天津's and 上海's districts (1101xx) lie in the municipality itself: 110100 is no division.
+  const within = prefix === '' ? undefined : prefix.length === 2 || MUNICIPALITIES.has(prefix.slice(0, 2)) ? `${prefix.slice(0, 2)}0000` : `${prefix}00`;
+  return within ? { names, level, within } : { names, level };
+}
+
+/** Municipalities whose districts are all coded xx01xx (重庆 splits into 5001 and 5002: left as its digits say). */
+const MUNICIPALITIES: ReadonlySet<string> = new Set(['11', '12', '31']);
+
+/**
+ * The names of `rankPoolOf`.
+ * @example rankPool(['道里区', '南岗区'], regions) // Set { '道里区', '南岗区', '道外区', … } (哈尔滨's counties)
+ */
+export function rankPool(chosen: readonly string[], regions: readonly { name: string; code?: string }[]): Set<string> | undefined {
+  return rankPoolOf(chosen, regions)?.names;
 }

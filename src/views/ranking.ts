@@ -7,7 +7,7 @@
  */
 import { translate } from '../domain/messages/index';
 import { formatPeriod } from '../domain/period';
-import type { ViewSpec } from '../domain/types';
+import type { Observation, ViewSpec } from '../domain/types';
 import { rankingRows, type RankingRow } from '../analysis/ranking-table';
 import { isGood } from '../analysis/change';
 import { groupSeries, latestPeriod } from '../analysis/series';
@@ -19,6 +19,10 @@ import { sparklinePath, type SparklineShape } from '../charts/sparkline-path';
 import { textColour } from '../charts/text-colour';
 import { listNumbers, withChangeStyle } from '../charts/number-format';
 import { rankedObservations } from './regions';
+import { readRegionRule } from '../analysis/region-drill';
+import { codeLevel } from '../analysis/region-levels';
+import { regionsOf } from '../analysis/region-identity';
+import { rankAmong } from '../charts/rank-note';
 
 /** Sparkline box, as the app draws it. */
 export const SPARKLINE = { width: 96, height: 24 } as const;
@@ -47,6 +51,8 @@ export interface RankingTableText {
   rows: RankingRowText[];
   /** Said instead of the table when there is nothing to rank. */
   empty: string;
+  /** What the ranks count, when the view ranks a region's children (名次为哈尔滨市所辖 18 个区县中的名次); else absent. */
+  note?: string;
   /** Said in a cell that has nothing (no target). */
   none: string;
   /** Colour of the sparklines. */
@@ -80,6 +86,19 @@ function rankMove(r: RankingRow, data: ChartData): string {
 }
 
 /**
+ * With one rule as the view's regions (a drill: @children:230100; the picker's 全部区县:
+ * @counties:230100) the table ranks that division's children: say so and name it as the data
+ * does, never "among all regions". Empty otherwise (the table then ranks every region).
+ */
+function childrenNote(spec: ViewSpec, data: ChartData, ranked: readonly Observation[]): string {
+  const rule = spec.regions?.length === 1 ? readRegionRule(spec.regions[0]!) : undefined;
+  if (!rule || ranked.length === 0) return '';
+  const levels = new Set(ranked.map((o) => codeLevel(o.regionCode)));
+  const level = levels.size === 1 ? [...levels][0] : undefined;
+  return rankAmong({ within: rule.code, level }, ranked.length, regionsOf(data.observations), data.locale);
+}
+
+/**
  * The ranking table of `spec.period` (else the latest period with regional data).
  * @example buildRankingTable(data, { version: 1, kind: 'ranking', indicator: '造林面积', period: '2024' }, light).rows[0].rank // '1'
  */
@@ -109,12 +128,14 @@ export function buildRankingTable(data: ChartData, spec: ViewSpec, theme: ChartT
   const first = series.periods[0];
   const last = series.periods[series.periods.length - 1];
   const span = { from: first ? formatPeriod(first, locale) : '', to: last ? formatPeriod(last, locale) : '' };
+  const note = childrenNote(spec, data, rows.map((r) => r.observation));
   return {
     heading: spec.title || t('views.ranking.title', { indicator: indicator.displayName || indicator.name, period: period ? formatPeriod(period, locale) : '' }),
     columns: ['rank', 'region', 'value', 'change', 'rankChange', 'trend', 'target'].map((c) => t(`views.ranking.${c}`)),
     empty: t('views.ranking.empty'),
     none: t('views.none'),
     accent: theme.palette[0] ?? theme.text,
+    ...(note ? { note } : {}),
     definition: indicator.definition ?? '',
     marked: chosen ? t('access.linked.marked', { region: chosen }) : '',
     markedWord: t('access.linked.markedShort'),

@@ -54,6 +54,7 @@ export const regions: Record<string, string> = {
   'regions.rank.level.province': '省份',
   'regions.rank.level.prefecture': '地市',
   'regions.rank.level.county': '区县',
+  'regions.rank.level.any': '地区',
   'regions.aggregation': '下级能否汇总',
   'regions.aggregation.sum': '可加总（数量、面积、金额）',
   'regions.aggregation.none': '不可加总（比率、平均值、浓度）',

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildView } from '../../../src/views/build-view';
 import { light } from '../../../src/charts/theme';
-import { rankPool } from '../../../src/analysis/region-levels';
+import { rankPoolOf } from '../../../src/analysis/region-levels';
+import { rankAmong } from '../../../src/charts/rank-note';
+import { loadLocale } from '../../../src/domain/messages/index';
 import type { Indicator, Observation, ViewSpec } from '../../../src/domain/types';
 
 const area: Indicator = { name: '造林面积', baseUnit: '亩', polarity: 'higher', targets: [] };
@@ -27,24 +29,34 @@ function drawn(spec: Partial<ViewSpec>) {
   return { labels: option.yAxis.data, subtitle: title?.subtext ?? '' };
 }
 
-describe('rankPool: the regions a comparison ranks among', () => {
-  it.each<[string, string[], string[] | undefined]>([
-    ['counties of one city: that city\'s counties', ['道里区', '南岗区'], ['道里区', '南岗区', '香坊区']],
-    ['one county: still among its siblings', ['香坊区'], ['道里区', '南岗区', '香坊区']],
-    ['counties of two cities: the province\'s counties', ['道里区', '龙沙区'], ['道里区', '南岗区', '香坊区', '龙沙区', '建华区']],
-    ['cities: the cities, not their counties', ['哈尔滨市', '齐齐哈尔市'], ['哈尔滨市', '齐齐哈尔市']],
-    ['levels mixed: every region', ['哈尔滨市', '道里区'], undefined],
-    ['a region without a code: every region', ['道里区', '合计'], undefined],
-    ['nothing chosen', [], undefined],
-  ])('%s', (_, chosen, expected) => {
-    const pool = rankPool(chosen, [...regions, { name: '合计' }]);
-    expect(pool && [...pool]).toEqual(expected);
+describe('rankPoolOf: the regions a comparison ranks among, and the division they lie in', () => {
+  it.each<[string, string[], string[] | undefined, string | undefined]>([
+    ['counties of one city: that city\'s counties', ['道里区', '南岗区'], ['道里区', '南岗区', '香坊区'], '230100'],
+    ['one county: still among its siblings', ['香坊区'], ['道里区', '南岗区', '香坊区'], '230100'],
+    ['counties of two cities: the province\'s counties', ['道里区', '龙沙区'], ['道里区', '南岗区', '香坊区', '龙沙区', '建华区'], '230000'],
+    ['cities: the cities, not their counties', ['哈尔滨市', '齐齐哈尔市'], ['哈尔滨市', '齐齐哈尔市'], '230000'],
+    ['levels mixed: every region', ['哈尔滨市', '道里区'], undefined, undefined],
+    ['a region without a code: every region', ['道里区', '合计'], undefined, undefined],
+    ['nothing chosen', [], undefined, undefined],
+  ])('%s', (_, chosen, expected, within) => {
+    const pool = rankPoolOf(chosen, [...regions, { name: '合计' }]);
+    expect(pool && [...pool.names]).toEqual(expected);
+    expect(pool?.within).toBe(within);
+  });
+
+  it('a municipality\'s districts lie in the municipality (110100 is no division)', () => {
+    const beijing = [{ name: '东城区', code: '110101' }, { name: '西城区', code: '110102' }];
+    expect(rankPoolOf(['东城区'], beijing)).toEqual({ names: new Set(['东城区', '西城区']), level: 2, within: '110000' });
+  });
+
+  it('provinces of the whole country lie in no one division', () => {
+    expect(rankPoolOf(['黑龙江省'], [{ name: '黑龙江省', code: '230000' }, { name: '吉林省', code: '220000' }])).toEqual({ names: new Set(['黑龙江省', '吉林省']), level: 0 });
   });
 
   it('does not change its input', () => {
     const chosen = ['道里区'];
     const before = JSON.stringify([chosen, regions]);
-    rankPool(chosen, regions);
+    rankPoolOf(chosen, regions);
     expect(JSON.stringify([chosen, regions])).toBe(before);
   });
 });
@@ -59,7 +71,8 @@ describe('a drilled comparison ranks among siblings', () => {
   it('two of 哈尔滨\'s counties are ranked among its three, not among all seven regions', () => {
     const { labels, subtitle } = drawn({ regions: ['南岗区', '香坊区'] });
     expect(labels).toEqual(['2. 南岗区', '3. 香坊区']);
-    expect(subtitle).toContain('名次为全部 3 个地区中的名次');
+    expect(subtitle).toContain('名次为哈尔滨市所辖 3 个区县中的名次');
+    expect(subtitle).not.toContain('名次为全部');
   });
 
   it('the cities with none chosen are ranked among the cities', () => {
@@ -78,7 +91,41 @@ describe('a ranking of the children of a region', () => {
   it('ranks only the children the rule chooses', () => {
     expect(ranking(['@children:230200'])).toEqual(['1 龙沙区', '2 建华区']);
   });
+  it.each<[string, string[] | undefined, string]>([
+    ['a drill\'s rule: the note names the city', ['@children:230200'], '名次为齐齐哈尔市所辖 2 个区县中的名次'],
+    ['the picker\'s 全部区县 of 哈尔滨市', ['@counties:230100'], '名次为哈尔滨市所辖 3 个区县中的名次'],
+    ['a rule on a division the data does not name', ['@counties:230000'], '名次为同一上级所辖 5 个区县中的名次'],
+    ['names: every region is ranked, nothing to say', ['龙沙区'], ''],
+    ['nothing chosen', undefined, ''],
+  ])('its note: %s', (_, regions, expected) => {
+    const view = buildView({ version: 1, kind: 'ranking', indicator: area.name, regions }, { indicator: area, observations: rows, locale: 'zh' }, { theme: light });
+    if (view.type !== 'ranking') throw new Error('not a ranking');
+    expect(view.table.note ?? '').toBe(expected);
+  });
   it('a list of names ranks every region, as before', () => {
     expect(ranking(['龙沙区'])).toHaveLength(rows.length);
+  });
+});
+
+describe('the rank note names the division the ranks count in', () => {
+  it.each<[string, Parameters<typeof rankAmong>[0], string, string]>([
+    ['a city\'s counties, the city in the data', { within: '230100', level: 2 }, 'zh', '名次为哈尔滨市所辖 18 个区县中的名次'],
+    ['a province\'s cities, the province not in the data', { within: '230000', level: 1 }, 'zh', '名次为同一上级所辖 18 个地市中的名次'],
+    ['regions of several levels (a province\'s children)', { within: '230100' }, 'zh', '名次为哈尔滨市所辖 18 个地区中的名次'],
+    ['no one division: among all', { level: 2 }, 'zh', '名次为全部 18 个地区中的名次'],
+    ['no pool: among all', undefined, 'zh', '名次为全部 18 个地区中的名次'],
+    ['in English', { within: '230100', level: 2 }, 'en', 'Ranks are among the 18 counties of 哈尔滨市'],
+    ['in English, unnamed', { within: '230000', level: 1 }, 'en', 'Ranks are among the 18 cities under the same parent'],
+  ])('%s', async (_, pool, locale, expected) => {
+    if (locale === 'en') await loadLocale('en');
+    expect(rankAmong(pool, 18, regions, locale as 'zh' | 'en')).toBe(expected);
+  });
+
+  it('a comparison of chosen cities among the province\'s cities names the province when the data does', () => {
+    const withProvince = [...rows, o('黑龙江省', '230000', 20000), o('牡丹江市', '231000', 7000)];
+    const view = buildView({ version: 1, kind: 'comparison', indicator: area.name, regions: ['哈尔滨市', '齐齐哈尔市'] }, { indicator: area, observations: withProvince, locale: 'zh' }, { theme: light });
+    if (view.type !== 'chart' || !view.chart.ok) throw new Error('not drawn');
+    const title = view.chart.option.title as { subtext?: string }[] | { subtext?: string };
+    expect((Array.isArray(title) ? title[0] : title)?.subtext).toContain('名次为黑龙江省所辖 3 个地市中的名次');
   });
 });

@@ -54,6 +54,7 @@ export const regions: Record<string, string> = {
   'regions.rank.level.province': 'provinces',
   'regions.rank.level.prefecture': 'cities',
   'regions.rank.level.county': 'counties',
+  'regions.rank.level.any': 'regions',
   'regions.aggregation': 'Can parts be summed',
   'regions.aggregation.sum': 'Additive (counts, areas, amounts)',
   'regions.aggregation.none': 'Not additive (rates, averages, concentrations)',
