@@ -195,6 +195,35 @@ describe('one number format per indicator', () => {
   });
 
   it.each([
+    ['tiny values written with an exponent: none', 1.5e-7, 0],
+    ['one millionth: six, at most four', 0.000001, 4],
+    ['past twelve digits: none', 1234567890123.4, 0],
+    ['rounding up to a whole number', 2.9999999999999, 0],
+    ['negative', -12.5, 1],
+    ['zero', 0, 0],
+    ['trailing zeros of the digits are not decimals', 40.1, 1],
+  ] as const)('decimals as written: %s', (_name, value, expected) => {
+    expect(valueDecimals(ton, [obs(value)], '吨')).toBe(expected);
+    // The same as the number written back from twelve digits, capped at four.
+    const text = String(Number(value.toPrecision(12)));
+    const written = text.includes('e') || !text.includes('.') ? 0 : text.length - text.indexOf('.') - 1;
+    expect(Math.min(written, 4)).toBe(expected);
+  });
+
+  it('decimals as written, over values of every size', () => {
+    const reference = (v: number) => {
+      const text = String(Number(v.toPrecision(12)));
+      return Math.min(text.includes('e') || !text.includes('.') ? 0 : text.length - text.indexOf('.') - 1, 4);
+    };
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let i = 0; i < 5000; i++) {
+      const v = Math.round(next() * 1e6) / 10 ** Math.floor(next() * 9) * 10 ** Math.floor(next() * 8 - 4);
+      expect(valueDecimals(ton, [obs(v)], '吨')).toBe(reference(v));
+    }
+  });
+
+  it.each([
     [5.1, 2, '5.10'],
     [986000, 0, '986,000'],
     [12345.678, 1, '12,345.7'],
