@@ -266,6 +266,57 @@ test('the note on disagreeing values lists a city\'s reported value against its 
   await screenshot(page, 'regions-conflicts-parts-1920');
 });
 
+test('the reported value against its parts\' sum goes with the chart: picture, data rows, saved page, embed, print', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await openFresh(page);
+  await importAndShow(page, own('heilongjiang-names.csv'));
+  await chooseIndicator(page, GRAIN);
+  await page.getByTestId('view-tab-comparison').click();
+  await chartDrawn(page, 'comparison-chart');
+  // Found once the division table has loaded: the page's note says it first.
+  await expect(page.getByTestId('conflicts-parts').locator('summary')).toContainText('有 2 处');
+  const line = /哈尔滨市 2024年：上报 880(\.0)?万亩，18 个下级汇总为 900\.9万亩/;
+  const menu = page.getByTestId('comparison-export');
+  await menu.locator('summary').click();
+  const download = async (testid: string) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+    return { path: await file.path(), text: readFileSync(await file.path()).toString('utf8') };
+  };
+  // The comparison draws 2024 only: its copies say 2024's disagreement, not 2023's.
+  const svg = (await download('comparison-export-svg')).text;
+  expect(svg).toMatch(/有 1 处地区的上报值与其下级汇总不一致/);
+  expect(svg).toMatch(line);
+  expect(svg).not.toContain('2023年：上报');
+  const csv = (await download('comparison-export-csv')).text;
+  expect(csv).toMatch(line);
+  const saved = await download('comparison-export-html');
+  const dir = mkdtempSync(join(tmpdir(), 'regions-parts-'));
+  writeFileSync(join(dir, 'chart.html'), readFileSync(saved.path));
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  try {
+    const view = await context.newPage();
+    await view.goto(`file://${join(dir, 'chart.html')}`);
+    await expect(view.locator('[data-testid="standalone-chart"][data-drawn="1"]')).toHaveCount(1, { timeout: 20_000 });
+    await expect(view.getByTestId('standalone-note')).toContainText(line);
+    await view.screenshot({ path: join(process.cwd(), 'test-results', 'screenshots', 'regions-parts-saved-page.png') });
+    // The embed carries the same document.
+    await page.getByTestId('comparison-export-embed').click();
+    const snippet = page.getByTestId('comparison-export-snippet');
+    await expect(snippet).toHaveValue(/<iframe/);
+    const src = /src="([^"]+)"/.exec(await snippet.inputValue())![1]!.replace(/&amp;/g, '&');
+    const embed = await context.newPage();
+    await embed.goto(src);
+    await expect(embed.locator('[data-testid="standalone-chart"][data-drawn="1"]')).toHaveCount(1, { timeout: 20_000 });
+    await expect(embed.getByTestId('standalone-note')).toContainText(line);
+  } finally {
+    await context.close();
+  }
+  // On paper: the same lines as the exports.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('conflicts-parts-print')).toContainText('注：有 2 处地区的上报值与其下级汇总不一致');
+  await expect(page.getByTestId('conflicts-parts-print')).toContainText(line);
+});
+
 test('"the children of 哈尔滨市" saved in a link still shows a county imported later', async ({ page }) => {
   test.setTimeout(120_000);
   await openFresh(page);
