@@ -13,6 +13,9 @@ import { buildRankingTable, type RankingTableText } from './ranking';
 import { buildKpiCards, type KpiCardsText } from './kpi';
 import { buildRegionView, type RegionSet, type RegionViewModel } from './region';
 import { chartViews, mine, type ChartViewModel, type ViewLook } from './chart-views';
+// Every chart kind drawable at once (small multiples, map, 柱+同比, 柱+目标): the first page's panels
+// use chart-views.ts alone and load the others when needed (views/chart-kind-registry.ts).
+import './chart-kinds';
 import type { DrawnChart } from './types';
 
 /** What a destination renders for one view. */

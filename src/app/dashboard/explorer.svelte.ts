@@ -6,6 +6,7 @@ import { getContext, setContext } from 'svelte';
 import { VALUE_KINDS, type Indicator, type ValueKind, type ViewKind, type ViewSpec } from '../../domain/types';
 import { comparePeriods } from '../../domain/period';
 import { shownRegions } from '../../views/regions';
+import { chartKindReady, loadChartKinds } from '../../views/chart-kind-registry';
 import { latestPeriod } from '../../analysis/series';
 import { labelRegions, labelTargets, regionsOf } from '../../analysis/region-identity';
 import { expandRegionRules, hasRegionRule } from '../../analysis/region-drill';
@@ -58,7 +59,8 @@ export class Explorer {
    * the last spec that matched the values shown. Choosing another indicator also clears a chosen
    * period and regions; applied at once to the old values, that redrew the old indicator's
    * comparison (and cards) before the new values came: 50–100 ms more per switch at 1M rows.
-   * Views compute from this; controls show `spec`, the user's choice.
+   * Views compute from this; controls show `spec`, the user's choice. A spec whose chart kind's
+   * code has not loaded yet (柱+同比 from a link or the back button) waits for it the same way.
    */
   readonly view: ViewSpec;
 
@@ -88,6 +90,8 @@ export class Explorer {
   readonly period: string | undefined;
 
   private loadSeq = 0;
+  /** Bumped when the chart kinds the first page does not draw (柱+同比, 柱+目标) have loaded. */
+  private kindsArrived = $state(0);
   /** The data version (`workspace.dataVersion`) `observations` were read at. */
   private loadedVersion = -1;
   /** The timer that starts warming the value cache (warmWhenIdle). */
@@ -102,7 +106,9 @@ export class Explorer {
     // A memo, not state: the last spec whose indicator was the loaded one.
     let matched = this.spec;
     this.view = $derived.by(() => {
-      if (this.spec.indicator === this.loadedIndicator || matched.indicator !== this.loadedIndicator) matched = this.spec;
+      void this.kindsArrived;
+      const values = this.spec.indicator === this.loadedIndicator || matched.indicator !== this.loadedIndicator;
+      if (values && chartKindReady(this.spec.chart)) matched = this.spec;
       return matched;
     });
     this.labelled = $derived(labelRegions(this.observations, workspace.regionIdentity));
@@ -247,6 +253,20 @@ export class Explorer {
   follow(): void {
     $effect(() => this.keepIndicator());
     $effect(() => this.keepValues());
+    $effect(() => this.keepChartKind());
+  }
+
+  /**
+   * Load the chart kind the spec names when its code is not here yet (an effect of `follow`): the
+   * first page carries only the trend's and the comparison's builders (initial-JS budget).
+   */
+  keepChartKind(): void {
+    if (chartKindReady(this.spec.chart)) return;
+    // A failed load leaves the view as it was; the next change of the spec tries again.
+    loadChartKinds().then(
+      () => this.kindsArrived++,
+      () => undefined,
+    );
   }
 
   /** Keep a valid indicator chosen as datasets come and go (an effect of `follow`). */
@@ -283,8 +303,11 @@ export class Explorer {
     }
     this.loading = true;
     const start = performance.now();
+    // A first view drawn as 柱+同比 or 柱+目标 (a link) needs that builder too: read beside the values.
+    const kinds = chartKindReady(this.spec.chart) ? undefined : loadChartKinds().catch(() => undefined);
     await this.workspace.opened;
     const rows = await store.getSeries({ indicator });
+    if (kinds) await kinds;
     // On the page's timeline for the benchmark, like the import's phases (store:read says
     // whether the store read or shared an answer already under way).
     performance.measure('view:load', { start, detail: { indicator } });

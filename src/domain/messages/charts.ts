@@ -6,6 +6,7 @@ export const charts: Record<string, string> = {
   'chart.index_base_missing': '基期{period}没有数据（或为零），无法换算为指数。',
   'chart.index_base_change': '变化量不能换算为指数。',
   'chart.too_many_regions': '地区过多（{n} 个），只显示前 {max} 个。',
+  'chart.kind_loading': '图表正在载入…',
   'chart.no_map': '请先加载边界文件（GeoJSON 或 TopoJSON）。',
   'chart.no_region': '请选择一个地区。',
   'chart.other_grains': '另有 {n} 条{grain}数据未显示（不同时间粒度不混在一张图上）。',

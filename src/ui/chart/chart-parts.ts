@@ -4,11 +4,14 @@
  */
 import type { EChartsOption } from 'echarts';
 
-/** A group of parts loaded on demand: zoom, marks and graphics; the map tab's; the SVG renderer. */
-export type PartGroup = 'detail' | 'map' | 'svg';
+/**
+ * A group of parts loaded on demand: reference lines (markLine); zoom, point and area marks and
+ * graphics; the map tab's; the SVG renderer.
+ */
+export type PartGroup = 'marks' | 'detail' | 'map' | 'svg';
 
 /** Every group, in the order they are prefetched. */
-export const PART_GROUPS: readonly PartGroup[] = ['detail', 'map', 'svg'];
+export const PART_GROUPS: readonly PartGroup[] = ['marks', 'detail', 'map', 'svg'];
 
 /** Series types drawn by an on-demand group's parts. */
 const SERIES_GROUP: ReadonlyMap<string, PartGroup> = new Map([
@@ -29,6 +32,7 @@ export function partsNeeded(option: EChartsOption, renderer: 'canvas' | 'svg'): 
     if (!s || typeof s !== 'object') continue;
     const group = typeof s.type === 'string' ? SERIES_GROUP.get(s.type) : undefined;
     if (group) out.add(group);
+    if ('markLine' in s && present(s.markLine)) out.add('marks');
     if ('markPoint' in s && present(s.markPoint)) out.add('detail');
     if ('markArea' in s && present(s.markArea)) out.add('detail');
   }

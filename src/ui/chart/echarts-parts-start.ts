@@ -1,7 +1,7 @@
 /**
  * The ECharts parts the app registers before its first chart: what the overview's trend and
- * comparison draw with. Everything else waits in echarts-parts-detail/-map/-svg and loads when
- * an option asks for it (see chart-parts.ts). The legend is the plain one: no chart asks for
+ * comparison draw with. Everything else waits in echarts-parts-marks/-detail/-map/-svg and loads
+ * when an option asks for it (see chart-parts.ts), reference lines included. The legend is the plain one: no chart asks for
  * `type: 'scroll'`, and the scrolling legend's code is ~2 KB gzip of the first page.
  */
 import { BarChart, LineChart } from 'echarts/charts';
@@ -9,7 +9,6 @@ import {
   AriaComponent,
   GridComponent,
   LegendPlainComponent,
-  MarkLineComponent,
   TitleComponent,
   TooltipComponent,
 } from 'echarts/components';
@@ -22,7 +21,6 @@ export const START_PARTS = [
   AriaComponent,
   GridComponent,
   LegendPlainComponent,
-  MarkLineComponent,
   TitleComponent,
   TooltipComponent,
   LabelLayout,

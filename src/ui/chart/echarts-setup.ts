@@ -1,6 +1,6 @@
 /**
  * The only place the app's ECharts runtime is assembled. The parts the first charts draw with are
- * registered at once; zoom and marks, maps and the SVG renderer load on demand (chart-parts.ts
+ * registered at once; reference lines, zoom and marks, maps and the SVG renderer load on demand (chart-parts.ts
  * says which an option needs), which keeps them out of the JavaScript the page starts with.
  */
 import * as echarts from 'echarts/core';
@@ -12,6 +12,7 @@ echarts.use(START_PARTS);
 
 /** Each group's module, as its own chunk. */
 const LOADERS: Record<PartGroup, () => Promise<readonly unknown[]>> = {
+  marks: () => import('./echarts-parts-marks').then((m) => m.MARK_PARTS),
   detail: () => import('./echarts-parts-detail').then((m) => m.DETAIL_PARTS),
   map: () => import('./echarts-parts-map').then((m) => m.MAP_PARTS),
   svg: () => import('./echarts-parts-svg').then((m) => m.SVG_PARTS),

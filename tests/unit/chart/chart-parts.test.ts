@@ -5,7 +5,9 @@ import { partsNeeded, type PartGroup } from '../../../src/ui/chart/chart-parts';
 describe('partsNeeded', () => {
   const cases: [string, EChartsOption, 'canvas' | 'svg', PartGroup[]][] = [
     ['a short trend needs only the start parts', { xAxis: {}, yAxis: {}, series: [{ type: 'line', data: [1, 2] }] }, 'canvas', []],
-    ['bars with a reference line need only the start parts', { series: { type: 'bar', markLine: { data: [{ yAxis: 1 }] } } }, 'canvas', []],
+    ['bars with a reference line need the marks parts', { series: { type: 'bar', markLine: { data: [{ yAxis: 1 }] } } }, 'canvas', ['marks']],
+    ['a line with no reference line (markLine undefined) needs nothing', { series: [{ type: 'line', markLine: undefined }] }, 'canvas', []],
+    ['a reference line in a long trend needs both, in load order', { dataZoom: {}, series: [{ type: 'line', markLine: { data: [] } }] }, 'canvas', ['marks', 'detail']],
     ['the same trend drawn as SVG needs the SVG renderer', { series: [{ type: 'line' }] }, 'svg', ['svg']],
     ['a long trend with zoom needs the detail parts', { series: [{ type: 'line' }], dataZoom: [{ type: 'inside' }] }, 'canvas', ['detail']],
     ['an empty zoom list needs nothing', { series: [{ type: 'line' }], dataZoom: [] }, 'canvas', []],

@@ -6,6 +6,7 @@ export const charts: Record<string, string> = {
   'chart.index_base_missing': 'The base period {period} has no data (or zero), so no index can be computed.',
   'chart.index_base_change': 'Changes cannot be indexed to a base period.',
   'chart.too_many_regions': 'Too many regions ({n}); only the first {max} are shown.',
+  'chart.kind_loading': 'The chart is loading…',
   'chart.no_map': 'Load a boundary file (GeoJSON or TopoJSON) first.',
   'chart.no_region': 'Choose a region.',
   'chart.other_grains': '{n} {grain} values are not shown (different grains are never mixed on one chart).',
