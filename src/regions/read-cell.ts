@@ -27,6 +27,9 @@ const FOOTNOTE_NUMBERS = /[\u2460-\u24ff\u2776-\u2793]/g;
 /** 其中：道里区 lists a part of the row above; #道里区 and 道里区* mark rows the same way or a note. */
 const ROW_MARKS = /^(其中:?|[#*※])+|[#*※†‡]+$/g;
 
+/** Quotes round a name pasted from a document ("道里区", “道里区”, 「道里区」) and a sentence's full stop after it. */
+const QUOTES = /^["'“”‘’「」『』]+|["'“”‘’「」『』。.]+$/g;
+
 /**
  * NFKC, then no spaces anywhere (the ideographic space included): `黑龙江省 哈尔滨市` is one name.
  * @example normalizeName(' 道里区（２３０１０２） ') // '道里区(230102)'
@@ -49,7 +52,7 @@ function toSixDigits(digits: string): { code?: string; finerCode?: string } {
  * @example readRegionCell('道里区(230102)') // { name: '道里区', code: '230102' }
  */
 export function readRegionCell(text: string): RegionCell {
-  const t = normalizeName(String(text).replace(FOOTNOTE_NUMBERS, '')).replace(SEPARATORS, '').replace(ROW_MARKS, '');
+  const t = normalizeName(String(text).replace(FOOTNOTE_NUMBERS, '')).replace(QUOTES, '').replace(SEPARATORS, '').replace(ROW_MARKS, '');
   let m = CODE_FIRST.exec(t);
   if (m) return { name: m[2] ?? '', ...toSixDigits(m[1]) };
   m = CODE_LAST.exec(t);

@@ -80,17 +80,35 @@ export function shortNameOf(name: string, level: Level, statistical = false): st
 }
 
 /**
+ * Abbreviations in common use that no rule gives: 内蒙 (as often as 内蒙古); 新疆's 州 by their first
+ * character (克州, 巴州, 博州: 巴州 is also 巴中's 巴州区, so a file's other regions settle it); and
+ * 新疆维吾尔族自治区, the 族 that the legal name does not have.
+ */
+const CONVENTIONAL: Readonly<Record<string, readonly string[]>> = {
+  内蒙古自治区: ['内蒙'],
+  新疆维吾尔自治区: ['新疆维吾尔族自治区'],
+  克孜勒苏柯尔克孜自治州: ['克州'],
+  巴音郭楞蒙古自治州: ['巴州'],
+  博尔塔拉蒙古自治州: ['博州'],
+};
+
+/**
  * Other ways offices write a division: an autonomous one as its short name with the kind's last
- * character (延边州, 大厂县, 鄂伦春旗, 管城区); a legal 新区 without 新区 (浦东); 内蒙. Statistical 新区
- * keep theirs: 兰州新区 without it would be 兰州.
+ * character (延边州, 大厂县, 鄂伦春旗, 管城区; 广西自治区); a legal 新区 without 新区 (浦东); the
+ * abbreviations above (内蒙, 克州). Statistical 新区 keep theirs: 兰州新区 without it would be 兰州.
  * @example kindAliasesOf('延边朝鲜族自治州', 'prefecture', false) // ['延边州']
  * @example kindAliasesOf('浦东新区', 'county', false) // ['浦东']
  */
 export function kindAliasesOf(name: string, level: Level, statistical: boolean): string[] {
-  // 内蒙 is how tables write 内蒙古 as often as not.
-  if (level === 'province') return name === '内蒙古自治区' ? ['内蒙'] : [];
+  const conventional = CONVENTIONAL[name] ?? [];
+  if (level === 'province') {
+    // 广西自治区, 新疆自治区: the short name with the kind, as 延边州 is for a prefecture.
+    const short = shortNameOf(name, level);
+    const kind = name.endsWith('自治区') && short !== name && `${short}自治区` !== name ? [`${short}自治区`] : [];
+    return [...kind, ...conventional];
+  }
   if (level === 'county' && !statistical && name.endsWith('新区') && name.length - 2 >= MIN_LENGTH) return [name.slice(0, -2)];
-  if (!/(自治[州县旗]|族区)$/.test(name)) return [];
+  if (!/(自治[州县旗]|族区)$/.test(name)) return conventional;
   const short = shortNameOf(name, level, statistical);
-  return short === name ? [] : [`${short}${name.slice(-1)}`];
+  return short === name ? conventional : [`${short}${name.slice(-1)}`, ...conventional];
 }

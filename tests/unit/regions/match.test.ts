@@ -34,6 +34,19 @@ describe('matchRegion: the forms a cell comes in', () => {
     ['内蒙古', '150000'],
     ['内蒙', '150000'],
     ['内蒙通辽', '150500'],
+    // an autonomous region as short name + 自治区; abbreviations in common use
+    ['广西自治区', '450000'],
+    ['新疆自治区', '650000'],
+    ['宁夏自治区', '640000'],
+    ['新疆维吾尔族自治区', '650000'],
+    ['克州', '653000'],
+    ['博州', '652700'],
+    ['巴州', '?511902,652800'],
+    // quotes round a pasted name, a full stop after it
+    ['"道里区"', '230102'],
+    ['“道里区”', '230102'],
+    ['「道里区」', '230102'],
+    ['道里区。', '230102'],
     ['广西', '450000'],
     ['新疆', '650000'],
     ['宁夏', '640000'],
@@ -342,6 +355,8 @@ describe('matchRegion: inputs are not mutated', () => {
 
 describe('matchFileRegions: a file\u2019s names settle one another', () => {
   it.each<[string[], Omit<MatchContext, 'near'> | undefined, string[]]>([
+    // 巴州 among 新疆's prefectures is 巴音郭楞, not 巴中's 巴州区
+    [['巴州', '克州', '伊犁州', '阿克苏地区'], undefined, ['652800', '653000', '654000', '652900']],
     [['鼓楼区', '台江区', '仓山区'], undefined, ['350102', '350103', '350104']],
     [['鼓楼区', '玄武区', '秦淮区'], undefined, ['320106', '320102', '320104']],
     [['吉林', '长春市', '四平市'], undefined, ['220200', '220100', '220300']],
