@@ -15,14 +15,15 @@ export function aggregationOf(indicator: Pick<Indicator, 'aggregation' | 'baseUn
 }
 
 /**
- * `code`'s row of the roll-up of `observations` (one period's values; totals and values without a
- * code are left out), or undefined when the code is not in the table or nothing lies under it.
+ * `code`'s row of the roll-up of `observations` (one period's values; totals, values without a
+ * code and changes are left out: counties' 同比 rates never add up to their city's), or undefined
+ * when the code is not in the table or nothing lies under it.
  * @example rollUpOf('230100', rows, 'sum') // { code: '230100', reported: 800, sum: 819, differs: true, complete: true, … }
  */
 export function rollUpOf(code: string, observations: readonly Observation[], aggregation: Aggregation): RollUpRow | undefined {
   const d = division(code);
   if (!d) return undefined;
-  const values = observations.filter((o) => !o.isTotal && o.regionCode !== undefined).map((o) => ({ code: o.regionCode!, value: o.value }));
+  const values = observations.filter((o) => !o.isTotal && o.regionCode !== undefined && (o.kind ?? 'level') === 'level').map((o) => ({ code: o.regionCode!, value: o.value }));
   return rollUp(values, d.level, aggregation).rows.find((r) => r.code === code);
 }
 

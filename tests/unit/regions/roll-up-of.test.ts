@@ -25,6 +25,11 @@ describe('rollUpOf', () => {
     if (aggregation === 'none') expect(row.sum).toBeUndefined();
   });
 
+  it('changes (同比) never add up: the counties\' rates make no sum for their city', () => {
+    const changes = [obs('640202', 5), obs('640205', 3), obs('640221', 4)].map((o) => ({ ...o, kind: 'change' as const, changeType: 'relative' as const, unit: '%' }));
+    expect(rollUpOf('640200', changes, 'sum')?.sum).toBeUndefined();
+  });
+
   it('is undefined for a code not in the table', () => {
     expect(rollUpOf('999900', [obs('999901', 1)], 'sum')).toBeUndefined();
   });
