@@ -41,6 +41,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 td.region{overflow-wrap:anywhere;min-width:6em}
 td.nowrap{white-space:nowrap}
 .tied{margin-left:4px;font-size:12px;color:var(--muted)}
+tr.chosen{outline:2px solid currentColor;outline-offset:-2px;font-weight:700}
 .light{display:inline-flex;align-items:center;gap:4px;padding:0 8px;margin-left:6px;border-radius:10px;border:1.5px solid}
 .light .dot{width:10px;height:10px;border-radius:50%;display:inline-block}
 .kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:12px;margin-bottom:16px}
@@ -166,6 +167,9 @@ function rankingTable(page: Document, table: RankingTableText): HTMLElement {
   section.append(el(page, 'h2', undefined, table.heading));
   // Empty unless the table ranks one region's children (a drill's rule).
   if (table.note) section.append(el(page, 'p', 'muted', table.note));
+  // A calculated indicator's definition and the linked filter's region, as on the dashboard (#25).
+  if (table.definition) section.append(testid(el(page, 'p', 'muted', table.definition), 'standalone-ranking-definition'));
+  if (table.marked) section.append(el(page, 'p', 'muted', table.marked));
   if (table.rows.length === 0) {
     section.append(el(page, 'p', 'muted', table.empty));
     return section;
@@ -177,6 +181,10 @@ function rankingTable(page: Document, table: RankingTableText): HTMLElement {
   for (const r of table.rows) {
     const tr = el(page, 'tr');
     tr.dataset.testid = 'standalone-rank-row';
+    if (r.chosen) {
+      tr.className = 'chosen';
+      tr.setAttribute('aria-current', 'true');
+    }
     const rank = el(page, 'td', 'num', r.rank);
     if (r.tied) rank.append(el(page, 'span', 'tied', r.tied));
     const change = el(page, 'td', 'num', r.change.text);
@@ -188,7 +196,9 @@ function rankingTable(page: Document, table: RankingTableText): HTMLElement {
       target.append(el(page, 'span', undefined, r.target.pct));
       if (r.target.status) target.append(trafficLight(page, r.target.status, r.target.word, r.target.colour));
     } else target.textContent = '—';
-    tr.append(rank, el(page, 'td', 'region', r.region), el(page, 'td', 'num', r.value), change, el(page, 'td', 'nowrap', r.move), trend, target);
+    const region = el(page, 'td', 'region', r.region);
+    if (r.chosen) region.append(el(page, 'span', 'tied', table.markedWord));
+    tr.append(rank, region, el(page, 'td', 'num', r.value), change, el(page, 'td', 'nowrap', r.move), trend, target);
     body.append(tr);
   }
   const t = el(page, 'table');
@@ -199,6 +209,12 @@ function rankingTable(page: Document, table: RankingTableText): HTMLElement {
   scroll.append(t);
   section.append(scroll);
   return section;
+}
+
+/** An element with its test id. */
+function testid<E extends HTMLElement>(e: E, id: string): E {
+  e.dataset.testid = id;
+  return e;
 }
 
 function kpiCards(page: Document, model: KpiCardsText): HTMLElement {
@@ -344,7 +360,9 @@ function renderItem(page: Document, item: BuiltItem, charts: Charts, locale: Cha
       section.dataset.testid = 'standalone-overview';
       const grid = el(page, 'div', 'overview-charts');
       for (const c of item.charts) grid.append(drawChart(page, c, charts));
-      section.append(el(page, 'h2', undefined, item.cards.heading), kpiCards(page, item.cards), grid);
+      section.append(el(page, 'h2', undefined, item.cards.heading));
+      if (item.cards.definition) section.append(testid(el(page, 'p', 'muted', item.cards.definition), 'standalone-kpi-definition'));
+      section.append(kpiCards(page, item.cards), grid);
       return section;
     }
   }
