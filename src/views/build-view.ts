@@ -54,7 +54,8 @@ const overview: ViewBuilder = (spec, data, look) => {
   const { locale, indicator } = data;
   const name = indicator.displayName || indicator.name;
   const period = periodOf(spec, data);
-  const base = { version: 1 as const, indicator: spec.indicator, datasets: spec.datasets, regions: spec.regions, filter: spec.filter };
+  // The overview's number format is every panel's (#25): the cards', the trend's and the comparison's.
+  const base = { version: 1 as const, indicator: spec.indicator, datasets: spec.datasets, regions: spec.regions, filter: spec.filter, format: spec.format };
   const parts: ViewSpec[] = [
     { ...base, kind: 'trend', periodFrom: spec.periodFrom, periodTo: spec.periodTo, title: translate(locale, 'dash.trendTitle', { indicator: name }) },
     {
