@@ -5,6 +5,8 @@
 import type { Observation, ViewSpec } from '../../domain/types';
 import { comparePeriods, formatPeriod } from '../../domain/period';
 import type { Locale } from '../../domain/messages/index';
+import { expandRegionRules } from '../../analysis/region-drill';
+import { regionsOf } from '../../analysis/region-identity';
 
 /** Kinds that show one period (`spec.period`) rather than a span. */
 const ONE_PERIOD: ReadonlySet<ViewSpec['kind']> = new Set(['comparison', 'ranking', 'overview', 'map']);
@@ -13,12 +15,20 @@ const ONE_PERIOD: ReadonlySet<ViewSpec['kind']> = new Set(['comparison', 'rankin
 const ofIndicator = (spec: ViewSpec, o: Observation) => spec.kind === 'region' || o.indicator === spec.indicator;
 
 /**
+ * The view's regions by name: a rule (@children:230100, a drill; @counties:230100, 全部区县) as the
+ * regions of the data it chooses, as the views read it; a name as it is.
+ */
+function byName(regions: readonly string[], observations: readonly Observation[]): string[] {
+  return expandRegionRules(regions, regionsOf(observations));
+}
+
+/**
  * The observations a chart of `spec` draws: its indicator, its regions when it names some, its
  * period (one-period kinds) or span. Input order is kept; the input is not changed.
  * @example observationsBehind({ version: 1, kind: 'comparison', indicator: '面积', period: '2024' }, rows) // rows of 2024
  */
 export function observationsBehind<T extends Observation>(spec: ViewSpec, observations: readonly T[]): T[] {
-  const regions = spec.regions && spec.regions.length > 0 ? new Set(spec.regions) : undefined;
+  const regions = spec.regions && spec.regions.length > 0 ? new Set(byName(spec.regions, observations)) : undefined;
   const onePeriod = ONE_PERIOD.has(spec.kind) ? spec.period : undefined;
   return observations.filter(
     (o) =>
@@ -46,7 +56,7 @@ const ALL_REGIONS: ReadonlySet<ViewSpec['kind']> = new Set(['ranking', 'map', 'c
  */
 export function observationsForSnapshot<T extends Observation>(spec: ViewSpec, observations: readonly T[]): T[] {
   // A filtered overview's cards and trend show the filter's region, which its regions may not name.
-  const named = [...(spec.regions ?? []), ...(spec.filter ? [spec.filter] : [])];
+  const named = [...byName(spec.regions ?? [], observations), ...(spec.filter ? [spec.filter] : [])];
   const regions = spec.regions && spec.regions.length > 0 && !ALL_REGIONS.has(spec.kind) ? new Set(named) : undefined;
   return observations.filter((o) => ofIndicator(spec, o) && (!regions || regions.has(o.region) || o.isTotal === true));
 }
