@@ -78,6 +78,8 @@ describe('buildDocumentItems', () => {
         return `overview ${item.cards.cards.length} cards, ${item.charts.filter((c) => c.ok).length} charts`;
       case 'slide-kpi':
         return `slide-kpi ${item.slide.kpi?.value}`;
+      case 'slide-region':
+        return `slide-region ${item.slide.cards.length} cards${item.slide.more ? ', more' : ''}`;
       case 'title':
         return `title ${item.title} / ${item.subtitle}`;
       case 'ledger':
@@ -95,6 +97,8 @@ describe('buildDocumentItems', () => {
     ['map on the carried boundary', view('map', { boundary }), 'chart ok +map'],
     ['map with no boundary says why', view('map'), 'chart reason'],
     ['a deck’s KPI slide: one big number', view('trend', { show: 'slide-kpi' }), 'slide-kpi 10.0万亩'],
+    // Shown as a 按地区 slide only when the view is 按地区: a trend stays a chart.
+    ['a trend marked as a 按地区 slide stays a chart', view('trend', { show: 'slide-region' }), 'chart ok'],
     ['a deck’s title slide, hostile text kept as text', title, `title 2024年工作汇报 / ${kit.HOSTILE}`],
   ];
   it.each(cases)('%s', (_name, input, expected) => {
