@@ -7,6 +7,7 @@ import type { Dataset, Indicator, Region } from '../domain/types';
 import * as store from '../store';
 import { buildRegionIdentity, type RegionIdentity } from '../analysis/region-identity';
 import { divisions, storedAliases } from './dashboard/division-names.svelte';
+import { whenFirstChartDrawn } from './dashboard/after-first-chart.svelte';
 
 const CONTEXT = Symbol('workspace');
 /**
@@ -107,7 +108,13 @@ export class Workspace {
     }
     this.ready = true;
     // Deleted datasets stay restorable for a month, then their values are freed; after the first
-    // paint, since only the undo list can change.
+    // charts, since only the undo list can change. Its read-write transaction spans the value
+    // blocks, and a read of the first chart's values queued behind it.
+    // A purge that fails (the database closed by a newer tab) is tried again at the next start.
+    whenFirstChartDrawn(() => void this.purgeOld().catch(() => undefined));
+  }
+
+  private async purgeOld(): Promise<void> {
     const purged = await store.purgeDeleted(DELETED_KEPT_MS);
     if (purged.length > 0) await this.refresh();
   }

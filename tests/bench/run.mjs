@@ -253,6 +253,7 @@ async function runCase(c) {
         switch_bare_ms: samples('switchBare'),
         switch_cpu_ms: samples('switchCpu'),
         comparison_ms: samples('comparisonMs'),
+        first_chart_breakdown: rounds.map((r) => r.breakdown ?? null),
       },
       longest_task_ms: round(Math.max(0, ...during.map((t) => t.duration))),
       long_tasks: during.length,
@@ -292,6 +293,8 @@ async function afterReload(page, how) {
   await page.reload();
   const liveChart = await settledDraw(page, 'trend-chart', 0, 120_000);
   const appStart = await page.evaluate(() => performance.getEntriesByName('app:start')[0]?.startTime ?? null);
+  // Where the first chart's time went, from the page's own marks (ms from navigation start).
+  const breakdown = await page.evaluate(firstChartBreakdown);
   await settledDraw(page, 'comparison-chart', 0, 60_000).catch(() => undefined);
   const switched = await switchIndicator(page, how);
   const comparisonMs = await changePeriod(page);
@@ -305,6 +308,34 @@ async function afterReload(page, how) {
     [how === 'press' ? 'switchPress' : 'switchBare']: switched?.ms ?? null,
     switchPhases: switched?.phases ?? null,
     comparisonMs,
+    breakdown,
+  };
+}
+
+/**
+ * In the page: the first live trend's way from navigation start, by the app's marks (main.ts,
+ * the store, the explorer, EChart): HTML and scripts arrived, app code started, store open,
+ * values read, App chunk evaluated and mounted, the view's values in hand, ECharts init and
+ * setOption. Each field is [start, end] in ms, or null when the page did not mark it.
+ */
+function firstChartBreakdown() {
+  const first = (name) => performance.getEntriesByName(name)[0];
+  const span = (e) => (e ? [Math.round(e.startTime), Math.round(e.startTime + e.duration)] : null);
+  const draw = first('chart:draw:trend-chart');
+  const nav = performance.getEntriesByType('navigation')[0];
+  const before = (r) => !draw || r.responseEnd <= draw.startTime;
+  const scripts = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js') && before(r));
+  return {
+    html: nav ? [0, Math.round(nav.responseEnd)] : null,
+    scripts: scripts.length ? [Math.round(Math.min(...scripts.map((r) => r.startTime))), Math.round(Math.max(...scripts.map((r) => r.responseEnd)))] : null,
+    app_start: span(first('app:start')),
+    store_open: span(first('store:open')),
+    store_read: span(first('store:read')),
+    app_code: span(first('app:code')),
+    app_mounted: span(first('app:mounted')),
+    view_load: span(first('view:load')),
+    echarts_init: span(first('chart:init:trend-chart')),
+    echarts_draw: span(draw),
   };
 }
 
