@@ -6,6 +6,7 @@
  * an embed carries the watermark, and so does the ledger's full-screen view.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chartDrawn, embeddingPage, openFresh, screenshot } from './helpers';
 
@@ -161,4 +162,64 @@ test('an embed of a filtered page carries the filter and the watermark; the ledg
   await expect(presenting.getByTestId('watermark')).toHaveAttribute('data-text', text);
   await page.keyboard.press('Escape');
   await expect(presenting).toBeHidden();
+});
+
+test('the filtered bar is marked in words on the comparison, and its row in the ranking', async ({ page }) => {
+  // 1.8 min at load 24 (the axe run on the ranking is most of it).
+  test.setTimeout(180_000);
+  await openFresh(page);
+  await chartDrawn(page, 'comparison-chart');
+  await clickFirstBar(page);
+  const region = await chipRegion(page.getByTestId('filter-chip'));
+  // The comparison keeps every region and says which one is chosen (the others are dimmed).
+  await expect(page.getByTestId('comparison-chart')).toHaveAttribute('aria-label', new RegExp(`已筛选：${region}（其余地区变淡）`));
+
+  await page.getByTestId('view-tab-ranking').click();
+  await expect(page.getByTestId('ranking-marked')).toHaveText(`已筛选：${region}（其余地区变淡）`);
+  const chosen = page.locator('[data-testid="ranking-table"] tr[aria-current="true"]');
+  await expect(chosen).toHaveCount(1);
+  await expect(chosen).toHaveAttribute('data-region', region);
+  await expect(chosen.getByTestId('ranking-chosen')).toHaveText('已筛选');
+  // Every region is still ranked.
+  expect(await page.getByTestId('ranking-table').locator('tbody tr').count()).toBeGreaterThan(1);
+  expect(await seriousFindings(page)).toEqual([]);
+});
+
+test('a click on a map area filters the page to its region, marks it on the map, and ✕ goes back', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openFresh(page);
+  await page.getByTestId('indicator-search').fill('保护性耕作面积');
+  await page.getByTestId('indicator-list').getByRole('option', { name: '保护性耕作面积', exact: true }).click();
+  await page.getByTestId('boundary-input').setInputFiles(join(process.cwd(), 'tests', 'e2e', 'fixtures', 'boundary-squares.geojson'));
+  await expect(page.getByTestId('view-tab-map')).toHaveAttribute('aria-selected', 'true');
+  await chartDrawn(page, 'map-chart');
+  const map = page.getByTestId('map-chart');
+  const before = (await map.getAttribute('aria-label'))!;
+  expect(before).not.toContain('已筛选');
+
+  // The squares have gaps between them: the pointer moves across the map until a click lands on one.
+  const box = (await map.boundingBox())!;
+  const chip = page.getByTestId('filter-chip');
+  let landed = false;
+  for (let x = 0.3; x < 0.75 && !landed; x += 0.04) {
+    await page.mouse.click(box.x + box.width * x, box.y + box.height * 0.5);
+    landed = await expect(chip).toBeVisible({ timeout: 300 }).then(() => true, () => false);
+  }
+  expect(landed).toBe(true);
+  const region = await chipRegion(chip);
+  expect(region).not.toBe('');
+  expect(new URL(page.url()).searchParams.get('f')).toBe(region);
+  // The map keeps every area and says which one is chosen.
+  await expect(map).toHaveAttribute('aria-label', new RegExp(`已筛选：${region}（其余地区变淡）`));
+  await screenshot(page, 'linked-map-filtered');
+
+  // The overview's trend and cards show that region alone.
+  await page.getByTestId('view-tab-overview').click();
+  await expect.poll(() => trendLabel(page)).toMatch(/：1 个地区/);
+  await expect(page.getByTestId('kpi-card')).toHaveCount(1);
+  await expect(page.getByTestId('kpi-card').locator('h3')).toContainText(region);
+
+  await page.getByTestId('filter-clear').click();
+  await expect(chip).toHaveCount(0);
+  await expect.poll(() => trendLabel(page)).not.toMatch(/：1 个地区/);
 });
