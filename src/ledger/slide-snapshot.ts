@@ -6,6 +6,7 @@
  * `readLedgerSnapshot` checks every field and keeps only known keys. Pure.
  */
 import { isIsoDate } from './dates';
+import { fieldsOf, isFiniteNumber, isRecord, isText, optionalText, own } from '../domain/checked-fields';
 import type { LightRules, Task, TaskStatus } from './types';
 
 /** The slides a deck can show of a ledger: the summary (three numbers, the overdue list) or the board. */
@@ -72,36 +73,25 @@ export function ledgerSnapshot(show: LedgerSlideShow, source: LedgerSlideSource)
   return out;
 }
 
-type Raw = Readonly<Record<string, unknown>>;
-const own = (raw: Raw, key: string): unknown => (Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined);
-const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
 function readTask(raw: unknown): LedgerSlideTask | undefined {
-  if (!isObject(raw)) return undefined;
-  const title = own(raw, 'title');
-  const status = own(raw, 'status');
-  const deadline = own(raw, 'deadline');
-  const ongoing = own(raw, 'ongoing');
-  const unit = own(raw, 'unit');
-  const planned = own(raw, 'planned');
-  const actual = own(raw, 'actual');
+  const f = fieldsOf(raw, ['title', 'status', 'deadline', 'ongoing', 'unit', 'planned', 'actual'] as const);
+  if (!f) return undefined;
+  const { title, status, deadline, ongoing, unit, planned, actual } = f;
   if (!isText(title, SNAPSHOT_LIMITS.title) || typeof status !== 'string' || !STATUSES.has(status)) return undefined;
   if (deadline !== undefined && !(typeof deadline === 'string' && isIsoDate(deadline))) return undefined;
-  if ((ongoing !== undefined && ongoing !== true) || (unit !== undefined && !isText(unit, SNAPSHOT_LIMITS.unit))) return undefined;
-  if ((planned !== undefined && !isNumber(planned)) || (actual !== undefined && !isNumber(actual))) return undefined;
+  if ((ongoing !== undefined && ongoing !== true) || !optionalText(unit, SNAPSHOT_LIMITS.unit)) return undefined;
+  if ((planned !== undefined && !isFiniteNumber(planned)) || (actual !== undefined && !isFiniteNumber(actual))) return undefined;
   return slideTask({ title, status: status as TaskStatus, deadline, ongoing, unit, planned, actual } as LedgerSlideTask);
 }
 
 function readRules(raw: unknown): Partial<LightRules> | undefined | false {
   if (raw === undefined) return undefined;
-  if (!isObject(raw)) return false;
+  if (!isRecord(raw)) return false;
   const out: Partial<LightRules> = {};
   for (const key of RULE_KEYS) {
     const v = own(raw, key);
     if (v === undefined) continue;
-    if (!isNumber(v)) return false;
+    if (!isFiniteNumber(v)) return false;
     out[key] = v;
   }
   const sameMonth = own(raw, 'yellowSameMonth');
@@ -116,13 +106,10 @@ function readRules(raw: unknown): Partial<LightRules> | undefined | false {
  * @example readLedgerSnapshot(JSON.parse(text))?.tasks.length
  */
 export function readLedgerSnapshot(raw: unknown): LedgerSnapshot | undefined {
-  if (!isObject(raw)) return undefined;
-  const show = own(raw, 'show');
-  const name = own(raw, 'name');
-  const today = own(raw, 'today');
-  const tasks = own(raw, 'tasks');
-  const sample = own(raw, 'sample');
-  const rules = readRules(own(raw, 'rules'));
+  const f = fieldsOf(raw, ['show', 'name', 'today', 'tasks', 'sample', 'rules'] as const);
+  if (!f) return undefined;
+  const { show, name, today, tasks, sample } = f;
+  const rules = readRules(f.rules);
   if (show !== 'summary' && show !== 'board') return undefined;
   if (!isText(name, SNAPSHOT_LIMITS.name) || typeof today !== 'string' || !isIsoDate(today)) return undefined;
   if (!Array.isArray(tasks) || tasks.length > SNAPSHOT_LIMITS.tasks || rules === false) return undefined;

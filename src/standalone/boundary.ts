@@ -7,6 +7,7 @@
  */
 import type { BoundaryCollection } from '../app/dashboard/boundary';
 import { normalizeDivisionCode } from '../domain/region-code';
+import { isRecord, own } from '../domain/checked-fields';
 
 type Position = [number, number];
 type Geometry = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
@@ -88,10 +89,6 @@ export function boundaryPoints(boundary: DocumentBoundary): number {
   return n;
 }
 
-const isObject = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const own = (raw: Readonly<Record<string, unknown>>, key: string): unknown =>
-  Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined;
-
 /** Counts points as they are read, so a hostile file stops at the limit rather than at the end. */
 class PointBudget {
   left = MAX_BOUNDARY_POINTS;
@@ -117,7 +114,7 @@ function readPolygon(raw: unknown, budget: PointBudget): Position[][] | undefine
 }
 
 function readGeometry(raw: unknown, budget: PointBudget): Geometry | undefined {
-  if (!isObject(raw)) return undefined;
+  if (!isRecord(raw)) return undefined;
   const type = own(raw, 'type');
   const coordinates = own(raw, 'coordinates');
   if (type === 'Polygon') {
@@ -137,7 +134,7 @@ function readGeometry(raw: unknown, budget: PointBudget): Geometry | undefined {
  * @example readBoundary({ joinOn: 'name', shapes: [{ key: '道里区', geometry: { type: 'Polygon', coordinates: [[[126, 45], [127, 45], [127, 46]]] } }] })?.shapes.length // 1
  */
 export function readBoundary(raw: unknown): DocumentBoundary | undefined {
-  if (!isObject(raw)) return undefined;
+  if (!isRecord(raw)) return undefined;
   const joinOn = own(raw, 'joinOn');
   const shapes = own(raw, 'shapes');
   const caption = own(raw, 'caption');
@@ -147,7 +144,7 @@ export function readBoundary(raw: unknown): DocumentBoundary | undefined {
   const budget = new PointBudget();
   const read: BoundaryShape[] = [];
   for (const s of shapes as unknown[]) {
-    if (!isObject(s)) return undefined;
+    if (!isRecord(s)) return undefined;
     const key = own(s, 'key');
     if (typeof key !== 'string' || key === '' || key.length > MAX_KEY) return undefined;
     const geometry = readGeometry(own(s, 'geometry'), budget);

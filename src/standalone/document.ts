@@ -20,6 +20,7 @@ import { readBoundary, type DocumentBoundary } from './boundary';
 import { readRegionDocument, regionDocument, type DocumentRegion } from './region-document';
 import type { RegionSet } from '../views/region';
 import { isWatermarkText } from '../export/watermark';
+import { fieldsOf, isFiniteNumber, isRecord, isText, optionalText, own } from '../domain/checked-fields';
 import { ledgerSnapshot, readLedgerSnapshot, type LedgerSnapshot } from '../ledger/slide-snapshot';
 
 /** One view of a document, drawn as its kind is drawn in the app. */
@@ -116,12 +117,6 @@ const MAX_TARGETS = 1000;
 /** Longest definition of a calculated indicator a document carries. */
 const MAX_DEFINITION_LENGTH = 1000;
 
-type Raw = Readonly<Record<string, unknown>>;
-const own = (raw: Raw, key: string): unknown => (Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined);
-const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const optionalText = (v: unknown, max: number) => v === undefined || isText(v, max);
-
 /**
  * Copy only what a chart needs from an indicator (descriptions and other free text stay home).
  * @example pickIndicator({ name: '面积', baseUnit: '亩', polarity: 'higher', targets: [], description: '…' }) // no description
@@ -179,13 +174,11 @@ export function buildChartDocument(input: {
 }
 
 function readTarget(raw: unknown): Target | undefined {
-  if (!isObject(raw)) return undefined;
-  const period = own(raw, 'period');
-  const value = own(raw, 'value');
-  const region = own(raw, 'region');
-  const deadline = own(raw, 'deadline');
+  const f = fieldsOf(raw, ['period', 'value', 'region', 'deadline'] as const);
+  if (!f) return undefined;
+  const { period, value, region, deadline } = f;
   if (!isText(period, VIEW_SPEC_LIMITS.period) || grainOfKey(period) === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+  if (!isFiniteNumber(value)) return undefined;
   if (!optionalText(region, VIEW_SPEC_LIMITS.name) || !optionalText(deadline, VIEW_SPEC_LIMITS.period)) return undefined;
   const target: Target = { period, value };
   if (region !== undefined) target.region = region as string;
@@ -194,14 +187,9 @@ function readTarget(raw: unknown): Target | undefined {
 }
 
 function readIndicator(raw: unknown): Indicator | undefined {
-  if (!isObject(raw)) return undefined;
-  const name = own(raw, 'name');
-  const baseUnit = own(raw, 'baseUnit');
-  const polarity = own(raw, 'polarity');
-  const displayName = own(raw, 'displayName');
-  const displayUnit = own(raw, 'displayUnit');
-  const definition = own(raw, 'definition');
-  const targets = own(raw, 'targets');
+  const f = fieldsOf(raw, ['name', 'baseUnit', 'polarity', 'displayName', 'displayUnit', 'definition', 'targets'] as const);
+  if (!f) return undefined;
+  const { name, baseUnit, polarity, displayName, displayUnit, definition, targets } = f;
   if (!isText(name, VIEW_SPEC_LIMITS.name) || name === '' || !isText(baseUnit, 50)) return undefined;
   if (polarity !== 'higher' && polarity !== 'lower') return undefined;
   if (!optionalText(displayName, VIEW_SPEC_LIMITS.name) || !optionalText(displayUnit, 50)) return undefined;
@@ -217,9 +205,9 @@ function readIndicator(raw: unknown): Indicator | undefined {
 }
 
 function readText(raw: unknown): DocumentText | undefined {
-  if (!isObject(raw)) return undefined;
-  const title = own(raw, 'title');
-  const subtitle = own(raw, 'subtitle');
+  const f = fieldsOf(raw, ['title', 'subtitle'] as const);
+  if (!f) return undefined;
+  const { title, subtitle } = f;
   if (!isText(title, VIEW_SPEC_LIMITS.title) || !isText(subtitle, VIEW_SPEC_LIMITS.title)) return undefined;
   return { text: { title, subtitle } };
 }
@@ -232,7 +220,7 @@ function readText(raw: unknown): DocumentText | undefined {
  */
 export function readChartDocument(input: unknown, locale: Locale = 'zh'): ChartDocumentResult {
   const invalid = (): ChartDocumentResult => ({ ok: false, errors: [translate(locale, 'reports.doc.invalid')] });
-  if (!isObject(input) || own(input, 'version') !== 1) return invalid();
+  if (!isRecord(input) || own(input, 'version') !== 1) return invalid();
   const docLocale = own(input, 'locale');
   const theme = own(input, 'theme');
   const title = own(input, 'title');
@@ -252,7 +240,7 @@ export function readChartDocument(input: unknown, locale: Locale = 'zh'): ChartD
   const errors: string[] = [];
   const read: DocumentItem[] = [];
   for (const chart of charts as unknown[]) {
-    if (!isObject(chart)) return invalid();
+    if (!isRecord(chart)) return invalid();
     if (Object.prototype.hasOwnProperty.call(chart, 'text')) {
       const text = readText(own(chart, 'text'));
       if (!text) return invalid();

@@ -5,6 +5,7 @@
  * page builds the view from these with `buildView`, as the app's tab does.
  */
 import type { Indicator, Observation } from '../domain/types';
+import { fieldsOf, isText } from '../domain/checked-fields';
 import type { RegionSet } from '../views/region';
 import type { ViewData } from '../views/build-view';
 
@@ -36,9 +37,7 @@ export function regionDocument(
   };
 }
 
-const isObject = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const own = (raw: Readonly<Record<string, unknown>>, key: string): unknown => (Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined);
-const isName = (v: unknown): v is string => typeof v === 'string' && v.length <= 300;
+const isName = (v: unknown): v is string => isText(v, 300);
 
 /**
  * Read the facts back (outside input): known keys only, every index in range for `rows` rows;
@@ -50,16 +49,18 @@ export function readRegionDocument(
   rows: number,
   readIndicator: (raw: unknown) => Indicator | undefined,
 ): DocumentRegion | undefined {
-  if (!isObject(raw)) return undefined;
-  const indicators = own(raw, 'indicators');
-  const datasets = own(raw, 'datasets');
-  const datasetOf = own(raw, 'datasetOf');
+  const f = fieldsOf(raw, ['indicators', 'datasets', 'datasetOf'] as const);
+  if (!f) return undefined;
+  const { indicators, datasets, datasetOf } = f;
   if (!Array.isArray(indicators) || indicators.length > MAX_ITEMS) return undefined;
   if (!Array.isArray(datasets) || datasets.length > MAX_ITEMS) return undefined;
   if (!Array.isArray(datasetOf) || datasetOf.length !== rows) return undefined;
   const read = indicators.map(readIndicator);
   if (read.some((i) => i === undefined)) return undefined;
-  const sets = datasets.map((d) => (isObject(d) && isName(own(d, 'id')) && isName(own(d, 'name')) ? { id: own(d, 'id') as string, name: own(d, 'name') as string } : undefined));
+  const sets = datasets.map((d) => {
+    const set = fieldsOf(d, ['id', 'name'] as const);
+    return set && isName(set.id) && isName(set.name) ? { id: set.id, name: set.name } : undefined;
+  });
   if (sets.some((d) => d === undefined)) return undefined;
   if (!datasetOf.every((n) => Number.isInteger(n) && n >= -1 && n < datasets.length)) return undefined;
   return { indicators: read as Indicator[], datasets: sets as { id: string; name: string }[], datasetOf: [...(datasetOf as number[])] };
