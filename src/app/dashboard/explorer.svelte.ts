@@ -131,6 +131,8 @@ export class Explorer {
     );
     this.visible = $derived.by(() => {
       const kind = this.kinds.includes(this.measure) ? this.measure : this.kinds[0];
+      // All of one kind (the usual case): the rows themselves, not a copy (200,100 remote values).
+      if (this.kinds.length === 1 && this.kinds[0] === kind) return inDatasets;
       return inDatasets.filter((o) => (o.kind ?? 'level') === kind);
     });
     this.allRegions = $derived.by(stable(() => [...new Set(this.visible.map((o) => o.region))]));

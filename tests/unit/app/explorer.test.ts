@@ -240,6 +240,18 @@ describe('explorer', () => {
     expect(fake.state.reads).toEqual(['造林面积@0']);
   });
 
+  it.each([
+    ['levels only', [] as number[], 'level', [1, 2, 3]],
+    ['levels only, changes asked: the levels', [] as number[], 'change', [1, 2, 3]],
+    ['levels and changes: the levels', [7], 'level', [1, 2, 3]],
+    ['levels and changes, changes asked: the changes', [7], 'change', [7]],
+  ] as const)('values of one kind: %s', async (_name, changes, measure, values) => {
+    fake.state.rows.push(...changes.map((v) => ({ ...row('甲表', '耕地面积', '道里区', '2024', v), kind: 'change' as const })));
+    const { explorer } = await open('?view=overview&ind=%E8%80%95%E5%9C%B0%E9%9D%A2%E7%A7%AF');
+    explorer.measure = measure;
+    expect(explorer.visible.map((o) => o.value)).toEqual(values);
+  });
+
   it('gives way to an indicator the filtered datasets hold', async () => {
     const { explorer } = await open();
     explorer.update({ datasets: ['乙表'] });
