@@ -10,6 +10,8 @@ import { light } from '../../../src/charts/theme';
 import { comparisonOption, mapOption, multiplesOption } from './draw';
 import { chartData, HOSTILE, levels } from './sample-data';
 import { tooltipText } from './expect-safe';
+import { access as zh } from '../../../src/domain/messages/access';
+import { access as en } from '../../../src/domain/messages/en/access';
 
 type Titled = { title: { subtext?: string }[] | { subtext?: string } };
 const subtitleOf = (o: Titled): string => (Array.isArray(o.title) ? o.title[0]!.subtext : o.title.subtext) ?? '';
@@ -88,6 +90,13 @@ describe('the linked filter’s region marked', () => {
     expect(areas.filter((d) => d.itemStyle?.borderWidth !== undefined).map((d) => d.name)).toEqual(outlined);
     expect(areas.filter((d) => d.itemStyle?.opacity === DIMMED_OPACITY)).toHaveLength(outlined.length ? areas.length - 1 : 0);
     expect(subtitleOf(o as Titled).includes(words)).toBe(true);
+  });
+
+  it.each(['access.linked.marked', 'access.linked.markedShort'])('%s is in both languages, with the same placeholders', (key) => {
+    const placeholders = (text: string | undefined) => [...(text ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    expect(zh[key]).toBeTruthy();
+    expect(en[key]).toBeTruthy();
+    expect(placeholders(en[key])).toEqual(placeholders(zh[key]));
   });
 
   it('says it in English too', () => {
