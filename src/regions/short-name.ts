@@ -100,7 +100,7 @@ const CONVENTIONAL: Readonly<Record<string, readonly string[]>> = {
  * @example kindAliasesOf('浦东新区', 'county', false) // ['浦东']
  */
 export function kindAliasesOf(name: string, level: Level, statistical: boolean): string[] {
-  const conventional = CONVENTIONAL[name] ?? [];
+  const conventional = [...(CONVENTIONAL[name] ?? [])];
   if (level === 'province') {
     // 广西自治区, 新疆自治区: the short name with the kind, as 延边州 is for a prefecture.
     const short = shortNameOf(name, level);
