@@ -1,13 +1,16 @@
 /**
- * `node tests/bench/long-tasks.mjs --dir <bench dir> --port <port> [--only <case-id>] [--min-cpu <ms>] [--profile] [--phase chosen|confirm|show]`: what the
+ * `node tests/bench/long-tasks.mjs --dir <bench dir> --port <port> [--only <case-id>] [--min-cpu <ms>] [--profile] [--phase chosen|confirm|show] [--throttle <rate>] [--save-trace <file>]`: what the
  * page's main thread does in its long tasks while a file is imported (file chosen → preview →
  * stored). Serves the build the benchmark left in `<dir>/dist` (run the benchmark once first),
  * imports one generated file through the wizard (then shows it) while Chromium records a trace,
  * and prints, per long task of the main thread, when it fell (chosen = until the preview,
  * confirm = storing, show = the 3 s after 显示) and the trace events inside it
  * that took the most time (nested events count in each of their parents).
+ * `--throttle 4` slows the page's CPU as the benchmark's low-end case does (DevTools'
+ * `Emulation.setCPUThrottlingRate`), from the file's choice to the end.
  * A tool to find what to fix; it measures nothing the benchmark reports.
  */
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium } from '@playwright/test';
@@ -30,6 +33,9 @@ const minCpu = Number(option('--min-cpu', 25));
 const profile = args.includes('--profile');
 // Only the tasks of one phase (chosen, confirm or show), to look at one step.
 const phase = option('--phase', undefined);
+const throttle = Number(option('--throttle', 1));
+// The trace as recorded, for a closer look (chrome://tracing, or a script of one's own).
+const saveTrace = option('--save-trace', undefined);
 const LONG = 900_000;
 
 const cases = await ensureData(join(work, 'data'), { quick: false, only });
@@ -44,6 +50,7 @@ try {
   await page.goto(`http://127.0.0.1:${port}`);
   await page.waitForFunction(() => window.__bench.draws.length > 0, null, { timeout: 60_000 });
   await page.evaluate(() => window.__bench.reset());
+  if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const profiler = profile ? ['disabled-by-default-v8.cpu_profiler'] : [];
   await browser.startTracing(page, { categories: [...TASK_CATEGORIES, 'disabled-by-default-devtools.timeline', 'v8', ...profiler] });
   await page.evaluate(() => performance.mark('bench:chosen'));
@@ -60,7 +67,9 @@ try {
     document.querySelector('[data-testid="import-show"]').click();
   });
   await page.waitForTimeout(3000);
-  const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+  const recorded = await browser.stopTracing();
+  if (saveTrace) writeFileSync(saveTrace, recorded);
+  const trace = JSON.parse(recorded.toString('utf8'));
   report(trace.traceEvents);
   // The app's own phases (import:* measures) on the same clock, to tell which step a task fell in.
   const measures = await page.evaluate(() => {

@@ -16,8 +16,11 @@ import type { Observation } from '../../domain/types';
 import { assignRegionCodes, type RegionImportContext, type RegionMatchRow } from '../../regions/import-matches';
 import { RegionTally, assignBlockCodes } from './stream-import-regions';
 
-/** How many records the wizard gets as objects, to preview. */
-export const PREVIEW_RECORDS = 200;
+/**
+ * How many records the wizard gets as objects, to preview: the records it shows (RecordPreview's
+ * `SHOWN`). Each one more is cloned into the page's task that draws the preview.
+ */
+export const PREVIEW_RECORDS = 12;
 
 /** An import request: the file as a Blob (read here) or as bytes. */
 type ImportRequest = {

@@ -26,6 +26,7 @@ export const regions: Record<string, string> = {
   'regions.match.renameFailed': '“{text}”找不到唯一的区划，请写得更完整（带上级名称）或写代码',
   'regions.match.matchedList': '已对应的地区（{n} 个）',
   'regions.match.more': '另有 {n} 个未列出',
+  'regions.match.showMore': '再列出 {n} 个',
   'regions.match.reason.finer-than-county': '乡镇、街道或村级代码，不对应到区县',
   'regions.match.reason.unknown-code': '代码不在区划表中',
   'regions.match.reason.outside-within': '不在所选省份内',

@@ -26,6 +26,7 @@ export const regions: Record<string, string> = {
   'regions.match.renameFailed': 'No single division is called “{text}”; write it in full (with its parents) or give the code',
   'regions.match.matchedList': 'Matched regions ({n})',
   'regions.match.more': '{n} more not listed',
+  'regions.match.showMore': 'List {n} more',
   'regions.match.reason.finer-than-county': 'A township, street or village code: not matched to a county',
   'regions.match.reason.unknown-code': 'The code is not in the table',
   'regions.match.reason.outside-within': 'Not in the chosen province',
