@@ -102,9 +102,10 @@ export function buildSlideChart(view: SlideOf, data: ChartData, theme: ChartThem
       ? // 柱+同比 / 柱+目标 (the view's `chart`) with the view's number format, as on the dashboard.
         drawChart(s.chart ?? 'trend', data, { regions: shownRegions(linkedRegions(s), data.observations), periodFrom: s.periodFrom, periodTo: s.periodTo, indexBase: s.indexBase, format: s.format }, theme)
       : s.kind === 'comparison' || s.kind === 'ranking'
-        ? drawChart('comparison', data, { regions: comparedRegions(s.regions, data.observations), period: s.period, grouped: s.grouped, format: s.format }, theme)
+        ? // `filter`: the linked filter's bar is marked, as on the dashboard (#25).
+          drawChart('comparison', data, { regions: comparedRegions(s.regions, data.observations), period: s.period, grouped: s.grouped, format: s.format, filter: s.filter }, theme)
         : s.kind === 'multiples'
-          ? drawChart('multiples', data, { regions, periodFrom: s.periodFrom, periodTo: s.periodTo }, theme)
+          ? drawChart('multiples', data, { regions, periodFrom: s.periodFrom, periodTo: s.periodTo, format: s.format }, theme)
           : // Maps need a boundary file registered with the ECharts runtime; slides do not draw them.
             { ok: false as const, reasons: [{ key: 'briefing.kindUnsupported', params: { kind: s.kind } }] };
   if (!outcome.ok) return { option: undefined, reasons: outcome.reasons };

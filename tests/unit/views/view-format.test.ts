@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRankingTable } from '../../../src/views/ranking';
 import { buildKpiCards, buildKpiSlide } from '../../../src/views/kpi';
+import { buildSlide } from '../../../src/views/slides';
 import { light } from '../../../src/charts/theme';
 import type { Indicator, Observation, ViewSpec } from '../../../src/domain/types';
 import type { NumberFormat } from '../../../src/domain/chart-format';
@@ -118,5 +119,19 @@ describe('the linked filter’s region marked in the ranking', () => {
 
   it('keeps every row: the ranking is where a region is chosen', () => {
     expect(buildRankingTable(data, ranking({ filter: '甲县' }), light).rows).toHaveLength(rows.filter((o) => o.period === '2024' && !o.isTotal).length);
+  });
+});
+
+describe('a chart slide keeps the view’s marking and format', () => {
+  const cases: [string, ViewSpec, string][] = [
+    // name, spec, what the slide's chart description says
+    ['the comparison marks the filtered bar', { version: 1, kind: 'comparison', indicator: '造林面积', period: '2024', filter: '甲县' }, '已筛选：甲县（其余地区变淡）'],
+    ['small multiples in the format’s unit', { version: 1, kind: 'multiples', indicator: '造林面积', format: { scale: '亿' } }, '亿亩'],
+  ];
+  it.each(cases)('%s', (_name, spec, expected) => {
+    const slide = buildSlide('chart', { name: '造林', spec }, data, light);
+    const option = ('option' in slide ? slide.option : undefined) as { title: { subtext?: string } | { subtext?: string }[] } | undefined;
+    const title = option && (Array.isArray(option.title) ? option.title[0] : option.title);
+    expect(title?.subtext?.endsWith(expected)).toBe(true);
   });
 });
