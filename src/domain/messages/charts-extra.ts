@@ -21,7 +21,7 @@ export const chartsExtra: Record<string, string> = {
   'chartx.chart.bar-yoy': '柱 + 同比（双轴）',
   'chartx.chart.bar-target': '柱 + 目标',
   'chartx.format.button': '数字格式',
-  'chartx.format.title': '本图的数字格式',
+  'chartx.format.title': '本视图的数字格式',
   'chartx.format.decimals': '小数位数',
   'chartx.format.auto': '自动',
   'chartx.format.scale': '数值单位',

@@ -21,7 +21,7 @@ export const chartsExtra: Record<string, string> = {
   'chartx.chart.bar-yoy': 'Bars + YoY (two axes)',
   'chartx.chart.bar-target': 'Bars + target',
   'chartx.format.button': 'Number format',
-  'chartx.format.title': 'Number format of this chart',
+  'chartx.format.title': 'Number format of this view',
   'chartx.format.decimals': 'Decimals',
   'chartx.format.auto': 'Auto',
   'chartx.format.scale': 'Scale',
