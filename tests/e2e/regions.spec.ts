@@ -327,6 +327,8 @@ test('"the children of 哈尔滨市" saved in a link still shows a county import
   await expect(table.locator('tbody tr')).toHaveCount(17);
   await expect(table.locator('tr[data-region="五常市"]')).toHaveCount(0);
   await expect(page.getByTestId('drill-at')).toHaveText('当前：哈尔滨市 下辖地区');
+  // The ranks are counted among 哈尔滨's counties, and the table says so.
+  await expect(page.getByTestId('ranking-note')).toHaveText('名次为哈尔滨市所辖 17 个区县中的名次');
   // Another file brings 五常市; the same link now ranks it among 哈尔滨's 18 counties.
   await importAndShow(page, own('wuchang-later.csv'));
   await page.goto(link);
@@ -334,5 +336,6 @@ test('"the children of 哈尔滨市" saved in a link still shows a county import
   await expect(table.locator('tr[data-region="五常市"]')).toHaveCount(1);
   // Ranked among the counties only: 哈尔滨市 and the other cities are not in the list.
   await expect(table.locator('tr[data-region="哈尔滨市"]')).toHaveCount(0);
+  await expect(page.getByTestId('ranking-note')).toHaveText('名次为哈尔滨市所辖 18 个区县中的名次');
   await screenshot(page, 'regions-children-rule-ranking-1920');
 });
