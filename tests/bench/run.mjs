@@ -3,8 +3,9 @@
  * 127.0.0.1 (its own port), imports generated files through the real UI in headless Chromium and
  * measures the import (split into its phases), the views after a reload (medians of several
  * reloads), the main thread's longest task, the peak heap and the initial JS; and, in the same
- * run, the floor (decode + PapaParse + column blocks written with Dexie, no other work). Writes
- * JSON and prints a table. No timing is ever asserted: machines are noisy.
+ * run, the floor (decode + PapaParse + column blocks written with Dexie, no other work). Full runs
+ * (not `--quick`) also import the 100k CSV in Chromium 86 (`csv-100k-chromium86`,
+ * chromium86-import.mjs). Writes JSON and prints a table. No timing is ever asserted: machines are noisy.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { ensureData } from './generate.mjs';
 import { serve } from './serve.mjs';
 import { INIT_SCRIPT, floorInPage } from './page-probes.mjs';
 import { initialJs } from './initial-js.mjs';
+import { importInChromium86 } from './chromium86-import.mjs';
 import { TASK_CATEGORIES, mainTasks, pageCpuMs } from './trace-tasks.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -51,7 +53,11 @@ if (!flag('--no-build')) {
 }
 
 // 2. Generate the data (kept between runs), serve the app and the floor's libraries.
-const cases = await ensureData(join(work, 'data'), { quick, only });
+// The Chromium 86 case (chromium86-import.mjs) imports the 100k CSV; `--only` it runs that alone.
+const LEGACY_CASE = 'csv-100k-chromium86';
+const legacyOnly = only === LEGACY_CASE;
+const cases = await ensureData(join(work, 'data'), { quick, only: legacyOnly ? 'csv-100k' : only });
+const legacyFile = quick || (only && !legacyOnly) ? undefined : (await ensureData(join(work, 'data'), { quick: false, only: 'csv-100k' }))[0];
 if (cases.length === 0) {
   console.error(`bench: no case named ${only}`);
   process.exit(2);
@@ -89,7 +95,7 @@ const machine = {
 // short keeps what it measured.
 const results = [];
 try {
-  for (const c of cases) {
+  for (const c of legacyOnly ? [] : cases) {
     process.stdout.write(`bench: ${c.id} (${(c.bytes / 1048576).toFixed(1)} MB)… `);
     const before = loadavg()[0];
     try {
@@ -97,6 +103,19 @@ try {
       process.stdout.write('done\n');
     } catch (e) {
       results.push({ case: c.id, rows: c.rows, error: String(e instanceof Error ? e.message : e).slice(0, 500), load_average: [round(before, 1), round(loadavg()[0], 1)] });
+      process.stdout.write(`failed: ${results[results.length - 1].error}\n`);
+    }
+    writeReport();
+  }
+  // Chromium 86 (360安全浏览器 13's kernel), full runs only: its own browser, the same server.
+  if (legacyFile) {
+    process.stdout.write(`bench: ${LEGACY_CASE}… `);
+    const before = loadavg()[0];
+    try {
+      results.push({ ...(await importInChromium86({ base, file: legacyFile })), load_average: [round(before, 1), round(loadavg()[0], 1)] });
+      process.stdout.write('done\n');
+    } catch (e) {
+      results.push({ case: LEGACY_CASE, rows: legacyFile.rows, error: String(e instanceof Error ? e.message : e).slice(0, 500), load_average: [round(before, 1), round(loadavg()[0], 1)] });
       process.stdout.write(`failed: ${results[results.length - 1].error}\n`);
     }
     writeReport();
