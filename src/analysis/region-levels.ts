@@ -50,6 +50,9 @@ export function levelOfView(regions: readonly { name: string; code?: string }[])
   }).map((r) => r.name);
 }
 
+/** Municipalities whose districts are all coded xx01xx (重庆 splits into 5001 and 5002: left as its digits say). */
+const MUNICIPALITIES: ReadonlySet<string> = new Set(['11', '12', '31']);
+
 /** The regions ranks count, and the division they lie in (for the note saying so). */
 export interface RankPool {
   /** The regions of the chosen regions' level under `within` (or everywhere). */
@@ -88,15 +91,4 @@ export function rankPoolOf(chosen: readonly string[], regions: readonly { name: 
   // 北京's, 天津's and 上海's districts (1101xx) lie in the municipality itself: 110100 is no division.
   const within = prefix === '' ? undefined : prefix.length === 2 || MUNICIPALITIES.has(prefix.slice(0, 2)) ? `${prefix.slice(0, 2)}0000` : `${prefix}00`;
   return within ? { names, level, within } : { names, level };
-}
-
-/** Municipalities whose districts are all coded xx01xx (重庆 splits into 5001 and 5002: left as its digits say). */
-const MUNICIPALITIES: ReadonlySet<string> = new Set(['11', '12', '31']);
-
-/**
- * The names of `rankPoolOf`.
- * @example rankPool(['道里区', '南岗区'], regions) // Set { '道里区', '南岗区', '道外区', … } (哈尔滨's counties)
- */
-export function rankPool(chosen: readonly string[], regions: readonly { name: string; code?: string }[]): Set<string> | undefined {
-  return rankPoolOf(chosen, regions)?.names;
 }

@@ -91,7 +91,7 @@ function model(data: ChartData, spec: FormattedSpec): ComparisonModel {
   // A rank is the place among every region of the period, never among the chosen few only: a
   // slide of three counties must not call the 13th of 18 "1.". Every region of the chosen ones'
   // level under the division they lie in (their siblings: a drill's counties), not of every
-  // level: 13 cities were ranked among their 120 counties too (analysis/region-levels rankPool).
+  // level: 13 cities were ranked among their 120 counties too (analysis/region-levels rankPoolOf).
   const inPeriod = wanted ? every.filter((o) => o.period === period) : current;
   const pool = wanted ? rankPoolOf([...wanted], regionsOf(inPeriod)) : undefined;
   const rankedAll = rankRegions(pool ? inPeriod.filter((o) => pool.names.has(o.region)) : inPeriod, data.indicator.polarity);
