@@ -52,6 +52,10 @@ function readFirstView(search: string): void {
   openStore()
     .then(() => {
       performance.measure('store:open', { start });
+      // A reload's address names its indicator (the app writes it there): its values are read at
+      // once, beside the list that says whether it is still held, not after that list. A name no
+      // longer held reads nothing; the indicator shown instead is read below.
+      if (wanted) void getSeries({ indicator: wanted }).catch(() => undefined);
       return getIndicators();
     })
     .then((all) => {
