@@ -212,6 +212,14 @@ describe('explorer', () => {
     expect(fake.state.reads).toEqual(['耕地面积@0']);
   });
 
+  it('opens a link to 柱+同比 with its builder loaded: the values are shown only once the kind can be drawn', async () => {
+    // The first page's registry has no 柱+同比 builder; the first load brings it beside the values.
+    const { chartKindReady } = await import('../../../src/views/chart-kind-registry');
+    const { explorer } = await open('?view=trend&chart=bar-yoy&ind=%E9%80%A0%E6%9E%97%E9%9D%A2%E7%A7%AF');
+    expect(explorer.view).toMatchObject({ indicator: '造林面积', kind: 'trend', chart: 'bar-yoy' });
+    expect(chartKindReady('bar-yoy')).toBe(true);
+  });
+
   it('opens an old link to the overview (view=kpi) on the overview, and writes it as view=overview', async () => {
     const { explorer } = await open('?view=kpi&ind=%E9%80%A0%E6%9E%97%E9%9D%A2%E7%A7%AF');
     expect(explorer.spec.kind).toBe('overview');
