@@ -8,17 +8,11 @@ import { readFileSync, copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
-import { chartDrawn, fixture, importAndShow, importFile, openFresh, screenshot } from './helpers';
+import { chartDrawn, chooseIndicator, fixture, importAndShow, importFile, openFresh, screenshot } from './helpers';
 
 const own = (name: string) => join(process.cwd(), 'tests', 'e2e', 'fixtures', 'data', name);
 const SAMPLE_TRENDS = '示例数据：多年分地区指标（非真实统计）';
 const SEED = '五份整改报告中的指标（原文摘录）';
-
-async function chooseIndicator(page: Page, name: string): Promise<void> {
-  await page.getByTestId('indicator-search').fill(name);
-  await page.getByTestId('indicator-list').getByRole('option', { name, exact: true }).click();
-  await page.getByTestId('indicator-search').fill('');
-}
 
 async function download(page: Page, testid: string): Promise<{ file: Download; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
@@ -36,14 +30,14 @@ test('sample data never wins over a user value; of two user files the newer wins
 }) => {
   await openFresh(page);
   await importAndShow(page, own('user-older.csv'));
-  await chooseIndicator(page, '保护性耕作面积');
+  await chooseIndicator(page, '保护性耕作面积', { clearSearch: true });
   const table = page.getByTestId('observation-table');
   await expect(table).toContainText('4.21万亩');
   // The illustrative sample is not mixed in: its 3.46 neither drawn nor listed, and no conflict.
   await expect(table).not.toContainText('3.46万亩');
   await expect(page.getByTestId('kpi-card').filter({ hasText: '道外区' }).getByTestId('kpi-value')).toHaveText('4.21万亩');
   await expect(page.getByTestId('conflicts')).toHaveCount(0);
-  await chooseIndicator(page, 'PM10平均浓度');
+  await chooseIndicator(page, 'PM10平均浓度', { clearSearch: true });
   await expect(page.getByTestId('kpi-card').filter({ hasText: '乌海市' }).getByTestId('kpi-value')).toContainText('66.4');
   await screenshot(page, 'defects-data-user-over-sample-1920');
   // Chosen explicitly, the sample is there to see.
@@ -53,7 +47,7 @@ test('sample data never wins over a user value; of two user files the newer wins
 
   // A correction imported later wins over the older file, and the disagreement is said.
   await importAndShow(page, own('user-newer.csv'));
-  await chooseIndicator(page, '保护性耕作面积');
+  await chooseIndicator(page, '保护性耕作面积', { clearSearch: true });
   await expect(page.getByTestId('kpi-card').filter({ hasText: '道外区' }).getByTestId('kpi-value')).toHaveText(/^4\.30?万亩$/);
   const conflicts = page.getByTestId('conflicts');
   await expect(conflicts.locator('summary')).toContainText('有 1 处数值在不同数据集中不一致');
@@ -113,7 +107,7 @@ test('sample data never wins over a user value; of two user files the newer wins
 
 test('a figure of the reports leads to its report (by title), its file, its row and its sentence', async ({ page }) => {
   await openFresh(page);
-  await chooseIndicator(page, '整改任务数');
+  await chooseIndicator(page, '整改任务数', { clearSearch: true });
   const cell = page.getByTestId('observation-table').locator('td.source').first();
   await expect(cell).toContainText('中共哈尔滨市道里区委');
   await expect(cell).toContainText('细化分解12项整改任务,制定整改措施37条');
@@ -203,7 +197,7 @@ test('saving a view under a name already used warns and offers to replace or ren
 test('region groups and unmatched map regions are named, never a bare code', async ({ page }) => {
   await openFresh(page);
   // 秸秆还田率 is given for districts of 230100 only: the group is headed by 哈尔滨市, a name some dataset gives that code.
-  await chooseIndicator(page, '秸秆还田率');
+  await chooseIndicator(page, '秸秆还田率', { clearSearch: true });
   const headings = page.getByTestId('region-list').locator('li.group');
   await expect(headings.first()).toBeVisible();
   for (const text of await headings.allTextContents()) expect(text).not.toMatch(/^\s*\d{6}/);
@@ -220,7 +214,7 @@ test('region groups and unmatched map regions are named, never a bare code', asy
   await page.getByTestId('region-focus').scrollIntoViewIfNeeded();
   await screenshot(page, 'defects-data-region-tab-groups-1920');
   await page.getByTestId('view-tab-overview').click();
-  await chooseIndicator(page, '保护性耕作面积');
+  await chooseIndicator(page, '保护性耕作面积', { clearSearch: true });
   await page.getByTestId('boundary-input').setInputFiles(own('codes-only.geojson'));
   await chartDrawn(page, 'map-chart');
   const unmatched = page.getByTestId('unmatched-regions').locator('li');
@@ -233,7 +227,7 @@ test('region groups and unmatched map regions are named, never a bare code', asy
 test('after a user import, the sample deck still shows the sample, and a slide saved from the user data shows the user value (projector)', async ({ page }) => {
   await openFresh(page);
   await importAndShow(page, own('user-older.csv'));
-  await chooseIndicator(page, 'PM10平均浓度');
+  await chooseIndicator(page, 'PM10平均浓度', { clearSearch: true });
   await page.getByTestId('save-view').click();
   await page.getByTestId('save-view-name').fill('乌海PM10（本单位数据）');
   await page.getByTestId('save-view-kind').selectOption({ index: 2 });

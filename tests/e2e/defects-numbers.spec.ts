@@ -8,16 +8,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
-import { chartDrawn, fixture, importAndShow, openFresh, screenshot } from './helpers';
+import { chartDrawn, chooseIndicator, fixture, importAndShow, openFresh, screenshot } from './helpers';
 
 const own = (name: string) => join(process.cwd(), 'tests', 'e2e', 'fixtures', name);
-
-async function chooseIndicator(page: Page, name: string): Promise<void> {
-  await page.getByTestId('indicator-search').fill(name);
-  const option = page.getByTestId('indicator-list').getByRole('option', { name, exact: true });
-  await option.click();
-  await expect(option).toHaveAttribute('aria-selected', 'true');
-}
 
 async function download(page: Page, testid: string): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);

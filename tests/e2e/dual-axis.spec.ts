@@ -9,14 +9,9 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_ORIGIN, chartDrawn, embeddingPage, offlineView, openFresh, screenshot } from './helpers';
+import { APP_ORIGIN, chartDrawn, chooseIndicator, embeddingPage, offlineView, openFresh, screenshot } from './helpers';
 
 const AREA = '保护性耕作面积';
-
-async function chooseIndicator(page: Page, name: string): Promise<void> {
-  await page.getByTestId('indicator-search').fill(name);
-  await page.getByTestId('indicator-list').getByRole('option', { name, exact: true }).click();
-}
 
 const trendLabel = (page: Page) => page.getByTestId('trend-chart').getAttribute('aria-label');
 

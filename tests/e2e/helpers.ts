@@ -55,6 +55,18 @@ export async function importAndShow(page: Page, path: string): Promise<void> {
   await showImported(page);
 }
 
+/**
+ * Choose an indicator in the side list by searching for its name, and wait until it is the chosen
+ * one; `clearSearch` empties the search after, so the whole list shows again.
+ */
+export async function chooseIndicator(page: Page, name: string, { clearSearch = false } = {}): Promise<void> {
+  await page.getByTestId('indicator-search').fill(name);
+  const option = page.getByTestId('indicator-list').getByRole('option', { name, exact: true });
+  await option.click();
+  await expect(option).toHaveAttribute('aria-selected', 'true');
+  if (clearSearch) await page.getByTestId('indicator-search').fill('');
+}
+
 /** The app's database name (src/store/open.ts DEFAULT_DB_NAME). */
 export const DB_NAME = 'indicator-dashboard';
 

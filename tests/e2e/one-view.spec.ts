@@ -10,7 +10,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_ORIGIN, chartDrawn, embeddingPage, offlineView, openFresh } from './helpers';
+import { APP_ORIGIN, chartDrawn, chooseIndicator, embeddingPage, offlineView, openFresh } from './helpers';
 
 const AREA = '保护性耕作面积';
 const own = (name: string) => join(process.cwd(), 'tests', 'e2e', 'fixtures', name);
@@ -20,11 +20,6 @@ interface Reading {
   charts: string[];
   cards: string[];
   rows: string[][];
-}
-
-async function chooseIndicator(page: Page, name: string): Promise<void> {
-  await page.getByTestId('indicator-search').fill(name);
-  await page.getByTestId('indicator-list').getByRole('option', { name, exact: true }).click();
 }
 
 const texts = (l: Locator) => l.evaluateAll((els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));

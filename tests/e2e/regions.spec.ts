@@ -8,16 +8,17 @@ import { test, expect, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { chartDrawn, DB_NAME, importAndShow, importFile, openFresh, screenshot } from './helpers';
+import { chartDrawn, chooseIndicator, DB_NAME, importAndShow, importFile, openFresh, screenshot } from './helpers';
 
 const own = (name: string) => join(process.cwd(), 'tests', 'e2e', 'fixtures', 'regions', name);
 const GRAIN = '粮食播种面积';
 const HARBIN_COUNTIES = ['道里区', '南岗区', '道外区', '平房区', '松北区', '香坊区', '呼兰区', '阿城区', '双城区', '依兰县', '方正县', '宾县', '巴彦县', '木兰县', '通河县', '延寿县', '尚志市', '五常市'];
 
-async function chooseIndicator(page: Page, name: string): Promise<void> {
-  await page.getByTestId('indicator-search').fill(name);
-  await page.getByTestId('indicator-list').getByRole('option', { name, exact: true }).click();
-  await page.getByTestId('indicator-search').fill('');
+/** A fresh profile with the Heilongjiang file of names only imported and its 粮食播种面积 chosen. */
+async function openGrain(page: Page): Promise<void> {
+  await openFresh(page);
+  await importAndShow(page, own('heilongjiang-names.csv'));
+  await chooseIndicator(page, GRAIN, { clearSearch: true });
 }
 
 test('the import preview shows each region\'s match and takes a correction', async ({ page }) => {
@@ -87,9 +88,7 @@ test('a name kept as written in the preview is remembered: the next import keeps
 });
 
 test('the picker groups province → city → county; "all counties of 哈尔滨市" is one choice; the keyboard walks it as one list', async ({ page }) => {
-  await openFresh(page);
-  await importAndShow(page, own('heilongjiang-names.csv'));
-  await chooseIndicator(page, GRAIN);
+  await openGrain(page);
   const list = page.getByTestId('region-list');
   await expect(list.locator('li.group').first()).toHaveText('黑龙江省');
   await expect(list.locator('li.group', { hasText: '哈尔滨市' })).toHaveCount(1);
@@ -113,9 +112,7 @@ test('the picker groups province → city → county; "all counties of 哈尔滨
 });
 
 test('a county-name-only file is matched and drawn on a user map keyed by name', async ({ page }) => {
-  await openFresh(page);
-  await importAndShow(page, own('heilongjiang-names.csv'));
-  await chooseIndicator(page, GRAIN);
+  await openGrain(page);
   await page.getByTestId('boundary-input').setInputFiles(own('harbin-counties-by-name.geojson'));
   await chartDrawn(page, 'map-chart');
   // Both sides met on division codes (the file writes 哈尔滨市道里区, the data 道里区): every county found its feature.
@@ -128,9 +125,7 @@ test('a county-name-only file is matched and drawn on a user map keyed by name',
 });
 
 test('a city is drilled into its counties and back; the city is shown apart with its counties\' roll-up', async ({ page }) => {
-  await openFresh(page);
-  await importAndShow(page, own('heilongjiang-names.csv'));
-  await chooseIndicator(page, GRAIN);
+  await openGrain(page);
   await page.getByTestId('view-tab-comparison').click();
   await chartDrawn(page, 'comparison-chart');
   // By default one level: the cities, not the city among its counties. The first (largest)
@@ -162,9 +157,7 @@ test('a city is drilled into its counties and back; the city is shown apart with
 test('a province\'s city map drills down to the county map when both boundary files are loaded, and back', async ({ page }) => {
   // Two boundary files and two maps drawn: over a minute on a busy two-core machine.
   test.setTimeout(120_000);
-  await openFresh(page);
-  await importAndShow(page, own('heilongjiang-names.csv'));
-  await chooseIndicator(page, GRAIN);
+  await openGrain(page);
   await page.getByTestId('boundary-input').setInputFiles(own('harbin-counties-by-name.geojson'));
   await chartDrawn(page, 'map-chart');
   // Joined through the division table: the file writes 哈尔滨市道里区, the data 道里区.
@@ -233,7 +226,7 @@ test('an old dataset of county names stored without codes is matched at view tim
   expect((await storedRegionCodes(page)).filter((c) => c !== undefined)).toEqual([]);
 
   await page.getByTestId('nav-dashboard').click();
-  await chooseIndicator(page, GRAIN);
+  await chooseIndicator(page, GRAIN, { clearSearch: true });
   await page.getByTestId('view-tab-comparison').click();
   await chartDrawn(page, 'comparison-chart');
   // Once the table has loaded, 哈尔滨市 (by name only) has parts: it can be drilled into.
@@ -252,9 +245,7 @@ test('an old dataset of county names stored without codes is matched at view tim
 });
 
 test('the note on disagreeing values lists a city\'s reported value against its counties\' sum', async ({ page }) => {
-  await openFresh(page);
-  await importAndShow(page, own('heilongjiang-names.csv'));
-  await chooseIndicator(page, GRAIN);
+  await openGrain(page);
   const note = page.getByTestId('conflicts-parts');
   await expect(note.locator('summary')).toHaveText('有 2 处地区的上报值与其下级汇总不一致（点击查看）');
   await note.locator('summary').click();
@@ -268,9 +259,7 @@ test('the note on disagreeing values lists a city\'s reported value against its 
 
 test('the reported value against its parts\' sum goes with the chart: picture, data rows, saved page, embed, print', async ({ page, browser }) => {
   test.setTimeout(120_000);
-  await openFresh(page);
-  await importAndShow(page, own('heilongjiang-names.csv'));
-  await chooseIndicator(page, GRAIN);
+  await openGrain(page);
   await page.getByTestId('view-tab-comparison').click();
   await chartDrawn(page, 'comparison-chart');
   // Found once the division table has loaded: the page's note says it first.

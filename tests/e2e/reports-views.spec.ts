@@ -3,16 +3,11 @@ import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_ORIGIN, embeddingPage, chartDrawn, importAndShow, offlineView, openFresh, screenshot } from './helpers';
+import { APP_ORIGIN, chartDrawn, chooseIndicator, embeddingPage, importAndShow, offlineView, openFresh, screenshot } from './helpers';
 
 const AREA = '保护性耕作面积';
 const own = (name: string) => join(process.cwd(), 'tests', 'e2e', 'fixtures', name);
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
-
-async function chooseIndicator(page: Page, name: string): Promise<void> {
-  await page.getByTestId('indicator-search').fill(name);
-  await page.getByTestId('indicator-list').getByRole('option', { name, exact: true }).click();
-}
 
 /** Save the page as HTML (整页存为独立网页) into `dir` under `name`. */
 async function savePage(page: Page, dir: string, name: string): Promise<string> {

@@ -1,14 +1,9 @@
 import { test, expect, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { chartDrawn, fixture, importAndShow, openFresh, screenshot } from './helpers';
+import { chartDrawn, chooseIndicator, fixture, importAndShow, openFresh, screenshot } from './helpers';
 
 const AREA = '保护性耕作面积';
 const own = (name: string) => join(process.cwd(), 'tests', 'e2e', 'fixtures', name);
-
-async function chooseIndicator(page: Page, name: string): Promise<void> {
-  await page.getByTestId('indicator-search').fill(name);
-  await page.getByTestId('indicator-list').getByRole('option', { name, exact: true }).click();
-}
 
 /** Move the mouse across a chart so that its tooltips show. */
 async function hover(page: Page, testid: string): Promise<void> {
