@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
-import type { Browser, BrowserContext, Page } from 'puppeteer-core';
-import { launchChromium86 } from './chromium86';
+import type { Browser, Page } from 'puppeteer-core';
+import { id, launchChromium86, legacyPages, until } from './chromium86';
 
 const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
 const FIXTURES = join(process.cwd(), 'tests', 'fixtures');
@@ -20,8 +20,10 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 let browser: Browser;
 let server: PreviewServer;
-let context: BrowserContext;
-const errors: string[] = [];
+const pages = legacyPages(() => browser);
+const { errors } = pages;
+/** A page on a fresh profile (its own IndexedDB), watched for errors. */
+const freshPage = pages.fresh;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -33,32 +35,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** A page on a fresh profile (its own IndexedDB), watched for errors. */
-async function freshPage(): Promise<Page> {
-  await context?.close();
-  errors.length = 0;
-  context = await browser.createIncognitoBrowserContext();
-  const page = await context.newPage();
-  await page.setViewport({ width: 1366, height: 768 });
-  await page.emulateTimezone('Asia/Shanghai');
-  watch(page);
-  return page;
-}
-
-function watch(page: Page): void {
-  page.on('pageerror', (e: Error) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-}
-
-const id = (testid: string) => `[data-testid="${testid}"]`;
-
-/** Poll the page (not requestAnimationFrame, which a headless single-process browser starves). */
-async function until(page: Page, fn: string, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(fn, { polling: 100, timeout });
-}
 
 async function textOf(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (el) => (el as HTMLElement).innerText);
@@ -97,6 +73,15 @@ async function noOverflow(page: Page): Promise<void> {
 async function openApp(page: Page, path = '/'): Promise<void> {
   await page.goto(`${ORIGIN}${path}`);
   await until(page, `document.querySelector('${id('trend-chart')}')?.getAttribute('data-drawn') >= 1`);
+}
+
+/** The app, then 整改台账 with the sample ledger opened on its board (its lights counted). */
+async function openSampleLedger(page: Page): Promise<void> {
+  await openApp(page);
+  await page.click(id('nav-ledger'));
+  await until(page, `!!document.querySelector('${id('ledger-open-sample')}')`);
+  await page.click(id('ledger-open-sample'));
+  await until(page, `/红/.test(document.querySelector('${id('ledger-counts')}')?.innerText || '')`);
 }
 
 async function importFile(page: Page, name: string): Promise<void> {
@@ -185,7 +170,8 @@ describe('Chromium 86', () => {
     await openApp(page);
     await importFile(page, 'gbk-wide-title-notes.csv');
     expect(await onScreen(page, id('import-wizard'))).toBe(true);
-    expect(await textOf(page, id('decoded-preview'))).toContain('哈尔滨市道里区黑土地保护主要指标');
+    // The decoded file is drawn a step after the preview's options (244ff42): wait for it.
+    await until(page, `/哈尔滨市道里区黑土地保护主要指标/.test(document.querySelector('${id('decoded-preview')}')?.innerText || '')`);
     expect(await page.$eval(id('opt-encoding'), (s) => (s as HTMLSelectElement).value)).toBe('gb18030');
     await shot(page, 'import-gbk');
     await importAndShow(page);
@@ -205,11 +191,7 @@ describe('Chromium 86', () => {
 
   test('the sample ledger opens on its board, and a PDF report is read (pdf.js in its worker) into the review table', async () => {
     const page = await freshPage();
-    await openApp(page);
-    await page.click(id('nav-ledger'));
-    await until(page, `!!document.querySelector('${id('ledger-open-sample')}')`);
-    await page.click(id('ledger-open-sample'));
-    await until(page, `/红/.test(document.querySelector('${id('ledger-counts')}')?.innerText || '')`);
+    await openSampleLedger(page);
     await shot(page, 'ledger-board');
     await noOverflow(page);
 
@@ -225,11 +207,7 @@ describe('Chromium 86', () => {
 
   test('a ledger’s summary slide is added to a deck on 汇报 and presented', async () => {
     const page = await freshPage();
-    await openApp(page);
-    await page.click(id('nav-ledger'));
-    await until(page, `!!document.querySelector('${id('ledger-open-sample')}')`);
-    await page.click(id('ledger-open-sample'));
-    await until(page, `/红/.test(document.querySelector('${id('ledger-counts')}')?.innerText || '')`);
+    await openSampleLedger(page);
     await page.goto(`${ORIGIN}/?page=briefing`);
     await until(page, `!!document.querySelector('${id('deck-new')}')`);
     await page.click(id('deck-new'));
@@ -294,8 +272,7 @@ describe('Chromium 86', () => {
     const saved = join(mkdtempSync(join(tmpdir(), 'c86-html-')), 'chart.html');
     copyFileSync(await fileIn(dir, '.html'), saved);
 
-    const view = await context.newPage();
-    watch(view);
+    const view = await pages.sameProfile();
     await view.goto(pathToFileURL(saved).href);
     await until(view, `!!document.querySelector('[data-testid="standalone-chart"][data-drawn="1"]')`);
     expect(await ink(view, id('standalone-chart'))).toBeGreaterThan(1000);

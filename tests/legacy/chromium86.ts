@@ -10,7 +10,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
-import type { Browser, Puppeteer } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page, Puppeteer } from 'puppeteer-core';
 
 const require = createRequire(import.meta.url);
 const BIN = join(dirname(require.resolve('chrome-aws-lambda/package.json')), 'bin');
@@ -49,4 +49,53 @@ export async function launchChromium86(): Promise<Browser> {
     defaultViewport: { width: 1366, height: 768 },
   };
   return puppeteer.launch(options);
+}
+
+/**
+ * A test id as a CSS selector.
+ * @example id('trend-chart') // '[data-testid="trend-chart"]'
+ */
+export const id = (testid: string): string => `[data-testid="${testid}"]`;
+
+/** Poll the page (not requestAnimationFrame, which a headless browser starves) until `fn` holds. */
+export async function until(page: Page, fn: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(fn, { polling: 100, timeout });
+}
+
+/**
+ * The pages of one legacy suite, each test's on a fresh profile (its own IndexedDB) at 1366×768
+ * in Asia/Shanghai, watched for page errors and console errors, which gather in `errors` (emptied
+ * for each fresh page).
+ */
+export function legacyPages(browser: () => Browser): {
+  errors: string[];
+  fresh: () => Promise<Page>;
+  sameProfile: () => Promise<Page>;
+} {
+  const errors: string[] = [];
+  let context: BrowserContext | undefined;
+  const watched = async (page: Page): Promise<Page> => {
+    await page.setViewport({ width: 1366, height: 768 });
+    await page.emulateTimezone('Asia/Shanghai');
+    page.on('pageerror', (e: Error) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+    return page;
+  };
+  return {
+    errors,
+    /** A page on a new profile; the previous test's profile is closed. */
+    fresh: async () => {
+      await context?.close();
+      errors.length = 0;
+      context = await browser().createIncognitoBrowserContext();
+      return watched(await context.newPage());
+    },
+    /** Another page on the current profile (a second tab of the same user), watched too. */
+    sameProfile: async () => {
+      if (!context) throw new Error('sameProfile() before fresh()');
+      return watched(await context.newPage());
+    },
+  };
 }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchChromium86 } from './chromium86';
+import { id, launchChromium86, legacyPages, until as waitUntil } from './chromium86';
 import { makeDataset, type MadeDataset } from '../publish/make-dataset';
 import { startNginx, type Nginx } from '../publish/nginx';
 import { buildPublication, type PublishedFile } from '../../src/publish/partition';
@@ -20,14 +20,14 @@ import type { StoredObservation } from '../../src/store';
 
 /** The app's own policy, sent by the server as a header as well. */
 const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self' blob: data:";
-const id = (testid: string) => `[data-testid="${testid}"]`;
 
 let browser: Browser;
 let server: Nginx;
 let made: MadeDataset;
 let fileDir: string;
 let site: Nginx;
-const errors: string[] = [];
+const pages = legacyPages(() => browser);
+const { errors } = pages;
 
 /** A published folder of one small dataset and a deck of one view, beside the built app's files. */
 function writePublishedFolder(dist: string): string {
@@ -77,23 +77,10 @@ afterAll(async () => {
   made?.con.closeSync();
 });
 
-async function freshPage(): Promise<Page> {
-  errors.length = 0;
-  const context = await browser.createIncognitoBrowserContext();
-  const page = await context.newPage();
-  await page.setViewport({ width: 1366, height: 768 });
-  await page.emulateTimezone('Asia/Shanghai');
-  page.on('pageerror', (e: Error) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  return page;
-}
+const freshPage = pages.fresh;
 
-/** Poll the page (not requestAnimationFrame, which a headless browser starves). */
-async function until(page: Page, fn: string, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(fn, { polling: 100, timeout });
-}
+/** Parquet read in place is slower than the app's store: a minute before a poll gives up. */
+const until = (page: Page, fn: string, timeout = 60_000): Promise<void> => waitUntil(page, fn, timeout);
 
 /** DuckDB's value of each region in one month, in the file's unit (the ranking shows that unit). */
 async function duckRanking(indicator: string, period: string): Promise<[string, number][]> {
