@@ -98,6 +98,11 @@ export async function importInChromium86({ base, file }) {
       first_progress_ms: b.firstProgress ? round(b.firstProgress - b.fileChosen) : null,
       longest_task_ms: round(Math.max(0, ...during.map((t) => t.duration))),
       long_tasks: during.length,
+      // Where the longest tasks fell: before the preview, while storing, or drawing after "show".
+      longest_tasks: during
+        .sort((x, y) => y.duration - x.duration)
+        .slice(0, 3)
+        .map((t) => ({ ms: round(t.duration), during: t.start < b.confirmSeen ? 'preview' : t.start < b.doneSeen ? 'store' : 'show' })),
       longest_task_cpu_ms: round(Math.max(0, ...traced.map((t) => t.cpuMs))),
       longest_cpu_tasks: cpuLongest,
     };

@@ -487,7 +487,7 @@ function printTable(rows, jsKb, machine) {
   console.log('\n' + line(cols));
   for (const r of rows) console.log(line(cols.map((k) => cell(r[k]))));
   for (const r of rows) console.log(`  ${r.case} phases: ${JSON.stringify(r.phases)}${r.floor ? ` floor: ${JSON.stringify(r.floor)}` : ''}`);
-  for (const r of rows) console.log(`  ${r.case} rounds after a reload: ${JSON.stringify(r.rounds)} · median switch's phases: ${JSON.stringify(r.switch_phases)}`);
+  for (const r of rows) if (r.rounds) console.log(`  ${r.case} rounds after a reload: ${JSON.stringify(r.rounds)} · median switch's phases: ${JSON.stringify(r.switch_phases)}`);
   for (const r of rows) console.log(`  ${r.case} longest tasks (wall): ${JSON.stringify(r.longest_tasks)} · by CPU per phase: ${JSON.stringify(r.longest_cpu_tasks)}`);
   console.log(`initial JS: ${jsKb} KB gzip · ${machine.cpus} cores · Chromium ${machine.chromium} · Node ${machine.node}\n`);
 }
