@@ -116,6 +116,8 @@ describe('the rank note names the division the ranks count in', () => {
     ['no pool: among all', undefined, 'zh', '名次为全部 18 个地区中的名次'],
     ['in English', { within: '230100', level: 2 }, 'en', 'Ranks are among the 18 counties of 哈尔滨市'],
     ['in English, unnamed', { within: '230000', level: 1 }, 'en', 'Ranks are among the 18 cities under the same parent'],
+    ['unnamed, but every coded region of the data: among all', { within: '230000', level: 1, names: new Set(regions.map((r) => r.name)) }, 'zh', '名次为全部 18 个地区中的名次'],
+    ['unnamed, some coded regions outside the pool', { within: '230000', level: 1, names: new Set([regions[0]!.name]) }, 'zh', '名次为同一上级所辖 18 个地市中的名次'],
   ])('%s', async (_, pool, locale, expected) => {
     if (locale === 'en') await loadLocale('en');
     expect(rankAmong(pool, 18, regions, locale as 'zh' | 'en')).toBe(expected);
