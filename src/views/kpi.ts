@@ -47,7 +47,12 @@ export function readableCard(card: KpiCardText, theme: ChartTheme): KpiCardText 
  */
 export function buildKpiCards(data: ChartData, spec: ViewSpec, theme: ChartTheme): KpiCardsText {
   const { locale, indicator } = data;
-  const mine = data.observations.filter((o) => o.indicator === indicator.name);
+  // The list itself when every value is the indicator's (the dashboard's are): the cards' decimals
+  // are then read in the pass the charts share (valueDecimals keeps them per list), not in a
+  // second pass over a copy.
+  const mine = data.observations.every((o) => o.indicator === indicator.name)
+    ? data.observations
+    : data.observations.filter((o) => o.indicator === indicator.name);
   const summaries = kpiSummaries(mine, indicator, shownRegions(linkedRegions(spec), mine));
   const written = formatted(summaries.map((s) => s.observation), data, spec);
   // The card's 同比 of a rate in % or in points as the view's number format says.

@@ -55,6 +55,12 @@ describe('buildKpiCards', () => {
     expect(good.cards.find((c) => c.region === '甲县')!.yoy?.colour).toBe(asText(light.bad));
   });
 
+  it('gives the same cards when other indicators’ values are in the list (more decimals among them)', () => {
+    const other = data.observations.map((o) => ({ ...o, indicator: '另一指标', value: o.value + 0.12345 }));
+    const mixed = buildKpiCards({ ...data, observations: [...other, ...data.observations] }, spec, light);
+    expect(mixed.cards).toEqual(model.cards);
+  });
+
   it('does not mutate its input', () => {
     const copy = structuredClone(rows);
     buildKpiCards(data, spec, light);
