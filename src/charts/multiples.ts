@@ -53,7 +53,7 @@ export function multiplesHeight(n: number, min: number): number {
 
 function optionOf(data: ChartData, spec: MultiplesSpec, theme: ChartTheme, set: ReturnType<typeof model>): EChartsOption {
   const { locale, indicator } = data;
-  const panels = set.series.slice(0, MAX_PANELS);
+  const panels = set.series.slice(0, spec.panels ?? MAX_PANELS);
   const du = displayUnitOf(indicator, observationsOf(data));
   const isChange = panels.some((s) => s.observations.some((o) => o?.kind === 'change'));
   const dp = valueDecimals(indicator, data.observations, du);
@@ -79,7 +79,7 @@ function optionOf(data: ChartData, spec: MultiplesSpec, theme: ChartTheme, set: 
   const at = (i: number) => ({ c: i % cols, r: Math.floor(i / cols) });
   const pct = (v: number): string => `${Number(v.toFixed(3))}%`;
 
-  const notes = [...otherGrainNotes(set.otherGrains, locale), ...leftOut(set.series.length)];
+  const notes = [...otherGrainNotes(set.otherGrains, locale), ...leftOut(set.series.length, spec.panels ?? MAX_PANELS)];
   const subtitle = [spec.subtitle, numbers ? numbers.unit : du, reasonsText(locale, notes)].filter(Boolean).join('  ');
   const unitOf = set.series[0]?.observations.find((o) => o)?.unit ?? '';
   const scalable = du !== '%' && !(isChange && unitOf === '%');
@@ -171,7 +171,7 @@ function optionOf(data: ChartData, spec: MultiplesSpec, theme: ChartTheme, set: 
   };
 }
 
-/** What more than `MAX_PANELS` regions leave out, said in the subtitle. */
-function leftOut(n: number): ChartReason[] {
-  return n > MAX_PANELS ? [{ key: 'chart.too_many_regions', params: { n, max: MAX_PANELS } }] : [];
+/** What more than `max` regions leave out, said in the subtitle. */
+function leftOut(n: number, max: number): ChartReason[] {
+  return n > max ? [{ key: 'chart.too_many_regions', params: { n, max } }] : [];
 }

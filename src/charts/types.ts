@@ -45,7 +45,8 @@ export type ComparisonSpec = Pick<ViewSpec, 'regions' | 'period' | 'grouped' | '
 };
 
 /** Small multiples: one mini trend per region; `format` is the view's number format (issue 25). */
-export type MultiplesSpec = Pick<ViewSpec, 'regions' | 'periodFrom' | 'periodTo' | 'title' | 'subtitle' | 'format'>;
+/** Small multiples; `panels`: at most this many (default `MAX_PANELS`; a slide holds fewer), the rest said. */
+export type MultiplesSpec = Pick<ViewSpec, 'regions' | 'periodFrom' | 'periodTo' | 'title' | 'subtitle' | 'format'> & { panels?: number };
 
 /**
  * Map: one period on a boundary map the UI has registered under `mapName`; `format` is the view's

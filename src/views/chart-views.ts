@@ -21,6 +21,8 @@ export interface ViewLook {
   theme: ChartTheme;
   /** The boundary registered with ECharts under `mapName`, and how values join it; none: the map says so. */
   map?: Pick<MapSpec, 'mapName' | 'joinOn' | 'nameProperty' | 'caption' | 'features'>;
+  /** How many small multiples the destination holds (a slide: fewer than a page); none: `MAX_PANELS`. */
+  panels?: number;
 }
 
 /** A view that is one chart: drawn, or the reasons in words; small multiples say how many panels. */
@@ -89,7 +91,7 @@ const multiples: ChartViewBuilder = (spec, data, look) => {
   // Only an explicit choice narrows the panels: the default few would hide most regions.
   const regions = chosenRegions(spec, data);
   const drawn = chart(
-    drawChart('multiples', data, { regions, periodFrom: spec.periodFrom, periodTo: spec.periodTo, title: spec.title, subtitle: spec.subtitle, format: spec.format }, look.theme),
+    drawChart('multiples', data, { regions, periodFrom: spec.periodFrom, periodTo: spec.periodTo, title: spec.title, subtitle: spec.subtitle, format: spec.format, panels: look.panels }, look.theme),
     spec,
     data,
   );

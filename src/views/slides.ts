@@ -9,11 +9,11 @@
  * load only with a deck or page that shows one.
  */
 import type { EChartsOption } from 'echarts';
-import type { ChartData, ChartReason } from '../charts/types';
-import { drawChart } from './chart-kinds';
+import type { ChartData } from '../charts/types';
+// Registers every chart kind a slide may draw (small multiples, 柱+同比, 柱+目标) with the registry.
+import './chart-kinds';
+import { buildChartView } from './chart-views';
 import { projector, withConvention, type ChartTheme, type ColourConvention } from '../charts/theme';
-import { comparedRegions, shownRegions } from './regions';
-import { linkedRegions } from './linked-filter';
 import { buildKpiSlide, type KpiSlide } from './kpi';
 import { MIN_TEXT_PX } from './slide-fit';
 import type { ViewSpec } from '../domain/types';
@@ -61,25 +61,27 @@ export function enlargeFonts(option: EChartsOption, min: number = MIN_TEXT_PX): 
   return enlarge(option, min, false) as EChartsOption;
 }
 
-/** A slide chart, or why it cannot be drawn. */
+/** A slide chart, or why it cannot be drawn, in words. */
 export interface SlideChart {
   option: EChartsOption | undefined;
-  reasons: ChartReason[];
+  reasons: string[];
 }
+
+/** Small multiples a slide holds readably at 24 px text (the view's others are said, not drawn). */
+export const SLIDE_PANELS = 12;
 
 /**
  * The option as a slide shows it: no chart title (the slide has its own heading, so the grid moves
  * up into the freed space), no animation, and end labels that push apart instead of overlapping.
  */
 function forSlide(option: EChartsOption): EChartsOption {
-  const title = option.title;
+  // Small multiples have a title per panel after the chart's own (each panel's region): only the
+  // chart's own goes.
+  const [title, ...panels] = Array.isArray(option.title) ? option.title : option.title ? [option.title] : [];
   // A builder's subtitle carries notes (values of another grain left out): keep those visible.
-  const notes = !Array.isArray(title) && typeof title?.subtext === 'string' && title.subtext !== '';
-  const hidden = Array.isArray(title)
-    ? title.map((t) => ({ ...t, show: false }))
-    : notes
-      ? { ...title, text: '', top: 0 }
-      : { ...(title ?? {}), show: false };
+  const notes = typeof title?.subtext === 'string' && title.subtext !== '';
+  const chartTitle = notes ? { ...title, text: '', top: 0 } : { ...(title ?? {}), show: false };
+  const hidden = Array.isArray(option.title) ? [chartTitle, ...panels] : chartTitle;
   const grid = option.grid;
   // Room for the value axis name (and notes) above the plot; builders also leave room for a title.
   const moved = grid && !Array.isArray(grid) ? { ...grid, top: notes ? 104 : 64 } : grid;
@@ -90,26 +92,22 @@ function forSlide(option: EChartsOption): EChartsOption {
 }
 
 /**
- * Build the chart of a chart slide: trend, comparison (also for ranking views) or small multiples.
+ * Build the chart of a chart slide: trend, comparison (also for ranking views: a table of every
+ * region is unreadable from the back of a room) or small multiples. The view's own model
+ * (views/chart-views.ts), as the dashboard draws it: the same regions, filter mark and number
+ * format; the slide only hides the chart's title (it prints its own heading) and holds fewer panels.
  * @example buildSlideChart(view, data, slideTheme('good-green')).option?.animation // false
  */
 export function buildSlideChart(view: SlideOf, data: ChartData, theme: ChartTheme): SlideChart {
   const s = view.spec;
-  // No regions chosen: the same sensible few the dashboard would show.
-  const regions = shownRegions(s.regions, data.observations);
-  const outcome =
-    s.kind === 'trend'
-      ? // 柱+同比 / 柱+目标 (the view's `chart`) with the view's number format, as on the dashboard.
-        drawChart(s.chart ?? 'trend', data, { regions: shownRegions(linkedRegions(s), data.observations), periodFrom: s.periodFrom, periodTo: s.periodTo, indexBase: s.indexBase, format: s.format }, theme)
-      : s.kind === 'comparison' || s.kind === 'ranking'
-        ? // `filter`: the linked filter's bar is marked, as on the dashboard (#25).
-          drawChart('comparison', data, { regions: comparedRegions(s.regions, data.observations), period: s.period, grouped: s.grouped, format: s.format, filter: s.filter }, theme)
-        : s.kind === 'multiples'
-          ? drawChart('multiples', data, { regions, periodFrom: s.periodFrom, periodTo: s.periodTo, format: s.format }, theme)
-          : // Maps need a boundary file registered with the ECharts runtime; slides do not draw them.
-            { ok: false as const, reasons: [{ key: 'briefing.kindUnsupported', params: { kind: s.kind } }] };
-  if (!outcome.ok) return { option: undefined, reasons: outcome.reasons };
-  return { option: enlargeFonts(forSlide(outcome.option)), reasons: [] };
+  const kind = s.kind === 'ranking' ? 'comparison' : s.kind;
+  if (kind !== 'trend' && kind !== 'comparison' && kind !== 'multiples') {
+    // Maps need a boundary file registered with the ECharts runtime; slides do not draw them.
+    return { option: undefined, reasons: [translate(data.locale, 'briefing.kindUnsupported', { kind: translate(data.locale, `briefing.view.${s.kind}`) })] };
+  }
+  // The slide shows the view's name and subtitle itself: the chart's own would repeat them.
+  const drawn = buildChartView({ ...s, kind, title: undefined, subtitle: undefined }, data, { theme, panels: SLIDE_PANELS }).chart;
+  return drawn.ok ? { option: enlargeFonts(forSlide(drawn.option)), reasons: [] } : { option: undefined, reasons: drawn.reasons };
 }
 
 /** A 按地区 slide: the region's first cards (as many as a slide holds at projector sizes), and how many more there are. */

@@ -244,3 +244,25 @@ test('the presenter window follows the presenting window, and the other way roun
   await expect(counter).toHaveText('3 / 5');
   await expect(popup.getByTestId('presenter-counter')).toHaveText('第 3 张，共 5 张');
 });
+
+test('a small-multiples view on a slide draws the tab’s regions, as many as a slide holds, each panel named', async ({ page }) => {
+  await openFresh(page);
+  await page.goto(`/?view=multiples&ind=${encodeURIComponent('秸秆还田率')}`);
+  await chartDrawn(page, 'multiples-chart');
+  // The tab draws all 18 counties of the sample.
+  await expect(page.getByRole('img', { name: /分地区小图：18 个地区/ })).toBeVisible();
+  await page.getByTestId('save-view').click();
+  await page.getByTestId('save-view-name').fill('还田率分地区');
+  await page.getByTestId('save-view-submit').click();
+  await expect(page.getByTestId('save-view-done')).toContainText('还田率分地区');
+  await page.getByTestId('nav-briefing').click();
+  await page.getByTestId('deck-new').click();
+  await page.getByTestId('view-item').filter({ hasText: '还田率分地区' }).getByTestId('view-add').click();
+  await expect(page.getByTestId('slide-item')).toHaveCount(1);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.getByTestId('deck-present').click();
+  const slide = page.getByTestId('presenting-stage').getByTestId('slide');
+  // The slide holds 12 of the tab's 18 panels (the rest said on it), drawn, not a reason.
+  await expect(slide.getByRole('img', { name: /分地区小图：12 个地区/ })).toBeVisible();
+  await screenshot(page, 'briefing-multiples-slide-1920');
+});

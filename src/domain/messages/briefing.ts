@@ -40,7 +40,7 @@ export const briefing: Record<string, string> = {
   'briefing.view.trend': '趋势图',
   'briefing.view.comparison': '地区对比图',
   'briefing.view.ranking': '排名',
-  'briefing.view.multiples': '小多图',
+  'briefing.view.multiples': '分地区小图',
   'briefing.view.overview': '指标卡',
   'briefing.view.map': '地图',
   'briefing.view.region': '按地区',

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSlideChart, enlargeFonts, slideTheme } from '../../../src/views/slides';
+import { buildSlideChart, enlargeFonts, slideTheme, SLIDE_PANELS } from '../../../src/views/slides';
+import { buildChartView } from '../../../src/views/chart-views';
+import type { EChartsOption } from 'echarts';
 import { buildKpiSlide } from '../../../src/views/kpi';
 import { kpiRegion } from '../../../src/views/regions';
 import { contrastRatio, LARGE_TEXT_CONTRAST } from '../../../src/charts/contrast';
@@ -70,8 +72,11 @@ describe('buildSlideChart', () => {
     const sizes = fontSizes(option);
     expect(sizes.length).toBeGreaterThan(0);
     for (const [path, size] of sizes) expect([path, size >= 24]).toEqual([path, true]);
-    const title = option?.title;
-    for (const t of Array.isArray(title) ? title : [title]) expect(t?.show === false || t?.text === '').toBe(true);
+    // The chart's own title goes (the slide has its heading); small multiples keep each panel's.
+    const [title, ...panels] = Array.isArray(option?.title) ? option.title : option?.title ? [option.title] : [];
+    expect(title?.show === false || title?.text === '').toBe(true);
+    expect(panels.every((t) => typeof t.text === 'string' && t.text !== '' && t.show !== false)).toBe(true);
+    if (kind === 'multiples') expect(panels.length).toBeGreaterThan(1);
   });
 
   it('keeps a builder\'s notes (left-out grains) as text while dropping the chart title', () => {
@@ -90,10 +95,36 @@ describe('buildSlideChart', () => {
     expect(series.filter((s) => s.type === 'line').every((s) => JSON.stringify(s.labelLayout) === '{"moveOverlap":"shiftY"}')).toBe(true);
   });
 
+  it.each([
+    ['the regions the tab draws (every one, up to the slide\'s panels)', 5, undefined, 5, undefined],
+    ['more than a slide holds: the first panels, the rest said', 15, undefined, SLIDE_PANELS, '地区过多（15 个），只显示前 12 个。'],
+    ['the regions the view chose', 15, ['地区3', '地区7'], 2, undefined],
+  ])('small multiples: %s', (_, n, regions, panels, note) => {
+    const rows = Array.from({ length: n }, (_, i) => [o(`地区${i}`, '2022', 60 + i), o(`地区${i}`, '2023', 50 + i)]).flat();
+    const data: ChartData = { indicator: pm10, observations: rows, locale: 'zh' };
+    const spec = { version: 1 as const, kind: 'multiples' as const, indicator: 'PM10平均浓度', regions };
+    const { option } = buildSlideChart({ name: 'v', spec }, data, theme);
+    expect(Array.isArray(option?.grid) ? option.grid.length : 0).toBe(panels);
+    // The tab's model draws the same regions, in the same order (up to its own, larger limit).
+    const tab = buildChartView(spec, data, { theme: light }).chart;
+    const names = (o?: EChartsOption) => (Array.isArray(o?.title) ? o.title.slice(1).map((t) => t.text) : []);
+    expect(names(option)).toHaveLength(panels);
+    expect(names(option)).toEqual(names(tab.ok ? tab.option : undefined).slice(0, panels));
+    const subtext = JSON.stringify(option?.title);
+    if (note) expect(subtext).toContain(note);
+    else expect(subtext).not.toContain('地区过多');
+  });
+
+  it('a comparison slide is the tab\'s comparison: the linked filter\'s bar is marked as there', () => {
+    const spec = { version: 1 as const, kind: 'comparison' as const, indicator: 'PM10平均浓度', filter: '乌海市' };
+    const { option } = buildSlideChart({ name: 'v', spec }, pmData, theme);
+    expect(JSON.stringify(option)).toContain('已筛选');
+  });
+
   it('a map says why it cannot be drawn on a slide', () => {
     const { option, reasons } = buildSlideChart(view('map'), pmData, theme);
     expect(option).toBeUndefined();
-    expect(reasons).toEqual([{ key: 'briefing.kindUnsupported', params: { kind: 'map' } }]);
+    expect(reasons).toEqual(['幻灯片暂不能显示“地图”类视图。']);
   });
 
   it('draws with thick lines and big markers', () => {
