@@ -26,6 +26,8 @@ export interface SlideOf {
   name: string;
   subtitle?: string;
   spec: ViewSpec;
+  /** Shown on half a slide (one of a side-by-side pair): a 按地区 slide holds half its cards. */
+  half?: boolean;
 }
 
 /**
@@ -131,10 +133,11 @@ export const REGION_SLIDE_CARDS = 8;
 export function buildRegionSlide(view: SlideOf, data: ViewData, theme: ChartTheme): RegionSlide {
   const model = buildRegionView(view.spec, data, data.regionSet, theme);
   const cards = model.groups.flatMap((g) => g.cards);
-  const left = cards.length - REGION_SLIDE_CARDS;
+  const held = view.half ? REGION_SLIDE_CARDS / 2 : REGION_SLIDE_CARDS;
+  const left = cards.length - held;
   return {
     heading: model.heading,
-    cards: cards.slice(0, REGION_SLIDE_CARDS),
+    cards: cards.slice(0, held),
     more: left > 0 ? translate(data.locale, 'briefing.region.more', { n: left }) : undefined,
     empty: model.empty,
     accent: model.accent,

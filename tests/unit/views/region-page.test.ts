@@ -72,11 +72,12 @@ describe('按地区 on a slide', () => {
     locale: 'zh',
     regionSet: { indicators, datasets: [{ id: 'a', name: '表' }] },
   });
-  it.each<[string, Indicator[], number, string | undefined]>([
-    ['as many cards as a slide holds, and says how many more there are', many, REGION_SLIDE_CARDS, '另有 3 项指标未列出，见看板“按地区”。'],
-    ['every card when they fit', many.slice(0, 3), 3, undefined],
-  ])('shows %s', (_, indicators, cards, more) => {
-    const slide = buildSlide('region', { name: '甲县', spec }, slideData(indicators), slideTheme('good-green'));
+  it.each<[string, Indicator[], number, string | undefined, boolean]>([
+    ['as many cards as a slide holds, and says how many more there are', many, REGION_SLIDE_CARDS, '另有 3 项指标未列出，见看板“按地区”。', false],
+    ['every card when they fit', many.slice(0, 3), 3, undefined, false],
+    ['half a slide (a pair): half the cards, the rest counted from there', many, REGION_SLIDE_CARDS / 2, '另有 7 项指标未列出，见看板“按地区”。', true],
+  ])('shows %s', (_, indicators, cards, more, half) => {
+    const slide = buildSlide('region', { name: '甲县', spec, half }, slideData(indicators), slideTheme('good-green'));
     expect(slide.cards.map((c) => c.indicator)).toEqual(indicators.slice(0, cards).map((i) => i.name));
     expect(slide.more).toBe(more);
   });
