@@ -22,7 +22,7 @@ test('import a new version of a dataset, then restore the previous version', asy
   await importFile(page, fixture('bad-value.csv'));
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-done')).toBeVisible();
-  await page.getByText('关闭', { exact: true }).click();
+  await page.getByTestId('import-done').getByRole('button', { name: '关闭', exact: true }).click();
   await page.getByTestId('nav-datasets').click();
   const card = page.getByTestId('dataset-card').filter({ hasText: 'bad-value.csv' });
   await expect(card.getByTestId('dataset-rows')).toHaveText('3');
@@ -31,7 +31,7 @@ test('import a new version of a dataset, then restore the previous version', asy
   await page.getByTestId('dataset-file-input').setInputFiles(fixture('utf8-bom-long-codes.csv'));
   await page.getByTestId('import-into').click();
   await expect(page.getByTestId('import-done')).toBeVisible();
-  await page.getByText('关闭', { exact: true }).click();
+  await page.getByTestId('import-done').getByRole('button', { name: '关闭', exact: true }).click();
   const replaced = page.getByTestId('dataset-card').filter({ hasText: 'utf8-bom-long-codes.csv' });
   await expect(replaced.getByTestId('dataset-rows')).toHaveText('8');
   await expect(replaced).toContainText('第 2 版');

@@ -39,8 +39,8 @@ async function importNew(page: Page, name: string): Promise<void> {
   await importFile(page, fixture(name));
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 30_000 });
-  // The wizard's own 关闭 (the number-format menu has one too).
-  await page.getByTestId('import-wizard').getByRole('button', { name: '关闭', exact: true }).click();
+  // The import's own 关闭 (the number-format menu has one too).
+  await page.getByTestId('import-done').getByRole('button', { name: '关闭', exact: true }).click();
 }
 
 /** Restore a backup file from the datasets page in the given mode. */

@@ -61,7 +61,7 @@ test('an import in one tab shows up in the other without a reload', async ({ con
   // And a delete in the second tab reaches the first.
   await second.getByTestId('nav-datasets').click();
   await card.getByTestId('delete').click();
-  await first.getByText('关闭', { exact: true }).click();
+  await first.getByTestId('import-done').getByRole('button', { name: '关闭', exact: true }).click();
   await first.getByTestId('nav-datasets').click();
   await expect(first.getByTestId('deleted-list')).toContainText('utf8-bom-long-codes');
 });
@@ -134,7 +134,7 @@ test('a newer database version in another tab asks for a reload and loses no wri
   expect(stored).toEqual({ name: 'tabs', status: 'complete', rowCount: 60_000, values: 60_000 });
 
   // A later write in the outdated tab is refused with a message, not silently dropped.
-  await writer.getByText('关闭', { exact: true }).click();
+  await writer.getByTestId('import-done').getByRole('button', { name: '关闭', exact: true }).click();
   await writer.getByTestId('nav-datasets').click();
   const sample = '示例数据：多年分地区指标（非真实统计）';
   await writer.getByTestId('dataset-card').filter({ hasText: sample }).getByTestId('delete').click();
