@@ -177,7 +177,8 @@ function optionOf(data: ChartData, spec: FormattedSpec, theme: ChartTheme, m: Co
   };
 
   const series: BarSeriesOption[] = spec.grouped ? groupedSeries(data, m, spec, du, theme, mainBar) : [mainBar];
-  if (!spec.grouped && prevKey && previous.size) {
+  // Only when a bar drawn has one: the total's (a reference line, not a bar) draws no 上期 bar.
+  if (!spec.grouped && prevKey && m.shown.some((r) => r && previous.has(r.region))) {
     // The previous period as a pale bar behind the current one: a marker at its end would sit on
     // top of the current value's label whenever the two values are close. On a projector a pale
     // bar behind is lost on black (and wholly hidden where the value rose), so there it stands

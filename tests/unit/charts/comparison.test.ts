@@ -73,6 +73,12 @@ describe('buildComparisonOption', () => {
     expect((ghost.data as (number | null)[]).map((x) => (x === null ? null : Number(x.toFixed(4))))).toEqual([0.8, 0.5, 0.9]);
   });
 
+  it('has no 上期 series when no bar drawn had a previous value (only the total, a reference line, did)', () => {
+    const totalOnly = levels.filter((o) => o.period === '2024' || (o.period === '2023' && o.isTotal));
+    const series = seriesOf(buildComparisonOption(chartData(totalOnly, noTargets), { period: '2024' }, light));
+    expect(series.map((x) => x.name)).not.toContain('上期（2023年）');
+  });
+
   it('explains rank, previous period, completion and status in the tooltip, as plain text', () => {
     expect(tooltipText(option, [{ seriesIndex: 0, dataIndex: 1 }])).toBe(
       [`${HOSTILE}  第 2 名（并列）`, '2024年：0.90亿立方米', '上期 0.50亿立方米，▲80.0%', '完成目标 45%', '未完成，差1.1亿立方米'].join('\n'),
