@@ -9,7 +9,7 @@
 import type { Indicator, Observation } from '../domain/types';
 import { translate, type Locale } from '../domain/messages/index';
 import { formatPeriod } from '../domain/period';
-import { findPartsConflicts, type PartsConflict, type PartsRow } from '../analysis/conflicts';
+import { partsConflictSteps, type PartsConflict, type PartsRow } from '../analysis/conflicts';
 
 /** What the note needs of the division table (src/regions gives all three). */
 export interface PartsTable {
@@ -35,16 +35,31 @@ export function partsConflictsOf<T extends Observation>(
   table: PartsTable | undefined,
   drawn?: readonly Observation[],
 ): PartsConflict<T>[] {
-  if (!table || table.aggregationOf(indicator) !== 'sum') return [];
-  const found = findPartsConflicts(
-    observations.filter((o) => o.indicator === indicator.name),
-    (values) => table.disagreeingRollUps(values),
-  );
+  const steps = partsConflictsInSteps(indicator, observations, table);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  const found = step.value;
   if (!drawn) return found;
   const shown = new Set(drawn.filter((o) => o.regionCode !== undefined).map((o) => `${o.regionCode}\u0000${o.period}`));
   return found.filter((c) =>
     [c.reported.regionCode!, ...c.partCodes].some((code) => shown.has(`${code}\u0000${c.period}`)),
   );
+}
+
+/**
+ * `partsConflictsOf` without `drawn`, in steps (analysis/conflicts' `partsConflictSteps`): the
+ * dashboard's note runs them in idle time, cancelled by a switch of indicator.
+ * @example const steps = partsConflictsInSteps(indicator, rows, table); let s; while (!(s = steps.next()).done); s.value
+ */
+export function* partsConflictsInSteps<T extends Observation>(
+  indicator: Indicator,
+  observations: readonly T[],
+  table: PartsTable | undefined,
+): Generator<void, PartsConflict<T>[], void> {
+  if (!table || table.aggregationOf(indicator) !== 'sum') return [];
+  const mine = observations.filter((o) => o.indicator === indicator.name);
+  yield;
+  return yield* partsConflictSteps(mine, (values) => table.disagreeingRollUps(values));
 }
 
 /**

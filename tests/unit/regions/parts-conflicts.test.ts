@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPartsConflicts } from '../../../src/analysis/conflicts';
+import { findPartsConflicts, partsConflictSteps } from '../../../src/analysis/conflicts';
 import { disagreeingRollUps } from '../../../src/regions';
 import type { Observation } from '../../../src/domain/types';
 
@@ -53,5 +53,27 @@ describe('a region\'s reported value against the sum of its parts', () => {
     const before = JSON.stringify(rows);
     find(rows);
     expect(JSON.stringify(rows)).toBe(before);
+  });
+});
+
+describe('the same conflicts found in steps', () => {
+  const rows = [o('七台河市', '230900', 90), ...counties, o('七台河市', '230900', 100, { period: '2023' }), ...counties.map((c) => ({ ...c, period: '2023' })), o('七台河市', '230900', 50, { period: '2022' }), ...counties.slice(0, 3).map((c) => ({ ...c, period: '2022' }))];
+  it('yields once per period after grouping, and returns what findPartsConflicts returns', () => {
+    const steps = partsConflictSteps(rows, disagreeingRollUps);
+    let n = 0;
+    let step = steps.next();
+    while (!step.done) {
+      n++;
+      step = steps.next();
+    }
+    expect(n).toBe(3);
+    expect(step.value).toEqual(find(rows));
+    expect(step.value.map((c) => c.period)).toEqual(['2024', '2022']);
+  });
+  it('input is not mutated', () => {
+    const copy = structuredClone(rows);
+    const steps = partsConflictSteps(rows, disagreeingRollUps);
+    while (!steps.next().done);
+    expect(rows).toEqual(copy);
   });
 });
