@@ -78,6 +78,22 @@ export class ZipEntryTooLarge extends Error {
 }
 
 /**
+ * One entry's bytes as stored in the archive (deflated when `method` is 8); throws when its local
+ * header is missing or the archive ends inside it.
+ * @example inflateRawStream(entryBody(bytes, entry), entry)
+ */
+export function entryBody(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new Error(`zip: no local header for ${entry.name}`);
+  // The local header's name and extra field may differ in length from the central directory's.
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (data.length !== entry.compressedSize) throw new Error(`zip: ${entry.name} is cut short`);
+  return data;
+}
+
+/**
  * One entry's uncompressed bytes; throws `ZipEntryTooLarge` as soon as they pass `maxBytes`
  * (the size the archive declares may lie, so the count is of what actually comes out).
  * `onProgress` gets bytes out of the bytes declared, every few megabytes: a million-row sheet
@@ -90,13 +106,7 @@ export async function inflateEntry(
   maxBytes = Number.MAX_SAFE_INTEGER,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Uint8Array> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = entry.localOffset;
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new Error(`zip: no local header for ${entry.name}`);
-  // The local header's name and extra field may differ in length from the central directory's.
-  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  const data = bytes.subarray(start, start + entry.compressedSize);
-  if (data.length !== entry.compressedSize) throw new Error(`zip: ${entry.name} is cut short`);
+  const data = entryBody(bytes, entry);
   if (entry.method === 0) {
     if (data.length > maxBytes) throw new ZipEntryTooLarge(entry.name, maxBytes);
     return data;
