@@ -45,11 +45,12 @@ export interface StreamedIngest {
 /** Bytes per read: the progress bar moves every ~15,000 rows of a typical file. */
 const READ_BYTES = 1 << 20;
 /**
- * Records handed on at once: few enough that they are encoded before the garbage collector moves
- * them to its old generation (holding 200,000 made collection the import's largest cost), many
- * enough for full column blocks of a file sorted by indicator.
+ * Records handed on at once: few enough that they are encoded while they are still in the garbage
+ * collector's young generation (holding 50,000 moved them to the old one: collecting them was the
+ * walk's largest cost). The sink fills its column blocks across hand-ons, so the blocks do not get
+ * smaller with the batch (app/import/stream-import-blocks.ts).
  */
-const HAND_ON = 50_000;
+const HAND_ON = 4096;
 /** The table's plan needs its header (within the first 60 rows) and 300 body rows after it. */
 const PLAN_ROWS = 1000;
 /** The delimiter is chosen from the first 64 KB of text, as a whole-file read chooses it. */

@@ -9,12 +9,13 @@
 import { ingest } from '../../ingest';
 import { ingestStream, streamedFormat, type ByteSource } from '../../ingest/ingest-stream';
 import type { IngestOptions, IngestResult } from '../../ingest/types';
-import { emptyDictionary, encodeBlocks } from '../../store/columns';
+import { emptyDictionary } from '../../store/columns';
 import type { EncodedColumns } from '../../store/put-columns';
 import type { BlockRecord, DictionaryRecord } from '../../store/db';
 import type { Observation } from '../../domain/types';
 import { assignRegionCodes, type RegionImportContext, type RegionMatchRow } from '../../regions/import-matches';
 import { RegionTally, assignBlockCodes } from './stream-import-regions';
+import { BlockBuilder } from './stream-import-blocks';
 
 /**
  * How many records the wizard gets as objects, to preview: the records it shows (RecordPreview's
@@ -118,21 +119,20 @@ async function run(
 ): Promise<{ result: IngestResult; encoded: EncodedColumns; regions: RegionMatchRow[] }> {
   const source = byteSource(msg);
   const format = streamedFormat(msg.name, await source.read(0, Math.min(source.size, 4096)));
-  let encoded: EncodedColumns = { blocks: [], dictionary: emptyDictionary(''), count: 0 };
+  let builder = new BlockBuilder(emptyDictionary(''));
   let tally = new RegionTally();
   let encodeTime = 0;
   const encode = (records: readonly Observation[]): void => {
     const encodeStart = performance.now();
     tally.add(records);
-    for (const block of encodeBlocks('', records, encoded.dictionary, encoded.count)) encoded.blocks.push(block);
-    encoded.count += records.length;
+    builder.addAll(records);
     encodeTime += performance.now() - encodeStart;
   };
   const encodeFirst = performance.now();
   let result: IngestResult;
   if (format) {
     const restart = (): void => {
-      encoded = { blocks: [], dictionary: emptyDictionary(''), count: 0 };
+      builder = new BlockBuilder(emptyDictionary(''));
       tally = new RegionTally();
     };
     result = (await ingestStream(msg.name, format, source, { ...msg.options, onProgress }, { records: encode, restart })).result;
@@ -141,6 +141,9 @@ async function run(
     result = await ingest({ name: msg.name, bytes }, { ...msg.options, onProgress });
     encode(result.records);
   }
+  const finishStart = performance.now();
+  const encoded = builder.finish();
+  encodeTime += performance.now() - finishStart;
   const matchStart = performance.now();
   const matches = tally.match(msg.regions);
   assignBlockCodes(encoded.blocks, encoded.dictionary, matches.codes);
