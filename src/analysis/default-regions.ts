@@ -3,6 +3,7 @@ import type { Grain, Observation } from '../domain/types';
 import { grainOfKey } from '../domain/period';
 import { periodsOfDominantGrain } from './series';
 import { oneLevel } from './region-levels';
+import { memoOn } from './value-index';
 
 /**
  * The totals (合计) present, then up to `max` other regions with the largest values in the latest
@@ -12,6 +13,12 @@ import { oneLevel } from './region-levels';
  * @example defaultRegions(obs, 6) // ['全市', '道里区', '南岗区', …]
  */
 export function defaultRegions(observations: readonly Observation[], max = 6): string[] {
+  // Found once per list (value-index.ts): the explorer, the trend and the KPI cards ask it of
+  // the same values; a copy, which the caller may change.
+  return memoOn(observations, `defaultRegions:${max}`, () => pickDefaults(observations, max)).slice();
+}
+
+function pickDefaults(observations: readonly Observation[], max: number): string[] {
   const { grain, periods } = periodsOfDominantGrain(observations);
   if (!grain) return [];
   // Periods ranked once, and the grain of a key read once per key: the loop over every value

@@ -9,6 +9,7 @@
 import type { Indicator, Observation, Region } from '../domain/types';
 import { parentCodeOf } from '../domain/region-code';
 import { expandRegionRules, hasRegionRule } from './region-drill';
+import { regionList } from './value-index';
 
 /**
  * Labels for the regions of a workspace.
@@ -127,10 +128,19 @@ function isParentChain(prefix: string, code: string, namesOfCode: ReadonlyMap<st
  */
 export function labelRegions<T extends Observation>(rows: T[], identity: RegionIdentity): T[] {
   let out: T[] | undefined;
+  // Values come grouped by region: a region's label is found once per run of its values.
+  let lastRegion: string | undefined;
+  let lastCode: string | undefined;
+  let label = '';
+  let code: string | undefined;
   for (let i = 0; i < rows.length; i++) {
     const o = rows[i]!;
-    const label = identity.label(o.region, o.regionCode);
-    const code = o.regionCode === undefined ? identity.codeOf(o.region) : undefined;
+    if (o.region !== lastRegion || o.regionCode !== lastCode || i === 0) {
+      lastRegion = o.region;
+      lastCode = o.regionCode;
+      label = identity.label(o.region, o.regionCode);
+      code = o.regionCode === undefined ? identity.codeOf(o.region) : undefined;
+    }
     if (label !== o.region || code !== undefined) {
       out ??= rows.slice(0, i);
       const copy = { ...o, region: label };
@@ -210,11 +220,7 @@ export function joinedRegions(before: readonly Region[], after: readonly Region[
  * @example regionsOf([{ region: '道里区', regionCode: '230102', … }, { region: '道里区', … }]) // [{ name: '道里区', code: '230102' }]
  */
 export function regionsOf(rows: readonly Observation[]): { name: string; code?: string }[] {
-  const byName = new Map<string, { name: string; code?: string }>();
-  for (const o of rows) {
-    const seen = byName.get(o.region);
-    if (!seen) byName.set(o.region, o.regionCode ? { name: o.region, code: o.regionCode } : { name: o.region });
-    else if (seen.code === undefined && o.regionCode) seen.code = o.regionCode;
-  }
-  return [...byName.values()];
+  // Found once per list (value-index.ts: the picker, the drill bar, the comparison and the
+  // linked filter ask it of the same 200,100 values); a copy, which the caller may change.
+  return regionList(rows).map((r) => ({ ...r }));
 }

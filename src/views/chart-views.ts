@@ -6,6 +6,7 @@
  */
 import type { ViewSpec } from '../domain/types';
 import { chosenUnderLabels } from '../analysis/region-identity';
+import { distinctOf } from '../analysis/value-index';
 import { chartTitle } from '../charts/common';
 import type { ChartTheme } from '../charts/theme';
 import type { ChartData, MapSpec } from '../charts/types';
@@ -37,6 +38,10 @@ type ChartViewBuilder = (spec: ViewSpec, data: ChartData, look: ViewLook) => Cha
 
 /** The indicator's own observations (a payload may carry others). */
 export function mine(data: ChartData) {
+  // The list itself when it is all this indicator's (the dashboard's), so what is found once
+  // per list (analysis/value-index.ts) is found once, not again for a copy.
+  const held = distinctOf(data.observations, 'indicator');
+  if (held.size === 1 && held.has(data.indicator.name)) return data.observations;
   return data.observations.filter((o) => o.indicator === data.indicator.name);
 }
 

@@ -8,6 +8,7 @@ import { defaultRegions } from '../analysis/default-regions';
 import { chosenUnderLabels, regionsOf } from '../analysis/region-identity';
 import { levelOfView } from '../analysis/region-levels';
 import { hasRegionRule } from '../analysis/region-drill';
+import { distinctOf } from '../analysis/value-index';
 
 /**
  * The regions shown.
@@ -16,7 +17,7 @@ import { hasRegionRule } from '../analysis/region-drill';
  */
 export function shownRegions(chosen: readonly string[] | undefined, observations: readonly Observation[]): string[] {
   if (chosen && chosen.length > 0) {
-    const present = new Set(observations.map((o) => o.region));
+    const present = distinctOf(observations, 'region');
     const named = chosenUnderLabels(chosen, observations).filter((r) => present.has(r));
     if (named.length > 0) return named;
   }
@@ -51,7 +52,7 @@ export function rankedObservations<T extends Observation>(chosen: readonly strin
  * @example kpiRegion(obs, ['道里区']) // '道里区'
  */
 export function kpiRegion(observations: readonly Observation[], regions: readonly string[] | undefined): string | undefined {
-  const present = new Set(observations.map((o) => o.region));
+  const present = distinctOf(observations, 'region');
   const chosen = regions && chosenUnderLabels(regions, observations).find((r) => present.has(r));
   if (chosen) return chosen;
   return observations.find((o) => o.isTotal)?.region ?? defaultRegions(observations, 1)[0];

@@ -8,6 +8,7 @@ import { comparePeriods } from '../../domain/period';
 import { shownRegions } from '../../views/regions';
 import { chartKindReady, loadChartKinds } from '../../views/chart-kind-registry';
 import { latestPeriod } from '../../analysis/series';
+import { distinctOf, memoOn, regionList } from '../../analysis/value-index';
 import { labelRegions, labelTargets, regionsOf } from '../../analysis/region-identity';
 import { expandRegionRules, hasRegionRule } from '../../analysis/region-drill';
 import { chosenDatasets, indicatorsHeld, rowsInOrder } from '../../analysis/dataset-choice';
@@ -125,18 +126,23 @@ export class Explorer {
     // Deriveds are read once into locals before a loop over the values: read inside the callback,
     // a $derived was re-read per value (see RegionPicker), 10,000 times per switch at 1M rows.
     // In the order of which value wins: the views keep the first of a region × period.
-    const inDatasets = $derived.by(() => rowsInOrder(this.labelled, this.datasets));
-    this.kinds = $derived.by(
-      stable(() => VALUE_KINDS.filter((k) => inDatasets.some((o) => (o.kind ?? 'level') === k))),
-    );
+    // One dataset's values only (the usual case): the list itself, so what analysis/value-index
+    // finds once per list is shared by the explorer and every view, not found again for a copy.
+    const inDatasets = $derived.by(() => {
+      const held = distinctOf(this.labelled, 'datasetId');
+      const only = held.size === 1 ? [...held][0] : undefined;
+      return only !== undefined && this.datasets.includes(only) ? this.labelled : rowsInOrder(this.labelled, this.datasets);
+    });
+    this.kinds = $derived.by(stable(() => VALUE_KINDS.filter((k) => kindsIn(inDatasets).has(k))));
     this.visible = $derived.by(() => {
       const kind = this.kinds.includes(this.measure) ? this.measure : this.kinds[0];
       // All of one kind (the usual case): the rows themselves, not a copy (200,100 remote values).
       if (this.kinds.length === 1 && this.kinds[0] === kind) return inDatasets;
       return inDatasets.filter((o) => (o.kind ?? 'level') === kind);
     });
-    this.allRegions = $derived.by(stable(() => [...new Set(this.visible.map((o) => o.region))]));
-    this.allPeriods = $derived.by(stable(() => [...new Set(this.visible.map((o) => o.period))].sort(comparePeriods)));
+    // From the list's index (analysis/value-index.ts), found once per list and shared.
+    this.allRegions = $derived.by(stable(() => regionList(this.visible).map((r) => r.name)));
+    this.allPeriods = $derived.by(stable(() => [...distinctOf(this.visible, 'period')].sort(comparePeriods)));
     // The spec's own fields apart from the data's defaults: choosing another indicator changes the
     // spec, and must not re-run the defaults over the old indicator's values.
     // A link or saved view names regions as they were written then: read under today's labels.
@@ -151,7 +157,7 @@ export class Explorer {
     const chosenPeriod = $derived(this.view.period);
     // The default few, chosen where every view chooses them (views/regions.ts).
     const fallbackRegions = $derived(shownRegions(undefined, this.visible));
-    const latest = $derived(latestPeriod(this.visible.filter((o) => !o.isTotal)));
+    const latest = $derived(memoOn(this.visible, 'latestNotTotal', () => latestPeriod(this.visible.filter((o) => !o.isTotal))));
     this.regions = $derived.by(
       stable(() => {
         const all = new Set(this.allRegions);
@@ -356,6 +362,15 @@ export class Explorer {
       this.warming = setTimeout(() => void store.warmBlockCache(pause).catch(() => undefined), WARM_AFTER_MS);
     });
   }
+}
+
+/** The kinds of value (level, change) among rows, found once per list. */
+function kindsIn(rows: readonly StoredObservation[]): ReadonlySet<ValueKind> {
+  return memoOn(rows, 'kinds', () => {
+    const out = new Set<ValueKind>();
+    for (let i = 0; i < rows.length; i++) out.add(rows[i].kind ?? 'level');
+    return out;
+  });
 }
 
 export function provideExplorer(workspace: Workspace): Explorer {
