@@ -5,13 +5,13 @@
  * caller reads the chosen datasets' values and writes the files where the user said.
  *
  * Only what was chosen goes in: values of the chosen datasets, settings of the indicators they
- * hold, views of those indicators (their dataset lists cut to the chosen ones) and decks made of
- * such views.
+ * hold, views of those indicators (their dataset lists cut to the chosen ones), decks made of
+ * such views and the boundary files their maps are drawn on.
  */
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { comparePeriods } from '../domain/period';
 import type { Dataset, Indicator, Region } from '../domain/types';
-import type { Deck, DeckSlide, SavedView, StoredObservation } from '../store';
+import type { Deck, DeckSlide, SavedView, StoredMap, StoredObservation } from '../store';
 import { MANIFEST_FORMAT, NATIVE_COLUMNS, type ManifestDataset, type ParquetManifest } from '../remote/manifest';
 
 /** What the user chose to publish, with the values of the chosen datasets. */
@@ -23,6 +23,8 @@ export interface PublishInput {
   indicators: readonly Indicator[];
   views: readonly SavedView[];
   decks: readonly Deck[];
+  /** The workspace's boundary files; only those a published map view is drawn on are kept. */
+  maps?: readonly StoredMap[];
   publisher: string;
   /** ISO instant. */
   publishedAt: string;
@@ -87,6 +89,10 @@ export function buildPublication(input: PublishInput, version: string): { files:
     views,
     decks,
   };
+  // A published deck's map slides draw on the boundary file their view names.
+  const drawnOn = new Set([...views, ...decks.flatMap((d) => d.slides.flatMap((s) => ('view' in s ? [s.view] : [])))].flatMap((v) => (v.map ? [v.map.id] : [])));
+  const maps = (input.maps ?? []).filter((m) => drawnOn.has(m.id));
+  if (maps.length > 0) manifest.maps = maps;
   if (last !== '') manifest.dataAsOf = last;
   if (input.title !== undefined) manifest.title = input.title;
   return { files, manifest };

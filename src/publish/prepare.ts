@@ -37,6 +37,7 @@ export async function preparePublication(choice: PublishChoice, appBase: string)
       indicators: await store.getIndicators(),
       views: (await store.getViews()).filter((v) => views.has(v.id)),
       decks: (await store.getDecks()).filter((d) => decks.has(d.id)),
+      maps: await store.getMaps(),
       publisher: choice.publisher,
       publishedAt,
       ...(choice.title ? { title: choice.title } : {}),

@@ -7,7 +7,7 @@
  */
 import { Dexie } from 'dexie';
 import * as store from '../store';
-import type { Deck, SavedView } from '../store';
+import type { Deck, SavedView, StoredMap } from '../store';
 import { SAMPLE_REMOVED_KEY } from '../app/import/sample-data';
 import type { ParquetManifest } from '../remote/manifest';
 import { openManifest, RemoteDatasets } from '../remote/remote-datasets';
@@ -52,6 +52,8 @@ export async function openPublished(path: string, onChange: (state: PublishedSta
   await store.putSetting(SAMPLE_REMOVED_KEY, true);
   for (const view of (manifest.views ?? []) as SavedView[]) await store.putView(view);
   for (const deck of (manifest.decks ?? []) as Deck[]) await store.putDeck(deck);
+  // The boundary files of the published maps: read as a user's upload is (parsed and checked when drawn).
+  for (const map of (manifest.maps ?? []).filter(isStoredMap)) await store.putMap(map);
   for (const indicator of manifest.indicators ?? []) await store.putIndicator(indicator);
   const remote = new RemoteDatasets();
   remote.add(datasets);
@@ -59,6 +61,11 @@ export async function openPublished(path: string, onChange: (state: PublishedSta
   const state = stateOf(manifest);
   watchForNewer(address, manifest.publishedAt ?? '', () => onChange({ ...state, newer: true }));
   return state;
+}
+
+function isStoredMap(m: unknown): m is StoredMap {
+  const r = m as Partial<Record<keyof StoredMap, unknown>>;
+  return typeof r.id === 'string' && typeof r.name === 'string' && typeof r.caption === 'string' && typeof r.geojson === 'string';
 }
 
 function stateOf(m: ParquetManifest): PublishedState {

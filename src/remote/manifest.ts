@@ -79,6 +79,8 @@ export interface ParquetManifest {
   /** Saved views and decks of a published folder, as the store keeps them. */
   views?: unknown[];
   decks?: unknown[];
+  /** The boundary files the published map views are drawn on, as the store keeps them. */
+  maps?: unknown[];
 }
 
 export const MANIFEST_FORMAT = 'indicator-dashboard/parquet';
@@ -112,6 +114,7 @@ export function parseManifest(text: string): { manifest: ParquetManifest } | { p
   if (Array.isArray(raw.indicators)) manifest.indicators = raw.indicators.filter((i): i is Indicator => isObject(i) && typeof i.name === 'string' && Array.isArray(i.targets));
   if (Array.isArray(raw.views)) manifest.views = raw.views.filter(isObject);
   if (Array.isArray(raw.decks)) manifest.decks = raw.decks.filter(isObject);
+  if (Array.isArray(raw.maps)) manifest.maps = raw.maps.filter(isObject);
   return { manifest };
 }
 

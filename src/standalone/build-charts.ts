@@ -3,7 +3,7 @@
  * (src/views: `buildView`, `buildSlide`), so a self-contained page or an embed shows what the
  * dashboard showed: ECharts options for trend, comparison, small multiples and the map (on the
  * boundary the document carries); text for the ranking table, the overview's KPI cards (with its
- * trend and comparison) and a deck's KPI, 按地区 and title slides. Everything is coloured under the
+ * trend and comparison) and a deck's KPI, 按地区, ranking and title slides. Everything is coloured under the
  * document's colour convention.
  */
 import { chartTitle } from '../charts/common';
@@ -60,6 +60,7 @@ export type BuiltItem = (
   | RegionViewModel
   | { type: 'slide-kpi'; slide: SlideModels['kpi'] }
   | { type: 'slide-region'; slide: SlideModels['region'] }
+  | { type: 'slide-ranking'; heading: string; slide: SlideModels['ranking'] }
   | { type: 'title'; title: string; subtitle: string }
   | { type: 'ledger'; ledger: LedgerSnapshot }
 ) & { beside?: true; notes?: string[] };
@@ -72,6 +73,8 @@ function buildItem(item: DocumentChart, index: number, locale: ChartDocument['lo
   if (item.show === 'slide-kpi') return { type: 'slide-kpi', slide: buildSlide('kpi', slideOf, data, theme) };
   // A deck's 按地区 slide: the slide's cards (as many as a slide holds), not the whole view.
   if (item.show === 'slide-region' && spec.kind === 'region') return { type: 'slide-region', slide: buildSlide('region', slideOf, data, theme) };
+  // A deck's ranking slide: the rows a slide holds and how many more, not the whole table.
+  if (item.show === 'slide-ranking' && spec.kind === 'ranking') return { type: 'slide-ranking', heading: slideOf.name, slide: buildSlide('ranking', slideOf, data, theme) };
   const boundary = spec.kind === 'map' ? item.boundary : undefined;
   const mapName = `standalone-map-${index}`;
   // The features' keys too: the colour scale spans only the regions the boundary draws, as on the dashboard.

@@ -29,9 +29,10 @@ export interface DocumentChart {
   indicator: Indicator;
   /**
    * As a deck's slide shows the view: `slide-kpi` one big number, `slide-region` a 按地区 slide's
-   * first cards and how many more there are. Absent: the view's kind.
+   * first cards and how many more there are, `slide-ranking` a ranking slide's first rows and how
+   * many more. Absent: the view's kind.
    */
-  show?: 'slide-kpi' | 'slide-region';
+  show?: 'slide-kpi' | 'slide-region' | 'slide-ranking';
   /** A map's boundary and join; a map without one says why it cannot be drawn. */
   boundary?: DocumentBoundary;
   /** Drawn beside the item before it: the right half of a deck's side-by-side slide. */
@@ -264,7 +265,7 @@ export function readChartDocument(input: unknown, locale: Locale = 'zh'): ChartD
       return invalid();
     }
     const boundary = rawBoundary === undefined ? undefined : readBoundary(rawBoundary);
-    if ((show !== undefined && show !== 'slide-kpi' && show !== 'slide-region') || (beside !== undefined && beside !== true)) return invalid();
+    if ((show !== undefined && show !== 'slide-kpi' && show !== 'slide-region' && show !== 'slide-ranking') || (beside !== undefined && beside !== true)) return invalid();
     if (rawBoundary !== undefined && !boundary) errors.push(translate(locale, 'reports.doc.boundary'));
     else if (!payload.ok) errors.push(...payload.errors);
     else if (!indicator || indicator.name !== payload.payload.spec.indicator) errors.push(translate(locale, 'reports.doc.indicator'));

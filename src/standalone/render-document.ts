@@ -1,7 +1,7 @@
 /**
  * Draw a validated chart document into a page: charts in their own ECharts instances that follow
  * the window size (a map first registers the boundary the document carries), the ranking table,
- * KPI cards and a deck's title, KPI and 按地区 slides as DOM built element by element. Text goes in
+ * KPI cards and a deck's title, KPI, 按地区 and ranking slides as DOM built element by element. Text goes in
  * through `textContent` only: the data is never parsed as HTML. Used by the self-contained file
  * and by the embed page.
  */
@@ -64,6 +64,9 @@ h3.group{font-size:16px;color:var(--muted);margin:8px 0}
 .pair{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:16px;margin:0 0 16px}
 .pair>*{margin:0}
 .pair .slide .value{font-size:48px}
+.ranking-slide{text-align:left;align-content:start}
+.ranking-slide table{font-size:18px}
+.ranking-slide tr.gap td{text-align:center;color:var(--muted);padding:0}
 .region-slide .kpis{grid-template-columns:repeat(4,minmax(0,1fr));text-align:left;margin:0}
 .region-slide .card .value,.pair .region-slide .card .value{font-size:28px;line-height:normal}
 @media (max-width:700px){.region-slide .kpis{grid-template-columns:repeat(2,minmax(0,1fr))}}
@@ -303,6 +306,89 @@ function slideRegion(page: Document, slide: SlideModels['region']): HTMLElement 
   return section;
 }
 
+/** A deck's ranking slide: the slide model's rows (a gap row above a row that skips ranks) and how many more, as the slide shows them. */
+function slideRanking(page: Document, heading: string, slide: SlideModels['ranking']): HTMLElement {
+  const section = el(page, 'section', 'slide ranking-slide');
+  section.dataset.testid = 'standalone-slide-ranking';
+  section.append(el(page, 'h2', undefined, heading), el(page, 'p', 'subtitle', slide.caption));
+  for (const note of slide.notes) section.append(el(page, 'p', 'muted', note));
+  if (slide.empty) {
+    section.append(el(page, 'p', 'muted', slide.empty));
+    return section;
+  }
+  const numeric = new Set(['rank', 'value', 'change']);
+  const head = el(page, 'tr');
+  for (const c of slide.columns) head.append(el(page, 'th', numeric.has(c.key) ? 'num' : undefined, c.label));
+  const body = el(page, 'tbody');
+  for (const r of slide.rows) {
+    if (r.gapBefore) {
+      const gap = el(page, 'tr', 'gap');
+      gap.setAttribute('aria-hidden', 'true');
+      const cell = el(page, 'td', undefined, '⋯');
+      cell.colSpan = slide.columns.length;
+      gap.append(cell);
+      body.append(gap);
+    }
+    const tr = el(page, 'tr');
+    tr.dataset.testid = 'standalone-slide-ranking-row';
+    if (r.chosen) {
+      tr.className = 'chosen';
+      tr.setAttribute('aria-current', 'true');
+    }
+    for (const c of slide.columns) tr.append(rankingCell(page, c.key, r, slide));
+    body.append(tr);
+  }
+  const t = el(page, 'table');
+  const thead = el(page, 'thead');
+  thead.append(head);
+  t.append(thead, body);
+  const scroll = el(page, 'div', 'scroll');
+  scroll.append(t);
+  section.append(scroll);
+  if (slide.more) section.append(testid(el(page, 'p', 'muted', slide.more), 'standalone-slide-ranking-more'));
+  return section;
+}
+
+type RankingSlideModel = SlideModels['ranking'];
+
+/** One cell of a ranking slide's row, by its column. */
+function rankingCell(page: Document, key: RankingSlideModel['columns'][number]['key'], r: RankingSlideModel['rows'][number], slide: RankingSlideModel): HTMLElement {
+  switch (key) {
+    case 'rank': {
+      const rank = el(page, 'td', 'num', r.rank);
+      if (r.tied) rank.append(el(page, 'span', 'tied', r.tied));
+      return rank;
+    }
+    case 'region': {
+      const region = el(page, 'td', 'region', r.region);
+      if (r.chosen) region.append(el(page, 'span', 'tied', slide.markedWord));
+      return region;
+    }
+    case 'value':
+      return el(page, 'td', 'num', r.value);
+    case 'change': {
+      const change = el(page, 'td', 'num', r.change.text);
+      if (r.change.colour) change.style.color = r.change.colour;
+      return change;
+    }
+    case 'rankChange':
+      return el(page, 'td', 'nowrap', r.move);
+    case 'trend': {
+      const trend = el(page, 'td');
+      trend.append(sparkline(page, r.sparkline, slide.accent));
+      return trend;
+    }
+    case 'target': {
+      const target = el(page, 'td', 'nowrap');
+      if (r.target) {
+        target.append(el(page, 'span', undefined, r.target.pct));
+        if (r.target.status) target.append(trafficLight(page, r.target.status, r.target.word, r.target.colour));
+      } else target.textContent = slide.none;
+      return target;
+    }
+  }
+}
+
 function slideKpi(page: Document, slide: Extract<BuiltItem, { type: 'slide-kpi' }>['slide']): HTMLElement {
   const section = el(page, 'section', 'slide');
   section.dataset.testid = 'standalone-slide-kpi';
@@ -349,6 +435,8 @@ function renderItem(page: Document, item: BuiltItem, charts: Charts, locale: Cha
       return slideKpi(page, item.slide);
     case 'slide-region':
       return slideRegion(page, item.slide);
+    case 'slide-ranking':
+      return slideRanking(page, item.heading, item.slide);
     case 'title':
       return titleSlide(page, item.title, item.subtitle);
     case 'ledger':

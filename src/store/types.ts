@@ -61,6 +61,20 @@ export interface SavedView {
   subtitle?: string;
   notes?: string;
   slideKind?: SlideKind;
+  /** A map view's boundary file: its slides draw the map on it, or say it was deleted. */
+  map?: SavedViewMap;
+}
+
+/**
+ * The boundary file a saved map view is drawn on (a `maps` record, by id) and how its features
+ * join the values (the property holding names or division codes), as the dashboard joined them.
+ * @example { id: 'map-1', name: '哈尔滨市区县', joinOn: 'code', property: 'adcode' }
+ */
+export interface SavedViewMap {
+  id: string;
+  name: string;
+  joinOn: 'name' | 'code';
+  property: string;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * What a slide draws, built from a saved view and its observations: a chart option in the
  * projector theme (every label at least 24 px at 1080p, no animation, no chart title because the
- * slide prints its own 48 px heading), a KPI slide's text (src/views/kpi.ts) or a title slide's.
+ * slide prints its own 48 px heading; a map on the boundary file the deck loaded), a KPI slide's
+ * text (src/views/kpi.ts), a ranking view's table (slide-ranking.ts) or a title slide's.
  * Every kind of slide is an entry of `slideKinds`; the slide on screen, the presenter, the deck's
  * print and a saved deck page render what it builds. Pure; the UI only renders it.
  * A ledger's slides (summary, board) are built from its tasks and the day, not from a view:
@@ -20,6 +21,8 @@ import type { ViewSpec } from '../domain/types';
 import { translate } from '../domain/messages';
 import { buildRegionView, type RegionViewCard } from './region';
 import type { ViewData } from './build-view';
+import type { ViewLook } from './chart-views';
+import { buildRankingSlide, type RankingSlide } from './slide-ranking';
 
 /** What a slide is made from: a saved view (or one kept in the deck). */
 export interface SlideOf {
@@ -28,6 +31,24 @@ export interface SlideOf {
   spec: ViewSpec;
   /** Shown on half a slide (one of a side-by-side pair): a 按地区 slide holds half its cards. */
   half?: boolean;
+  /** A map view's boundary file, as the deck loaded it (app/briefing); absent on a view of another kind. */
+  boundary?: SlideMap;
+}
+
+/**
+ * The boundary file a map slide is drawn on. The deck reads it from the store (the user's upload)
+ * when the deck has a map slide; `loaded` is absent when the file has been deleted since the view
+ * was saved, and the slide says so.
+ */
+export interface SlideMap {
+  /** The file's name, as the user knows it (said when it is gone). */
+  file: string;
+  loaded?: {
+    /** How the map joins the values, its caption and its features' keys (views/chart-views.ts `ViewLook`). */
+    look: NonNullable<ViewLook['map']>;
+    /** The outlines, keyed for the join, to register with ECharts under `look.mapName`. */
+    geoJSON: object;
+  };
 }
 
 /**
@@ -63,10 +84,15 @@ export function enlargeFonts(option: EChartsOption, min: number = MIN_TEXT_PX): 
   return enlarge(option, min, false) as EChartsOption;
 }
 
-/** A slide chart, or why it cannot be drawn, in words. */
+/**
+ * A slide chart, or why it cannot be drawn, in words. A map's boundary is registered under its
+ * name before drawing, and its caption (source, 审图号) is printed under it as text at slide size.
+ */
 export interface SlideChart {
   option: EChartsOption | undefined;
   reasons: string[];
+  map?: { name: string; geoJSON: object };
+  caption?: string;
 }
 
 /** Small multiples a slide holds readably at 24 px text (the view's others are said, not drawn). */
@@ -94,22 +120,41 @@ function forSlide(option: EChartsOption): EChartsOption {
 }
 
 /**
- * Build the chart of a chart slide: trend, comparison (also for ranking views: a table of every
- * region is unreadable from the back of a room) or small multiples. The view's own model
- * (views/chart-views.ts), as the dashboard draws it: the same regions, filter mark and number
- * format; the slide only hides the chart's title (it prints its own heading) and holds fewer panels.
+ * Build the chart of a chart slide: trend, comparison, small multiples or a map on its boundary
+ * file. The view's own model (views/chart-views.ts), as the dashboard draws it: the same regions,
+ * filter mark and number format; the slide only hides the chart's title (it prints its own
+ * heading) and holds fewer panels. A map whose boundary file was deleted says so.
  * @example buildSlideChart(view, data, slideTheme('good-green')).option?.animation // false
  */
 export function buildSlideChart(view: SlideOf, data: ChartData, theme: ChartTheme): SlideChart {
   const s = view.spec;
-  const kind = s.kind === 'ranking' ? 'comparison' : s.kind;
-  if (kind !== 'trend' && kind !== 'comparison' && kind !== 'multiples') {
-    // Maps need a boundary file registered with the ECharts runtime; slides do not draw them.
+  const kind = s.kind;
+  if (kind !== 'trend' && kind !== 'comparison' && kind !== 'multiples' && kind !== 'map') {
+    // A ranking is its table (`ranking`), the overview its big number (`kpi`), 按地区 its cards (`region`).
     return { option: undefined, reasons: [translate(data.locale, 'briefing.kindUnsupported', { kind: translate(data.locale, `briefing.view.${s.kind}`) })] };
   }
+  const loaded = kind === 'map' ? view.boundary?.loaded : undefined;
+  if (kind === 'map' && !loaded) {
+    const reason = view.boundary ? translate(data.locale, 'briefing.map.deleted', { name: view.boundary.file }) : translate(data.locale, 'chart.no_map');
+    return { option: undefined, reasons: [reason] };
+  }
+  // The caption goes under the map as text (inside the canvas it would be under 24 px).
+  const look = { theme, panels: SLIDE_PANELS, map: loaded && { ...loaded.look, caption: undefined } };
   // The slide shows the view's name and subtitle itself: the chart's own would repeat them.
-  const drawn = buildChartView({ ...s, kind, title: undefined, subtitle: undefined }, data, { theme, panels: SLIDE_PANELS }).chart;
-  return drawn.ok ? { option: enlargeFonts(forSlide(drawn.option)), reasons: [] } : { option: undefined, reasons: drawn.reasons };
+  const drawn = buildChartView({ ...s, kind, title: undefined, subtitle: undefined }, data, look).chart;
+  if (!drawn.ok) return { option: undefined, reasons: drawn.reasons };
+  const option = enlargeFonts(forSlide(drawn.option));
+  if (!loaded) return { option, reasons: [] };
+  const map = { name: loaded.look.mapName, geoJSON: loaded.geoJSON };
+  return loaded.look.caption ? { option, reasons: [], map, caption: loaded.look.caption } : { option, reasons: [], map };
+}
+
+/**
+ * A ranking view's slide: its table (views/slide-ranking.ts), the rows a slide holds.
+ * @example buildSlideRanking(view, data, slideTheme('good-green')).rows[0].rank // '1'
+ */
+export function buildSlideRanking(view: SlideOf, data: ChartData, theme: ChartTheme): RankingSlide {
+  return buildRankingSlide(view.spec, data, theme, view.half === true);
 }
 
 /** A 按地区 slide: the region's first cards (as many as a slide holds at projector sizes), and how many more there are. */
@@ -156,6 +201,7 @@ export interface SlideModels {
   kpi: KpiSlide;
   chart: SlideChart;
   region: RegionSlide;
+  ranking: RankingSlide;
 }
 
 export type SlideKindName = keyof SlideModels;
@@ -175,6 +221,7 @@ export const slideKinds: { [K in SlideKindName]: SlideKind<SlideModels[K]> } = {
   kpi: { build: buildKpiSlide },
   chart: { build: buildSlideChart },
   region: { build: buildRegionSlide },
+  ranking: { build: buildSlideRanking },
 };
 
 /**

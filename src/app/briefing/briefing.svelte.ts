@@ -18,6 +18,7 @@ import {
   duplicateDeck,
   indicatorsOf,
   ledgersOf,
+  mapsOf,
   moveSlide,
   resolveSlide,
   viewsById,
@@ -29,6 +30,7 @@ import { BRIEFING_CHANNEL, parseSyncMessage } from './sync';
 import { takeOpeningAddress } from './opening';
 import { SAMPLE_VIEW_PREFIX } from './sample';
 import type { LedgerSlideSource } from '../../ledger/slide-snapshot';
+import type { DeckBoundary } from './slide-boundaries';
 
 /** What a slide's data needs from the workspace. */
 export interface WorkspaceLists {
@@ -56,6 +58,8 @@ export class Briefing {
   series = $state.raw<Readonly<Record<string, StoredObservation[]>>>(Object.create(null));
   /** The ledgers the current deck's ledger slides show, read for today. */
   ledgers = $state.raw<ReadonlyMap<string, LedgerSlideSource>>(new Map());
+  /** The boundary files the current deck's map slides are drawn on, by map id (a deleted one is absent). */
+  boundaries = $state.raw<ReadonlyMap<string, DeckBoundary>>(new Map());
 
   readonly deck: Deck | undefined;
   readonly slides: ResolvedSlide[];
@@ -67,7 +71,7 @@ export class Briefing {
     this.deck = $derived(this.decks.find((d) => d.id === this.deckId));
     this.slides = $derived.by(() => {
       const byId = viewsById(this.views);
-      return (this.deck?.slides ?? []).map((s) => resolveSlide(s, byId, this.ledgers));
+      return (this.deck?.slides ?? []).map((s) => this.withBoundaries(resolveSlide(s, byId, this.ledgers)));
     });
   }
 
@@ -78,7 +82,7 @@ export class Briefing {
     this.views = views.map(currentView);
     this.decks = decks.map(currentDeck);
     if (this.deckId && !decks.some((d) => d.id === this.deckId)) this.deckId = undefined;
-    await Promise.all([this.loadSeries(), this.loadLedgers()]);
+    await Promise.all([this.loadSeries(), this.loadLedgers(), this.loadBoundaries()]);
     this.index = nextIndex(this.index, this.slides.length, { type: 'none' });
     this.loaded = true;
   }
@@ -99,6 +103,26 @@ export class Briefing {
   private async loadLedgers(): Promise<void> {
     const ids = ledgersOf(this.deck?.slides ?? []);
     this.ledgers = ids.length === 0 ? new Map() : await (await import('../ledger/deck-ledgers')).readDeckLedgers(ids);
+  }
+
+  /**
+   * Read the boundary files of the deck's map slides. Their reader loads only for a deck that has
+   * a map slide (initial-JS budget).
+   */
+  private async loadBoundaries(): Promise<void> {
+    const maps = mapsOf(this.slides);
+    this.boundaries = maps.length === 0 ? new Map() : await (await import('./slide-boundaries')).readDeckBoundaries(maps);
+  }
+
+  /** A map slide's view with its boundary file as read (or, deleted, its name alone). */
+  private withBoundaries(slide: ResolvedSlide): ResolvedSlide {
+    const drawn = (view: SlideView): SlideView =>
+      view.spec.kind === 'map' && view.map ? { ...view, boundary: { file: view.map.name, loaded: this.boundaries.get(view.map.id)?.loaded } } : view;
+    if (slide.kind !== 'chart' && slide.kind !== 'pair') return slide;
+    const view = drawn(slide.view);
+    if (slide.kind === 'chart') return view === slide.view ? slide : { ...slide, view };
+    const right = drawn(slide.right);
+    return view === slide.view && right === slide.right ? slide : { ...slide, view, right };
   }
 
   /** Forget loaded observations (after an import) so slides show the stored data. */
@@ -193,6 +217,7 @@ export class Briefing {
     this.writeUrl();
     void this.loadSeries();
     void this.loadLedgers();
+    void this.loadBoundaries();
   }
 
   /** The address of this deck at the current slide; `mode` adds `present=1` or `presenter=1`. */

@@ -3,12 +3,16 @@
  * duplicate), as pure functions returning new values.
  */
 import type { ViewSpec } from '../../domain/types';
-import type { Deck, DeckSlide, SavedView } from '../../store';
+import type { Deck, DeckSlide, SavedView, SavedViewMap } from '../../store';
 import type { LedgerSlideShow, LedgerSlideSource } from '../../ledger/slide-snapshot';
 import { withCurrentKind } from '../../export/view-spec';
+import type { SlideMap } from '../../views/slides';
 
-/** A view as a slide draws it (a saved view, or one kept inline in the deck). */
-export type SlideView = Omit<SavedView, 'id'> & { id?: string };
+/**
+ * A view as a slide draws it (a saved view, or one kept inline in the deck); a map view with the
+ * boundary file the deck read for it (`Briefing.boundaries`).
+ */
+export type SlideView = Omit<SavedView, 'id'> & { id?: string; boundary?: SlideMap };
 
 /** What one slide shows, resolved against the saved views. */
 export type ResolvedSlide =
@@ -168,6 +172,19 @@ export function indicatorsOf(slides: readonly ResolvedSlide[]): string[] {
     if (s.kind === 'pair') wanted.add(s.right.spec.indicator);
   }
   return [...wanted];
+}
+
+/**
+ * The boundary files a deck's map slides are drawn on (one entry per file), so they are read before presenting.
+ * @example mapsOf([{ kind: 'chart', view: { name: 'a', spec: { version: 1, kind: 'map', indicator: 'x' }, map } }]) // [map]
+ */
+export function mapsOf(slides: readonly ResolvedSlide[]): SavedViewMap[] {
+  const byId = new Map<string, SavedViewMap>();
+  for (const s of slides) {
+    if (s.kind !== 'chart' && s.kind !== 'pair') continue;
+    for (const v of s.kind === 'pair' ? [s.view, s.right] : [s.view]) if (v.spec.kind === 'map' && v.map) byId.set(v.map.id, v.map);
+  }
+  return [...byId.values()];
 }
 
 /**

@@ -14,6 +14,8 @@ describe('slideKindKey', () => {
   it.each<[string, ResolvedSlide, string, string]>([
     ['a chart slide', { kind: 'chart', view }, '图表页', 'Chart'],
     ['a 按地区 slide', { kind: 'chart', view: regionView }, '按地区页', 'One region'],
+    ['a ranking slide', { kind: 'chart', view: { name: '排名', spec: { ...spec, kind: 'ranking' } } }, '排名页', 'Ranking'],
+    ['a map slide', { kind: 'chart', view: { name: '地图', spec: { ...spec, kind: 'map' } } }, '地图页', 'Map'],
     ['a title slide', { kind: 'title', view }, '标题页', 'Title'],
     ['a KPI slide', { kind: 'kpi', view }, '指标页', 'KPI'],
     ['a pair with a 按地区 side', { kind: 'pair', view, right: regionView }, '对比页', 'Comparison'],

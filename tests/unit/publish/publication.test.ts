@@ -99,6 +99,18 @@ describe('buildPublication', () => {
     expect(values.sort((x, y) => x - y)).toEqual(rowsA.map((o) => o.value).sort((x, y) => x - y));
   });
 
+  it('carries the boundary file a published map view is drawn on, and no other', () => {
+    const map = (id: string, name: string) => ({ id, name, caption: '审图号：测试', geojson: '{"type":"FeatureCollection","features":[]}' });
+    const given = input();
+    const onMap = { id: 'v3', name: '耕地地图', spec: { version: 1 as const, kind: 'map' as const, indicator: '耕地面积' }, map: { id: 'm1', name: '区县', joinOn: 'name' as const, property: 'name' } };
+    const { manifest } = buildPublication({ ...given, views: [...given.views, onMap], maps: [map('m1', '区县'), map('m2', '保密边界')] }, version);
+    expect(manifest.maps).toEqual([map('m1', '区县')]);
+    const read = parseManifest(JSON.stringify(manifest));
+    expect('manifest' in read && read.manifest.maps).toEqual([map('m1', '区县')]);
+    // Nothing drawn on a map: no boundary file goes out.
+    expect(buildPublication({ ...given, maps: [map('m1', '区县')] }, version).manifest.maps).toBeUndefined();
+  });
+
   it('does not change its input', () => {
     const given = input();
     const copy = structuredClone(given);

@@ -80,6 +80,8 @@ describe('buildDocumentItems', () => {
         return `slide-kpi ${item.slide.kpi?.value}`;
       case 'slide-region':
         return `slide-region ${item.slide.cards.length} cards${item.slide.more ? ', more' : ''}`;
+      case 'slide-ranking':
+        return `slide-ranking ${item.heading}: ${item.slide.rows.map((r) => `${r.rank} ${r.region}`).join(', ')}`;
       case 'title':
         return `title ${item.title} / ${item.subtitle}`;
       case 'ledger':
@@ -99,6 +101,9 @@ describe('buildDocumentItems', () => {
     ['a deck’s KPI slide: one big number', view('trend', { show: 'slide-kpi' }), 'slide-kpi 10.0万亩'],
     // Shown as a 按地区 slide only when the view is 按地区: a trend stays a chart.
     ['a trend marked as a 按地区 slide stays a chart', view('trend', { show: 'slide-region' }), 'chart ok'],
+    // A deck's ranking slide: the slide's rows under the slide's heading, not the whole table.
+    ['a deck’s ranking slide: its rows', view('ranking', { show: 'slide-ranking' }), `slide-ranking 造林面积: 1 乙县, 1 甲县, 3 ${kit.HOSTILE}, 4 __proto__`],
+    ['a trend marked as a ranking slide stays a chart', view('trend', { show: 'slide-ranking' }), 'chart ok'],
     ['a deck’s title slide, hostile text kept as text', title, `title 2024年工作汇报 / ${kit.HOSTILE}`],
   ];
   it.each(cases)('%s', (_name, input, expected) => {

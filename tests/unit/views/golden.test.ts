@@ -14,7 +14,7 @@ import type { Indicator, Observation, ViewKind, ViewSpec } from '../../../src/do
 import type { ChartData } from '../../../src/charts/types';
 import { light } from '../../../src/charts/theme';
 import { buildView, viewKinds, type ViewData } from '../../../src/views/build-view';
-import { buildSlide, slideKinds, slideTheme, type SlideKindName } from '../../../src/views/slides';
+import { buildSlide, slideKinds, slideTheme, type SlideKindName, type SlideMap, type SlideOf } from '../../../src/views/slides';
 import type { DrawnChart } from '../../../src/views/types';
 import { roundNumbers } from '../charts/round-numbers';
 
@@ -138,20 +138,36 @@ describe('view models on the sample data', () => {
 
 describe('slide models on the sample data', () => {
   const theme = slideTheme('good-green');
-  const cases: [string, SlideKindName, ViewSpec][] = [
+  /** A map slide's boundary file as the deck reads it: joined on name, its caption said under the map. */
+  const boundary: SlideMap = {
+    file: '哈尔滨市区县',
+    loaded: {
+      look: { mapName: 'golden-slide-map', joinOn: 'name', nameProperty: 'name', caption: '审图号：示例（非真实）', features: ['道里区', '南岗区', '道外区'] },
+      geoJSON: { type: 'FeatureCollection', features: [] },
+    },
+  };
+  const cases: [string, SlideKindName, ViewSpec, Partial<SlideOf>?][] = [
     ['slide-title', 'title', spec('trend', AREA)],
     ['slide-kpi', 'kpi', spec('overview', PM10, { regions: ['乌海市'] })],
     ['slide-chart', 'chart', spec('comparison', AREA)],
     ['slide-region', 'region', spec('region', AREA, { regions: ['道里区'] })],
     ['slide-kpi-format', 'kpi', spec('overview', AREA, { regions: ['道里区'], format: { decimals: 1, scale: '万' } })],
+    // A ranking slide: the tab's first rows; filtered to a region ranked below them, that row after a gap.
+    ['slide-ranking', 'ranking', spec('ranking', AREA)],
+    ['slide-ranking-filtered', 'ranking', spec('ranking', AREA, { filter: '道里区', format: { decimals: 1, scale: '万' } })],
+    ['slide-ranking-lower-better', 'ranking', spec('ranking', PM10, { filter: '乌海市' })],
+    ['slide-ranking-half', 'ranking', spec('ranking', RATE, { period: '2023' }), { half: true }],
+    // A map slide on its boundary file, and one whose file was deleted.
+    ['slide-map', 'chart', spec('map', AREA, { period: '2024' }), { boundary }],
+    ['slide-map-deleted', 'chart', spec('map', AREA, { period: '2024' }), { boundary: { file: '哈尔滨市区县' } }],
   ];
 
   it('covers every slide kind', () => {
     expect(new Set(cases.map(([, k]) => k))).toEqual(new Set(Object.keys(slideKinds)));
   });
 
-  it.each(cases)('%s', (name, kind, s) => {
-    const model = buildSlide(kind, { name: `${s.indicator}汇报`, subtitle: '示例', spec: s }, viewDataOf(s), theme);
+  it.each(cases)('%s', (name, kind, s, extra) => {
+    const model = buildSlide(kind, { name: `${s.indicator}汇报`, subtitle: '示例', spec: s, ...extra }, viewDataOf(s), theme);
     golden(name, 'option' in model && model.option ? { ...model, option: undefined, chart: { ok: true, heading: '', option: model.option } } : model);
   });
 });

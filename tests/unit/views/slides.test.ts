@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSlideChart, enlargeFonts, slideTheme, SLIDE_PANELS } from '../../../src/views/slides';
+import { buildSlideChart, enlargeFonts, slideTheme, SLIDE_PANELS, type SlideMap } from '../../../src/views/slides';
 import { buildChartView } from '../../../src/views/chart-views';
 import type { EChartsOption } from 'echarts';
 import { buildKpiSlide } from '../../../src/views/kpi';
@@ -65,8 +65,16 @@ describe('buildSlideChart', () => {
   const theme = slideTheme('good-green');
   const gwData: ChartData = { indicator: groundwater, observations: levels, locale: 'zh' };
 
-  it.each(['trend', 'comparison', 'ranking', 'multiples'] as const)('%s: no text under 24 px, no title, no animation', (kind) => {
-    const { option, reasons } = buildSlideChart({ name: 'v', spec: { version: 1, kind, indicator: '压采量', period: '2024' } }, gwData, theme);
+  /** A boundary file as the deck reads it, with the regions of the groundwater rows as its features. */
+  const boundaryOf = (features: string[], caption = '审图号：测试'): SlideMap => ({
+    file: '测试边界',
+    loaded: { look: { mapName: 'slide-map-t', joinOn: 'name', nameProperty: 'name', caption, features }, geoJSON: { type: 'FeatureCollection', features: [] } },
+  });
+  const gwRegions = [...new Set(levels.map((r) => r.region))];
+
+  it.each(['trend', 'comparison', 'multiples', 'map'] as const)('%s: no text under 24 px, no title, no animation', (kind) => {
+    const boundary = kind === 'map' ? boundaryOf(gwRegions) : undefined;
+    const { option, reasons } = buildSlideChart({ name: 'v', spec: { version: 1, kind, indicator: '压采量', period: '2024' }, boundary }, gwData, theme);
     expect(reasons).toEqual([]);
     expect(option?.animation).toBe(false);
     const sizes = fontSizes(option);
@@ -121,10 +129,39 @@ describe('buildSlideChart', () => {
     expect(JSON.stringify(option)).toContain('已筛选');
   });
 
-  it('a map says why it cannot be drawn on a slide', () => {
-    const { option, reasons } = buildSlideChart(view('map'), pmData, theme);
-    expect(option).toBeUndefined();
-    expect(reasons).toEqual(['幻灯片暂不能显示“地图”类视图。']);
+  it.each<[string, SlideMap | undefined, string]>([
+    ['no boundary file named', undefined, '请先加载边界文件（GeoJSON 或 TopoJSON）。'],
+    ['its boundary file deleted', { file: '乌海边界' }, '这张地图的边界文件“乌海边界”已被删除，无法绘制。请在看板“地图”中重新上传边界文件，再保存这个视图。'],
+  ])('a map with %s says so in a sentence', (_, boundary, reason) => {
+    const { option, reasons, map } = buildSlideChart({ ...view('map'), boundary }, pmData, theme);
+    expect([option, map, reasons]).toEqual([undefined, undefined, [reason]]);
+  });
+
+  it('a map is drawn on its boundary file: registered under its name, the caption said under it as text', () => {
+    const boundary = boundaryOf(['乌海市', '鄂尔多斯市']);
+    const { option, map, caption } = buildSlideChart({ ...view('map'), boundary }, pmData, theme);
+    const series = (option?.series as { map: string; data: { name: string; value: number }[] }[])[0];
+    expect(series?.map).toBe('slide-map-t');
+    expect(series?.data).toEqual([
+      { name: '乌海市', value: 79 },
+      { name: '鄂尔多斯市', value: 58 },
+    ]);
+    expect(map).toEqual({ name: 'slide-map-t', geoJSON: boundary.loaded?.geoJSON });
+    // Under the map as 24 px text, not inside the canvas (where it would be smaller).
+    expect([caption, option?.graphic]).toEqual(['审图号：测试', undefined]);
+  });
+
+  it('a map is the tab\'s map: the linked filter\'s area is marked as there', () => {
+    const { option } = buildSlideChart({ ...view('map', { filter: '乌海市' }), boundary: boundaryOf(['乌海市', '鄂尔多斯市']) }, pmData, theme);
+    const tab = buildChartView({ ...view('map', { filter: '乌海市' }).spec, kind: 'map' }, pmData, { theme, map: { mapName: 'slide-map-t', joinOn: 'name' } }).chart;
+    const data = (o: EChartsOption | undefined) => (o?.series as { data: unknown[] }[])[0]?.data;
+    expect(data(option)).toEqual(data(tab.ok ? tab.option : undefined));
+    expect(JSON.stringify(option?.title)).toContain('已筛选：乌海市');
+  });
+
+  it('a ranking is not a chart on a slide (its slide is the table: slide-ranking.ts)', () => {
+    const { option, reasons } = buildSlideChart(view('ranking'), pmData, theme);
+    expect([option, reasons]).toEqual([undefined, ['幻灯片暂不能显示“排名”类视图。']]);
   });
 
   it('draws with thick lines and big markers', () => {
