@@ -184,10 +184,25 @@ describe('one number format per indicator', () => {
     ['in the display unit (60400亩 is 6.04万亩)', [{ ...obs(60400), unit: '亩', indicator: '面积' }], '万亩', 2],
     ['float noise is not a decimal', [obs(0.1 + 0.2)], '吨', 1],
     ['at most four', [obs(1.234567)], '吨', 4],
+    ['in 万吨 (12345吨 is 1.2345万吨)', [obs(12345)], '万吨', 4],
+    ['a display unit of another base is not applied (亩 values shown as 吨)', [{ ...obs(60400.5), unit: '亩', indicator: '面积' }], '吨', 1],
     ['changes and other indicators do not count', [obs(5.1), obs(1.2345, { kind: 'change' }), obs(9.87654, { indicator: '别的' })], '吨', 1],
   ] as const)('%s', (_name, values, du, expected) => {
-    const indicator = du === '万亩' ? { ...ton, name: '面积', baseUnit: '亩' } : ton;
+    const indicator = du === '万亩' || values[0].unit === '亩' ? { ...ton, name: '面积', baseUnit: '亩' } : ton;
     expect(valueDecimals(indicator, values, du)).toBe(expected);
+  });
+
+  it('in a display unit: the most decimals of each value as toDisplay gives it', () => {
+    const area = { ...ton, name: '面积', baseUnit: '亩' };
+    let seed = 11;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const values = Array.from({ length: 2000 }, () => ({ ...obs(Math.round(next() * 1e7) / 100), unit: '亩', indicator: '面积' }));
+    for (let i = 0; i < 2000; i += 200) {
+      const some = values.slice(i, i + 3);
+      // Each value in 万亩 (toDisplay, per value), its decimals as in its base unit.
+      const reference = Math.max(...some.map((o) => valueDecimals(area, [{ ...o, value: toDisplay(o.value, '亩', '万亩') }], '亩')));
+      expect(valueDecimals(area, some, '万亩')).toBe(reference);
+    }
   });
 
   it('the indicator’s own setting wins', () => {
