@@ -192,6 +192,26 @@ describe('one number format per indicator', () => {
     expect(valueDecimals(indicator, values, du)).toBe(expected);
   });
 
+  it('decimals as written, for values of one and two decimals and a few units in the last place off them', () => {
+    const reference = (v: number) => {
+      const text = String(Number(v.toPrecision(12)));
+      return Math.min(text.includes('e') || !text.includes('.') ? 0 : text.length - text.indexOf('.') - 1, 4);
+    };
+    let seed = 5;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const nudge = (v: number, ulps: number) => {
+      const f = new Float64Array([v]);
+      const i = new BigInt64Array(f.buffer);
+      i[0] += BigInt(ulps);
+      return f[0];
+    };
+    for (let k = 0; k < 20000; k++) {
+      const n = Math.round((next() - 0.3) * 10 ** (1 + Math.floor(next() * 10)));
+      const v = nudge(n / (next() < 0.5 ? 10 : 100), Math.floor(next() * 9) - 4);
+      expect(valueDecimals(ton, [obs(v)], '吨'), String(v)).toBe(reference(v));
+    }
+  });
+
   it('in a display unit: the most decimals of each value as toDisplay gives it', () => {
     const area = { ...ton, name: '面积', baseUnit: '亩' };
     let seed = 11;
@@ -211,6 +231,10 @@ describe('one number format per indicator', () => {
 
   it.each([
     ['tiny values written with an exponent: none', 1.5e-7, 0],
+    ['twelve digits just off two decimals: as written, at most four', 0.0700000000001, 4],
+    ['two decimals with float noise (0.07 × 3): two', 0.07 * 3, 2],
+    ['one decimal with float noise (0.1 × 3): one', 0.1 * 3, 1],
+    ['near a whole number by float noise: none', 0.1 * 3 * 10, 0],
     ['one millionth: six, at most four', 0.000001, 4],
     ['past twelve digits: none', 1234567890123.4, 0],
     ['rounding up to a whole number', 2.9999999999999, 0],
