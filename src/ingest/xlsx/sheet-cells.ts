@@ -125,6 +125,10 @@ function cellText(type: string, style: number, v: string | undefined, content: s
   }
 }
 
+/** String cells' texts kept once each (see `SheetCells.once`): up to this many, of up to this many characters. */
+const TEXTS_KEPT = 100_000;
+const TEXT_KEPT_CHARS = 64;
+
 /** The attributes of the cell tag being read; one object reused for every cell of a sheet. */
 interface CellTag {
   /** Where the `r` attribute's value starts, or -1. */
@@ -202,6 +206,7 @@ export class SheetCells {
   private rowGuessed = false;
   private c = -1;
   private row: string[] = [];
+  private readonly texts = new Map<string, string>();
 
   constructor(private readonly shared: Shared) {}
 
@@ -242,7 +247,7 @@ export class SheetCells {
           } else if (tEnd >= 0 && xml.lastIndexOf('<', tEnd - 1) === gt + 5) {
             // The `<t>`'s text runs straight to `</t></is></c>`: no other tag inside.
             if (c >= this.width) this.width = c + 1;
-            row[c] = unescapeXml(xml.slice(gt + 8, tEnd));
+            row[c] = this.once(unescapeXml(xml.slice(gt + 8, tEnd)));
             at = xml.indexOf('<', tEnd + 13);
             continue;
           } else {
@@ -253,7 +258,8 @@ export class SheetCells {
             resume = contentEnd + 4;
           }
         }
-        const value = cellText(tag.type, tag.style, v, content, shared);
+        let value = cellText(tag.type, tag.style, v, content, shared);
+        if (value !== undefined && (tag.type === 'str' || tag.type === 'inlineStr')) value = this.once(value);
         if (value !== undefined || tag.type !== '') {
           if (c >= this.width) this.width = c + 1;
           if (value !== undefined) row[c] = value;
@@ -267,6 +273,20 @@ export class SheetCells {
       }
       at = xml.indexOf('<', gt + 1);
     }
+  }
+
+  /**
+   * One string for each distinct text of a string cell written in the sheet (`t="str"`,
+   * `t="inlineStr"`, as SheetJS and many exporters write every text cell): a long table repeats
+   * its region, indicator and unit names row after row, and each copy was a string the grid kept,
+   * and that normalize hashed again. Long texts, and texts past the first `TEXTS_KEPT`, are not kept.
+   */
+  private once(text: string): string {
+    if (text.length > TEXT_KEPT_CHARS) return text;
+    const kept = this.texts.get(text);
+    if (kept !== undefined) return kept;
+    if (this.texts.size < TEXTS_KEPT) this.texts.set(text, text);
+    return text;
   }
 
   private startRow(r: number, guessed: boolean): void {
