@@ -1,5 +1,10 @@
-import { test, expect, type Page } from '@playwright/test';
-import { chartDrawn, fixture, importAndShow, openFresh, screenshot } from './helpers';
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chartDrawn, chooseIndicator, fixture, importAndShow, offlineView, openFresh, screenshot, SHOTS } from './helpers';
 
 /** What the in-page check found wrong with a slide; empty when every text is big, inside and readable. */
 interface SlideProblems {
@@ -265,4 +270,142 @@ test('a small-multiples view on a slide draws the tab’s regions, as many as a 
   // The slide holds 12 of the tab's 18 panels (the rest said on it), drawn, not a reason.
   await expect(slide.getByRole('img', { name: /分地区小图：12 个地区/ })).toBeVisible();
   await screenshot(page, 'briefing-multiples-slide-1920');
+});
+
+/** The first five cells of each row (rank with 并列, region with 已筛选, value, change, rank move), as read. */
+const rowCells = (rows: Locator) =>
+  rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 5).map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())));
+
+test('a map view and a ranking view go on slides: presented, in the presenter window, printed and saved as a page, saying what the dashboard says', async ({ page, browser, context }) => {
+  test.setTimeout(240_000);
+  const AREA = '保护性耕作面积';
+  await openFresh(page);
+  await chooseIndicator(page, AREA);
+  await page.getByTestId('boundary-input').setInputFiles(join(process.cwd(), 'tests', 'e2e', 'fixtures', 'boundary-squares.geojson'));
+  await page.getByTestId('view-tab-map').click();
+  await chartDrawn(page, 'map-chart');
+  // The boundary's source line (审图号), printed under every map drawn on it.
+  await page.getByTestId('map-caption-input').fill('审图号：测试（非真实）');
+  await page.getByTestId('map-caption-save').click();
+  await expect(page.getByTestId('map-caption')).toHaveText('审图号：测试（非真实）');
+  await chartDrawn(page, 'map-chart');
+  // ECharts writes the model's summary (indicator, period, how many regions) into the chart's label.
+  const mapLabel = (await page.getByTestId('map-chart').getAttribute('aria-label')) ?? '';
+  expect(mapLabel).toContain(AREA);
+  expect(mapLabel).toMatch(/\d/);
+  await page.getByTestId('save-view').click();
+  // On the map tab the map is the kind chosen, and the form names its boundary file.
+  await expect(page.getByTestId('save-view-kind').locator('option:checked')).toHaveText('地图');
+  await expect(page.getByTestId('save-view-map')).toContainText('boundary-squares');
+  await page.getByTestId('save-view-name').fill('耕作面积地图');
+  await page.getByTestId('save-view-submit').click();
+  await expect(page.getByTestId('save-view-done')).toContainText('耕作面积地图');
+
+  // The ranking, filtered to 道里区 (14th of 18): its row is marked on the tab.
+  await page.goto(`/?view=ranking&ind=${encodeURIComponent(AREA)}&f=${encodeURIComponent('道里区')}`);
+  const tabRows = page.getByTestId('ranking-table').locator('tbody tr');
+  await expect(tabRows).toHaveCount(18);
+  await expect(page.getByTestId('ranking-chosen')).toHaveCount(1);
+  const tab = await rowCells(tabRows);
+  // What a slide holds: the top 8, then (after a gap) the marked row at its own rank.
+  const held = [...tab.slice(0, 8), tab.find((r) => r[1]!.startsWith('道里区'))!];
+  expect(held[8]).toEqual(['14', '道里区已筛选', '6.04万亩', expect.stringMatching(/^▲/), expect.any(String)]);
+  await page.getByTestId('save-view').click();
+  await expect(page.getByTestId('save-view-kind').locator('option:checked')).toHaveText('排名');
+  await page.getByTestId('save-view-name').fill('耕作面积排名');
+  await page.getByTestId('save-view-submit').click();
+  await expect(page.getByTestId('save-view-done')).toContainText('耕作面积排名');
+
+  await page.getByTestId('nav-briefing').click();
+  await page.getByTestId('deck-new').click();
+  for (const [k, name] of ['耕作面积地图', '耕作面积排名'].entries()) {
+    await page.getByTestId('view-item').filter({ hasText: name }).getByTestId('view-add').click();
+    await expect(page.getByTestId('slide-item')).toHaveCount(k + 1);
+  }
+  // Listed for what they show.
+  await expect(page.getByTestId('slide-item').locator('.kind')).toHaveText(['地图页', '排名页']);
+
+  // Presenting, full screen, moved with clicker keys; every text big, inside the slide and readable.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.getByTestId('deck-present').click();
+  const stage = page.getByTestId('presenting-stage');
+  const counter = stage.getByTestId('slide-counter');
+  await expect(counter).toHaveText('1 / 2');
+  const slideMap = stage.locator('[data-drawn]:not([data-drawn="0"])');
+  await expect(slideMap).toHaveCount(1);
+  await expect(slideMap).toHaveAttribute('aria-label', mapLabel);
+  await expect(stage.getByTestId('slide-chart-caption')).toHaveText('审图号：测试（非真实）');
+  await page.keyboard.press('PageDown');
+  await expect(counter).toHaveText('2 / 2');
+  const slideRows = stage.getByTestId('slide-ranking-row');
+  await expect(slideRows).toHaveCount(9);
+  expect(await rowCells(slideRows)).toEqual(held);
+  await expect(stage.getByTestId('slide-ranking-more')).toHaveText('另有 9 项未列出，全部名次见看板“排名”。');
+  await expect(stage.getByTestId('slide-ranking-chosen')).toHaveText('已筛选');
+  const axe = await new AxeBuilder({ page }).include('[data-testid="presenting"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => v.id)).toEqual([]);
+  for (const size of [
+    { width: 1920, height: 1080 },
+    { width: 1024, height: 768 },
+  ]) {
+    await presentAll(page, 'map-ranking', size);
+  }
+  await page.setViewportSize({ width: 1920, height: 1080 });
+
+  // The presenter window shows the same slides, in step.
+  await page.keyboard.press('Home');
+  await expect(counter).toHaveText('1 / 2');
+  const popupPromise = context.waitForEvent('page');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('deck-presenter').click();
+  const popup = await popupPromise;
+  await expect(popup.getByTestId('presenter-console')).toBeVisible({ timeout: 30_000 });
+  await expect(popup.getByTestId('presenter-current').locator('[data-drawn]:not([data-drawn="0"])')).toHaveAttribute('aria-label', mapLabel);
+  await expect(popup.getByTestId('presenter-next').getByTestId('slide-ranking-row')).toHaveCount(9);
+  expect(await rowCells(popup.getByTestId('presenter-next').getByTestId('slide-ranking-row'))).toEqual(held);
+  await popup.setViewportSize({ width: 1280, height: 800 });
+  await screenshot(popup, 'briefing-map-ranking-presenter');
+  await popup.close();
+
+  // On paper: the map as vectors with its caption line, the ranking as the slide's rows.
+  await page.emulateMedia({ media: 'print' });
+  const sheets = page.getByTestId('deck-print-page');
+  await expect(sheets).toHaveCount(2);
+  await expect(sheets.nth(0).locator('.drawing svg')).toHaveCount(1);
+  await expect(sheets.nth(0).getByTestId('deck-print-caption')).toHaveText('审图号：测试（非真实）');
+  // The areas are filled by value on paper too (not all in the no-data grey): 18 regions, several colours.
+  const fills = await sheets.nth(0).locator('.drawing svg path[fill]').evaluateAll((ps) => new Set(ps.map((p) => p.getAttribute('fill'))).size);
+  expect(fills).toBeGreaterThan(5);
+  await expect(sheets.nth(1).getByTestId('slide-ranking-row')).toHaveCount(9);
+  expect(await rowCells(sheets.nth(1).getByTestId('slide-ranking-row'))).toEqual(held);
+  await page.pdf({ path: join(SHOTS, 'briefing-map-ranking-print.pdf'), preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+
+  // Saved as one page, opened offline: the map drawn on the carried boundary, the slide's rows.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('deck-export-html').click()]);
+  const path = join(mkdtempSync(join(tmpdir(), 'map-ranking-deck-')), 'deck.html');
+  copyFileSync(await file.path(), path);
+  const saved = await offlineView(browser, { width: 1920, height: 1080 });
+  await saved.view.goto(pathToFileURL(path).href);
+  await expect(saved.view.locator('[data-testid="standalone-chart"][data-drawn="1"]')).toHaveCount(1, { timeout: 20_000 });
+  await expect(saved.view.getByTestId('standalone-chart')).toHaveAttribute('aria-label', mapLabel);
+  const savedRows = saved.view.getByTestId('standalone-slide-ranking-row');
+  await expect(savedRows).toHaveCount(9);
+  expect(await rowCells(savedRows)).toEqual(held);
+  await expect(saved.view.getByTestId('standalone-slide-ranking-more')).toHaveText('另有 9 项未列出，全部名次见看板“排名”。');
+  await screenshot(saved.view, 'briefing-map-ranking-saved-page');
+  expect(saved.errors).toEqual([]);
+  await saved.close();
+
+  // The boundary file deleted on the dashboard: the map slide says so in a sentence.
+  await page.goto(`/?view=map&ind=${encodeURIComponent(AREA)}`);
+  await chartDrawn(page, 'map-chart');
+  await page.getByTestId('map-delete').click();
+  await expect(page.getByTestId('map-none')).toBeVisible();
+  await page.getByTestId('nav-briefing').click();
+  await page.getByTestId('deck-item').filter({ hasText: '新汇报' }).click();
+  await page.getByTestId('deck-present').click();
+  await expect(stage.getByTestId('slide-counter')).toHaveText('1 / 2');
+  await expect(stage).toContainText('这张地图的边界文件“boundary-squares.geojson”已被删除');
+  await screenshot(page, 'briefing-map-deleted-1920x1080');
 });

@@ -49,7 +49,7 @@ export const briefing: Record<string, string> = {
   'briefing.region.more': '另有 {n} 项指标未列出，见看板“按地区”。',
   'briefing.ranking.more': '另有 {n} 项未列出，全部名次见看板“排名”。',
   'briefing.ranking.gap': '⋯',
-  'briefing.map.deleted': '这张地图的边界文件“{name}”已被删除，无法绘制。请在看板“地图”中重新上传边界文件，再保存这个视图。',
+  'briefing.map.deleted': '这张地图的边界文件“{name}”已被删除。请在看板“地图”中重新上传边界文件，再保存这个视图。',
   'briefing.save.mapOf': '地图绘制在边界文件“{name}”上。',
   'briefing.counter': '{n} / {total}',
   'briefing.slideOf': '第 {n} 张，共 {total} 张',

@@ -131,7 +131,7 @@ describe('buildSlideChart', () => {
 
   it.each<[string, SlideMap | undefined, string]>([
     ['no boundary file named', undefined, '请先加载边界文件（GeoJSON 或 TopoJSON）。'],
-    ['its boundary file deleted', { file: '乌海边界' }, '这张地图的边界文件“乌海边界”已被删除，无法绘制。请在看板“地图”中重新上传边界文件，再保存这个视图。'],
+    ['its boundary file deleted', { file: '乌海边界' }, '这张地图的边界文件“乌海边界”已被删除。请在看板“地图”中重新上传边界文件，再保存这个视图。'],
   ])('a map with %s says so in a sentence', (_, boundary, reason) => {
     const { option, reasons, map } = buildSlideChart({ ...view('map'), boundary }, pmData, theme);
     expect([option, map, reasons]).toEqual([undefined, undefined, [reason]]);

@@ -49,7 +49,7 @@ export const briefing: Record<string, string> = {
   'briefing.region.more': '{n} more indicators are on the dashboard’s One region tab.',
   'briefing.ranking.more': '{n} more not listed: every rank is on the dashboard’s Ranking tab.',
   'briefing.ranking.gap': '⋯',
-  'briefing.map.deleted': 'The boundary file “{name}” of this map has been deleted, so it cannot be drawn. Upload the boundary file again on the dashboard’s Map tab, then save this view again.',
+  'briefing.map.deleted': 'The boundary file “{name}” of this map has been deleted. Upload it again on the dashboard’s Map tab, then save this view again.',
   'briefing.save.mapOf': 'The map is drawn on the boundary file “{name}”.',
   'briefing.counter': '{n} / {total}',
   'briefing.slideOf': 'Slide {n} of {total}',
