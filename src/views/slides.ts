@@ -98,6 +98,9 @@ export interface SlideChart {
 /** Small multiples a slide holds readably at 24 px text (the view's others are said, not drawn). */
 export const SLIDE_PANELS = 12;
 
+/** Slide pixels left of a map for its colour legend (bar and 24 px labels such as 109.6 and 较好). */
+const MAP_LEGEND_ROOM = 170;
+
 /**
  * The option as a slide shows it: no chart title (the slide has its own heading, so the grid moves
  * up into the freed space), no animation, and end labels that push apart instead of overlapping.
@@ -114,7 +117,14 @@ function forSlide(option: EChartsOption): EChartsOption {
   // Room for the value axis name (and notes) above the plot; builders also leave room for a title.
   const moved = grid && !Array.isArray(grid) ? { ...grid, top: notes ? 104 : 64 } : grid;
   const series = Array.isArray(option.series)
-    ? option.series.map((s) => (s.type === 'line' ? { ...s, labelLayout: { moveOverlap: 'shiftY' as const } } : s))
+    ? option.series.map((s) =>
+        s.type === 'line'
+          ? { ...s, labelLayout: { moveOverlap: 'shiftY' as const } }
+          : // On half a slide the map's box reached under its colour legend (at the left): keep it right of it.
+            s.type === 'map'
+            ? { ...s, left: MAP_LEGEND_ROOM, right: 16 }
+            : s,
+      )
     : option.series;
   return { ...option, title: hidden, grid: moved, series, animation: false };
 }

@@ -322,21 +322,25 @@ test('a map view and a ranking view go on slides: presented, in the presenter wi
     await page.getByTestId('view-item').filter({ hasText: name }).getByTestId('view-add').click();
     await expect(page.getByTestId('slide-item')).toHaveCount(k + 1);
   }
+  // And side by side, each on half a slide.
+  await page.getByTestId('pair-left').selectOption({ label: '耕作面积地图' });
+  await page.getByTestId('pair-right').selectOption({ label: '耕作面积排名' });
+  await page.getByTestId('add-pair').click();
   // Listed for what they show.
-  await expect(page.getByTestId('slide-item').locator('.kind')).toHaveText(['地图页', '排名页']);
+  await expect(page.getByTestId('slide-item').locator('.kind')).toHaveText(['地图页', '排名页', '对比页']);
 
   // Presenting, full screen, moved with clicker keys; every text big, inside the slide and readable.
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.getByTestId('deck-present').click();
   const stage = page.getByTestId('presenting-stage');
   const counter = stage.getByTestId('slide-counter');
-  await expect(counter).toHaveText('1 / 2');
+  await expect(counter).toHaveText('1 / 3');
   const slideMap = stage.locator('[data-drawn]:not([data-drawn="0"])');
   await expect(slideMap).toHaveCount(1);
   await expect(slideMap).toHaveAttribute('aria-label', mapLabel);
   await expect(stage.getByTestId('slide-chart-caption')).toHaveText('审图号：测试（非真实）');
   await page.keyboard.press('PageDown');
-  await expect(counter).toHaveText('2 / 2');
+  await expect(counter).toHaveText('2 / 3');
   const slideRows = stage.getByTestId('slide-ranking-row');
   await expect(slideRows).toHaveCount(9);
   expect(await rowCells(slideRows)).toEqual(held);
@@ -344,6 +348,12 @@ test('a map view and a ranking view go on slides: presented, in the presenter wi
   await expect(stage.getByTestId('slide-ranking-chosen')).toHaveText('已筛选');
   const axe = await new AxeBuilder({ page }).include('[data-testid="presenting"]').analyze();
   expect(axe.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => v.id)).toEqual([]);
+  // Half a slide: the same rows, without the rank move and the sparkline; the map beside it drawn.
+  await page.keyboard.press('ArrowRight');
+  await expect(counter).toHaveText('3 / 3');
+  await expect(stage.getByTestId('slide-ranking-row')).toHaveCount(9);
+  expect((await rowCells(stage.getByTestId('slide-ranking-row'))).map((r) => r.slice(0, 4))).toEqual(held.map((r) => r.slice(0, 4)));
+  await expect(stage.locator('[data-drawn]:not([data-drawn="0"])')).toHaveAttribute('aria-label', mapLabel);
   for (const size of [
     { width: 1920, height: 1080 },
     { width: 1024, height: 768 },
@@ -354,7 +364,7 @@ test('a map view and a ranking view go on slides: presented, in the presenter wi
 
   // The presenter window shows the same slides, in step.
   await page.keyboard.press('Home');
-  await expect(counter).toHaveText('1 / 2');
+  await expect(counter).toHaveText('1 / 3');
   const popupPromise = context.waitForEvent('page');
   await page.keyboard.press('Escape');
   await page.getByTestId('deck-presenter').click();
@@ -370,7 +380,7 @@ test('a map view and a ranking view go on slides: presented, in the presenter wi
   // On paper: the map as vectors with its caption line, the ranking as the slide's rows.
   await page.emulateMedia({ media: 'print' });
   const sheets = page.getByTestId('deck-print-page');
-  await expect(sheets).toHaveCount(2);
+  await expect(sheets).toHaveCount(3);
   await expect(sheets.nth(0).locator('.drawing svg')).toHaveCount(1);
   await expect(sheets.nth(0).getByTestId('deck-print-caption')).toHaveText('审图号：测试（非真实）');
   // The areas are filled by value on paper too (not all in the no-data grey): 18 regions, several colours.
@@ -378,6 +388,8 @@ test('a map view and a ranking view go on slides: presented, in the presenter wi
   expect(fills).toBeGreaterThan(5);
   await expect(sheets.nth(1).getByTestId('slide-ranking-row')).toHaveCount(9);
   expect(await rowCells(sheets.nth(1).getByTestId('slide-ranking-row'))).toEqual(held);
+  await expect(sheets.nth(2).locator('.drawing svg')).toHaveCount(1);
+  await expect(sheets.nth(2).getByTestId('slide-ranking-row')).toHaveCount(9);
   await page.pdf({ path: join(SHOTS, 'briefing-map-ranking-print.pdf'), preferCSSPageSize: true, printBackground: true });
   await page.emulateMedia({ media: 'screen' });
 
@@ -387,12 +399,13 @@ test('a map view and a ranking view go on slides: presented, in the presenter wi
   copyFileSync(await file.path(), path);
   const saved = await offlineView(browser, { width: 1920, height: 1080 });
   await saved.view.goto(pathToFileURL(path).href);
-  await expect(saved.view.locator('[data-testid="standalone-chart"][data-drawn="1"]')).toHaveCount(1, { timeout: 20_000 });
-  await expect(saved.view.getByTestId('standalone-chart')).toHaveAttribute('aria-label', mapLabel);
-  const savedRows = saved.view.getByTestId('standalone-slide-ranking-row');
+  await expect(saved.view.locator('[data-testid="standalone-chart"][data-drawn="1"]')).toHaveCount(2, { timeout: 20_000 });
+  await expect(saved.view.getByTestId('standalone-chart').first()).toHaveAttribute('aria-label', mapLabel);
+  await expect(saved.view.getByTestId('standalone-slide-ranking')).toHaveCount(2);
+  const savedRows = saved.view.getByTestId('standalone-slide-ranking').first().getByTestId('standalone-slide-ranking-row');
   await expect(savedRows).toHaveCount(9);
   expect(await rowCells(savedRows)).toEqual(held);
-  await expect(saved.view.getByTestId('standalone-slide-ranking-more')).toHaveText('另有 9 项未列出，全部名次见看板“排名”。');
+  await expect(saved.view.getByTestId('standalone-slide-ranking-more').first()).toHaveText('另有 9 项未列出，全部名次见看板“排名”。');
   await screenshot(saved.view, 'briefing-map-ranking-saved-page');
   expect(saved.errors).toEqual([]);
   await saved.close();
@@ -405,7 +418,7 @@ test('a map view and a ranking view go on slides: presented, in the presenter wi
   await page.getByTestId('nav-briefing').click();
   await page.getByTestId('deck-item').filter({ hasText: '新汇报' }).click();
   await page.getByTestId('deck-present').click();
-  await expect(stage.getByTestId('slide-counter')).toHaveText('1 / 2');
+  await expect(stage.getByTestId('slide-counter')).toHaveText('1 / 3');
   await expect(stage).toContainText('这张地图的边界文件“boundary-squares.geojson”已被删除');
   await screenshot(page, 'briefing-map-deleted-1920x1080');
 });

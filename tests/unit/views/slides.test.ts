@@ -140,8 +140,11 @@ describe('buildSlideChart', () => {
   it('a map is drawn on its boundary file: registered under its name, the caption said under it as text', () => {
     const boundary = boundaryOf(['乌海市', '鄂尔多斯市']);
     const { option, map, caption } = buildSlideChart({ ...view('map'), boundary }, pmData, theme);
-    const series = (option?.series as { map: string; data: { name: string; value: number }[] }[])[0];
+    const series = (option?.series as { map: string; left: number; data: { name: string; value: number }[] }[])[0];
     expect(series?.map).toBe('slide-map-t');
+    // The map's box starts right of its colour legend (on half a slide the two overlapped).
+    const legend = option?.visualMap as { left: number; itemWidth?: number };
+    expect(series?.left).toBeGreaterThan(legend.left + (legend.itemWidth ?? 20) + 100);
     expect(series?.data).toEqual([
       { name: '乌海市', value: 79 },
       { name: '鄂尔多斯市', value: 58 },
