@@ -6,7 +6,7 @@ import type { ImportIssue, Observation } from '../domain/types';
 import type { Locale } from '../domain/messages';
 import { noteText } from './find-header';
 import { makeIssue } from './issues';
-import { DuplicateGuard, normalizeInto, type NormalizeContext } from './normalize';
+import { DuplicateGuard, emptyFields, normalizeFields, toObservation, type NormalizeContext, type ObservationFields } from './normalize';
 import { ForwardFill, RowEntries, rowColumns, valueColumns, type RowColumns } from './unpivot';
 import type { ColumnRole, Grid } from './types';
 
@@ -52,6 +52,7 @@ export class TableWalker {
   private readonly entries: RowEntries;
   private readonly fill = new ForwardFill();
   private readonly seen = new DuplicateGuard();
+  private readonly fields = emptyFields();
 
   constructor(private readonly t: Omit<TableInput, 'rows' | 'bodyStart' | 'onProgress'>) {
     this.cols = rowColumns(t.roles);
@@ -67,7 +68,15 @@ export class TableWalker {
    * Records go into `into`; `onRows(r)` every few thousand rows, with `r` the index reached.
    */
   walk(rows: Grid, from: number, offset: number, into: Observation[], onRows?: (r: number) => void): void {
-    const { t, issues, notes, cols, entries, fill, seen } = this;
+    this.walkFields(rows, from, offset, (f) => into.push(toObservation(f)), onRows);
+  }
+
+  /**
+   * `walk`, each record given to `take` as the walk's own fields, rewritten for the next one: a
+   * caller that codes them at once (the import worker's column blocks) makes no object per value.
+   */
+  walkFields(rows: Grid, from: number, offset: number, take: (f: Readonly<ObservationFields>) => void, onRows?: (r: number) => void): void {
+    const { t, issues, notes, cols, entries, fill, seen, fields } = this;
     const locale: Locale = t.context.locale;
     for (let r = from; r < rows.length; r++) {
       if (onRows && r > from && (r - from) % PROGRESS_EVERY === 0) onRows(r);
@@ -83,14 +92,13 @@ export class TableWalker {
         issues.push(makeIssue(locale, 'ragged_row', 'warning', { row: rowNumber, raw: row.join(' | ').slice(0, 120) }, { n: row.length, expected: t.raggedWidth }));
       }
       for (const entry of entries.of(row, rowNumber, cols, fill, t.headers)) {
-        const observation = normalizeInto(entry, t.context, issues);
-        if (!observation) continue;
-        const first = seen.firstRow(observation);
+        if (!normalizeFields(entry, t.context, issues, fields)) continue;
+        const first = seen.firstRowOf(fields);
         if (first !== undefined) {
           issues.push(makeIssue(locale, 'duplicate', 'warning', { row: rowNumber, column: entry.column.header, raw: entry.valueText }, { first }));
           continue;
         }
-        into.push(observation);
+        take(fields);
       }
     }
   }

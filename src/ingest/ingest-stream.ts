@@ -18,6 +18,7 @@ import { detectFormat } from './detect-format';
 import { distinctCells } from './find-header';
 import { emptyResult, planTable, sourceIssues, summarize, type TablePlan } from './index';
 import { makeIssue } from './issues';
+import { toObservation, type ObservationFields } from './normalize';
 import { lineEndingOf, readCsv, splitPlain, type LineEnding, type ReadProblem } from './read-csv';
 import type { SourceRead } from './read-source';
 import type { Grid, IngestFormat, IngestOptions, IngestResult } from './types';
@@ -28,10 +29,15 @@ export interface ByteSource {
   read(start: number, end: number): Promise<Uint8Array>;
 }
 
-/** Where the records go, as they are made. */
+/** Where the records go, as they are made: as objects (`records`) or as the walk's fields (`fields`). */
 export interface RecordSink {
   /** Records of the rows read so far that were not handed on yet, in file order. */
-  records(records: Observation[]): void;
+  records?(records: Observation[]): void;
+  /**
+   * Each record in file order, as the walk's own fields, rewritten for the next one (instead of
+   * `records`): a sink that codes them at once makes no object per value.
+   */
+  fields?(f: Readonly<ObservationFields>): void;
   /** The text was not UTF-8 after all: reading starts again as GB18030; drop what came. */
   restart(): void;
 }
@@ -107,10 +113,15 @@ class PhaseClock {
     try {
       return work();
     } finally {
-      const s = this.spent.get(name);
-      if (s) s.ms += performance.now() - start;
-      else this.spent.set(name, { start, ms: performance.now() - start });
+      this.add(name, start);
     }
+  }
+
+  /** Time since `start` spent on `name` (a wait, which `time` cannot wrap). */
+  add(name: string, start: number): void {
+    const s = this.spent.get(name);
+    if (s) s.ms += performance.now() - start;
+    else this.spent.set(name, { start, ms: performance.now() - start });
   }
 
   measure(): void {
@@ -151,15 +162,25 @@ async function readAll(
     if (batch.length === 0 || (!force && batch.length < HAND_ON)) return;
     for (let i = 0; i < batch.length && preview.length < PREVIEW_RECORDS; i++) preview.push(batch[i]);
     count += batch.length;
-    sink.records(batch);
+    sink.records?.(batch);
     batch = [];
   };
+  const onFields = sink.fields;
+  const takeRecord = onFields
+    ? (f: Readonly<ObservationFields>): void => {
+        if (preview.length < PREVIEW_RECORDS) preview.push(toObservation(f));
+        count++;
+        onFields(f);
+      }
+    : (f: Readonly<ObservationFields>): void => {
+        batch.push(toObservation(f));
+      };
 
-  /** Rows of one piece of text, numbered after the rows read before it. */
-  const rowsOf = (text: string): Grid => {
+  /** Rows of one piece of text (`quoted`: it may hold a quote), numbered after the rows read before it. */
+  const rowsOf = (text: string, quoted: boolean): Grid => {
     // Text without quotes has no broken quote to report and no `="…"` to unwrap: split it.
     const read = clock.time('import:parse', () =>
-      text.indexOf('"') < 0 ? { rows: splitPlain(text, split!.delimiter, split!.newline), problems: [] } : readCsv(text, split!.delimiter, split!.newline),
+      !quoted || text.indexOf('"') < 0 ? { rows: splitPlain(text, split!.delimiter, split!.newline), problems: [] } : readCsv(text, split!.delimiter, split!.newline),
     );
     for (const p of read.problems) problems.push({ ...p, row: p.row + totalRows });
     return read.rows;
@@ -176,14 +197,14 @@ async function readAll(
       plan = planTable(early, true, options);
       if (plan.check.blocked) return;
       walker = new TableWalker(plan.table);
-      clock.time('import:normalize', () => walker!.walk(early, plan!.bodyStart, 0, batch));
+      clock.time('import:normalize', () => walker!.walkFields(early, plan!.bodyStart, 0, takeRecord));
       handOn(false);
       return;
     }
     const offset = totalRows;
     totalRows += rows.length;
     if (!walker) return;
-    clock.time('import:normalize', () => walker!.walk(rows, 0, offset, batch));
+    clock.time('import:normalize', () => walker!.walkFields(rows, 0, offset, takeRecord));
     handOn(false);
   };
 
@@ -196,12 +217,14 @@ async function readAll(
       if (sep) pending = pending.slice(sep[0].length);
       split = { delimiter: sep ? sep[1] : detectDelimiter(pending, preferTab), newline: lineEndingOf(pending) };
     }
-    const end = atEnd ? pending.length : rowsEnd(pending, split.delimiter, split.newline);
+    // One look for a quote in all the text held: a piece of it has none if it has none.
+    const quoted = pending.indexOf('"') >= 0;
+    const end = atEnd ? pending.length : rowsEnd(pending, quoted, split.delimiter, split.newline);
     // At the end the rows kept for the plan are planned, even when no text is left.
     if (end === 0 && !atEnd) return;
     const piece = end === pending.length ? pending : pending.slice(0, end);
     pending = end === pending.length ? '' : pending.slice(end);
-    take(rowsOf(piece), atEnd);
+    take(rowsOf(piece, quoted), atEnd);
   };
 
   const decode = (bytes: Uint8Array | undefined): string => {
@@ -213,8 +236,22 @@ async function readAll(
     }
   };
 
-  for (let at = 0; at < source.size; at += readBytes) {
-    const bytes = await clock.time('import:read', () => source.read(at, Math.min(source.size, at + readBytes)));
+  // The next piece is asked for before this one is worked on: a Blob's bytes come from another
+  // thread, and waiting for each read in turn left the walk idle between pieces (on a busy
+  // machine ~2 s of a million-row import's worker time was in no phase at all).
+  const readAt = (at: number): Promise<Uint8Array> | undefined => {
+    if (at >= source.size) return undefined;
+    const read = source.read(at, Math.min(source.size, at + readBytes));
+    // A read left behind by a restart as GB18030 must not fail unheard; awaited, it still throws.
+    read.catch(() => undefined);
+    return read;
+  };
+  let next = readAt(0);
+  for (let at = 0; next !== undefined; at += readBytes) {
+    const waitStart = performance.now();
+    const bytes = await next;
+    clock.add('import:read', waitStart);
+    next = readAt(at + readBytes);
     let text = clock.time('import:decode', () => decode(bytes));
     if (first && text !== '') {
       if (!fatal) text = stripBom(text);
@@ -253,8 +290,8 @@ function noteReplacement(text: string, fileProblems: SourceRead['fileProblems'],
  * Where the complete rows of `text` end (0: none yet). Without quotes every line ending ends a
  * row; with them, the parser decides, leaving out the last row, which may go on in the next piece.
  */
-function rowsEnd(text: string, delimiter: string, newline: LineEnding): number {
-  if (text.indexOf('"') < 0) {
+function rowsEnd(text: string, quoted: boolean, delimiter: string, newline: LineEnding): number {
+  if (!quoted) {
     const at = text.lastIndexOf(newline);
     return at < 0 ? 0 : at + newline.length;
   }

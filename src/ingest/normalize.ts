@@ -2,7 +2,7 @@
  * One raw entry → one observation, or an issue saying why not. Units come from the cell, the unit
  * column, the column header, the indicator name, the `单位：` line or the default, in that order.
  */
-import type { ImportIssue, Observation } from '../domain/types';
+import type { ChangeType, Citation, Grain, ImportIssue, Observation, ValueKind } from '../domain/types';
 import type { Locale } from '../domain/messages';
 import { splitHeaderUnit, type HeaderUnit } from './header-unit';
 import { makeIssue } from './issues';
@@ -40,7 +40,6 @@ function cached<T>(cache: Map<string, T>, text: string, parse: (text: string) =>
 }
 
 const CHANGE_WORDS = /change|变化|增速|增幅|增长率|增减|同比|环比|比上年|较上年/i;
-const LEVEL_WORDS = /^(level|水平|总量|绝对值|实际值)$/i;
 
 /**
  * Normalize one entry. Returns the observation (or undefined) and any issues about it.
@@ -48,17 +47,48 @@ const LEVEL_WORDS = /^(level|水平|总量|绝对值|实际值)$/i;
  */
 export function normalizeEntry(e: RawEntry, ctx: NormalizeContext): { observation?: Observation; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
-  const observation = normalizeInto(e, ctx, issues);
-  return observation ? { observation, issues } : { issues };
+  const f = emptyFields();
+  return normalizeFields(e, ctx, issues, f) ? { observation: toObservation(f), issues } : { issues };
 }
 
 /**
- * `normalizeEntry` for the walk over a file: the observation, or undefined; its issues pushed
- * onto `issues`. Nothing is allocated for an entry beyond its observation (a file of millions).
- * @example const o = normalizeInto(entry, ctx, issues)
+ * An observation as the walk makes it: one object per walk, rewritten for every value, so that a
+ * file of millions of values makes no object per value unless one is asked for (`toObservation`).
+ * Optional fields are undefined when the observation has none; `row` and `column` are its source.
  */
-export function normalizeInto(e: RawEntry, ctx: NormalizeContext, issues: ImportIssue[]): Observation | undefined {
+export interface ObservationFields {
+  region: string;
+  indicator: string;
+  period: string;
+  value: number;
+  unit: string;
+  periodLabel: string;
+  grain: Grain;
+  displayUnit: string;
+  kind: ValueKind;
+  approximate: boolean;
+  isTotal: boolean;
+  row: number;
+  column: string;
+  regionCode: string | undefined;
+  changeType: ChangeType | undefined;
+  sourceText: string | undefined;
+  /** The entry's own cells: `toObservation` copies them. */
+  citations: readonly Citation[] | undefined;
+  target: number | undefined;
+}
 
+/** A fields object for `normalizeFields` to fill. */
+export function emptyFields(): ObservationFields {
+  return { region: '', indicator: '', period: '', value: 0, unit: '', periodLabel: '', grain: 'year', displayUnit: '', kind: 'level', approximate: false, isTotal: false, row: 0, column: '', regionCode: undefined, changeType: undefined, sourceText: undefined, citations: undefined, target: undefined };
+}
+
+/**
+ * Normalize one entry into `f` (every field rewritten); false when it gives no observation. Its
+ * issues are pushed onto `issues`. Nothing is allocated for a plain value.
+ * @example if (normalizeFields(entry, ctx, issues, f)) blocks.add(f)
+ */
+export function normalizeFields(e: RawEntry, ctx: NormalizeContext, issues: ImportIssue[], f: ObservationFields): boolean {
   const indicatorCell = cached((ctx.indicatorCache ??= new Map()), e.indicatorText, splitHeaderUnit);
   // A long table's value header (`完成数`) names an indicator only when nothing better does; a
   // wide table's column header (`面积（万亩）`) is the indicator.
@@ -68,45 +98,72 @@ export function normalizeInto(e: RawEntry, ctx: NormalizeContext, issues: Import
 
   // A plain decimal is read without an object of its own; anything else by the general parser.
   const q = readPlain(e.valueText, unitContext) ?? parseQuantity(e.valueText, unitContext);
-  if (q.status === 'empty') return undefined;
+  if (q.status === 'empty') return false;
   if (q.status === 'error') {
     issues.push(makeIssue(ctx.locale, 'not_a_number', 'error', placeOf(e)));
-    return undefined;
+    return false;
   }
 
   const periodText = periodOf(e, ctx);
   if (periodText === '') {
     issues.push(makeIssue(ctx.locale, 'missing_period', 'error', { row: e.row, column: e.periodColumn, raw: '' }));
-    return undefined;
+    return false;
   }
   const period = cached((ctx.periodCache ??= new Map()), periodText, parsePeriod);
   if (!period) {
     issues.push(makeIssue(ctx.locale, 'bad_period', 'error', { row: e.row, column: e.periodColumn, raw: periodText }));
-    return undefined;
+    return false;
   }
 
   const region = cached((ctx.regionCache ??= new Map()), e.regionText || ctx.defaults.region || '', parseRegion);
   const code = e.regionCodeText || region.code;
   // A row with only a division code is still a region: the code names it.
-  const name = region.name || code || '';
-  const source = { row: e.row, column: e.column.header };
-  // The code is in the literal, not added after: a property added to a made object costs a
-  // second allocation per value (its property store), a tenth of the walk at a million values.
-  const o: Observation = code
-    ? { region: name, indicator, period: period.key, value: q.value, unit: q.unit, periodLabel: period.label, grain: period.grain, displayUnit: q.displayUnit, kind: q.kind, approximate: q.approximate, isTotal: region.isTotal, source, regionCode: code }
-    : { region: name, indicator, period: period.key, value: q.value, unit: q.unit, periodLabel: period.label, grain: period.grain, displayUnit: q.displayUnit, kind: q.kind, approximate: q.approximate, isTotal: region.isTotal, source };
-  if (q.changeType) o.changeType = q.changeType;
-  applyKindColumn(o, e.kindText);
-  if (e.sourceText !== '') o.sourceText = e.sourceText;
-  if (e.citations) o.citations = e.citations.map((c) => ({ ...c }));
+  f.region = region.name || code || '';
+  f.indicator = indicator;
+  f.period = period.key;
+  f.value = q.value;
+  f.unit = q.unit;
+  f.periodLabel = period.label;
+  f.grain = period.grain;
+  f.displayUnit = q.displayUnit;
+  f.kind = q.kind;
+  f.approximate = q.approximate;
+  f.isTotal = region.isTotal;
+  f.row = e.row;
+  f.column = e.column.header;
+  f.regionCode = code ? code : undefined;
+  f.changeType = q.changeType ? q.changeType : undefined;
+  applyKindColumn(f, e.kindText);
+  f.sourceText = e.sourceText !== '' ? e.sourceText : undefined;
+  f.citations = e.citations;
   if (q.warning === 'double_multiplier') {
     issues.push(makeIssue(ctx.locale, 'double_multiplier', 'warning', placeOf(e), { value: numberToText(q.value), unit: q.unit }));
   }
+  f.target = undefined;
   if (e.targetText !== '') {
     const t = parseQuantity(e.targetText, unitContext);
-    if (t.status === 'ok') o.target = t.value;
+    if (t.status === 'ok') f.target = t.value;
     else if (t.status === 'error') issues.push(makeIssue(ctx.locale, 'bad_target', 'warning', { row: e.row, column: e.targetColumn, raw: e.targetText }));
   }
+  return true;
+}
+
+/**
+ * The observation `f` describes, as an object of its own (optional fields only where present).
+ * @example const o = toObservation(f)
+ */
+export function toObservation(f: Readonly<ObservationFields>): Observation {
+  const source = { row: f.row, column: f.column };
+  // The code is in the literal, not added after: a property added to a made object costs a
+  // second allocation (its property store).
+  const o: Observation =
+    f.regionCode !== undefined
+      ? { region: f.region, indicator: f.indicator, period: f.period, value: f.value, unit: f.unit, periodLabel: f.periodLabel, grain: f.grain, displayUnit: f.displayUnit, kind: f.kind, approximate: f.approximate, isTotal: f.isTotal, source, regionCode: f.regionCode }
+      : { region: f.region, indicator: f.indicator, period: f.period, value: f.value, unit: f.unit, periodLabel: f.periodLabel, grain: f.grain, displayUnit: f.displayUnit, kind: f.kind, approximate: f.approximate, isTotal: f.isTotal, source };
+  if (f.changeType !== undefined) o.changeType = f.changeType;
+  if (f.sourceText !== undefined) o.sourceText = f.sourceText;
+  if (f.citations) o.citations = f.citations.map((c) => ({ ...c }));
+  if (f.target !== undefined) o.target = f.target;
   return o;
 }
 
@@ -127,12 +184,12 @@ function periodOf(e: RawEntry, ctx: NormalizeContext): string {
 }
 
 /** A 类型 column saying `同比`/`change` marks a bare number as a change. */
-function applyKindColumn(o: Observation, kindText: string): void {
+function applyKindColumn(f: ObservationFields, kindText: string): void {
   if (kindText === '') return;
-  if (CHANGE_WORDS.test(kindText) && o.kind === 'level') {
-    o.kind = 'change';
-    o.changeType = o.unit === '%' ? 'relative' : /百分点$/.test(o.unit) ? 'points' : 'absolute';
-  } else if (LEVEL_WORDS.test(kindText)) o.kind = o.kind ?? 'level';
+  if (CHANGE_WORDS.test(kindText) && f.kind === 'level') {
+    f.kind = 'change';
+    f.changeType = f.unit === '%' ? 'relative' : /百分点$/.test(f.unit) ? 'points' : 'absolute';
+  }
 }
 
 /**
@@ -150,11 +207,20 @@ export class DuplicateGuard {
 
   /** The row of an earlier record with the same key, or undefined (and remember this one). */
   firstRow(o: Observation): number | undefined {
-    const keys = this.keysOf(o.indicator, o.regionCode ?? '', o.region);
+    return this.firstOf(o.indicator, o.regionCode ?? '', o.region, o.period, o.kind, o.changeType, o.source?.row ?? 0);
+  }
+
+  /** `firstRow` of the walk's fields. */
+  firstRowOf(f: Readonly<ObservationFields>): number | undefined {
+    return this.firstOf(f.indicator, f.regionCode ?? '', f.region, f.period, f.kind, f.changeType, f.row);
+  }
+
+  private firstOf(indicator: string, code: string, region: string, period: string, kind: ValueKind | undefined, changeType: ChangeType | undefined, row: number): number | undefined {
+    const keys = this.keysOf(indicator, code, region);
     // Periods never hold \u0001, so a level's bare period cannot meet another kind's key.
-    const key = o.kind === 'level' && o.changeType === undefined ? o.period : `${o.period}\u0001${o.kind ?? ''}\u0001${o.changeType ?? ''}`;
+    const key = kind === 'level' && changeType === undefined ? period : `${period}\u0001${kind ?? ''}\u0001${changeType ?? ''}`;
     const first = keys.get(key);
-    if (first === undefined) keys.set(key, o.source?.row ?? 0);
+    if (first === undefined) keys.set(key, row);
     return first;
   }
 

@@ -11,7 +11,8 @@
  * against `encodeBlocks`). A block holds up to `WRITE_BLOCK_SIZE` values of one indicator, in the
  * order they came; an indicator's block is written out when full or at the end.
  */
-import { GRAINS, VALUE_KINDS, type Observation } from '../../domain/types';
+import { GRAINS, VALUE_KINDS, type Grain, type Observation, type ValueKind } from '../../domain/types';
+import type { ObservationFields } from '../../ingest/normalize';
 import { WRITE_BLOCK_SIZE, encodeCitations } from '../../store/columns';
 import type { BlockRecord, CodeColumn, DictionaryRecord } from '../../store/db';
 import type { EncodedColumns } from '../../store/put-columns';
@@ -28,6 +29,49 @@ const CHANGE_TYPES = ['relative', 'absolute', 'points', 'multiple'] as const;
 /** The optional string columns, in the store's order (`OPTIONAL_STRING_COLUMNS`). */
 const OPTIONAL = ['regionCode', 'periodLabel', 'displayUnit', 'sourceColumn', 'sourceText', 'citations'] as const;
 type Optional = (typeof OPTIONAL)[number];
+
+/**
+ * An observation's fields as the builder reads them: the walk's (`ObservationFields`), or an
+ * observation's own, whose optional fields may be absent (`fieldsOf`).
+ */
+type BlockFields = Omit<ObservationFields, 'periodLabel' | 'grain' | 'displayUnit' | 'kind' | 'approximate' | 'isTotal' | 'row' | 'column'> & {
+  periodLabel: string | undefined;
+  grain: Grain | undefined;
+  displayUnit: string | undefined;
+  kind: ValueKind | undefined;
+  approximate: boolean | undefined;
+  isTotal: boolean | undefined;
+  /** The source row; undefined for a value with no source. */
+  row: number | undefined;
+  column: string | undefined;
+};
+
+function emptyFields(): BlockFields {
+  return { region: '', indicator: '', period: '', value: 0, unit: '', periodLabel: undefined, grain: undefined, displayUnit: undefined, kind: undefined, approximate: undefined, isTotal: undefined, row: undefined, column: undefined, regionCode: undefined, changeType: undefined, sourceText: undefined, citations: undefined, target: undefined };
+}
+
+/** `o` into `f` (every field rewritten). */
+function fieldsOf(o: Observation, f: BlockFields): BlockFields {
+  f.region = o.region;
+  f.indicator = o.indicator;
+  f.period = o.period;
+  f.value = o.value;
+  f.unit = o.unit;
+  f.periodLabel = o.periodLabel;
+  f.grain = o.grain;
+  f.displayUnit = o.displayUnit;
+  f.kind = o.kind;
+  f.approximate = o.approximate;
+  f.isTotal = o.isTotal;
+  f.row = o.source?.row;
+  f.column = o.source?.column;
+  f.regionCode = o.regionCode;
+  f.changeType = o.changeType;
+  f.sourceText = o.sourceText;
+  f.citations = o.citations;
+  f.target = o.target;
+  return f;
+}
 
 /** An open block starts this small and doubles: a file of thousands of indicators holds one open block each. */
 const FIRST_CAPACITY = 256;
@@ -110,6 +154,25 @@ class OpenBlock {
 }
 
 /**
+ * Codes one column's strings. An import's strings come in runs (one region's rows together, one
+ * unit per indicator): the last string and its code skip most dictionary lookups.
+ */
+class RunCoder {
+  private last: string | undefined;
+  private lastCode = 0;
+
+  constructor(private readonly table: { code(s: string): number }) {}
+
+  code(s: string): number {
+    if (s !== this.last) {
+      this.last = s;
+      this.lastCode = this.table.code(s);
+    }
+    return this.lastCode;
+  }
+}
+
+/**
  * Blocks built as observations arrive, against a dictionary extended in place.
  * @example const b = new BlockBuilder(emptyDictionary('')); b.addAll(records); const encoded = b.finish()
  */
@@ -121,12 +184,16 @@ export class BlockBuilder {
   /** The dataset position of the next value; `first` of the first one added here. */
   private count: number;
   private readonly first: number;
-  // An import's strings come in runs (one region's rows together, one unit per indicator): the
-  // last string of each column and its code skip most dictionary lookups.
   private lastIndicator: string | undefined;
   private lastBlock: OpenBlock | undefined;
-  private readonly last = { region: '', period: '', unit: '', regionCode: '', periodLabel: '', displayUnit: '' };
-  private readonly lastCode = { region: -1, period: -1, unit: -1, regionCode: -1, periodLabel: -1, displayUnit: -1 };
+  // One coder per column, each its own object: a lookup keyed by the column's name was a
+  // megamorphic property access per string per value.
+  private readonly region = new RunCoder(this);
+  private readonly period = new RunCoder(this);
+  private readonly unit = new RunCoder(this);
+  private readonly regionCode = new RunCoder(this);
+  private readonly periodLabel = new RunCoder(this);
+  private readonly displayUnit = new RunCoder(this);
 
   constructor(private readonly dict: DictionaryRecord) {
     dict.strings.forEach((s, i) => this.index.set(s, i));
@@ -136,10 +203,12 @@ export class BlockBuilder {
 
   /** Code every observation of `records` into its indicator's block, in order. */
   addAll(records: readonly Observation[]): void {
-    for (let i = 0; i < records.length; i++) this.add(records[i]);
+    const f = emptyFields();
+    for (let i = 0; i < records.length; i++) this.add(fieldsOf(records[i], f));
   }
 
-  add(o: Observation): void {
+  /** Code one observation, given as the walk's fields (read at once, not kept). */
+  add(o: Readonly<BlockFields>): void {
     let b = this.lastBlock;
     if (o.indicator !== this.lastIndicator || b === undefined) {
       b = this.open.get(o.indicator);
@@ -154,17 +223,17 @@ export class BlockBuilder {
     const k = b.n++;
     b.pos[k] = this.count++;
     b.value[k] = o.value;
-    b.region[k] = this.runCode('region', o.region);
-    const period = this.runCode('period', o.period);
+    b.region[k] = this.region.code(o.region);
+    const period = this.period.code(o.period);
     b.period[k] = period;
     if (period !== b.lastPeriod) {
       this.periods.get(o.indicator)!.add(period);
       b.lastPeriod = period;
     }
-    b.unit[k] = this.runCode('unit', o.unit);
-    if (o.regionCode !== undefined) b.column('regionCode')[k] = this.runCode('regionCode', o.regionCode) + 1;
-    if (o.periodLabel !== undefined) b.column('periodLabel')[k] = this.runCode('periodLabel', o.periodLabel) + 1;
-    if (o.displayUnit !== undefined) b.column('displayUnit')[k] = this.runCode('displayUnit', o.displayUnit) + 1;
+    b.unit[k] = this.unit.code(o.unit);
+    if (o.regionCode !== undefined) b.column('regionCode')[k] = this.regionCode.code(o.regionCode) + 1;
+    if (o.periodLabel !== undefined) b.column('periodLabel')[k] = this.periodLabel.code(o.periodLabel) + 1;
+    if (o.displayUnit !== undefined) b.column('displayUnit')[k] = this.displayUnit.code(o.displayUnit) + 1;
     let flags = 0;
     if (o.approximate !== undefined) flags |= HAS_APPROXIMATE | (o.approximate ? APPROXIMATE : 0);
     if (o.isTotal !== undefined) flags |= HAS_IS_TOTAL | (o.isTotal ? IS_TOTAL : 0);
@@ -172,10 +241,10 @@ export class BlockBuilder {
       flags |= HAS_TARGET;
       b.targetColumn()[k] = o.target;
     }
-    if (o.source !== undefined) {
+    if (o.row !== undefined) {
       flags |= HAS_SOURCE;
-      b.sourceRow()[k] = o.source.row;
-      if (o.source.column !== undefined) b.column('sourceColumn')[k] = this.code(o.source.column) + 1;
+      b.sourceRow()[k] = o.row;
+      if (o.column !== undefined) b.column('sourceColumn')[k] = this.code(o.column) + 1;
     }
     if (o.sourceText !== undefined) b.column('sourceText')[k] = this.code(o.sourceText) + 1;
     if (o.citations !== undefined) b.column('citations')[k] = this.code(encodeCitations(o.citations)) + 1;
@@ -195,15 +264,8 @@ export class BlockBuilder {
     return { blocks: this.blocks, dictionary: dict, count: this.count - this.first };
   }
 
-  private runCode(column: keyof BlockBuilder['last'], s: string): number {
-    if (s === this.last[column] && this.lastCode[column] >= 0) return this.lastCode[column];
-    const code = this.code(s);
-    this.last[column] = s;
-    this.lastCode[column] = code;
-    return code;
-  }
-
-  private code(s: string): number {
+  /** The dictionary code of `s`, added if new. */
+  code(s: string): number {
     let i = this.index.get(s);
     if (i === undefined) {
       i = this.dict.strings.length;

@@ -20,23 +20,37 @@ const IS_TOTAL = 4;
 export class RegionTally {
   private readonly index = new Map<string, Map<string, number>>();
   private readonly written: { record: Observation; values: number }[] = [];
+  private lastRegion = '';
+  private lastCode: string | undefined;
+  private lastAt = -1;
 
   add(records: readonly Observation[]): void {
-    for (let i = 0; i < records.length; i++) {
-      const o = records[i];
-      if (o.isTotal) continue;
-      let byCode = this.index.get(o.region);
-      if (!byCode) this.index.set(o.region, (byCode = new Map()));
-      const at = byCode.get(o.regionCode ?? '');
-      if (at !== undefined) this.written[at].values++;
-      else {
-        byCode.set(o.regionCode ?? '', this.written.length);
-        // One stand-in per region: its name, code and that it is no total are all the match reads.
-        const record: Observation = { region: o.region, indicator: '', period: '', value: 0, unit: '' };
-        if (o.regionCode !== undefined) record.regionCode = o.regionCode;
-        this.written.push({ record, values: 1 });
-      }
+    for (let i = 0; i < records.length; i++) this.addOne(records[i]);
+  }
+
+  /** Count one record's region (the walk's fields or a record: its name, code and whether it is a total). */
+  addOne(o: { readonly region: string; readonly regionCode?: string | undefined; readonly isTotal?: boolean | undefined }): void {
+    if (o.isTotal) return;
+    // A long table repeats a region for run after run of values: the last one's count is at hand.
+    if (o.region === this.lastRegion && o.regionCode === this.lastCode && this.lastAt >= 0) {
+      this.written[this.lastAt].values++;
+      return;
     }
+    let byCode = this.index.get(o.region);
+    if (!byCode) this.index.set(o.region, (byCode = new Map()));
+    let at = byCode.get(o.regionCode ?? '');
+    if (at !== undefined) this.written[at].values++;
+    else {
+      at = this.written.length;
+      byCode.set(o.regionCode ?? '', at);
+      // One stand-in per region: its name, code and that it is no total are all the match reads.
+      const record: Observation = { region: o.region, indicator: '', period: '', value: 0, unit: '' };
+      if (o.regionCode !== undefined) record.regionCode = o.regionCode;
+      this.written.push({ record, values: 1 });
+    }
+    this.lastRegion = o.region;
+    this.lastCode = o.regionCode;
+    this.lastAt = at;
   }
 
   /** Match the regions counted; each row says how many records carry its region. */

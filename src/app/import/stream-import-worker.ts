@@ -9,6 +9,7 @@
 import { ingest } from '../../ingest';
 import { ingestStream, streamedFormat, type ByteSource } from '../../ingest/ingest-stream';
 import type { IngestOptions, IngestResult } from '../../ingest/types';
+import type { ObservationFields } from '../../ingest/normalize';
 import { emptyDictionary } from '../../store/columns';
 import type { EncodedColumns } from '../../store/put-columns';
 import type { BlockRecord, DictionaryRecord } from '../../store/db';
@@ -135,7 +136,13 @@ async function run(
       builder = new BlockBuilder(emptyDictionary(''));
       tally = new RegionTally();
     };
-    result = (await ingestStream(msg.name, format, source, { ...msg.options, onProgress }, { records: encode, restart })).result;
+    // Each value is coded into the blocks as the walk makes it (no object per value): its time is
+    // part of the walk's (`import:normalize`), not of `import:encode`.
+    const fields = (f: Readonly<ObservationFields>): void => {
+      tally.addOne(f);
+      builder.add(f);
+    };
+    result = (await ingestStream(msg.name, format, source, { ...msg.options, onProgress }, { fields, restart })).result;
   } else {
     const bytes = await readBytes(msg);
     result = await ingest({ name: msg.name, bytes }, { ...msg.options, onProgress });

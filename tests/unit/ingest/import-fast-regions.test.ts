@@ -67,6 +67,14 @@ describe('regions matched after encoding give what matching before encoding gave
     expect(RECORDS).toEqual(before);
   });
 
+  it('counts runs of one region, told apart by their code, as matching all at once counts them', () => {
+    const runs = [obs('道里区', 0), obs('道里区', 1), obs('道里区', 2, { regionCode: '230102' }), obs('道里区', 3, { regionCode: '230102' }), obs('道里区', 4), obs('合计', 5, { isTotal: true }), obs('合计', 6, { isTotal: true }), obs('道里区', 7)];
+    const tally = new RegionTally();
+    for (const o of runs) tally.addOne(o);
+    expect(tally.match({}).rows).toEqual(matchedFirst(runs, {}).rows);
+    expect(tally.match({}).rows.map((r) => r.values)).toEqual([4, 2]);
+  });
+
   it('widens a 16-bit code column when a new code does not fit it', () => {
     const dictionary = emptyDictionary('');
     const blocks = encodeBlocks('', [obs('道里区', 0, { regionCode: '1' })], dictionary, 0);

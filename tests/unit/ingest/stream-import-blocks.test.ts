@@ -97,7 +97,7 @@ describe('BlockBuilder stores what encodeBlocks stores', () => {
 
   it('refuses a kind it cannot store, as encodeBlocks does', () => {
     const builder = new BlockBuilder(emptyDictionary(''));
-    expect(() => builder.add(base(0, { grain: 'fortnight' as never }))).toThrow(TypeError);
+    expect(() => builder.addAll([base(0, { grain: 'fortnight' as never })])).toThrow(TypeError);
   });
 
   it('does not change the records it is given', () => {
