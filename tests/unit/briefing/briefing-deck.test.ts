@@ -3,6 +3,7 @@ import {
   briefingLink,
   duplicateDeck,
   indicatorsOf,
+  mapsOf,
   viewsById,
   moveSlide,
   pairSlide,
@@ -111,6 +112,27 @@ describe('indicatorsOf', () => {
       resolveSlide(s, all),
     );
     expect(indicatorsOf(slides)).toEqual(['PM10平均浓度', '优良天数']);
+  });
+});
+
+describe('mapsOf', () => {
+  const file = (id: string) => ({ id, name: `边界${id}`, joinOn: 'code' as const, property: 'adcode' });
+  const map = (id: string, m?: ReturnType<typeof file>): SavedView => ({ id, name: id, spec: { ...spec, kind: 'map' }, ...(m ? { map: m } : {}) });
+  const all = new Map([...views, ...[map('m1', file('f1')), map('m2', file('f1')), map('m3', file('f2')), map('m4')].map((v) => [v.id, v] as const)]);
+
+  it.each<[string, DeckSlide[], string[]]>([
+    ['a deck without maps reads none', [{ viewId: 'v1' }, pairSlide('v1', 'v2')], []],
+    ['each file once, from both sides of a pair', [{ viewId: 'm1' }, pairSlide('v1', 'm2'), pairSlide('m3', 'v1')], ['f1', 'f2']],
+    ['a map view saved without a file names none', [{ viewId: 'm4' }], []],
+  ])('%s', (_, slides, ids) => {
+    expect(mapsOf(slides.map((s) => resolveSlide(s, all))).map((m) => m.id)).toEqual(ids);
+  });
+
+  it('does not change the slides', () => {
+    const slides = [{ viewId: 'm1' }].map((s) => resolveSlide(s, all));
+    const before = JSON.stringify(slides);
+    mapsOf(slides);
+    expect(JSON.stringify(slides)).toBe(before);
   });
 });
 
