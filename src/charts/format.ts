@@ -47,17 +47,19 @@ export const MAX_DECIMALS = 4;
  * exponents take the long way.
  */
 function decimalsIn(v: number): number {
-  // Whole numbers and values of one or two decimals (most data) by arithmetic, not by writing
+  // Whole numbers and values of up to four decimals (most data) by arithmetic, not by writing
   // each number (String per value was 0.33 s of a 10M county indicator's first chart). The same
-  // answer: v within 1e-13 of itself from n/10 or n/100 is written so by both paths below (a
-  // number of twelve significant digits lies at least 1e-12 of itself from any other), and the
-  // distance checks rule out fewer decimals (below 1e9, twelve digits reach the hundredths).
-  if (Math.abs(v) < 1e9) {
+  // answer: v within 1e-13 of itself from n/10^k is written so by both paths below (a number of
+  // twelve significant digits lies at least 1e-12 of itself from any other), and v·10^j at least
+  // 0.05 from a whole number for every j < k rules out fewer decimals (below 1e8, twelve digits
+  // reach the ten-thousandths).
+  if (Math.abs(v) < 1e8) {
     if (Number.isInteger(v)) return 0;
-    if (Math.abs(v - Math.round(v)) >= 0.05) {
-      const tenths = v * 10;
-      if (nearWhole(tenths)) return 1;
-      if (Math.abs(tenths - Math.round(tenths)) >= 0.05 && nearWhole(v * 100)) return 2;
+    let scaled = v;
+    for (let k = 1; k <= MAX_DECIMALS; k++) {
+      if (Math.abs(scaled - Math.round(scaled)) < 0.05) break;
+      scaled = v * POWERS[k];
+      if (nearWhole(scaled)) return k;
     }
   }
   const short = String(v);
@@ -68,6 +70,8 @@ function decimalsIn(v: number): number {
   const at = text.indexOf('.');
   return at < 0 ? 0 : text.length - at - 1;
 }
+
+const POWERS = [1, 10, 100, 1000, 10000];
 
 /** Whether x is a whole number but for float noise (a relative 1e-13: a few hundred units in the last place). */
 function nearWhole(x: number): boolean {

@@ -192,7 +192,7 @@ describe('one number format per indicator', () => {
     expect(valueDecimals(indicator, values, du)).toBe(expected);
   });
 
-  it('decimals as written, for values of one and two decimals and a few units in the last place off them', () => {
+  it('decimals as written, for values of one to five decimals and a few units in the last place off them', () => {
     const reference = (v: number) => {
       const text = String(Number(v.toPrecision(12)));
       return Math.min(text.includes('e') || !text.includes('.') ? 0 : text.length - text.indexOf('.') - 1, 4);
@@ -205,9 +205,9 @@ describe('one number format per indicator', () => {
       i[0] += BigInt(ulps);
       return f[0];
     };
-    for (let k = 0; k < 20000; k++) {
-      const n = Math.round((next() - 0.3) * 10 ** (1 + Math.floor(next() * 10)));
-      const v = nudge(n / (next() < 0.5 ? 10 : 100), Math.floor(next() * 9) - 4);
+    for (let k = 0; k < 40000; k++) {
+      const n = Math.round((next() - 0.3) * 10 ** (1 + Math.floor(next() * 12)));
+      const v = nudge(n / 10 ** (1 + Math.floor(next() * 5)), Math.floor(next() * 9) - 4);
       expect(valueDecimals(ton, [obs(v)], '吨'), String(v)).toBe(reference(v));
     }
   });
