@@ -66,10 +66,11 @@ export type BuiltItem = (
 ) & { beside?: true; notes?: string[] };
 
 /** One view of a document as its kind (or a KPI slide) is drawn; a map on the boundary the document carries, registered under a name of its own per item. */
-function buildItem(item: DocumentChart, index: number, locale: ChartDocument['locale'], theme: ChartTheme): BuiltItem {
+function buildItem(item: DocumentChart, index: number, locale: ChartDocument['locale'], theme: ChartTheme, half: boolean): BuiltItem {
   const spec = item.payload.spec;
   const data = chartDataOf(item, locale);
-  const slideOf = { name: chartTitle(spec.title, data.indicator), spec };
+  // Half of a side-by-side slide holds what half a slide holds (按地区's cards, the ranking's columns).
+  const slideOf = { name: chartTitle(spec.title, data.indicator), spec, half };
   if (item.show === 'slide-kpi') return { type: 'slide-kpi', slide: buildSlide('kpi', slideOf, data, theme) };
   // A deck's 按地区 slide: the slide's cards (as many as a slide holds), not the whole view.
   if (item.show === 'slide-region' && spec.kind === 'region') return { type: 'slide-region', slide: buildSlide('region', slideOf, data, theme) };
@@ -97,7 +98,10 @@ export function buildDocumentItems(document: ChartDocument): BuiltItem[] {
     // A ledger slide is built where it is drawn (render-document), so the chart exports that use
     // this module do not load the ledger's code.
     if (isLedgerItem(item)) return { type: 'ledger', ledger: item.ledger };
-    const built: BuiltItem = { ...buildItem(item, index, document.locale, theme) };
+    // One of a side-by-side pair: the right half says `beside`, the left is the item before it.
+    const next = document.charts[index + 1];
+    const half = item.beside === true || (next !== undefined && !isTextItem(next) && !isLedgerItem(next) && next.beside === true);
+    const built: BuiltItem = { ...buildItem(item, index, document.locale, theme, half) };
     if (item.beside) built.beside = true;
     if (item.notes) built.notes = item.notes;
     return built;

@@ -111,6 +111,13 @@ describe('buildDocumentItems', () => {
     expect(buildDocumentItems(doc).map(summary)).toEqual([expected]);
   });
 
+  it('a ranking slide on half a slide (either side of a pair) keeps the half-slide columns; alone, every column', () => {
+    const ranking = view('ranking', { show: 'slide-ranking' });
+    const doc = buildChartDocument({ title: '汇报', locale: 'zh', theme: 'light', charts: [ranking, ranking, { ...ranking, beside: true }, ranking] });
+    const columns = buildDocumentItems(doc).map((item) => (item.type === 'slide-ranking' ? item.slide.columns.length : 0));
+    expect(columns).toEqual([7, 5, 5, 7]);
+  });
+
   it('draws the map on the boundary registered under its own name, joined on the key, with the caption', () => {
     const doc = buildChartDocument({ title: '地图', locale: 'zh', theme: 'light', charts: [view('trend'), view('map', { boundary })] });
     const item = buildDocumentItems(doc)[1];
