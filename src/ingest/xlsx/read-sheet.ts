@@ -4,10 +4,13 @@
  * never held whole. A 1M-row sheet is ~150–250 MB of XML, twice that as a JavaScript string;
  * held, it doubled the worker's memory and its decoding was one long step at the end of the
  * inflate, with the bar still. Progress is bytes inflated of the bytes the archive declares.
+ * Where workers can be made, the inflate runs in one of its own (xlsx/inflate-worker.ts), beside
+ * the reading of the cells.
  */
 import { inflateRawStream } from '../../domain/deflate';
 import { entryBody, ZipEntryTooLarge, type ZipEntry } from '../zip-entries';
 import { mergesIn, SheetCells, type Shared } from './sheet-cells';
+import type { InflateReply, InflateRequest } from './inflate-messages';
 import type { Grid } from '../types';
 
 /** Text gathered before its rows are read: fewer, larger pieces cost less per chunk. */
@@ -108,33 +111,103 @@ export async function readSheet(
     text.add(decoder.decode(body));
     return text.finish();
   }
-  const reader = inflateRawStream(body, entry).getReader();
+  const chunks = inflated(body, entry);
   let length = 0;
   let reported = 0;
   // Cheap, permanent: the benchmark shows the time spent waiting for inflated bytes apart.
   const inflateStart = performance.now();
   let inflating = 0;
-  for (;;) {
-    const waitStart = performance.now();
-    const { done, value } = await reader.read();
-    inflating += performance.now() - waitStart;
-    if (done) break;
-    length += value.length;
-    if (length > maxBytes) {
-      await reader.cancel();
-      throw new ZipEntryTooLarge(entry.name, maxBytes);
+  try {
+    for (;;) {
+      const waitStart = performance.now();
+      const { done, value } = await chunks.next();
+      inflating += performance.now() - waitStart;
+      if (done) break;
+      length += value.length;
+      if (length > maxBytes) throw new ZipEntryTooLarge(entry.name, maxBytes);
+      text.add(decoder.decode(value, { stream: true }));
+      if (text.prefixed) return undefined;
+      if (onProgress && length - reported >= PROGRESS_BYTES) {
+        reported = length;
+        onProgress(Math.min(length, entry.size), entry.size);
+      }
     }
-    text.add(decoder.decode(value, { stream: true }));
-    if (text.prefixed) {
-      await reader.cancel();
-      return undefined;
-    }
-    if (onProgress && length - reported >= PROGRESS_BYTES) {
-      reported = length;
-      onProgress(Math.min(length, entry.size), entry.size);
-    }
+  } finally {
+    // Stops the inflate when the reading stops early (too large, prefixed, damaged).
+    await chunks.return(undefined);
   }
   text.add(decoder.decode());
   performance.measure('import:inflate', { start: inflateStart, duration: inflating });
   return text.finish();
+}
+
+/** `body` inflated, chunk by chunk: in an inflate worker where one can be made, else on this thread. */
+async function* inflated(body: Uint8Array, entry: ZipEntry): AsyncGenerator<Uint8Array, void, undefined> {
+  const worker = inflateWorker();
+  if (!worker) {
+    yield* inflatedHere(body, entry);
+    return;
+  }
+  const queue: (InflateReply | { type: 'failed' })[] = [];
+  let notify: (() => void) | undefined;
+  worker.onmessage = (e: MessageEvent<InflateReply>) => {
+    queue.push(e.data);
+    notify?.();
+  };
+  worker.onerror = (e) => {
+    e.preventDefault();
+    queue.push({ type: 'failed' });
+    notify?.();
+  };
+  // A copy goes: the archive stays whole here, where its other parts are read.
+  const copy = body.slice();
+  const request: InflateRequest = { type: 'inflate', body: copy.buffer, crc32: entry.crc32, size: entry.size };
+  worker.postMessage(request, [copy.buffer]);
+  let received = false;
+  try {
+    for (;;) {
+      while (queue.length === 0) await new Promise<void>((resolve) => (notify = resolve));
+      const msg = queue.shift()!;
+      if (msg.type === 'end') return;
+      if (msg.type === 'error') throw new Error(msg.message);
+      if (msg.type === 'failed') {
+        // The worker did not start (a browser without module workers inside workers): inflate here.
+        if (!received) yield* inflatedHere(body, entry);
+        else throw new Error('xlsx: the inflate worker stopped');
+        return;
+      }
+      received = true;
+      const taken: InflateRequest = { type: 'taken' };
+      worker.postMessage(taken);
+      yield msg.bytes.subarray(0, msg.length);
+    }
+  } finally {
+    worker.terminate();
+  }
+}
+
+/** A worker to inflate in, or `undefined` where none can be made (Node, as in the unit tests). */
+function inflateWorker(): Worker | undefined {
+  if (typeof Worker !== 'function') return undefined;
+  try {
+    return new Worker(new URL('./inflate-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return undefined;
+  }
+}
+
+/** `body` inflated on this thread. */
+async function* inflatedHere(body: Uint8Array, entry: ZipEntry): AsyncGenerator<Uint8Array, void, undefined> {
+  const reader = inflateRawStream(body, entry).getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      yield value;
+    }
+    finished = true;
+  } finally {
+    if (!finished) await reader.cancel();
+  }
 }
