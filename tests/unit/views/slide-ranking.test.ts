@@ -30,12 +30,14 @@ describe('shownRows', () => {
 });
 
 describe('buildRankingSlide', () => {
-  it('is the tab\'s table from the top: the same ranks, regions, values, changes and words', () => {
+  it("is the tab's table from the top: the same ranks, regions, values, changes and words", () => {
     const data = dataOf(18);
     const tab = buildRankingTable(data, spec(), theme);
     const slide = buildRankingSlide(spec(), data, theme);
     expect(slide.rows).toHaveLength(SLIDE_RANKING_ROWS);
-    expect(slide.rows.map(({ gapBefore, ...row }) => [gapBefore, row])).toEqual(tab.rows.slice(0, SLIDE_RANKING_ROWS).map((row) => [false, row]));
+    expect(slide.rows.map(({ gapBefore, ...row }) => [gapBefore, row])).toEqual(
+      tab.rows.slice(0, SLIDE_RANKING_ROWS).map((row) => [false, row]),
+    );
     expect(slide.caption).toBe('造林面积：排名（2024年）');
     expect(slide.columns.map((c) => c.label)).toEqual(tab.columns);
     expect(slide.more).toBe('另有 8 项未列出，全部名次见看板“排名”。');
