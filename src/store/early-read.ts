@@ -14,9 +14,9 @@ import type { Dataset, Indicator, Region } from '../domain/types';
 import type { BlockRecord, DictionaryRecord } from './db';
 import type { RegionAliasRecord } from './alias-records';
 import type { RemoteSourceRecord } from './remote-records';
-import type { Setting, StoredObservation } from './types';
+import type { Setting, StoredMap, StoredObservation } from './types';
 import { DERIVED_SETTING_KEY } from './derived-engine';
-import { datasetListOrder, inImportOrder, remoteOrder } from './orders';
+import { datasetListOrder, inImportOrder, mapOrder, remoteOrder } from './orders';
 import { datasetsOf, decodeSeries, seriesFilter, type SeriesQuery } from './series-scan';
 import { keepIndicatorBlocks } from './block-cache';
 
@@ -26,7 +26,7 @@ import { keepIndicatorBlocks } from './block-cache';
  */
 export const STORED_VERSION = 30;
 /** The tables the early reads use; a database without any of them is not this build's. */
-const TABLES = ['datasets', 'dictionaries', 'blocks', 'indicators', 'regions', 'settings', 'remotes', 'regionAliases'];
+const TABLES = ['datasets', 'dictionaries', 'blocks', 'indicators', 'regions', 'settings', 'remotes', 'regionAliases', 'maps'];
 
 /**
  * A plain connection to database `name` when the early reads can answer from it, else
@@ -142,6 +142,11 @@ export function earlyRegionAliases(db: IDBDatabase): Promise<Record<string, stri
     for (const r of records) out[r.alias] = r.code;
     return out;
   });
+}
+
+/** `getMaps` (maps.ts): the map tab's list, which the dashboard asks for as it mounts. */
+export function earlyMaps(db: IDBDatabase): Promise<StoredMap[]> {
+  return all<StoredMap>(db, 'maps').then((maps) => maps.sort(mapOrder));
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import type { Dataset, Indicator, Region } from '../domain/types';
 import type { RemoteSourceRecord } from './remote-records';
-import type { StoredObservation } from './types';
+import type { StoredMap, StoredObservation } from './types';
 import { DEFAULT_DB_NAME, listenToOtherTabs, stopListening, versionChanged } from './changes';
 import { storeVersion } from './data-version';
 import { forgetSharedReads, shared } from './shared-reads';
@@ -21,6 +21,7 @@ import {
   earlyDatasetIndicators,
   earlyDatasets,
   earlyIndicators,
+  earlyMaps,
   earlyRegionAliases,
   earlyRegions,
   earlyRemotes,
@@ -205,6 +206,11 @@ export function getRegionAliases(): Promise<Record<string, string>> {
   return early(earlyRegionAliases, (m) => m.getRegionAliases());
 }
 
+/** All boundary maps, by name. @example await getMaps() */
+export function getMaps(): Promise<StoredMap[]> {
+  return early(earlyMaps, (m) => m.getMaps());
+}
+
 // Synchronous, and free of Dexie: from the modules themselves.
 export { DEFAULT_DB_NAME, onVersionChange, onStoreChange, onWrite, type StoreChange } from './changes';
 export { storeVersion, type StoreVersion } from './data-version';
@@ -250,7 +256,6 @@ export const putDeck = later('putDeck');
 export const deleteDeck = later('deleteDeck');
 export const putSetting = later('putSetting');
 export const deleteSetting = later('deleteSetting');
-export const getMaps = later('getMaps');
 export const getMap = later('getMap');
 export const putMap = later('putMap');
 export const deleteMap = later('deleteMap');

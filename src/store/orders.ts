@@ -4,6 +4,7 @@
  */
 import type { Dataset } from '../domain/types';
 import type { RemoteSourceRecord } from './remote-records';
+import type { StoredMap } from './types';
 
 /** The dataset list: oldest import first, then by id. */
 export function datasetListOrder(a: Dataset, b: Dataset): number {
@@ -21,4 +22,9 @@ export function inImportOrder(list: Dataset[]): Dataset[] {
 /** Remote datasets' addresses, oldest first. */
 export function remoteOrder(a: RemoteSourceRecord, b: RemoteSourceRecord): number {
   return a.addedAt.localeCompare(b.addedAt);
+}
+
+/** Boundary maps, by name as Chinese sorts it. */
+export function mapOrder(a: StoredMap, b: StoredMap): number {
+  return a.name.localeCompare(b.name, 'zh');
 }

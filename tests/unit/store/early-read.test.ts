@@ -15,7 +15,7 @@ function earlyReads(): number {
 
 let name = '';
 
-/** A workspace with two datasets (one deleted), settings, a remote address and an alias. */
+/** A workspace with two datasets (one deleted), settings, a remote address, an alias and two maps. */
 async function fill(): Promise<void> {
   await store.openStore({ name });
   await putDataset(meta('甲'), [
@@ -29,6 +29,8 @@ async function fill(): Promise<void> {
   await store.putSetting('theme', 'projector');
   await store.putRemote({ id: 'r1', url: 'http://intranet/m.json', name: '远程', addedAt: '2024-01-01T00:00:00Z' });
   await store.putRegionAliases([{ alias: '阿城市', code: '230112' }]);
+  await store.putMap({ id: 'm2', name: '松北区', caption: '', geojson: '{}' });
+  await store.putMap({ id: 'm1', name: '阿城区', caption: '审图号', geojson: '{"type":"FeatureCollection"}' });
 }
 
 beforeEach(() => {
@@ -49,6 +51,7 @@ describe('the first page’s reads without Dexie answer as the whole store does'
     { name: 'a setting never set', ask: () => store.getSetting('nothing') },
     { name: 'all settings', ask: () => store.getSettings() },
     { name: 'region aliases', ask: () => store.getRegionAliases() },
+    { name: 'boundary maps', ask: () => store.getMaps() },
     { name: 'a series', ask: () => store.getSeries({ indicator: 'A' }) },
     { name: 'a series of some regions', ask: () => store.getSeries({ indicator: '指标1', regions: ['地区2', '地区5'] }) },
     { name: 'a series of no value', ask: () => store.getSeries({ indicator: '没有' }) },
