@@ -5,7 +5,7 @@
  */
 import { GRAINS, type Grain, type Observation } from '../domain/types';
 import { comparePeriods, grainOfKey, periodsBetween } from '../domain/period';
-import { periodCounts, regionPositions } from './value-index';
+import { memoOn, periodCounts, regionPositions } from './value-index';
 
 /** One region's values, aligned with `SeriesSet.periods`; `null` is a gap (no data), never zero. */
 export interface RegionSeries {
@@ -97,8 +97,14 @@ export function periodsOfDominantGrain(observations: readonly Observation[]): { 
   return { grain, periods };
 }
 
-/** The rows of `regions`, in the order of `rows`. */
+/**
+ * The rows of `regions`, in the order of `rows`. The first ask of a list filters it (one pass, no
+ * index: a list drawn once, as after an import's 显示 with the CPU throttled, paid for building
+ * the index of every region for one trend); the second builds the index and later ones read it.
+ */
 function rowsAt<T extends Observation>(rows: readonly T[], regions: ReadonlySet<string>): T[] {
+  const asks = memoOn(rows, 'rowsAtAsks', () => ({ n: 0 }));
+  if (asks.n++ === 0) return rows.filter((o) => regions.has(o.region));
   const at = regionPositions(rows);
   const positions: number[] = [];
   for (const r of regions) for (const i of at.get(r) ?? []) positions.push(i);
