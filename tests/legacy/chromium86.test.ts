@@ -152,7 +152,7 @@ describe('Chromium 86', () => {
     expect(tabs.length).toBeGreaterThanOrEqual(5);
     for (const tab of tabs) {
       await page.click(id(tab));
-      await until(page, `document.querySelector('${id(tab)}').getAttribute('aria-selected') === 'true'`);
+      await until(page, `document.querySelector('${id(tab)}')?.getAttribute('aria-selected') === 'true'`);
       // Each tab shows something: a drawn chart, the ranking table, or the one-region page.
       await until(page, `!!document.querySelector('[data-drawn]:not([data-drawn="0"]), table, ${id('region-dashboard')}')`);
       await shot(page, `tab-${tab.replace('view-tab-', '')}`);
@@ -176,7 +176,7 @@ describe('Chromium 86', () => {
     await shot(page, 'import-gbk');
     await importAndShow(page);
     await page.select(id('dataset-filter'), await page.$eval(`${id('dataset-filter')} option:last-child`, (o) => (o as HTMLOptionElement).value));
-    await until(page, `/万亩/.test(document.querySelector('${id('trend-chart')}').getAttribute('aria-label'))`);
+    await until(page, `/万亩/.test(document.querySelector('${id('trend-chart')}')?.getAttribute('aria-label') || '')`);
     expect(await ink(page, id('trend-chart'))).toBeGreaterThan(1000);
 
     await importFile(page, 'xlsx-excel-shared-strings.xlsx');
@@ -184,7 +184,7 @@ describe('Chromium 86', () => {
     await until(page, `/沧州市地下水压采情况/.test(document.querySelector('${id('decoded-preview')}')?.innerText)`);
     expect(await textOf(page, id('import-summary'))).toContain('4 条记录');
     await importAndShow(page);
-    await until(page, `/压采/.test(document.querySelector('${id('trend-chart')}').getAttribute('aria-label'))`);
+    await until(page, `/压采/.test(document.querySelector('${id('trend-chart')}')?.getAttribute('aria-label') || '')`);
     await shot(page, 'after-xlsx');
     expect(errors).toEqual([]);
   });
@@ -232,7 +232,7 @@ describe('Chromium 86', () => {
     await shot(page, 'slide-1');
     for (const [key, expected] of [['PageDown', '2 / 5'], ['ArrowRight', '3 / 5'], [' ', '4 / 5'], ['PageUp', '3 / 5']] as const) {
       await page.keyboard.press(key === ' ' ? 'Space' : key);
-      await until(page, `document.querySelector('${counter}').textContent.trim() === '${expected}'`);
+      await until(page, `(document.querySelector('${counter}')?.textContent || '').trim() === '${expected}'`);
     }
     await shot(page, 'slide-3');
 
