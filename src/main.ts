@@ -1,6 +1,8 @@
-// Only what opens the store and reads the first view's values: the earlier this script has
-// run, the earlier that read starts. Svelte's runtime and the messages load with the App.
+import { mount } from 'svelte';
 import { getIndicators, getSeries, openStore, setDerivedEngine } from './store';
+import { indicatorToShow, viewInAddress } from './app/dashboard/view-in-address';
+import { savedLocale } from './app/settings/i18n.svelte';
+import { loadLocale } from './domain/messages';
 import { loadPolyfills } from './polyfills';
 
 // On the page's timeline for the benchmark: when the app's own code starts, after the HTML and
@@ -31,10 +33,7 @@ function start(): void {
   // English messages load on demand; a user who chose English gets them before the first paint.
   // `app:code` (the App's chunk evaluated) and `app:mounted` on the timeline: the first chart's
   // breakdown in the benchmark (docs/performance.md, session 12).
-  const locale = Promise.all([import('./app/settings/i18n.svelte'), import('./domain/messages')]).then(([i18n, messages]) =>
-    messages.loadLocale(i18n.savedLocale()),
-  );
-  void Promise.all([import('svelte'), import('./ui/App.svelte'), locale]).then(([{ mount }, { default: App }]) => {
+  void Promise.all([import('./ui/App.svelte'), loadLocale(savedLocale())]).then(([{ default: App }]) => {
     performance.mark('app:code');
     mount(App, { target });
     performance.mark('app:mounted');
@@ -48,25 +47,24 @@ function start(): void {
  * starting them after it has arrived.
  */
 function readFirstView(search: string): void {
+  const wanted = viewInAddress(new URLSearchParams(search))?.indicator ?? '';
   const start = performance.now();
   // Early: these reads need no Dexie (store/early-read.ts), which loads after the first chart.
-  const opened = openStore({ early: true }).then(() => performance.measure('store:open', { start }));
-  // The address's reader loads while the store opens, not before this script runs: it brings
-  // the message catalogue (view-spec.ts), which the App loads anyway.
-  Promise.all([import('./app/dashboard/view-in-address'), opened])
-    .then(([{ viewInAddress, indicatorToShow }]) => {
-      const wanted = viewInAddress(new URLSearchParams(search))?.indicator ?? '';
+  openStore({ early: true })
+    .then(() => {
+      performance.measure('store:open', { start });
       // A reload's address names its indicator (the app writes it there): its values are read at
       // once, beside the list that says whether it is still held, not after that list. A name no
       // longer held reads nothing; the indicator shown instead is read below.
       if (wanted) void getSeries({ indicator: wanted }).catch(() => undefined);
-      return getIndicators().then((all) => {
-        const indicator = indicatorToShow(
-          all.map((i) => i.name),
-          wanted,
-        );
-        return indicator ? getSeries({ indicator }) : undefined;
-      });
+      return getIndicators();
+    })
+    .then((all) => {
+      const indicator = indicatorToShow(
+        all.map((i) => i.name),
+        wanted,
+      );
+      return indicator ? getSeries({ indicator }) : undefined;
     })
     // The app opens and reads again, and says why, if this failed.
     .catch(() => undefined);
