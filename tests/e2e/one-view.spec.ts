@@ -25,7 +25,9 @@ interface Reading {
 const texts = (l: Locator) => l.evaluateAll((els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));
 const labels = (l: Locator) => l.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
 const cells = (l: Locator) =>
-  l.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 5).map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())));
+  l.evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 5).map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())),
+  );
 
 /** The dashboard's view: its drawn charts, KPI cards and ranking rows. */
 async function dashboard(page: Page): Promise<Reading> {
@@ -42,7 +44,9 @@ async function standalone(view: Page | FrameLocator, charts: number): Promise<Re
   await expect(view.locator('[data-testid="standalone-chart"][data-drawn="1"]')).toHaveCount(charts, { timeout: 20_000 });
   return {
     charts: await labels(view.locator('[data-testid="standalone-chart"]')),
-    cards: await texts(view.getByTestId('standalone-kpi-card').locator('[data-testid=standalone-kpi-value], [data-testid=standalone-kpi-yoy]')),
+    cards: await texts(
+      view.getByTestId('standalone-kpi-card').locator('[data-testid=standalone-kpi-value], [data-testid=standalone-kpi-yoy]'),
+    ),
     rows: await cells(view.getByTestId('standalone-rank-row')),
   };
 }
@@ -164,9 +168,15 @@ test('a slide says what the dashboard says: the trend, the comparison and the ov
 
 /** Each card of a 按地区 view as `indicator value`, in order. */
 const regionCards = (l: Locator, value: string) =>
-  l.evaluateAll((els, v) => els.map((e) => `${e.getAttribute('data-indicator')} ${(e.querySelector(`[data-testid=${v}]`)?.textContent ?? '').trim()}`), value);
+  l.evaluateAll(
+    (els, v) => els.map((e) => `${e.getAttribute('data-indicator')} ${(e.querySelector(`[data-testid=${v}]`)?.textContent ?? '').trim()}`),
+    value,
+  );
 
-test('按地区 saves as a page and goes on a slide, each saying the tab’s numbers; an old link to the overview (view=kpi) opens it', async ({ page, browser }) => {
+test('按地区 saves as a page and goes on a slide, each saying the tab’s numbers; an old link to the overview (view=kpi) opens it', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   // A link made before the overview was renamed.
   await openFresh(page, `/?view=kpi&ind=${encodeURIComponent(AREA)}`);
@@ -207,6 +217,12 @@ test('按地区 saves as a page and goes on a slide, each saying the tab’s num
   const slideCards = page.getByTestId('presenting-stage').getByTestId('slide-region-card');
   await expect(slideCards.first()).toBeVisible();
   expect(await regionCards(slideCards, 'slide-region-value')).toEqual(app.slice(0, 8));
+  // The card's trend line fills its (slide-sized) box, not the corner it was drawn for at tab size.
+  const fill = await slideCards
+    .first()
+    .locator('svg')
+    .evaluate((svg) => svg.querySelector('path')!.getBoundingClientRect().width / svg.getBoundingClientRect().width);
+  expect(fill).toBeGreaterThan(0.9);
   // The sample's region has more cards than a slide holds, so the slide says how many are left out.
   expect(app.length).toBeGreaterThan(8);
   const more = `另有 ${app.length - 8} 项指标未列出，见看板“按地区”。`;
