@@ -11,8 +11,8 @@ import type { BlockRecord, CodeColumn, DictionaryRecord } from './db';
  */
 export const BLOCK_SIZE = 50_000;
 
-/** Bits of `BlockRecord.flags`. */
-const FLAG = {
+/** Bits of `BlockRecord.flags` (the import worker's BlockBuilder writes them too). */
+export const FLAG = {
   approximate: 1,
   hasApproximate: 2,
   isTotal: 4,
@@ -31,7 +31,8 @@ const FLAG = {
  */
 export const WRITE_BLOCK_SIZE = Math.min(BLOCK_SIZE, 12_500);
 
-const CHANGE_TYPES: readonly ChangeType[] = ['relative', 'absolute', 'points', 'multiple'];
+/** Stored by place. */
+export const CHANGE_TYPES: readonly ChangeType[] = ['relative', 'absolute', 'points', 'multiple'];
 
 /** A dictionary being extended while blocks are encoded. */
 class StringTable {
@@ -132,9 +133,7 @@ export function encodeBlocks(
   const fill = starts.slice();
   for (let i = 0; i < observations.length; i++) order[fill[group[i]]++] = i;
 
-  const periodsByIndicator = new Map<string, Set<number>>(
-    dict.indicatorPeriods.map(([name, periods]) => [name, new Set(periods)]),
-  );
+  const periodsByIndicator = new Map<string, Set<number>>(dict.indicatorPeriods.map(([name, periods]) => [name, new Set(periods)]));
   const coders: Coders = {
     region: new ColumnCoder(table),
     period: new ColumnCoder(table),
@@ -212,7 +211,19 @@ function encodeBlock(
   const pos = columns.u32();
   const row = has.row ? columns.u32() : undefined;
   const code = (c: StringColumn): CodeColumn => columns.codes(codesOf[c]!);
-  const block: BlockRecord = { datasetId, seq, indicator, count: n, pos, region: code('region'), period: code('period'), unit: code('unit'), value, flags: columns.u8(), codes: columns.u8() };
+  const block: BlockRecord = {
+    datasetId,
+    seq,
+    indicator,
+    count: n,
+    pos,
+    region: code('region'),
+    period: code('period'),
+    unit: code('unit'),
+    value,
+    flags: columns.u8(),
+    codes: columns.u8(),
+  };
   for (const c of OPTIONAL_STRING_COLUMNS) if (has[c]) block[c] = code(c);
   if (target) block.target = target;
   if (row) block.row = row;
@@ -242,7 +253,7 @@ function encodeBlock(
 }
 
 /** The string columns a block has only when some value has the field. */
-const OPTIONAL_STRING_COLUMNS = ['regionCode', 'periodLabel', 'displayUnit', 'sourceColumn', 'sourceText', 'citations'] as const;
+export const OPTIONAL_STRING_COLUMNS = ['regionCode', 'periodLabel', 'displayUnit', 'sourceColumn', 'sourceText', 'citations'] as const;
 type StringColumn = 'region' | 'period' | 'unit' | (typeof OPTIONAL_STRING_COLUMNS)[number];
 /** A block's string columns as codes, before they are narrowed: the required ones always. */
 type CodesOf = Record<'region' | 'period' | 'unit', Uint32Array> & Partial<Record<StringColumn, Uint32Array>>;
@@ -313,7 +324,8 @@ class ColumnBuffer {
 
   /** The next code column, holding `codes`; every one comes before the first `u8`. */
   codes(codes: Uint32Array): CodeColumn {
-    const view = this.codeBytes === 2 ? new Uint16Array(this.buffer, this.offset, this.n) : new Uint32Array(this.buffer, this.offset, this.n);
+    const view =
+      this.codeBytes === 2 ? new Uint16Array(this.buffer, this.offset, this.n) : new Uint32Array(this.buffer, this.offset, this.n);
     view.set(codes);
     this.offset += this.codeBytes * this.n;
     return view;

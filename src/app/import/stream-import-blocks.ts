@@ -13,28 +13,30 @@
  */
 import { GRAINS, VALUE_KINDS, type Grain, type Observation, type ValueKind } from '../../domain/types';
 import type { ObservationFields } from '../../ingest/normalize';
-import { WRITE_BLOCK_SIZE, encodeCitations } from '../../store/columns';
+import { CHANGE_TYPES, FLAG, OPTIONAL_STRING_COLUMNS, WRITE_BLOCK_SIZE, encodeCitations } from '../../store/columns';
 import type { BlockRecord, CodeColumn, DictionaryRecord } from '../../store/db';
 import type { EncodedColumns } from '../../store/put-columns';
 
-/** `FLAG` of store/columns.ts. */
-const APPROXIMATE = 1;
-const HAS_APPROXIMATE = 2;
-const IS_TOTAL = 4;
-const HAS_IS_TOTAL = 8;
-const HAS_TARGET = 16;
-const HAS_SOURCE = 32;
-/** `CHANGE_TYPES` of store/columns.ts: stored by place. */
-const CHANGE_TYPES = ['relative', 'absolute', 'points', 'multiple'] as const;
-/** The optional string columns, in the store's order (`OPTIONAL_STRING_COLUMNS`). */
-const OPTIONAL = ['regionCode', 'periodLabel', 'displayUnit', 'sourceColumn', 'sourceText', 'citations'] as const;
+const {
+  approximate: APPROXIMATE,
+  hasApproximate: HAS_APPROXIMATE,
+  isTotal: IS_TOTAL,
+  hasIsTotal: HAS_IS_TOTAL,
+  hasTarget: HAS_TARGET,
+  hasSource: HAS_SOURCE,
+} = FLAG;
+/** The optional string columns, in the store's order. */
+const OPTIONAL = OPTIONAL_STRING_COLUMNS;
 type Optional = (typeof OPTIONAL)[number];
 
 /**
  * An observation's fields as the builder reads them: the walk's (`ObservationFields`), or an
  * observation's own, whose optional fields may be absent (`fieldsOf`).
  */
-type BlockFields = Omit<ObservationFields, 'periodLabel' | 'grain' | 'displayUnit' | 'kind' | 'approximate' | 'isTotal' | 'row' | 'column'> & {
+type BlockFields = Omit<
+  ObservationFields,
+  'periodLabel' | 'grain' | 'displayUnit' | 'kind' | 'approximate' | 'isTotal' | 'row' | 'column'
+> & {
   periodLabel: string | undefined;
   grain: Grain | undefined;
   displayUnit: string | undefined;
@@ -47,7 +49,26 @@ type BlockFields = Omit<ObservationFields, 'periodLabel' | 'grain' | 'displayUni
 };
 
 function emptyFields(): BlockFields {
-  return { region: '', indicator: '', period: '', value: 0, unit: '', periodLabel: undefined, grain: undefined, displayUnit: undefined, kind: undefined, approximate: undefined, isTotal: undefined, row: undefined, column: undefined, regionCode: undefined, changeType: undefined, sourceText: undefined, citations: undefined, target: undefined };
+  return {
+    region: '',
+    indicator: '',
+    period: '',
+    value: 0,
+    unit: '',
+    periodLabel: undefined,
+    grain: undefined,
+    displayUnit: undefined,
+    kind: undefined,
+    approximate: undefined,
+    isTotal: undefined,
+    row: undefined,
+    column: undefined,
+    regionCode: undefined,
+    changeType: undefined,
+    sourceText: undefined,
+    citations: undefined,
+    target: undefined,
+  };
 }
 
 /** `o` into `f` (every field rewritten). */
@@ -316,7 +337,19 @@ export class BlockBuilder {
     const target = b.target ? f64(b.target) : undefined;
     const pos = u32View(b.pos);
     const row = b.row ? u32View(b.row) : undefined;
-    const block: BlockRecord = { datasetId: this.dict.datasetId, seq: this.dict.nextSeq++, indicator, count: n, pos, region: codes(b.region), period: codes(b.period), unit: codes(b.unit), value, flags: new Uint8Array(0), codes: new Uint8Array(0) };
+    const block: BlockRecord = {
+      datasetId: this.dict.datasetId,
+      seq: this.dict.nextSeq++,
+      indicator,
+      count: n,
+      pos,
+      region: codes(b.region),
+      period: codes(b.period),
+      unit: codes(b.unit),
+      value,
+      flags: new Uint8Array(0),
+      codes: new Uint8Array(0),
+    };
     for (const c of optional) block[c] = codes(b.optional[c]!);
     block.flags = u8(b.flags);
     block.codes = u8(b.codes);
