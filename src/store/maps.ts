@@ -2,7 +2,6 @@
 import { toStoreError } from './errors';
 import { announce, getDb } from './open';
 import type { StoredMap } from './types';
-import { mapOrder } from './orders';
 
 /**
  * All maps, by name.
@@ -10,7 +9,7 @@ import { mapOrder } from './orders';
  */
 export async function getMaps(): Promise<StoredMap[]> {
   const maps = await getDb().maps.toArray();
-  return maps.sort(mapOrder);
+  return maps.sort((a, b) => a.name.localeCompare(b.name, 'zh'));
 }
 
 /**
