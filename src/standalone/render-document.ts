@@ -132,7 +132,12 @@ function trafficLight(page: Document, status: string, word: string, colour: stri
   return light;
 }
 
-function sparkline(page: Document, shape: RankingTableText['rows'][number]['sparkline'], colour: string, box: { width: number; height: number } = SPARKLINE): SVGSVGElement {
+function sparkline(
+  page: Document,
+  shape: RankingTableText['rows'][number]['sparkline'],
+  colour: string,
+  box: { width: number; height: number } = SPARKLINE,
+): SVGSVGElement {
   const NS = 'http://www.w3.org/2000/svg';
   const svg = page.createElementNS(NS, 'svg');
   svg.setAttribute('width', String(box.width));
@@ -204,13 +209,7 @@ function rankingTable(page: Document, table: RankingTableText): HTMLElement {
     tr.append(rank, region, el(page, 'td', 'num', r.value), change, el(page, 'td', 'nowrap', r.move), trend, target);
     body.append(tr);
   }
-  const t = el(page, 'table');
-  const thead = el(page, 'thead');
-  thead.append(head);
-  t.append(thead, body);
-  const scroll = el(page, 'div', 'scroll');
-  scroll.append(t);
-  section.append(scroll);
+  section.append(scrollingTable(page, head, body));
   return section;
 }
 
@@ -338,13 +337,7 @@ function slideRanking(page: Document, heading: string, slide: SlideModels['ranki
     for (const c of slide.columns) tr.append(rankingCell(page, c.key, r, slide));
     body.append(tr);
   }
-  const t = el(page, 'table');
-  const thead = el(page, 'thead');
-  thead.append(head);
-  t.append(thead, body);
-  const scroll = el(page, 'div', 'scroll');
-  scroll.append(t);
-  section.append(scroll);
+  section.append(scrollingTable(page, head, body));
   if (slide.more) section.append(testid(el(page, 'p', 'muted', slide.more), 'standalone-slide-ranking-more'));
   return section;
 }
@@ -352,7 +345,12 @@ function slideRanking(page: Document, heading: string, slide: SlideModels['ranki
 type RankingSlideModel = SlideModels['ranking'];
 
 /** One cell of a ranking slide's row, by its column. */
-function rankingCell(page: Document, key: RankingSlideModel['columns'][number]['key'], r: RankingSlideModel['rows'][number], slide: RankingSlideModel): HTMLElement {
+function rankingCell(
+  page: Document,
+  key: RankingSlideModel['columns'][number]['key'],
+  r: RankingSlideModel['rows'][number],
+  slide: RankingSlideModel,
+): HTMLElement {
   switch (key) {
     case 'rank': {
       const rank = el(page, 'td', 'num', r.rank);
@@ -525,4 +523,15 @@ export function renderErrors(root: HTMLElement, errors: readonly string[]): void
     list.append(li);
   }
   root.append(list);
+}
+
+/** A table of a head row and a body, in the box that scrolls it sideways on a narrow screen. */
+function scrollingTable(page: Document, head: HTMLElement, body: HTMLElement): HTMLElement {
+  const t = el(page, 'table');
+  const thead = el(page, 'thead');
+  thead.append(head);
+  t.append(thead, body);
+  const scroll = el(page, 'div', 'scroll');
+  scroll.append(t);
+  return scroll;
 }
