@@ -12,17 +12,29 @@ export interface ReportExtractJob {
 }
 
 /**
+ * Report workers that have finished a read, kept for the next one rather than terminated. In
+ * Chromium 86 (360安全浏览器 13's kernel) terminating the report worker just after its nested
+ * pdf.js worker was ended crashed the whole page now and then (a SEGV in a worker thread, the
+ * legacy suite's PDF test: 4 runs in 12); a worker left alive never did (12 in 12). Only
+ * `cancel` and a failed worker terminate one.
+ */
+const idle: Worker[] = [];
+
+/**
  * Start reading `file`. The promise rejects with `Error('cancelled')` after `cancel`, or with the
  * worker's error if the worker itself failed (extractFigures never throws).
  * @example const { promise } = runReportExtract(file, 'zh'); const { figures } = await promise;
  */
 export function runReportExtract(file: Blob & { name: string }, locale: 'zh' | 'en'): ReportExtractJob {
-  const worker = new Worker(new URL('./extract-worker.ts', import.meta.url), { type: 'module' });
+  const worker = idle.pop() ?? new Worker(new URL('./extract-worker.ts', import.meta.url), { type: 'module' });
   let fail: (reason: Error) => void = () => undefined;
+  let settled = false;
   const promise = new Promise<ExtractResult>((resolve, reject) => {
     fail = reject;
     worker.onmessage = (e: MessageEvent<ExtractResult>) => {
-      worker.terminate();
+      worker.onmessage = worker.onerror = null;
+      settled = true;
+      idle.push(worker);
       resolve(e.data);
     };
     worker.onerror = (e) => {
@@ -40,6 +52,8 @@ export function runReportExtract(file: Blob & { name: string }, locale: 'zh' | '
   return {
     promise,
     cancel: () => {
+      // Done already: the worker is kept, and may be reading the next report by now.
+      if (settled) return;
       worker.terminate();
       fail(new Error('cancelled'));
     },
