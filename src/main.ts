@@ -49,7 +49,8 @@ function start(): void {
 function readFirstView(search: string): void {
   const wanted = viewInAddress(new URLSearchParams(search))?.indicator ?? '';
   const start = performance.now();
-  openStore()
+  // Early: these reads need no Dexie (store/early-read.ts), which loads after the first chart.
+  openStore({ early: true })
     .then(() => {
       performance.measure('store:open', { start });
       // A reload's address names its indicator (the app writes it there): its values are read at

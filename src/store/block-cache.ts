@@ -8,6 +8,7 @@
 import type { Dataset } from '../domain/types';
 import type { BlockRecord, StoreDb } from './db';
 import type { WarmReply, WarmRequest } from './warm-worker';
+import { inImportOrder } from './orders';
 
 /** The most block bytes kept (typed arrays' byteLength): 1M values take about 30–60 MB. */
 const MAX_BYTES = 160 * 1024 * 1024;
@@ -104,6 +105,22 @@ export async function indicatorBlocks(
     remember(d, dictStrings, indicator, mine);
   });
   return { blocks, strings };
+}
+
+/**
+ * Keep one indicator's blocks read without Dexie (the first page's early read, early-read.ts),
+ * so the whole store's later reads of it are answered from memory as if it had read them.
+ * @internal
+ */
+export function keepIndicatorBlocks(
+  indicator: string,
+  wanted: readonly Dataset[],
+  complete: readonly Dataset[],
+  blocks: ReadonlyMap<string, BlockRecord[]>,
+  strings: ReadonlyMap<string, readonly string[]>,
+): void {
+  prune(complete);
+  for (const d of wanted) remember(d, strings.get(d.id) ?? [], indicator, blocks.get(d.id) ?? []);
 }
 
 /**
@@ -220,8 +237,7 @@ export function completeDatasets(db: StoreDb): Promise<Dataset[]> {
     .where('status')
     .equals('complete')
     .toArray()
-    // Import order, so a series reads the same however its ids were generated.
-    .then((list) => list.sort((a, b) => a.importedAt.localeCompare(b.importedAt)));
+    .then(inImportOrder);
   // A failed read is not kept: the next query reads again.
   complete.catch(() => (complete = undefined));
   return complete;

@@ -3,7 +3,13 @@
  * Every field of `Observation` round-trips exactly, including which optional fields were absent.
  */
 import { GRAINS, VALUE_KINDS, type ChangeType, type Citation, type Observation, type Region, type Target } from '../domain/types';
-import { BLOCK_SIZE, type BlockRecord, type CodeColumn, type DictionaryRecord } from './db';
+import type { BlockRecord, CodeColumn, DictionaryRecord } from './db';
+
+/**
+ * At most this many values per block (the schema's ceiling). Here, not in db.ts: the first
+ * page decodes blocks without loading Dexie (early-read.ts).
+ */
+export const BLOCK_SIZE = 50_000;
 
 /** Bits of `BlockRecord.flags` (the import worker's BlockBuilder writes them too). */
 export const FLAG = {

@@ -8,6 +8,7 @@ import { removeWithPredecessors, requireDataset, updateDataset } from './dataset
 import { StoreError } from './errors';
 import { announce, getDb } from './open';
 import type { DeleteToken } from './types';
+import { datasetListOrder } from './orders';
 
 /**
  * Datasets visible to the user (status `complete`), oldest import first. With `includeHidden`,
@@ -19,7 +20,7 @@ export async function getDatasets(options: { includeHidden?: boolean } = {}): Pr
   const all = options.includeHidden
     ? await db.datasets.where('status').noneOf(['pending']).toArray()
     : await db.datasets.where('status').equals('complete').toArray();
-  return all.sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id));
+  return all.sort(datasetListOrder);
 }
 
 /**

@@ -33,7 +33,7 @@ export interface DictionaryRecord {
 export type CodeColumn = Uint16Array | Uint32Array;
 
 /**
- * Up to `BLOCK_SIZE` observations of one dataset × indicator, column by column. String columns
+ * Up to `BLOCK_SIZE` (columns.ts) observations of one dataset × indicator, column by column. String columns
  * hold dictionary indices; optional string columns hold index + 1 with 0 for "absent" and are
  * left out entirely when no observation in the block has the field.
  */
@@ -68,9 +68,6 @@ export interface BlockRecord {
   /** Source row; meaningful where the source flag is set. */
   row?: Uint32Array;
 }
-
-/** At most this many values per block. */
-export const BLOCK_SIZE = 50_000;
 
 /** Schema version 1: datasets, column blocks and metadata. */
 const SCHEMA_V1 = {

@@ -11,7 +11,7 @@
  */
 import { comparePeriods } from '../domain/period';
 import { readDerivedDefinition, derivedInputs, type DerivedDefinition } from '../domain/derived-definition';
-import type { Dataset, Indicator, Region } from '../domain/types';
+import type { Indicator } from '../domain/types';
 import { announce, getDb } from './open';
 import { storeVersion } from './data-version';
 import { shared } from './shared-reads';
@@ -25,33 +25,12 @@ import {
   getRegions,
 } from './remote-read';
 import type { StoredObservation } from './types';
+import { DERIVED_SETTING_KEY, derivedEngineLoader, type DerivedEngine } from './derived-engine';
 
-/** The settings key the definitions are kept under (a list, in the order they were made). */
-export const DERIVED_SETTING_KEY = 'derivedIndicators';
+export { DERIVED_SETTING_KEY, setDerivedEngine, type DerivedEngine } from './derived-engine';
+
 /** Calculated indicators may be made of calculated ones; deeper than this reads nothing (and a loop ends). */
 const MAX_DEPTH = 4;
-
-/** What the app's engine does with a definition (src/app/derived/engine.ts, over src/analysis/derived). */
-export interface DerivedEngine {
-  /** The calculated indicator as the indicator list shows it (its unit, its definition in words). */
-  indicator(def: DerivedDefinition, stored: readonly Indicator[]): Indicator;
-  /** Its values from its inputs' values (each input's rows, in the order the store read them). */
-  series(
-    def: DerivedDefinition,
-    inputs: { rows: ReadonlyMap<string, readonly StoredObservation[]>; indicators: readonly Indicator[]; regions: readonly Region[]; datasets: readonly Dataset[] },
-  ): StoredObservation[];
-}
-
-let loadEngine: (() => Promise<DerivedEngine>) | undefined;
-
-/**
- * Register how the calculations load (once, as the app starts; undefined removes it). Without an
- * engine calculated indicators are not listed and read nothing.
- * @example setDerivedEngine(() => import('./app/derived/engine').then((m) => m.derivedEngine))
- */
-export function setDerivedEngine(load: (() => Promise<DerivedEngine>) | undefined): void {
-  loadEngine = load;
-}
 
 /**
  * The definitions as of the open database and the store's version: read again after any write,
@@ -166,6 +145,7 @@ async function write(list: readonly DerivedDefinition[]): Promise<void> {
 
 /** The engine, when one is registered and there is something for it to do. */
 async function engineFor(byName: Map<string, DerivedDefinition>): Promise<DerivedEngine | undefined> {
+  const loadEngine = derivedEngineLoader();
   return byName.size > 0 && loadEngine ? loadEngine() : undefined;
 }
 
@@ -269,7 +249,7 @@ function withSettings(calculated: Indicator, settings: Indicator | undefined): I
  */
 export async function getDatasetIndicators(): Promise<Map<string, string[]>> {
   const [held, byName] = await Promise.all([baseDatasetIndicators(), definitions()]);
-  if (byName.size === 0 || !loadEngine) return held;
+  if (byName.size === 0 || !derivedEngineLoader()) return held;
   const out = new Map<string, string[]>();
   for (const [id, names] of held) out.set(id, [...names]);
   // Twice over the list, so a definition made of one defined after it is held too.

@@ -1,6 +1,7 @@
 /** Stored records of rectification ledgers (整改台账): the ledger, its tasks, and every change. */
 import type { ImportIssue } from '../domain/types';
 import type { Assessment, LightRules, StatusWord, Task } from '../ledger';
+import { DEFAULT_STATUS_WORDS } from '../ledger/status';
 
 /** One imported ledger: a file's tasks, kept together, with the rules that colour them. */
 export interface LedgerRecord {
@@ -76,4 +77,9 @@ export interface LedgerEventRecord {
   undoes?: number;
   /** For `edit`: reverted since (the seq of the undo). */
   undoneBy?: number;
+}
+
+/** The status table a ledger uses. @example statusWordsOf(ledger).length */
+export function statusWordsOf(ledger: Pick<LedgerRecord, 'statusWords'> | undefined): readonly StatusWord[] {
+  return ledger?.statusWords ?? DEFAULT_STATUS_WORDS;
 }

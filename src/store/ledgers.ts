@@ -8,7 +8,7 @@ import type { ImportIssue } from '../domain/types';
 // index brings the ledger reader and with it the file readers (~20 KB gzip) that only an import needs.
 import { assess } from '../ledger/assess';
 import { exactDate, parseDeadline } from '../ledger/deadline';
-import { DEFAULT_STATUS_WORDS, mapStatus } from '../ledger/status';
+import { mapStatus } from '../ledger/status';
 import type { Assessment, LightRules, StatusWord, Task } from '../ledger/types';
 import type { LedgerEventRecord, LedgerRecord, LedgerTaskRecord, TaskEditField } from './ledger-records';
 import { newId } from './ids';
@@ -219,11 +219,6 @@ export async function setStatusWords(ledgerId: string, words: readonly StatusWor
   });
   await recolourLedger(ledgerId, today);
   announce({ scope: 'ledgers', id: ledgerId });
-}
-
-/** The status table a ledger uses. @example statusWordsOf(ledger).length */
-export function statusWordsOf(ledger: Pick<LedgerRecord, 'statusWords'> | undefined): readonly StatusWord[] {
-  return ledger?.statusWords ?? DEFAULT_STATUS_WORDS;
 }
 
 /**

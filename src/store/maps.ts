@@ -2,6 +2,7 @@
 import { toStoreError } from './errors';
 import { announce, getDb } from './open';
 import type { StoredMap } from './types';
+import { mapOrder } from './orders';
 
 /**
  * All maps, by name.
@@ -9,7 +10,7 @@ import type { StoredMap } from './types';
  */
 export async function getMaps(): Promise<StoredMap[]> {
   const maps = await getDb().maps.toArray();
-  return maps.sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+  return maps.sort(mapOrder);
 }
 
 /**

@@ -3,14 +3,14 @@
  * stays behind these functions.
  */
 import { comparePeriods } from '../domain/period';
-import type { Observation } from '../domain/types';
-import type { BlockRecord, StoreDb } from './db';
+import type { StoreDb } from './db';
 import { decodeObservation } from './columns';
 import { completeDatasets, indicatorBlocks, readAllBlocks, readAllBlocksInWorker } from './block-cache';
 import { StoreError } from './errors';
 import { getDb, isPersistent } from './open';
 import type { StoredObservation } from './types';
 import { shared } from './shared-reads';
+import { datasetsOf, decodeSeries, seriesFilter, seriesKey, withDataset, type RowFilter, type SeriesQuery } from './series-scan';
 
 /**
  * Every observation of one indicator, optionally limited to some datasets and regions, in
@@ -18,23 +18,17 @@ import { shared } from './shared-reads';
  * answer, read once (shared-reads.ts): do not change the array.
  * @example const rows = await getSeries({ indicator: '压采量', regions: ['道里区'] })
  */
-export function getSeries(query: {
-  indicator: string;
-  datasets?: readonly string[];
-  regions?: readonly string[];
-}): Promise<StoredObservation[]> {
-  const key = JSON.stringify(['series', query.indicator, query.datasets ?? [], query.regions ?? []]);
-  return shared(key, () => {
-    const regions = query.regions?.length ? new Set(query.regions) : undefined;
-    return timedScan('series', query.indicator, query.datasets, (strings) => {
-      if (!regions) return undefined;
-      const wanted = new Set<number>();
-      strings.forEach((s, i) => {
-        if (regions.has(s)) wanted.add(i);
-      });
-      return (block, k) => wanted.has(block.region[k]);
-    });
-  });
+export function getSeries(query: SeriesQuery): Promise<StoredObservation[]> {
+  return shared(seriesKey(query), () => readSeries(query));
+}
+
+/**
+ * `getSeries` read anew, not shared: for the early read's fallback (index.ts), which is itself
+ * the shared answer to that question.
+ * @internal
+ */
+export function readSeries(query: SeriesQuery): Promise<StoredObservation[]> {
+  return timedScan('series', query.indicator, query.datasets, seriesFilter(query));
 }
 
 /**
@@ -129,8 +123,6 @@ export async function warmBlockCache(pause: () => Promise<void> = () => Promise.
   performance.measure('store:warm', { start });
 }
 
-type RowFilter = (block: BlockRecord, k: number) => boolean;
-
 /**
  * `scanIndicator` on the page's timeline (`store:read`, with the query's kind and indicator):
  * tests and the benchmark tell a read from an answer shared with an earlier call by it.
@@ -155,30 +147,7 @@ async function scanIndicator(
   makeFilter: (strings: readonly string[]) => RowFilter | undefined,
 ): Promise<StoredObservation[]> {
   const complete = await completeDatasets(db);
-  const chosen = datasets?.length ? new Set(datasets) : undefined;
-  const wanted = chosen ? complete.filter((d) => chosen.has(d.id)) : complete;
-  const { blocks: byDataset, strings } = await indicatorBlocks(db, indicator, wanted, complete);
-  const ids = wanted.map((d) => d.id);
-  const blocks = ids.flatMap((id) => byDataset.get(id) ?? []);
-  const filters = new Map(ids.map((id) => [id, makeFilter(strings.get(id) ?? [])]));
-  const out: StoredObservation[] = [];
-  for (const block of blocks) decodeInto(out, block, strings.get(block.datasetId) ?? [], filters.get(block.datasetId));
-  return out;
-}
-
-/**
- * Decode a block's values that `keep` keeps onto `out`. A function of its own: V8 optimizes a
- * long loop by compiling the function around it, and `scanIndicator` around it took 10–40 ms to
- * compile during a switch of indicator.
- */
-function decodeInto(out: StoredObservation[], block: BlockRecord, strings: readonly string[], keep: RowFilter | undefined): void {
-  for (let k = 0; k < block.count; k++) {
-    if (!keep || keep(block, k)) out.push(withDataset(decodeObservation(block, k, strings), block.datasetId));
-  }
-}
-
-function withDataset(o: Observation, datasetId: string): StoredObservation {
-  const stored = o as StoredObservation;
-  stored.datasetId = datasetId;
-  return stored;
+  const wanted = datasetsOf(complete, datasets);
+  const { blocks, strings } = await indicatorBlocks(db, indicator, wanted, complete);
+  return decodeSeries(wanted, blocks, strings, makeFilter);
 }

@@ -1,35 +1,22 @@
 /**
- * Opening the database, falling back to memory when IndexedDB is unavailable, and keeping tabs
- * in step: `versionchange` closes this tab's connection, and every committed write is announced
- * on a BroadcastChannel.
+ * Opening the database with Dexie, falling back to memory when IndexedDB is unavailable, and
+ * keeping tabs in step: `versionchange` closes this tab's connection, and every committed write
+ * is announced on a BroadcastChannel (changes.ts).
  */
 import { StoreDb } from './db';
 import { StoreError } from './errors';
 import { cleanupIncomplete } from './cleanup';
-import { clearBlockCache, forgetCompleteDatasets } from './block-cache';
-import { countWrite, storeVersion } from './data-version';
+import { clearBlockCache } from './block-cache';
 import { forgetSharedReads } from './shared-reads';
+import { DEFAULT_DB_NAME, listenToOtherTabs, stopListening, versionChanged } from './changes';
 
-/** What changed, as announced to other tabs. */
-export interface StoreChange {
-  /** The table family that changed: `datasets`, `indicators`, `views`, `decks`, `settings`, `maps` or `workspace`. */
-  scope: string;
-  /** The record concerned, when there is one. */
-  id?: string;
-}
-
-/** The default database name. */
-export const DEFAULT_DB_NAME = 'indicator-dashboard';
+export { DEFAULT_DB_NAME, announce, onStoreChange, onVersionChange, onWrite, type StoreChange } from './changes';
 
 let db: StoreDb | null = null;
 /** The opening under way or done, so that opening early (main.ts) and the app's own open are one. */
 let opening: { name: string; done: Promise<{ persistent: boolean }> } | null = null;
-let channel: BroadcastChannel | null = null;
 let persistentStore = false;
 let stale = false;
-const versionChangeListeners = new Set<() => void>();
-const changeListeners = new Set<(change: StoreChange) => void>();
-const writeListeners = new Set<() => void>();
 
 /**
  * Open the store. Falls back to an in-memory database when IndexedDB is missing or refuses to
@@ -78,16 +65,9 @@ async function openNamed(name: string): Promise<{ persistent: boolean }> {
     if (db !== opened) return;
     stale = true;
     opened.close();
-    for (const listener of versionChangeListeners) listener();
+    versionChanged();
   });
-  if (typeof BroadcastChannel !== 'undefined') {
-    channel = new BroadcastChannel(`${DEFAULT_DB_NAME}:${name}`);
-    channel.onmessage = (event: MessageEvent<StoreChange>) => {
-      written(event.data?.scope);
-      for (const listener of writeListeners) listener();
-      for (const listener of changeListeners) listener(event.data);
-    };
-  }
+  listenToOtherTabs(name);
   await cleanupIncomplete();
   return { persistent: persistentStore };
 }
@@ -101,8 +81,7 @@ export function closeStore(): void {
   // Cached blocks belong to this connection's database (tests open several under other names).
   clearBlockCache();
   forgetSharedReads();
-  channel?.close();
-  channel = null;
+  stopListening();
   db?.close();
   db = null;
 }
@@ -122,51 +101,6 @@ export function getDb(): StoreDb {
 /** Whether the open database is kept on disk (false: memory fallback). */
 export function isPersistent(): boolean {
   return persistentStore;
-}
-
-/**
- * Call `listener` when another tab opens a newer version of the database; this tab's connection
- * is then closed and every store call throws `newer-version` until the page reloads.
- * @example onVersionChange(() => showBanner('store.banner.reload'))
- */
-export function onVersionChange(listener: () => void): () => void {
-  versionChangeListeners.add(listener);
-  return () => versionChangeListeners.delete(listener);
-}
-
-/**
- * Call `listener` when another tab commits a write, so this tab can refresh what it shows.
- * @example onStoreChange((c) => { if (c.scope === 'datasets') reloadDatasets() })
- */
-export function onStoreChange(listener: (change: StoreChange) => void): () => void {
-  changeListeners.add(listener);
-  return () => changeListeners.delete(listener);
-}
-
-/**
- * Call `listener` after every committed write, in this tab or another one (what was derived from
- * the stored data, such as a cache of values, is then out of date).
- * @example onWrite(() => sessionCache.clear())
- */
-export function onWrite(listener: () => void): () => void {
-  writeListeners.add(listener);
-  return () => writeListeners.delete(listener);
-}
-
-/** Announce a committed write to the other tabs. Called by the store's writers after commit. */
-export function announce(change: StoreChange): void {
-  written(change.scope);
-  for (const listener of writeListeners) listener();
-  channel?.postMessage(change);
-}
-
-/** What a committed write makes out of date: the data version, and values read before it. */
-function written(scope: string | undefined): void {
-  const before = storeVersion().values;
-  countWrite(scope);
-  forgetCompleteDatasets();
-  // Reads of values are keyed by the version; the latest one's answer need not be held any more.
-  if (storeVersion().values !== before) forgetSharedReads();
 }
 
 function isVersionError(error: unknown): boolean {

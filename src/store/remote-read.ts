@@ -16,30 +16,10 @@ import { getSeries as localSeries, getSnapshot as localSnapshot, getPeriods as l
 import { getDatasets as localDatasets } from './datasets';
 import { getIndicators as localIndicators, getRegions as localRegions } from './indicators';
 import { getDatasetIndicators as localDatasetIndicators } from './dataset-indicators';
-import { announce } from './open';
+import { remoteProvider, type RemoteProvider } from './remote-provider';
 import type { StoredObservation } from './types';
 
-/** What the app's remote datasets answer; every list is of remote datasets only. */
-export interface RemoteProvider {
-  datasets(): Dataset[];
-  indicators(): Indicator[];
-  regions(): Region[];
-  /** Dataset id → its indicators. */
-  datasetIndicators(): Map<string, string[]>;
-  /** The values of one indicator in the chosen remote datasets (all when none is named). */
-  series(query: { indicator: string; datasets?: readonly string[]; regions?: readonly string[] }): Promise<StoredObservation[]>;
-}
-
-let provider: RemoteProvider | undefined;
-
-/**
- * Register (or, with undefined, remove) the remote datasets' provider; views read again.
- * @example setRemoteProvider(remoteDatasets)
- */
-export function setRemoteProvider(next: RemoteProvider | undefined): void {
-  provider = next;
-  announce({ scope: 'datasets' });
-}
+export { setRemoteProvider, type RemoteProvider } from './remote-provider';
 
 /** Whether a query names datasets and none of them is remote (then the provider is not asked). */
 function asksRemote(datasets: readonly string[] | undefined, remote: RemoteProvider): boolean {
@@ -54,7 +34,7 @@ function asksRemote(datasets: readonly string[] | undefined, remote: RemoteProvi
  * @example await getSeries({ indicator: '耕地面积' })
  */
 export function getSeries(query: { indicator: string; datasets?: readonly string[]; regions?: readonly string[] }): Promise<StoredObservation[]> {
-  const remote = provider;
+  const remote = remoteProvider();
   if (!remote || !asksRemote(query.datasets, remote)) return localSeries(query);
   return Promise.all([localSeries(query), remote.series(query)]).then(([local, far]) =>
     local.length === 0 ? far : far.length === 0 ? local : local.concat(far),
@@ -66,7 +46,7 @@ export function getSeries(query: { indicator: string; datasets?: readonly string
  * @example await getSnapshot({ indicator: '耕地面积', period: '2024' })
  */
 export function getSnapshot(query: { indicator: string; period: string; datasets?: readonly string[] }): Promise<StoredObservation[]> {
-  const remote = provider;
+  const remote = remoteProvider();
   if (!remote || !asksRemote(query.datasets, remote)) return localSnapshot(query);
   return Promise.all([localSnapshot(query), remote.series(query)]).then(([local, far]) =>
     local.concat(far.filter((o) => o.period === query.period)),
@@ -76,6 +56,7 @@ export function getSnapshot(query: { indicator: string; period: string; datasets
 /** `getPeriods` over imported and remote datasets. @example await getPeriods('耕地面积') */
 export async function getPeriods(indicator: string): Promise<string[]> {
   const local = await localPeriods(indicator);
+  const provider = remoteProvider();
   if (!provider) return local;
   const far = await provider.series({ indicator });
   return [...new Set(local.concat(far.map((o) => o.period)))].sort(comparePeriods);
@@ -84,12 +65,14 @@ export async function getPeriods(indicator: string): Promise<string[]> {
 /** `getDatasets` with the remote datasets after the imported ones. @example await getDatasets() */
 export async function getDatasets(options: { includeHidden?: boolean } = {}): Promise<Dataset[]> {
   const local = await localDatasets(options);
+  const provider = remoteProvider();
   return provider ? local.concat(provider.datasets()) : local;
 }
 
 /** `getIndicators`, remote ones added when not imported too (an imported one keeps its settings). */
 export async function getIndicators(): Promise<Indicator[]> {
   const local = await localIndicators();
+  const provider = remoteProvider();
   if (!provider) return local;
   const known = new Set(local.map((i) => i.name));
   return local.concat(provider.indicators().filter((i) => !known.has(i.name))).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -98,6 +81,7 @@ export async function getIndicators(): Promise<Indicator[]> {
 /** `getRegions`, remote ones added when not imported too. */
 export async function getRegions(): Promise<Region[]> {
   const local = await localRegions();
+  const provider = remoteProvider();
   if (!provider) return local;
   const known = new Set(local.map((r) => r.name));
   return local.concat(provider.regions().filter((r) => !known.has(r.name))).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -106,6 +90,7 @@ export async function getRegions(): Promise<Region[]> {
 /** `getDatasetIndicators` with the remote datasets'. */
 export async function getDatasetIndicators(): Promise<Map<string, string[]>> {
   const local = await localDatasetIndicators();
+  const provider = remoteProvider();
   if (provider) for (const [id, names] of provider.datasetIndicators()) local.set(id, names);
   return local;
 }

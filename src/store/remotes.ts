@@ -1,6 +1,7 @@
 /** Remote datasets the user opened by address: kept so that they open again at the next visit. */
 import { announce, getDb } from './open';
 import type { RemoteSourceRecord } from './remote-records';
+import { remoteOrder } from './orders';
 
 /**
  * Every remote dataset address kept, oldest first.
@@ -8,7 +9,7 @@ import type { RemoteSourceRecord } from './remote-records';
  */
 export async function getRemotes(): Promise<RemoteSourceRecord[]> {
   const all = await getDb().remotes.toArray();
-  return all.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
+  return all.sort(remoteOrder);
 }
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_SIZE } from '../../../src/store/db';
-import { WRITE_BLOCK_SIZE, decodeObservation, emptyDictionary, encodeBlocks, summarizeBlocks } from '../../../src/store/columns';
+import { BLOCK_SIZE, WRITE_BLOCK_SIZE, decodeObservation, emptyDictionary, encodeBlocks, summarizeBlocks } from '../../../src/store/columns';
 import { GRAINS, VALUE_KINDS, type Observation } from '../../../src/domain/types';
 import { many, obs } from './fixtures';
 
