@@ -12,8 +12,9 @@ import { convert, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
 import { readPlain } from 'hyparquet/src/plain.js';
 import { getMaxDefinitionLevel, isFlatColumn } from 'hyparquet/src/schema.js';
-import type { ColumnDecoder, Compressors, DecodedArray, SchemaTree } from 'hyparquet/src/types.js';
+import type { ColumnDecoder, Compressors, DataPageHeader, DecodedArray, SchemaTree } from 'hyparquet/src/types.js';
 import type { ColumnMetaData } from 'hyparquet';
+import { MAX_HYBRID_WIDTH, readHybrid } from './hybrid-runs';
 
 /**
  * A decoded column: `dict[codes[row]]` (code -1 is a null), or, when a chunk is not all
@@ -55,7 +56,7 @@ export function decodeChunk(bytes: Uint8Array, schemaPath: SchemaTree[], meta: C
     if (!(size >= 0 && reader.offset + size <= bytes.length)) throw new Error(`page of ${size} bytes past the chunk's end`);
     const raw = bytes.subarray(reader.offset, reader.offset + size);
     reader.offset += size;
-    let page: { definitionLevels: number[] | undefined; dataPage: DecodedArray };
+    let page: { definitionLevels: ArrayLike<number> | undefined; dataPage: DecodedArray };
     let encoding: string;
     let count: number;
     if (header.type === 'DICTIONARY_PAGE' && header.dictionary_page_header) {
@@ -65,7 +66,8 @@ export function decodeChunk(bytes: Uint8Array, schemaPath: SchemaTree[], meta: C
       continue;
     } else if (header.type === 'DATA_PAGE' && header.data_page_header) {
       const daph = header.data_page_header;
-      page = readDataPage(decompressPage(raw, header.uncompressed_page_size, meta.codec, compressors), daph, decoder);
+      const plain = decompressPage(raw, header.uncompressed_page_size, meta.codec, compressors);
+      page = readPageInTypedArrays(plain, daph, decoder, maxDefinition) ?? readDataPage(plain, daph, decoder);
       encoding = daph.encoding;
       count = daph.num_values;
     } else if (header.type === 'DATA_PAGE_V2' && header.data_page_header_v2) {
@@ -97,6 +99,46 @@ export function decodeChunk(bytes: Uint8Array, schemaPath: SchemaTree[], meta: C
   if (filled < rows) throw new Error(`column ${meta.path_in_schema.join('.')} holds ${filled} of ${rows} rows`);
   if (values) return { values };
   return { dict: dict ?? [], codes };
+}
+
+/**
+ * A version-1 data page of a flat column, dictionary-indexed or plain, read with its levels and
+ * indices in Int32Arrays (hybrid-runs.ts says why); undefined for what it does not take (other
+ * encodings, booleans, indices wider than 24 bits), which hyparquet's `readDataPage` reads.
+ */
+function readPageInTypedArrays(
+  bytes: Uint8Array,
+  daph: DataPageHeader,
+  decoder: ColumnDecoder,
+  maxDefinition: number,
+): { definitionLevels: Int32Array | undefined; dataPage: DecodedArray } | undefined {
+  const dictionary = daph.encoding === 'PLAIN_DICTIONARY' || daph.encoding === 'RLE_DICTIONARY';
+  if (decoder.type === 'BOOLEAN' || (!dictionary && daph.encoding !== 'PLAIN') || maxDefinition > 1) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = daph.num_values;
+  let at = 0;
+  let levels: Int32Array | undefined;
+  let present = count;
+  if (maxDefinition > 0) {
+    // Levels: their byte length, then runs of 1 bit (a value) or 0 (a null).
+    if (bytes.length < 4) throw new Error('data page too short for its levels');
+    const length = view.getUint32(0, true);
+    if (4 + length > bytes.length) throw new Error('levels past the page’s end');
+    levels = new Int32Array(count);
+    readHybrid(bytes, 4, 4 + length, 1, levels, count);
+    at = 4 + length;
+    present = 0;
+    for (let i = 0; i < count; i++) present += levels[i];
+    // As hyparquet's: no levels when every row has a value.
+    if (present === count) levels = undefined;
+  }
+  if (!dictionary) return { definitionLevels: levels, dataPage: readPlain({ view, offset: at }, decoder.type, present, decoder.element.type_length) };
+  if (at >= bytes.length) throw new Error('dictionary page without its index width');
+  const width = bytes[at++];
+  if (width > MAX_HYBRID_WIDTH) return undefined;
+  const indices = new Int32Array(present);
+  if (width > 0) readHybrid(bytes, at, bytes.length, width, indices, present);
+  return { definitionLevels: levels, dataPage: indices };
 }
 
 /** The rows decoded so far as values, for a chunk whose later pages are plain. */
