@@ -1,93 +1,133 @@
 /**
- * One sheet part read as it inflates: each inflated chunk is decoded (one streaming decoder) and
- * the whole rows it completes are read into cells (sheet-cells.ts) at once, so the sheet's XML is
- * never held whole. A 1M-row sheet is ~150–250 MB of XML, twice that as a JavaScript string;
- * held, it doubled the worker's memory and its decoding was one long step at the end of the
- * inflate, with the bar still. Progress is bytes inflated of the bytes the archive declares.
- * Where workers can be made, the inflate runs in one of its own (xlsx/inflate-worker.ts), beside
- * the reading of the cells.
+ * One sheet part read as it inflates: the whole rows each inflated chunk completes are read into
+ * cells (sheet-cells.ts) straight from its UTF-8 bytes, so the sheet's XML is never held whole
+ * nor decoded to text (decoding it was ~40% of the read: docs/performance.md, session 13). A
+ * 1M-row sheet is ~150–250 MB of XML. Progress is bytes inflated of the bytes the archive
+ * declares. Where workers can be made, the inflate runs in one of its own
+ * (xlsx/inflate-worker.ts), beside the reading of the cells.
  */
 import { inflateRawStream } from '../../domain/deflate';
 import { entryBody, ZipEntryTooLarge, type ZipEntry } from '../zip-entries';
-import { mergesIn, SheetCells, type Shared } from './sheet-cells';
+import { findBytes, mergesIn, SheetCells, type Shared } from './sheet-cells';
 import type { InflateReply, InflateRequest } from './inflate-messages';
 import type { Grid } from '../types';
 
-/** Text gathered before its rows are read: fewer, larger pieces cost less per chunk. */
-const PIECE_CHARS = 256 * 1024;
 /** Inflated bytes between two progress reports. */
 const PROGRESS_BYTES = 1024 * 1024;
+const EMPTY = new Uint8Array(0);
+
+/** `a` and `b` as one array. */
+function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Where the first `</row>` in `bytes` ends, or -1. */
+function firstRowEnd(bytes: Uint8Array): number {
+  const at = findBytes(bytes, '</row>', 0);
+  return at < 0 ? -1 : at + 6;
+}
+
+/** Where the last `</row>` in `bytes` ends, or -1. */
+function lastRowEnd(bytes: Uint8Array): number {
+  for (let gt = bytes.lastIndexOf(62 /* > */); gt >= 5; gt = bytes.lastIndexOf(62, gt - 1)) {
+    if (bytes[gt - 5] === 60 && bytes[gt - 4] === 47 && bytes[gt - 3] === 114 && bytes[gt - 2] === 111 && bytes[gt - 1] === 119) return gt + 1;
+  }
+  return -1;
+}
+
+/** Where `<sheetData` starts as a whole tag name in `bytes`, or -1. */
+function sheetDataAt(bytes: Uint8Array): number {
+  for (let at = findBytes(bytes, '<sheetData', 0); at >= 0; at = findBytes(bytes, '<sheetData', at + 10)) {
+    const c = bytes[at + 10];
+    if (c === 62 || c === 47 || c <= 32) return at;
+  }
+  return -1;
+}
 
 /**
- * Reads the text of a sheet part in order: what comes before `<sheetData>`, its rows in pieces
- * that end at a row's end, and what follows (kept for its merged ranges).
+ * Reads the bytes of a sheet part in order, in chunks cut anywhere (inside a tag, a character):
+ * what comes before `<sheetData>`, its rows in pieces that end at a row's end, and what follows
+ * (kept for its merged ranges). `readSheet` feeds it.
+ * @example const sheet = new SheetBytes(new SheetCells(shared)); sheet.add(chunk); sheet.finish()
  */
-class SheetText {
-  private pending = '';
+export class SheetBytes {
   private stage: 'before' | 'cells' | 'after' = 'before';
-  private tail = '';
+  /** Bytes before `<sheetData>` not read yet, or the start of a row the last chunk cut. */
+  private pending: Uint8Array = EMPTY;
+  private readonly tail: Uint8Array[] = [];
   /** Set when the sheet's elements carry a namespace prefix (`<x:sheetData>`): not ours to read. */
   prefixed = false;
 
   constructor(private readonly cells: SheetCells) {}
 
-  add(text: string): void {
-    this.pending += text;
-    if (this.pending.length >= PIECE_CHARS) this.consume(false);
-  }
-
-  /** The sheet's grid, once all of its text was added; `undefined` for a prefixed sheet. */
-  finish(): Grid | undefined {
-    this.consume(true);
-    return this.prefixed ? undefined : this.cells.grid(mergesIn(this.tail));
-  }
-
-  private consume(atEnd: boolean): void {
+  add(chunk: Uint8Array): void {
     if (this.stage === 'before') {
-      const at = sheetDataAt(this.pending);
-      if (at < 0) {
-        if (this.pending.includes(':sheetData')) this.prefixed = true;
-        // The part before the cells (dimension, views, columns) is short; a part without cells ends here.
-        if (atEnd || this.prefixed) this.pending = '';
+      const head = joined(this.pending, chunk);
+      const at = sheetDataAt(head);
+      const gt = at < 0 ? -1 : head.indexOf(62, at);
+      if (gt < 0) {
+        if (at < 0 && findBytes(head, ':sheetData', 0) >= 0) this.prefixed = true;
+        // The part before the cells (dimension, views, columns) is short.
+        this.pending = this.prefixed ? EMPTY : head === chunk ? chunk.slice() : head;
         return;
       }
-      const gt = this.pending.indexOf('>', at);
-      if (gt < 0) return;
-      const empty = this.pending.charCodeAt(gt - 1) === 47;
-      this.pending = this.pending.slice(gt + 1);
-      this.stage = empty ? 'after' : 'cells';
+      this.pending = EMPTY;
+      this.stage = head[gt - 1] === 47 ? 'after' : 'cells';
+      chunk = head.subarray(gt + 1);
     }
-    if (this.stage === 'cells') {
-      // Whole rows only: a cell's text never holds `</row>` (XML escapes its `<`). The cells end
-      // after the last row's end, so only the text after it is searched for their end (a search
-      // of the whole piece was a quarter of the reading).
-      const lastRowEnd = this.pending.lastIndexOf('</row>');
-      const close = this.pending.indexOf('</sheetData>', lastRowEnd < 0 ? 0 : lastRowEnd);
-      if (close >= 0 || atEnd) {
-        const end = close >= 0 ? close : this.pending.length;
-        this.cells.read(this.pending, 0, end);
-        this.pending = this.pending.slice(end);
-        this.stage = 'after';
-      } else {
-        if (lastRowEnd < 0) return;
-        this.cells.read(this.pending, 0, lastRowEnd + 6);
-        this.pending = this.pending.slice(lastRowEnd + 6);
+    if (this.stage === 'cells' && this.pending.length > 0) {
+      // A row cut by the last chunk: read it with the rest of it, alone, then go on in the chunk
+      // itself (joining the whole chunk to it would copy a megabyte per chunk).
+      const end = firstRowEnd(chunk);
+      if (end < 0) {
+        const all = joined(this.pending, chunk);
+        this.pending = EMPTY;
+        this.readCells(all, false);
         return;
       }
+      const first = joined(this.pending, chunk.subarray(0, end));
+      this.pending = EMPTY;
+      this.readCells(first, false);
+      chunk = chunk.subarray(end);
     }
-    // After the cells: merged ranges, hyperlinks, page setup; kept to read the merges at the end.
-    this.tail += this.pending;
-    this.pending = '';
+    if (this.stage === 'cells') this.readCells(chunk, false);
+    else if (this.stage === 'after') this.tail.push(chunk);
   }
-}
 
-/** Where `<sheetData` starts as a whole tag name, or -1. */
-function sheetDataAt(text: string): number {
-  for (let at = text.indexOf('<sheetData'); at >= 0; at = text.indexOf('<sheetData', at + 10)) {
-    const c = text.charCodeAt(at + 10);
-    if (c === 62 || c === 47 || c <= 32) return at;
+  /** The sheet's grid, once all of its bytes were added; `undefined` for a prefixed sheet. */
+  finish(): Grid | undefined {
+    if (this.prefixed) return undefined;
+    if (this.stage === 'cells') this.readCells(this.pending, true);
+    // After the cells: merged ranges, hyperlinks, page setup.
+    let after = '';
+    const decoder = new TextDecoder('utf-8');
+    for (const part of this.tail) after += decoder.decode(part, { stream: true });
+    after += decoder.decode();
+    return this.cells.grid(mergesIn(after));
   }
-  return -1;
+
+  /** Read the whole rows in `bytes` (all of them `atEnd`), keeping a row it cuts for the next chunk. */
+  private readCells(bytes: Uint8Array, atEnd: boolean): void {
+    // A cell's text never holds `</row>` (XML escapes its `<`). The cells end after the last
+    // row's end, so only the bytes after it are searched for their end.
+    const last = lastRowEnd(bytes);
+    const close = findBytes(bytes, '</sheetData>', last < 0 ? 0 : last);
+    if (close >= 0 || atEnd) {
+      const end = close >= 0 ? close : bytes.length;
+      this.cells.read(bytes, 0, end);
+      this.tail.push(bytes.subarray(end));
+      this.stage = 'after';
+      this.pending = EMPTY;
+    } else if (last < 0) this.pending = bytes.slice();
+    else {
+      this.cells.read(bytes, 0, last);
+      this.pending = bytes.slice(last);
+    }
+  }
 }
 
 /**
@@ -103,13 +143,12 @@ export async function readSheet(
   maxBytes: number,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Grid | undefined> {
-  const text = new SheetText(new SheetCells(shared));
-  const decoder = new TextDecoder('utf-8');
+  const sheet = new SheetBytes(new SheetCells(shared));
   const body = entryBody(bytes, entry);
   if (entry.method === 0) {
     if (body.length > maxBytes) throw new ZipEntryTooLarge(entry.name, maxBytes);
-    text.add(decoder.decode(body));
-    return text.finish();
+    sheet.add(body);
+    return sheet.finish();
   }
   const chunks = inflated(body, entry);
   let length = 0;
@@ -125,8 +164,8 @@ export async function readSheet(
       if (done) break;
       length += value.length;
       if (length > maxBytes) throw new ZipEntryTooLarge(entry.name, maxBytes);
-      text.add(decoder.decode(value, { stream: true }));
-      if (text.prefixed) return undefined;
+      sheet.add(value);
+      if (sheet.prefixed) return undefined;
       if (onProgress && length - reported >= PROGRESS_BYTES) {
         reported = length;
         onProgress(Math.min(length, entry.size), entry.size);
@@ -136,9 +175,8 @@ export async function readSheet(
     // Stops the inflate when the reading stops early (too large, prefixed, damaged).
     await chunks.return(undefined);
   }
-  text.add(decoder.decode());
   performance.measure('import:inflate', { start: inflateStart, duration: inflating });
-  return text.finish();
+  return sheet.finish();
 }
 
 /** `body` inflated, chunk by chunk: in an inflate worker where one can be made, else on this thread. */
