@@ -6,6 +6,7 @@ import { getContext, setContext } from 'svelte';
 import * as store from '../../store';
 import type { StoredMap } from '../../store';
 import type { BoundaryCollection, BoundaryResult } from './boundary';
+import type { BoundaryJoin } from './boundary-join';
 
 const CONTEXT = Symbol('views-maps');
 const CHOSEN_KEY = 'views.map.chosen';
@@ -14,6 +15,12 @@ const CHOSEN_KEY = 'views.map.chosen';
 export class BoundaryMaps {
   maps = $state.raw<StoredMap[]>([]);
   chosenId = $state<string | undefined>(undefined);
+  /**
+   * The join the user picked by hand on the map tab (property and name/code) for the chosen map;
+   * undefined while the guessed one stands. Saving the view, a saved page and a slide use it too,
+   * so they draw what the tab drew. A different map starts from a fresh guess.
+   */
+  chosenJoin = $state<BoundaryJoin | undefined>(undefined);
   readonly chosen: StoredMap | undefined;
   /** The chosen map's features, parsed once per map. */
   readonly geojson: BoundaryCollection | undefined;
@@ -37,6 +44,7 @@ export class BoundaryMaps {
   }
 
   async choose(id: string): Promise<void> {
+    if (id !== this.chosen?.id) this.chosenJoin = undefined;
     this.chosenId = id;
     await this.parse();
     await store.putSetting(CHOSEN_KEY, id);
@@ -61,6 +69,7 @@ export class BoundaryMaps {
     const id = `map-${Date.now().toString(36)}`;
     await store.putMap({ id, name, caption: '', geojson: text });
     this.chosenId = id;
+    this.chosenJoin = undefined;
     await store.putSetting(CHOSEN_KEY, id);
     await this.load();
   }
@@ -75,6 +84,7 @@ export class BoundaryMaps {
     if (!this.chosen) return;
     await store.deleteMap(this.chosen.id);
     this.chosenId = undefined;
+    this.chosenJoin = undefined;
     await this.load();
   }
 }
