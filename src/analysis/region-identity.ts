@@ -9,7 +9,7 @@
 import type { Indicator, Observation, Region } from '../domain/types';
 import { parentCodeOf } from '../domain/region-code';
 import { expandRegionRules, hasRegionRule } from './region-drill';
-import { regionList } from './value-index';
+import { memoOn, regionList } from './value-index';
 
 /**
  * Labels for the regions of a workspace.
@@ -188,11 +188,21 @@ export function labelledRegions(known: readonly Region[], identity: RegionIdenti
  */
 export function chosenUnderLabels(chosen: readonly string[], rows: readonly Observation[]): string[] {
   const names = hasRegionRule(chosen) ? expandRegionRules(chosen, regionsOf(rows)) : chosen;
-  const labelOf = new Map<string, string>();
-  for (const o of rows) if (o.regionAsWritten !== undefined) labelOf.set(o.regionAsWritten, o.region);
+  // Once per list: the trend, the comparison and the cards each ask it of the same 200,100 values.
+  const labelOf = memoOn(rows, 'labelOfWritten', () => labelsOfWritten(rows));
   if (labelOf.size === 0) return [...names];
-  const present = new Set(rows.map((o) => o.region));
+  const present = memoOn(rows, 'regionNames', () => new Set(regionList(rows).map((r) => r.name)));
   return [...new Set(names.map((n) => (present.has(n) ? n : (labelOf.get(n) ?? n))))];
+}
+
+/** Each region as written → its label, for the values labelled under another name. */
+function labelsOfWritten(rows: readonly Observation[]): ReadonlyMap<string, string> {
+  const labelOf = new Map<string, string>();
+  for (let i = 0; i < rows.length; i++) {
+    const o = rows[i];
+    if (o.regionAsWritten !== undefined) labelOf.set(o.regionAsWritten, o.region);
+  }
+  return labelOf;
 }
 
 /**

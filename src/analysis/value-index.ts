@@ -37,6 +37,35 @@ export function memoOn<R>(rows: readonly object[], key: string, compute: () => R
   return answer;
 }
 
+/** What a reader that holds its values as columns found while making the list (see `seedIndex`). */
+export interface ColumnFacts {
+  regions: readonly RegionOfValues[];
+  periodCounts: PeriodCounts;
+  /** Distinct periods, in first-seen order. */
+  periods: ReadonlySet<string>;
+  indicators: ReadonlySet<string>;
+  datasets: ReadonlySet<string>;
+}
+
+/**
+ * Hand `rows`' index the facts a columnar reader found from its dictionaries and codes (the
+ * remote reader: one look per run of a region's codes, one count per period code), so that no
+ * view passes over the list's 200,100 objects for them. They must equal what the passes below
+ * find (tests/unit/publish/remote-facts.test.ts checks it); a fact already found is kept.
+ * @example seedIndex(rows, converter.facts())
+ */
+export function seedIndex(rows: readonly Observation[], found: ColumnFacts): void {
+  const seed: [string, unknown][] = [
+    ['regions', found.regions],
+    ['periodCounts', found.periodCounts],
+    ['distinct:period', found.periods],
+    ['distinct:region', new Set(found.regions.map((r) => r.name))],
+    ['distinct:indicator', found.indicators],
+    ['distinct:datasetId', found.datasets],
+  ];
+  for (const [key, answer] of seed) memoOn(rows, key, () => answer);
+}
+
 /** A region of the values: its name (as labelled) and a code any of its values carries. */
 export interface RegionOfValues {
   name: string;

@@ -13,6 +13,7 @@ import { cellText } from '../ingest/read-parquet';
 import { asDictionary, type DecodedColumn } from './column-chunk';
 import type { NATIVE_COLUMNS } from './manifest';
 import type { GroupColumns } from './read-columns';
+import type { ColumnFacts, RegionOfValues } from '../analysis/value-index';
 
 /** A part of an observation a column can hold. */
 export type Field = keyof typeof NATIVE_COLUMNS;
@@ -53,6 +54,12 @@ function perRow<T>(column: DecodedColumn | undefined, derive: (v: unknown) => T)
 export class ColumnConverter {
   private readonly periods = new Map<string, ReturnType<typeof parsePeriod>>();
   private readonly units = new Map<string, Unit>();
+  // The value index's facts of the rows appended (see `facts`), found from the codes.
+  private readonly regionsSeen = new Map<string, RegionOfValues>();
+  private readonly periodsSeen = new Set<string>();
+  private readonly unstated = new Map<string, number>();
+  private readonly stated = new Map<Grain | 'unknown', Map<string, number>>();
+  private appended = 0;
 
   constructor(
     private readonly datasetId: string,
@@ -86,6 +93,11 @@ export class ColumnConverter {
     const extras = this.native ? EXTRAS.map((f) => [f, perRow(col(f), (v) => v)] as const).filter((e) => e[1] !== undefined) : [];
     const values = 'codes' in valueColumn ? undefined : valueColumn.values;
     const valueDict = 'codes' in valueColumn ? valueColumn : undefined;
+    // Facts are found per run of a region's (and a period's) codes, and counted per period code.
+    const perPeriod = new Int32Array(periods.of.length);
+    let lastRegion = -2;
+    let lastCode = -2;
+    let lastPeriod = -2;
     for (let r = 0; r < group.rows; r++) {
       if (keep && keep.of[keep.codes[r]] !== true) continue;
       const period = periods.of[periods.codes[r]];
@@ -110,7 +122,66 @@ export class ColumnConverter {
       }
       for (const [field, column] of extras) if (column) setExtra(o, field, column.of[column.codes[r]]);
       out.push(o);
+      const regionCode = regions.codes[r];
+      const codeCode = codes ? codes.codes[r] : -1;
+      if (regionCode !== lastRegion || codeCode !== lastCode) {
+        lastRegion = regionCode;
+        lastCode = codeCode;
+        this.seeRegion(o.region, o.regionCode);
+      }
+      const periodCode = periods.codes[r];
+      if (periodCode !== lastPeriod) {
+        lastPeriod = periodCode;
+        this.seePeriod(period.key, period.grain);
+      }
+      perPeriod[periodCode]++;
     }
+    for (let p = 0; p < perPeriod.length; p++) {
+      const period = periods.of[p];
+      if (perPeriod[p] === 0 || !period) continue;
+      const counts = this.countsOf(period.grain);
+      counts.set(period.key, (counts.get(period.key) ?? 0) + perPeriod[p]);
+    }
+    this.appended = out.length;
+  }
+
+  /**
+   * What the value index would find over the rows appended (analysis/value-index.ts,
+   * `seedIndex`), or undefined for a published file's rows, whose own grain column may differ
+   * from the period's. `length` is the rows' count they are the facts of.
+   */
+  facts(): (ColumnFacts & { length: number }) | undefined {
+    if (this.native) return undefined;
+    const some = this.appended > 0;
+    return {
+      length: this.appended,
+      regions: [...this.regionsSeen.values()],
+      periodCounts: { unstated: this.unstated, stated: this.stated },
+      periods: this.periodsSeen,
+      indicators: new Set(some ? [this.fixedIndicator] : []),
+      datasets: new Set(some ? [this.datasetId] : []),
+    };
+  }
+
+  /** As `regionList` does per value: first seen, with the first code any of its values carries. */
+  private seeRegion(name: string, code: string | undefined): void {
+    const seen = this.regionsSeen.get(name);
+    if (!seen) this.regionsSeen.set(name, code ? { name, code } : { name });
+    else if (seen.code === undefined && code) seen.code = code;
+  }
+
+  /** A period in first-seen order, and its grain's counts in the same order. */
+  private seePeriod(key: string, grain: Grain | undefined): void {
+    this.periodsSeen.add(key);
+    const counts = this.countsOf(grain);
+    if (!counts.has(key)) counts.set(key, 0);
+  }
+
+  private countsOf(grain: Grain | undefined): Map<string, number> {
+    if (grain === undefined) return this.unstated;
+    let counts = this.stated.get(grain);
+    if (!counts) this.stated.set(grain, (counts = new Map()));
+    return counts;
   }
 
   private period(text: string): ReturnType<typeof parsePeriod> {

@@ -15,6 +15,7 @@ import { NATIVE_COLUMNS, type ColumnMap, type ManifestDataset, type ManifestFile
 import { rangeBuffer, RemoteError } from './range-buffer';
 import { readGroups, type GroupColumns } from './read-columns';
 import { loadPolyfills } from '../polyfills';
+import { seedIndex } from '../analysis/value-index';
 
 /** Rows one remote file may declare (a file, not a dataset: a view reads a few row groups). */
 const MAX_FILE_ROWS = 200_000_000;
@@ -113,7 +114,12 @@ export class RemoteDataset {
     await loadPolyfills();
     const wanted = this.spec.files.filter((f) => !f.indicators || f.indicators.includes(indicator));
     const parts = await Promise.all(wanted.map((f) => this.readFile(f, indicator)));
-    return parts.length === 1 ? parts[0] : ([] as StoredObservation[]).concat(...parts);
+    if (parts.length !== 1) return ([] as StoredObservation[]).concat(...parts.map((p) => p.rows));
+    // One file (a partition per indicator, the usual layout): the list is the file's rows, and the
+    // facts every view asks of it are the ones found from its columns.
+    const [{ rows, facts }] = parts;
+    if (facts && facts.length === rows.length) seedIndex(rows, facts);
+    return rows;
   }
 
   private open(file: ManifestFile): Promise<OpenFile> {
@@ -133,7 +139,7 @@ export class RemoteDataset {
     return opened;
   }
 
-  private async readFile(file: ManifestFile, indicator: string): Promise<StoredObservation[]> {
+  private async readFile(file: ManifestFile, indicator: string): Promise<{ rows: StoredObservation[]; facts: ReturnType<ColumnConverter['facts']> }> {
     const { buffer, meta } = await this.open(file);
     const present = new Set(meta.schema.slice(1).map((e) => e.name));
     // A file of this indicator alone (the manifest says so) needs no indicator column read.
@@ -150,7 +156,7 @@ export class RemoteDataset {
     const out: StoredObservation[] = [];
     const convert = new ColumnConverter(this.id, this.spec.indicator ?? indicator, new Map(wanted), this.spec.columns.native === true);
     for (const group of read) convert.append(out, group, indicator);
-    return out;
+    return { rows: out, facts: convert.facts() };
   }
 }
 
