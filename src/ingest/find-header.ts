@@ -54,12 +54,31 @@ export function distinctCells(row: string[]): string[] {
  */
 export function noteText(row: string[]): string | undefined {
   // Most rows are data: their first non-empty cell is no note label, and no set needs building.
-  const first = row.find((c) => c.trim() !== '')?.trim();
-  if (first === undefined || (!NOTE.test(first) && unitLine(first) === undefined)) return undefined;
+  const first = firstFilled(row);
+  if (first === undefined || startsWithDigit(first) || (!NOTE.test(first) && unitLine(first) === undefined)) return undefined;
   const cells = distinctCells(row);
   if (cells.length === 0 || cells.length > 3) return undefined;
   if (!NOTE.test(cells[0]) && unitLine(cells[0]) === undefined) return undefined;
   return cells.join(' ');
+}
+
+/** The first cell that is not blank, trimmed. */
+function firstFilled(row: string[]): string | undefined {
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i].trim();
+    if (cell !== '') return cell;
+  }
+  return undefined;
+}
+
+/**
+ * A cell starting with a digit (a code, a year, a value: the first cell of most data rows) is
+ * neither a note label nor a `单位：` line, which all start with a letter or a bracket: the two
+ * patterns need not be tried on it.
+ */
+function startsWithDigit(cell: string): boolean {
+  const c = cell.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 
 function looksNumeric(cell: string): boolean {

@@ -25,6 +25,8 @@ export interface NormalizeContext {
   /** Region and indicator cells repeat too (a million rows, a few hundred names): read each once. */
   regionCache?: Map<string, ParsedRegion>;
   indicatorCache?: Map<string, HeaderUnit>;
+  /** The last of each read (runs of one region or indicator skip the caches' lookups). */
+  lastReads?: LastReads;
 }
 
 const CACHE_LIMIT = 100_000;
@@ -37,6 +39,40 @@ function cached<T>(cache: Map<string, T>, text: string, parse: (text: string) =>
     if (cache.size < CACHE_LIMIT) cache.set(text, v);
   }
   return v;
+}
+
+/**
+ * The last text of one field and what it was read as. A long table repeats a region and an
+ * indicator for run after run of rows: comparing a cell with the last one is cheaper than hashing
+ * it (each cell is a new string, whose hash is computed on its first lookup) for the cache.
+ */
+interface LastRead<T> {
+  text: string | undefined;
+  value: T;
+}
+
+/** `cached`, with the field's last text and value tried first. */
+function cachedRun<T>(last: LastRead<T>, cache: Map<string, T>, text: string, parse: (text: string) => T): T {
+  if (text === last.text) return last.value;
+  const v = cached(cache, text, parse);
+  last.text = text;
+  last.value = v;
+  return v;
+}
+
+/** The last region, indicator and period text read, and what each was read as (`cachedRun`). */
+export interface LastReads {
+  indicator: LastRead<HeaderUnit>;
+  region: LastRead<ParsedRegion>;
+  period: LastRead<ReturnType<typeof parsePeriod>>;
+}
+
+function noLastReads(): LastReads {
+  return {
+    indicator: { text: undefined, value: { name: '', unit: '' } },
+    region: { text: undefined, value: { name: '', isTotal: false } },
+    period: { text: undefined, value: null },
+  };
 }
 
 const CHANGE_WORDS = /change|变化|增速|增幅|增长率|增减|同比|环比|比上年|较上年/i;
@@ -89,7 +125,8 @@ export function emptyFields(): ObservationFields {
  * @example if (normalizeFields(entry, ctx, issues, f)) blocks.add(f)
  */
 export function normalizeFields(e: RawEntry, ctx: NormalizeContext, issues: ImportIssue[], f: ObservationFields): boolean {
-  const indicatorCell = cached((ctx.indicatorCache ??= new Map()), e.indicatorText, splitHeaderUnit);
+  const last = (ctx.lastReads ??= noLastReads());
+  const indicatorCell = cachedRun(last.indicator, (ctx.indicatorCache ??= new Map()), e.indicatorText, splitHeaderUnit);
   // A long table's value header (`完成数`) names an indicator only when nothing better does; a
   // wide table's column header (`面积（万亩）`) is the indicator.
   const fromColumn = e.column.role === 'value' ? ctx.defaults.indicator || e.column.indicator : e.column.indicator || ctx.defaults.indicator;
@@ -109,13 +146,13 @@ export function normalizeFields(e: RawEntry, ctx: NormalizeContext, issues: Impo
     issues.push(makeIssue(ctx.locale, 'missing_period', 'error', { row: e.row, column: e.periodColumn, raw: '' }));
     return false;
   }
-  const period = cached((ctx.periodCache ??= new Map()), periodText, parsePeriod);
+  const period = cachedRun(last.period, (ctx.periodCache ??= new Map()), periodText, parsePeriod);
   if (!period) {
     issues.push(makeIssue(ctx.locale, 'bad_period', 'error', { row: e.row, column: e.periodColumn, raw: periodText }));
     return false;
   }
 
-  const region = cached((ctx.regionCache ??= new Map()), e.regionText || ctx.defaults.region || '', parseRegion);
+  const region = cachedRun(last.region, (ctx.regionCache ??= new Map()), e.regionText || ctx.defaults.region || '', parseRegion);
   const code = e.regionCodeText || region.code;
   // A row with only a division code is still a region: the code names it.
   f.region = region.name || code || '';

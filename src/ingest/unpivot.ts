@@ -135,6 +135,9 @@ export class ForwardFill {
   }
 }
 
+/** A row of a file with no provenance column cites nothing: one shared empty list, not one per row. */
+const NO_CITATIONS: readonly Citation[] = [];
+
 /**
  * One body row → one entry per value column whose cell is not blank. The entries are this
  * object's own and are rewritten by the next row: the walk reads each at once and keeps nothing
@@ -186,7 +189,7 @@ export class RowEntries {
     const periodText = fill.take('period', cell(cols.period));
     // All provenance cells are kept (a report's title, its file, the sentence); the first that is
     // not blank is the value's citation.
-    const cited = cols.sources.length === 0 ? [] : cols.sources.map((c) => ({ label: headers[c], text: cell(c) })).filter((c) => c.text !== '');
+    const cited = cols.sources.length === 0 ? NO_CITATIONS : cols.sources.map((c) => ({ label: headers[c], text: cell(c) })).filter((c) => c.text !== '');
     const citations = cols.sources.length > 1 && cited.length > 0 ? cited : undefined;
     const unitText = cell(cols.unit);
     const targetText = cell(cols.target);

@@ -130,7 +130,7 @@ export async function writeEncoded(
     if (count <= limit) {
       await db.transaction('rw', dataTables(db), async () => {
         await db.datasets.add({ ...dataset, status: 'pending' });
-        for (let i = 0; i < blocks.length; i += BLOCKS_PER_CHUNK) await addOneByOne(db, blocks.slice(i, i + BLOCKS_PER_CHUNK), progress);
+        await addOneByOne(db, blocks, progress);
         // Cancelled up to the last moment: throwing here rolls the whole transaction back.
         progress.check();
         await finishDataset(db, dataset, dict, blocks, supersedes);
@@ -175,17 +175,32 @@ async function writeChunked(
 }
 
 /**
- * Add blocks one request at a time. IndexedDB copies a value on the page's thread when it is
- * added, so `bulkAdd` of a chunk was one 200 ms task for a million values (the page froze while
- * storing); one block per request spreads the copying over as many short tasks, in the same
- * transaction (each next add is issued when the previous one succeeds).
+ * Requests kept in flight by `addOneByOne`. One at a time, the database sat idle between a
+ * request's success reaching the page and the next request reaching it (a round trip between
+ * processes per block: a hundred for a million values); with a few queued it always has the next.
+ */
+const ADDS_IN_FLIGHT = 3;
+
+/**
+ * Add blocks one request each. IndexedDB copies a value on the page's thread when it is added, so
+ * `bulkAdd` of a chunk was one 200 ms task for a million values (the page froze while storing);
+ * one block per request spreads the copying over as many short tasks, in the same transaction.
+ * `ADDS_IN_FLIGHT` lanes each issue their next add when their last one succeeds, so each task
+ * still copies one block.
  */
 async function addOneByOne(db: StoreDb, blocks: readonly BlockRecord[], progress?: Progress): Promise<void> {
-  for (const block of blocks) {
-    progress?.check();
-    await db.blocks.add(block);
-    progress?.block(block);
-  }
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < blocks.length) {
+      progress?.check();
+      const block = blocks[next++];
+      await db.blocks.add(block);
+      progress?.block(block);
+    }
+  };
+  const lanes: Promise<void>[] = [];
+  for (let i = 0; i < Math.min(ADDS_IN_FLIGHT, blocks.length); i++) lanes.push(lane());
+  await Promise.all(lanes);
 }
 
 async function finishDataset(
