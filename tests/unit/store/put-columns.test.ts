@@ -6,6 +6,7 @@ import { putDataset } from '../../../src/store/dataset-write';
 import { emptyDictionary, encodeBlocks } from '../../../src/store/columns';
 import { decodeEncoded, putEncodedDataset, type EncodedColumns } from '../../../src/store/put-columns';
 import type { Observation } from '../../../src/domain/types';
+import { getDb } from '../../../src/store/open';
 import { freshName, many, meta } from './fixtures';
 
 afterEach(() => closeStore());
@@ -42,6 +43,37 @@ describe('putEncodedDataset', () => {
     expect(await getSeries({ indicator: '指标0' })).toEqual([]);
     expect((await getSeries({ indicator: '新指标0' })).length).toBe(4);
   });
+
+  // The adds run several at a time (dataset-write.ts, ADDS_IN_FLIGHT): a cancel part-way, with
+  // adds still in flight, must still leave nothing, and the version it would replace untouched.
+  it.each([
+    ['one transaction, after the first block', 60_000, undefined, 1],
+    ['one transaction, before the last block', 60_000, undefined, 4],
+    ['chunked writes, part-way', 120_000, 50_000, 7],
+  ])('cancelled while writing stores nothing (%s)', async (_, n, limit, afterBlocks) => {
+    await openStore({ name: freshName() });
+    const v1 = await putDataset(meta('取消'), many(30));
+    const abort = new AbortController();
+    let blocks = 0;
+    const onProgress = (): void => {
+      if (++blocks === afterBlocks) abort.abort();
+    };
+    const write = putEncodedDataset(meta('取消'), encode(many(n)), { replaces: v1.id, onProgress, signal: abort.signal, singleTransactionLimit: limit });
+    await expect(write).rejects.toThrow();
+    expect(abort.signal.aborted).toBe(true);
+    expect((await getDatasets()).map((d) => [d.id, d.status])).toEqual([[v1.id, 'complete']]);
+    expect(await getDb().blocks.where('datasetId').notEqual(v1.id).count()).toBe(0);
+    expect((await getSeries({ indicator: '指标0' })).length).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('stores every block once, in order, with several adds in flight', async () => {
+    await openStore({ name: freshName() });
+    const encoded = encode(many(60_000));
+    const ds = await putEncodedDataset(meta('顺序'), encoded);
+    const stored = await getDb().blocks.where('datasetId').equals(ds.id).toArray();
+    expect(stored.map((b) => b.seq)).toEqual(encoded.blocks.map((b) => b.seq));
+    expect(stored.reduce((sum, b) => sum + b.count, 0)).toBe(60_000);
+  }, 30_000);
 
   it('reports progress up to the total', async () => {
     await openStore({ name: freshName() });
