@@ -8,6 +8,7 @@
  */
 import { ingest } from '../../ingest';
 import { ingestStream, streamedFormat, type ByteSource } from '../../ingest/ingest-stream';
+import { startInflateWorker } from '../../ingest/xlsx/read-sheet';
 import type { IngestOptions, IngestResult } from '../../ingest/types';
 import type { ObservationFields } from '../../ingest/normalize';
 import { emptyDictionary } from '../../store/columns';
@@ -119,7 +120,8 @@ async function run(
   onProgress: (done: number, total: number) => void,
 ): Promise<{ result: IngestResult; encoded: EncodedColumns; regions: RegionMatchRow[] }> {
   const source = byteSource(msg);
-  const format = streamedFormat(msg.name, await source.read(0, Math.min(source.size, 4096)));
+  const head = await source.read(0, Math.min(source.size, 4096));
+  const format = streamedFormat(msg.name, head);
   let builder = new BlockBuilder(emptyDictionary(''));
   let tally = new RegionTally();
   let encodeTime = 0;
@@ -144,8 +146,14 @@ async function run(
     };
     result = (await ingestStream(msg.name, format, source, { ...msg.options, onProgress }, { fields, restart })).result;
   } else {
-    const bytes = await readBytes(msg);
-    result = await ingest({ name: msg.name, bytes }, { ...msg.options, onProgress });
+    // A ZIP (an XLSX): its sheet's inflate worker starts loading now, while the file is read.
+    const release = head[0] === 0x50 && head[1] === 0x4b ? startInflateWorker() : undefined;
+    try {
+      const bytes = await readBytes(msg);
+      result = await ingest({ name: msg.name, bytes }, { ...msg.options, onProgress });
+    } finally {
+      release?.();
+    }
     encode(result.records);
   }
   const finishStart = performance.now();

@@ -181,11 +181,14 @@ export async function readSheet(
 
 /** `body` inflated, chunk by chunk: in an inflate worker where one can be made, else on this thread. */
 async function* inflated(body: Uint8Array, entry: ZipEntry): AsyncGenerator<Uint8Array, void, undefined> {
-  const worker = inflateWorker();
-  if (!worker) {
+  const made = spare ?? inflateWorker();
+  spare = undefined;
+  if (!made || made.failed) {
+    made?.worker.terminate();
     yield* inflatedHere(body, entry);
     return;
   }
+  const worker = made.worker;
   const queue: (InflateReply | { type: 'failed' })[] = [];
   let notify: (() => void) | undefined;
   worker.onmessage = (e: MessageEvent<InflateReply>) => {
@@ -201,6 +204,7 @@ async function* inflated(body: Uint8Array, entry: ZipEntry): AsyncGenerator<Uint
   const copy = body.slice();
   const request: InflateRequest = { type: 'inflate', body: copy.buffer, crc32: entry.crc32, size: entry.size };
   worker.postMessage(request, [copy.buffer]);
+  const asked = performance.now();
   let received = false;
   try {
     for (;;) {
@@ -214,6 +218,8 @@ async function* inflated(body: Uint8Array, entry: ZipEntry): AsyncGenerator<Uint
         else throw new Error('xlsx: the inflate worker stopped');
         return;
       }
+      // Cheap, permanent: the benchmark shows how long the inflate took to start (the worker's load) apart.
+      if (!received) performance.measure('import:inflate-first', { start: asked });
       received = true;
       const taken: InflateRequest = { type: 'taken' };
       worker.postMessage(taken);
@@ -224,11 +230,43 @@ async function* inflated(body: Uint8Array, entry: ZipEntry): AsyncGenerator<Uint
   }
 }
 
+/** An inflate worker, and whether it failed to start before a sheet took it. */
+interface MadeWorker {
+  worker: Worker;
+  failed: boolean;
+}
+
+/** An inflate worker made ahead of its sheet (`startInflateWorker`), for the next sheet read to take. */
+let spare: MadeWorker | undefined;
+
+/**
+ * Make the inflate worker now, so that it loads while the workbook's small parts (relationships,
+ * styles, shared strings) are read, not after them; the next sheet read takes it. Answers what
+ * ends it when no sheet took it (a stored sheet, a declined workbook).
+ * @example const release = startInflateWorker(); try { await readSheet(…) } finally { release() }
+ */
+export function startInflateWorker(): () => void {
+  const made = spare ?? inflateWorker();
+  spare = made;
+  return () => {
+    if (made && spare === made) {
+      made.worker.terminate();
+      spare = undefined;
+    }
+  };
+}
+
 /** A worker to inflate in, or `undefined` where none can be made (Node, as in the unit tests). */
-function inflateWorker(): Worker | undefined {
+function inflateWorker(): MadeWorker | undefined {
   if (typeof Worker !== 'function') return undefined;
   try {
-    return new Worker(new URL('./inflate-worker.ts', import.meta.url), { type: 'module' });
+    const made: MadeWorker = { worker: new Worker(new URL('./inflate-worker.ts', import.meta.url), { type: 'module' }), failed: false };
+    // Failing to start before a sheet takes it (no module workers inside workers): noted, the sheet inflates here.
+    made.worker.onerror = (e) => {
+      e.preventDefault();
+      made.failed = true;
+    };
+    return made;
   } catch {
     return undefined;
   }

@@ -9,7 +9,7 @@
 import { pickSheet } from '../holds-table';
 import type { WorkbookRead } from './read-xlsx';
 import { BUILTIN_FORMATS } from './number-format';
-import { readSheet } from './read-sheet';
+import { readSheet, startInflateWorker } from './read-sheet';
 import type { Shared } from './sheet-cells';
 import { attribute, richText, startTags, unescapeXml } from './xml';
 import { inflateEntry, listZipEntries, type ZipEntry } from '../zip-entries';
@@ -47,6 +47,22 @@ export async function readXlsxFast(
 ): Promise<WorkbookRead | undefined> {
   const entries = listZipEntries(bytes);
   if (!entries) return undefined;
+  const release = startInflateWorker();
+  try {
+    return await readEntries(bytes, entries, sheetName, maxPartBytes, onProgress);
+  } finally {
+    release();
+  }
+}
+
+/** `readXlsxFast` once the archive's entries are listed. */
+async function readEntries(
+  bytes: Uint8Array,
+  entries: Map<string, ZipEntry>,
+  sheetName: string | undefined,
+  maxPartBytes: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<WorkbookRead | undefined> {
   const text = async (path: string | undefined, progress?: (done: number, total: number) => void): Promise<string | undefined> => {
     const entry = path === undefined ? undefined : entryOf(entries, path);
     return entry ? new TextDecoder('utf-8').decode(await inflateEntry(bytes, entry, maxPartBytes, progress)) : undefined;
