@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build, type Plugin } from 'vite';
 import browserslist from 'browserslist';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 /**
  * The supported floor, written once as package.json's browserslist (Chromium 86: 360安全浏览器 13),
@@ -108,8 +110,40 @@ function standaloneScript(): Plugin {
   };
 }
 
+/**
+ * The page's classic scripts (public/browser-check.js, public/early-open.js) served as
+ * content-hashed assets, like the module scripts: a host keeps `assets/` cached for good and
+ * revalidates the rest on every load, and browser-check.js, which blocks the parser, held the
+ * app's start back by that round trip (the module script runs only once the HTML is parsed).
+ * The files in public/ stay the source (and are still copied as they are).
+ */
+function hashedClassicScripts(names: string[]): Plugin {
+  const hashed = names.map((name) => {
+    const source = readFileSync(new URL(`./public/${name}`, import.meta.url), 'utf8');
+    const hash = createHash('sha256').update(source).digest('hex').slice(0, 8);
+    return { tag: `src="./${name}"`, fileName: `assets/${name.replace(/\.js$/, '')}-${hash}.js`, source };
+  });
+  return {
+    name: 'hashed-classic-scripts',
+    apply: 'build',
+    generateBundle() {
+      for (const { fileName, source } of hashed) this.emitFile({ type: 'asset', fileName, source });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        for (const { tag, fileName } of hashed) {
+          if (!html.includes(tag)) throw new Error(`index.html no longer names ${tag}: check hashed-classic-scripts`);
+          html = html.replace(tag, `src="./${fileName}"`);
+        }
+        return html;
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), floorSelectors(), standaloneScript(), nullPrototypeLru()],
+  plugins: [svelte(), floorSelectors(), standaloneScript(), nullPrototypeLru(), hashedClassicScripts(['browser-check.js', 'early-open.js'])],
   // Relative base so the built app also works from a sub-folder of an intranet server.
   base: './',
   worker: { format: 'es' },

@@ -19,6 +19,7 @@ import { DERIVED_SETTING_KEY } from './derived-engine';
 import { datasetListOrder, inImportOrder, mapOrder, remoteOrder } from './orders';
 import { datasetsOf, decodeSeries, seriesFilter, type SeriesQuery } from './series-scan';
 import { keepIndicatorBlocks } from './block-cache';
+import { takeStarted, type StartedRead } from './early-start';
 
 /**
  * The IndexedDB version of this build's schema: Dexie stores its version n (db.ts: 3) as n × 10.
@@ -31,10 +32,28 @@ const TABLES = ['datasets', 'dictionaries', 'blocks', 'indicators', 'regions', '
 /**
  * A plain connection to database `name` when the early reads can answer from it, else
  * undefined (never rejects): no IndexedDB, no such database (it is not created here), another
- * version, a pending write, or calculated indicators defined.
+ * version, a pending write, or calculated indicators defined. The opening public/early-open.js
+ * started while the HTML was parsed is taken over when there is one (early-start.ts).
  * @example const db = await openEarly('indicator-dashboard')
  */
 export function openEarly(name: string): Promise<IDBDatabase | undefined> {
+  const started = takeStarted(name);
+  const opening = started ? started.catch(() => undefined) : openPlain(name).then((db) => db && { db, read: undefined });
+  return opening.then((answer) => {
+    if (!answer) return undefined;
+    const { db, read } = answer;
+    const ours = db.version === STORED_VERSION && TABLES.every((t) => db.objectStoreNames.contains(t));
+    const usable = !ours ? Promise.resolve(false) : read ? Promise.resolve(alike(read.pending, read.derived)) : answersAlike(db).catch(() => false);
+    return usable.then((yes) => {
+      if (!yes) db.close();
+      else if (read) startedReads.set(db, read);
+      return yes ? db : undefined;
+    });
+  });
+}
+
+/** The connection itself: undefined when there is no IndexedDB or no such database. */
+function openPlain(name: string): Promise<IDBDatabase | undefined> {
   return new Promise<IDBDatabase | undefined>((resolve) => {
     let request: IDBOpenDBRequest;
     try {
@@ -50,15 +69,7 @@ export function openEarly(name: string): Promise<IDBDatabase | undefined> {
       event.preventDefault();
       resolve(undefined);
     };
-    request.onsuccess = () => {
-      const db = request.result;
-      const ours = db.version === STORED_VERSION && TABLES.every((t) => db.objectStoreNames.contains(t));
-      const usable = ours ? answersAlike(db).catch(() => false) : Promise.resolve(false);
-      void usable.then((yes) => {
-        if (!yes) db.close();
-        resolve(yes ? db : undefined);
-      });
-    };
+    request.onsuccess = () => resolve(request.result);
   });
 }
 
@@ -67,9 +78,16 @@ function answersAlike(db: IDBDatabase): Promise<boolean> {
   return inTransaction(db, ['datasets', 'settings'], (tx) => {
     const pending = tx.objectStore('datasets').index('status').count('pending');
     const derived = tx.objectStore('settings').get(DERIVED_SETTING_KEY);
-    return () => pending.result === 0 && !((derived.result as Setting | undefined)?.value as unknown[] | undefined)?.length;
+    return () => alike(pending.result, derived.result as Setting | undefined);
   });
 }
+
+function alike(pending: number, derived: Setting | undefined): boolean {
+  return pending === 0 && !(derived?.value as unknown[] | undefined)?.length;
+}
+
+/** The first series' records early-open.js read, by connection, until the series is asked for. */
+const startedReads = new WeakMap<IDBDatabase, StartedRead>();
 
 /**
  * One readonly transaction over `tables`: `ask` makes its requests and gives back how to read
@@ -157,28 +175,50 @@ export function earlyMaps(db: IDBDatabase): Promise<StoredMap[]> {
  */
 export function earlySeries(db: IDBDatabase, query: SeriesQuery): Promise<StoredObservation[]> {
   const start = performance.now();
+  const started = startedReads.get(db);
+  // Read by early-open.js before the app's code arrived: decoded here, once.
+  if (started && started.indicator === query.indicator) {
+    startedReads.delete(db);
+    const strings = new Map(Object.keys(started.dictionaries).map((id) => [id, started.dictionaries[id]?.strings ?? []]));
+    const rows = seriesOf(query, started.complete, strings, started.blocks);
+    performance.measure('store:read', { start, detail: { kind: 'series', indicator: query.indicator, early: true, started: true } });
+    return Promise.resolve(rows);
+  }
   return inTransaction(db, ['datasets', 'blocks', 'dictionaries'], (tx) => {
     let complete: Dataset[] = [];
     const strings = new Map<string, readonly string[]>();
     const datasets = tx.objectStore('datasets').index('status').getAll('complete');
     datasets.onsuccess = () => {
-      complete = inImportOrder(datasets.result as Dataset[]);
-      for (const d of datasetsOf(complete, query.datasets)) {
+      complete = datasets.result as Dataset[];
+      for (const d of datasetsOf(inImportOrder(complete), query.datasets)) {
         const dict = tx.objectStore('dictionaries').get(d.id);
         dict.onsuccess = () => strings.set(d.id, (dict.result as DictionaryRecord | undefined)?.strings ?? []);
       }
     };
     const blocks = tx.objectStore('blocks').index('indicator').getAll(query.indicator);
-    return () => {
-      const wanted = datasetsOf(complete, query.datasets);
-      const byDataset = new Map<string, BlockRecord[]>(wanted.map((d) => [d.id, []]));
-      for (const block of blocks.result as BlockRecord[]) byDataset.get(block.datasetId)?.push(block);
-      for (const list of byDataset.values()) list.sort((a, b) => a.seq - b.seq);
-      keepIndicatorBlocks(query.indicator, wanted, complete, byDataset, strings);
-      return decodeSeries(wanted, byDataset, strings, seriesFilter(query));
-    };
+    return () => seriesOf(query, complete, strings, blocks.result as BlockRecord[]);
   }).then((rows) => {
     performance.measure('store:read', { start, detail: { kind: 'series', indicator: query.indicator, early: true } });
     return rows;
   });
+}
+
+/**
+ * A series from its records as read (the complete datasets, their strings, the indicator's
+ * blocks), decoded as the store decodes them; the blocks are kept in the store's block cache as
+ * its own read keeps them.
+ */
+function seriesOf(
+  query: SeriesQuery,
+  completeRecords: Dataset[],
+  strings: ReadonlyMap<string, readonly string[]>,
+  blockRecords: readonly BlockRecord[],
+): StoredObservation[] {
+  const complete = inImportOrder(completeRecords);
+  const wanted = datasetsOf(complete, query.datasets);
+  const byDataset = new Map<string, BlockRecord[]>(wanted.map((d) => [d.id, []]));
+  for (const block of blockRecords) byDataset.get(block.datasetId)?.push(block);
+  for (const list of byDataset.values()) list.sort((a, b) => a.seq - b.seq);
+  keepIndicatorBlocks(query.indicator, wanted, complete, byDataset, strings);
+  return decodeSeries(wanted, byDataset, strings, seriesFilter(query));
 }
