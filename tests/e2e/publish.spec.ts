@@ -3,13 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fixture, importAndShow, openFresh, screenshot } from './helpers';
+import { chartDrawn, chooseIndicator, fixture, importAndShow, openFresh, screenshot } from './helpers';
 import { startNginx, type Nginx } from '../publish/nginx';
 import { makeDataset, type MadeDataset } from '../publish/make-dataset';
 import { duckRanking, rankingValues } from '../publish/remote-app';
 
 /** The app's own policy, sent by the server as a header too (the folder's notes ask for it). */
-const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self'; object-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'";
 const SAMPLE = '示例数据：多年分地区指标（非真实统计）';
 
 /** Publish the chosen datasets (and the sample deck) as a .zip and unpack it into `dir`. */
@@ -49,7 +50,16 @@ test.describe('发布到内网: a folder served by nginx, opened read-only by a 
     expect(files.some((f) => /^v\d{8}T\d{9}Z\/data\/d1-i\d+\.parquet$/.test(f))).toBe(true);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(manifest.datasets.map((d: { name: string }) => d.name)).toEqual([SAMPLE]);
-    const all = files.filter((f) => !f.endsWith('/')).map((f) => { try { return readFileSync(join(dir, f)).toString('latin1'); } catch { return ''; } }).join('');
+    const all = files
+      .filter((f) => !f.endsWith('/'))
+      .map((f) => {
+        try {
+          return readFileSync(join(dir, f)).toString('latin1');
+        } catch {
+          return '';
+        }
+      })
+      .join('');
     expect(all).not.toContain(Buffer.from('bad-value.csv').toString('latin1'));
 
     // A colleague's browser: a fresh profile, the server's address.
@@ -59,7 +69,11 @@ test.describe('发布到内网: a folder served by nginx, opened read-only by a 
     viewer.on('console', (m) => {
       if (m.type() === 'error') violations.push(m.text());
     });
-    await viewer.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => ((window as unknown as { csp: string[] }).csp ??= []).push(e.violatedDirective)));
+    await viewer.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        ((window as unknown as { csp: string[] }).csp ??= []).push(e.violatedDirective),
+      ),
+    );
     await viewer.goto(server.url);
     await expect(viewer.getByTestId('published-bar')).toBeVisible({ timeout: 30_000 });
     await expect(viewer.getByTestId('published-by')).toContainText('张三（统计科）');
@@ -74,14 +88,16 @@ test.describe('发布到内网: a folder served by nginx, opened read-only by a 
     await screenshot(viewer, 'publish-viewer-1920');
     // Read-only: nothing that writes is offered (the page's exports are, once the charts are drawn).
     await expect(viewer.getByTestId('page-export-html')).toBeVisible({ timeout: 30_000 });
-    for (const writes of ['save-view', 'layout-edit', 'boundary-upload', 'indicator-settings']) await expect(viewer.getByTestId(writes)).toHaveCount(0);
+    for (const writes of ['save-view', 'layout-edit', 'boundary-upload', 'indicator-settings'])
+      await expect(viewer.getByTestId(writes)).toHaveCount(0);
     // The deck is there, read from the folder: shown and presented, not edited.
     await viewer.getByTestId('nav-briefing').click();
     await expect(viewer.getByText('示例汇报').first()).toBeVisible();
     await viewer.getByTestId('deck-item').first().click();
     await expect(viewer.getByTestId('published-deck')).toBeVisible();
     await expect(viewer.getByTestId('deck-present')).toBeEnabled();
-    for (const writes of ['deck-new', 'deck-editor', 'deck-rename', 'deck-delete', 'slide-remove', 'view-list', 'view-delete']) await expect(viewer.getByTestId(writes)).toHaveCount(0);
+    for (const writes of ['deck-new', 'deck-editor', 'deck-rename', 'deck-delete', 'slide-remove', 'view-list', 'view-delete'])
+      await expect(viewer.getByTestId(writes)).toHaveCount(0);
     // Nothing written to IndexedDB: no database was even created.
     expect(await viewer.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
     expect(await viewer.evaluate(() => (window as unknown as { csp?: string[] }).csp ?? [])).toEqual([]);
@@ -101,6 +117,74 @@ test.describe('发布到内网: a folder served by nginx, opened read-only by a 
   });
 });
 
+test.describe('a published deck with a map slide', () => {
+  let server: Nginx;
+  let dir: string;
+  test.beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'site-map-'));
+    server = await startNginx(dir, { csp: CSP });
+  });
+  test.afterAll(async () => server?.stop());
+
+  test('the map slide is drawn in the colleague’s browser on the boundary the folder carries, with its caption', async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    const AREA = '保护性耕作面积';
+    await openFresh(page);
+    await chooseIndicator(page, AREA);
+    await page.getByTestId('boundary-input').setInputFiles(join(process.cwd(), 'tests', 'e2e', 'fixtures', 'boundary-squares.geojson'));
+    await page.getByTestId('view-tab-map').click();
+    await chartDrawn(page, 'map-chart');
+    await page.getByTestId('map-caption-input').fill('审图号：测试（非真实）');
+    await page.getByTestId('map-caption-save').click();
+    await expect(page.getByTestId('map-caption')).toHaveText('审图号：测试（非真实）');
+    await chartDrawn(page, 'map-chart');
+    const mapLabel = (await page.getByTestId('map-chart').getAttribute('aria-label')) ?? '';
+    expect(mapLabel).toContain(AREA);
+    await page.getByTestId('save-view').click();
+    await expect(page.getByTestId('save-view-kind').locator('option:checked')).toHaveText('地图');
+    await page.getByTestId('save-view-name').fill('耕作面积地图');
+    await page.getByTestId('save-view-submit').click();
+    await expect(page.getByTestId('save-view-done')).toContainText('耕作面积地图');
+    await page.getByTestId('nav-briefing').click();
+    await page.getByTestId('deck-new').click();
+    await page.getByTestId('view-item').filter({ hasText: '耕作面积地图' }).getByTestId('view-add').click();
+    await expect(page.getByTestId('slide-item')).toHaveCount(1);
+
+    await page.getByTestId('nav-datasets').click();
+    const panel = page.getByTestId('publish-panel');
+    await panel.getByLabel(SAMPLE).check();
+    await panel.getByLabel('新汇报').check();
+    await panel.getByTestId('publish-publisher').fill('王五');
+    const download = page.waitForEvent('download');
+    await panel.getByTestId('publish-zip').click();
+    const file = join(dir, '..', `map-${Date.now()}.zip`);
+    await (await download).saveAs(file);
+    await expect(panel.getByTestId('publish-message')).toContainText('已发布');
+    execFileSync('unzip', ['-o', '-q', file, '-d', dir]);
+
+    // A colleague's fresh browser: the deck from the folder, presented; the map drawn, not a reason.
+    const colleague = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const viewer = await colleague.newPage();
+    await viewer.goto(server.url);
+    await expect(viewer.getByTestId('published-bar')).toBeVisible({ timeout: 30_000 });
+    await viewer.getByTestId('nav-briefing').click();
+    await viewer.getByTestId('deck-item').filter({ hasText: '新汇报' }).click();
+    await expect(viewer.getByTestId('published-deck')).toBeVisible();
+    await viewer.getByTestId('deck-present').click();
+    const stage = viewer.getByTestId('presenting-stage');
+    const drawn = stage.locator('[data-drawn]:not([data-drawn="0"])');
+    await expect(drawn).toHaveCount(1, { timeout: 30_000 });
+    await expect(drawn).toHaveAttribute('aria-label', mapLabel);
+    await expect(stage.getByTestId('slide-chart-caption')).toHaveText('审图号：测试（非真实）');
+    await screenshot(viewer, 'publish-map-slide-1920');
+    expect(await viewer.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
+    await colleague.close();
+  });
+});
+
 test.describe('a Parquet folder on another origin (another nginx port)', () => {
   let data: Nginx;
   let dataCors: Nginx;
@@ -115,7 +199,13 @@ test.describe('a Parquet folder on another origin (another nginx port)', () => {
     const site = mkdtempSync(join(tmpdir(), 'site-cross-'));
     cpSync(resolve(process.env.E2E_DIST ?? 'dist'), site, { recursive: true });
     const index = join(site, 'index.html');
-    writeFileSync(index, readFileSync(index, 'utf8').replace("connect-src 'self'", `connect-src 'self' http://127.0.0.1:${dataCors.port} http://127.0.0.1:${data.port}`));
+    writeFileSync(
+      index,
+      readFileSync(index, 'utf8').replace(
+        "connect-src 'self'",
+        `connect-src 'self' http://127.0.0.1:${dataCors.port} http://127.0.0.1:${data.port}`,
+      ),
+    );
     app = await startNginx(site);
   });
   test.afterAll(async () => {
