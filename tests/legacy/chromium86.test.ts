@@ -4,7 +4,7 @@
  * also run here. Every page of every test is watched for `pageerror` and console errors.
  */
 import { createServer, type Server } from 'node:http';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,7 +27,11 @@ const freshPage = pages.fresh;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await preview({ preview: { host: '127.0.0.1', port: PORT, strictPort: true }, build: { outDir: process.env.E2E_DIST ?? 'dist' }, logLevel: 'warn' });
+  server = await preview({
+    preview: { host: '127.0.0.1', port: PORT, strictPort: true },
+    build: { outDir: process.env.E2E_DIST ?? 'dist' },
+    logLevel: 'warn',
+  });
   browser = await launchChromium86();
 });
 
@@ -106,10 +110,16 @@ async function downloads(page: Page): Promise<string> {
   return dir;
 }
 
+/**
+ * The downloaded file once it is whole. Chromium reserves the final name (an empty file) while
+ * the bytes go to a .crdownload beside it: a file taken on its name alone was sometimes empty,
+ * under load, and the saved page it held drew nothing.
+ */
 async function fileIn(dir: string, ending: string): Promise<string> {
   for (let i = 0; i < 300; i++) {
-    const found = readdirSync(dir).find((f) => f.endsWith(ending));
-    if (found) return join(dir, found);
+    const names = readdirSync(dir);
+    const found = names.find((f) => f.endsWith(ending));
+    if (found && !names.some((f) => f.endsWith('.crdownload')) && statSync(join(dir, found)).size > 0) return join(dir, found);
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no ${ending} file was downloaded`);
@@ -126,7 +136,11 @@ describe('Chromium 86', () => {
     const page = await freshPage();
     expect(await browser.version()).toMatch(/Chrome\/86\./);
     await page.goto(`${ORIGIN}/favicon.png`);
-    expect(await page.evaluate(() => ['at' in Array.prototype, 'hasOwn' in Object, 'structuredClone' in window])).toEqual([false, false, false]);
+    expect(await page.evaluate(() => ['at' in Array.prototype, 'hasOwn' in Object, 'structuredClone' in window])).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 
   test('first visit: the sample data draws the trend and the comparison, laid out for 1366×768', async () => {
@@ -175,7 +189,10 @@ describe('Chromium 86', () => {
     expect(await page.$eval(id('opt-encoding'), (s) => (s as HTMLSelectElement).value)).toBe('gb18030');
     await shot(page, 'import-gbk');
     await importAndShow(page);
-    await page.select(id('dataset-filter'), await page.$eval(`${id('dataset-filter')} option:last-child`, (o) => (o as HTMLOptionElement).value));
+    await page.select(
+      id('dataset-filter'),
+      await page.$eval(`${id('dataset-filter')} option:last-child`, (o) => (o as HTMLOptionElement).value),
+    );
     await until(page, `/万亩/.test(document.querySelector('${id('trend-chart')}')?.getAttribute('aria-label') || '')`);
     expect(await ink(page, id('trend-chart'))).toBeGreaterThan(1000);
 
@@ -230,7 +247,12 @@ describe('Chromium 86', () => {
     await until(page, `document.querySelector('${counter}')?.textContent.trim() === '1 / 5'`);
     expect(await onScreen(page, id('presenting-stage'))).toBe(true);
     await shot(page, 'slide-1');
-    for (const [key, expected] of [['PageDown', '2 / 5'], ['ArrowRight', '3 / 5'], [' ', '4 / 5'], ['PageUp', '3 / 5']] as const) {
+    for (const [key, expected] of [
+      ['PageDown', '2 / 5'],
+      ['ArrowRight', '3 / 5'],
+      [' ', '4 / 5'],
+      ['PageUp', '3 / 5'],
+    ] as const) {
       await page.keyboard.press(key === ' ' ? 'Space' : key);
       await until(page, `(document.querySelector('${counter}')?.textContent || '').trim() === '${expected}'`);
     }
@@ -293,7 +315,10 @@ describe('Chromium 86', () => {
       await view.goto(`http://127.0.0.1:${(outside.address() as { port: number }).port}/`);
       await until(view, 'document.querySelector("iframe") && document.querySelector("iframe").offsetHeight > 300');
       const frame = view.frames().find((f) => f.url().includes('embed'))!;
-      await frame.waitForFunction('!!document.querySelector(\'[data-testid="standalone-chart"][data-drawn="1"]\')', { polling: 100, timeout: 30_000 });
+      await frame.waitForFunction('!!document.querySelector(\'[data-testid="standalone-chart"][data-drawn="1"]\')', {
+        polling: 100,
+        timeout: 30_000,
+      });
       await shot(view, 'embed');
     } finally {
       outside.close();
