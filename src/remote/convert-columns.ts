@@ -97,7 +97,6 @@ export class ColumnConverter {
     const perPeriod = new Int32Array(periods.of.length);
     let lastRegion = -2;
     let lastCode = -2;
-    let lastPeriod = -2;
     for (let r = 0; r < group.rows; r++) {
       if (keep && keep.of[keep.codes[r]] !== true) continue;
       const period = periods.of[periods.codes[r]];
@@ -129,12 +128,10 @@ export class ColumnConverter {
         lastCode = codeCode;
         this.seeRegion(o.region, o.regionCode);
       }
+      // A period's first row in this group puts it in first-seen order (rows run by region, so
+      // the period changes on every row: a count per code, not a map's look per row).
       const periodCode = periods.codes[r];
-      if (periodCode !== lastPeriod) {
-        lastPeriod = periodCode;
-        this.seePeriod(period.key, period.grain);
-      }
-      perPeriod[periodCode]++;
+      if (perPeriod[periodCode]++ === 0) this.seePeriod(period.key, period.grain);
     }
     for (let p = 0; p < perPeriod.length; p++) {
       const period = periods.of[p];
