@@ -5,12 +5,18 @@ import type { Locale } from '../domain/messages';
 import { translate } from '../domain/messages';
 import type { ChartData, ChartReason } from './types';
 import type { ChartTheme } from './theme';
+import { distinctOf } from '../analysis/value-index';
 
 /**
  * The observations of the chart's indicator; other indicators passed by mistake are ignored.
  * @example observationsOf({ indicator, observations, locale: 'zh' }).length // 12
  */
-export function observationsOf(data: ChartData): Observation[] {
+export function observationsOf(data: ChartData): readonly Observation[] {
+  // The list itself when it holds this indicator alone (the usual case): a copy was a pass over
+  // 200,100 remote values per chart per drawing, and a copy has none of the list's index
+  // (analysis/value-index.ts), so the trend's regions were filtered out again each time.
+  const held = distinctOf(data.observations, 'indicator');
+  if (held.size === 1 && held.has(data.indicator.name)) return data.observations;
   return data.observations.filter((o) => o.indicator === data.indicator.name);
 }
 
