@@ -135,9 +135,6 @@ export class ForwardFill {
   }
 }
 
-/** A row of a file with no provenance column cites nothing: one shared empty list, not one per row. */
-const NO_CITATIONS: readonly Citation[] = [];
-
 /**
  * One body row → one entry per value column whose cell is not blank. The entries are this
  * object's own and are rewritten by the next row: the walk reads each at once and keeps nothing
@@ -189,12 +186,17 @@ export class RowEntries {
     const periodText = fill.take('period', cell(cols.period));
     // All provenance cells are kept (a report's title, its file, the sentence); the first that is
     // not blank is the value's citation.
-    const cited = cols.sources.length === 0 ? NO_CITATIONS : cols.sources.map((c) => ({ label: headers[c], text: cell(c) })).filter((c) => c.text !== '');
-    const citations = cols.sources.length > 1 && cited.length > 0 ? cited : undefined;
+    // A file with no provenance column (most) makes no list per row.
+    let sourceText = '';
+    let citations: Citation[] | undefined;
+    if (cols.sources.length > 0) {
+      const cited = cols.sources.map((c) => ({ label: headers[c], text: cell(c) })).filter((c) => c.text !== '');
+      if (cited.length > 0) sourceText = cited[0].text;
+      if (cols.sources.length > 1 && cited.length > 0) citations = cited;
+    }
     const unitText = cell(cols.unit);
     const targetText = cell(cols.target);
     const kindText = cell(cols.kind);
-    const sourceText = cited.length > 0 ? cited[0].text : '';
     for (const entry of out) {
       const column = entry.column;
       entry.row = rowNumber;
