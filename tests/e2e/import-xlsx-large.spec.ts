@@ -6,8 +6,9 @@ import * as XLSX from '@e965/xlsx';
 import { importFile, openFresh } from './helpers';
 
 /**
- * A workbook whose sheet is several pieces of XML long (the reader reads it as it inflates, in
- * pieces of 256K characters): the browser's own inflate and the pieces' seams, end to end.
+ * A workbook whose sheet is several inflated chunks long (the reader reads its cells from the
+ * bytes as they inflate, a row cut by a chunk joined with its rest): the browser's own inflate
+ * and the chunks' seams, end to end.
  */
 test('a 12,000-row XLSX with a merged title is read as it inflates, every row a record', async ({ page }) => {
   const regions = ['道里区', '南岗区', '道外区', '香坊区'];
