@@ -5,7 +5,7 @@
 import { comparePeriods } from '../domain/period';
 import type { StoreDb } from './db';
 import { decodeObservation } from './columns';
-import { completeDatasets, indicatorBlocks, readAllBlocks, readAllBlocksInWorker } from './block-cache';
+import { completeDatasets, indicatorBlocks, knownCompleteDatasets, readAllBlocks, readAllBlocksInWorker } from './block-cache';
 import { StoreError } from './errors';
 import { getDb, isPersistent } from './open';
 import type { StoredObservation } from './types';
@@ -146,7 +146,9 @@ async function scanIndicator(
   datasets: readonly string[] | undefined,
   makeFilter: (strings: readonly string[]) => RowFilter | undefined,
 ): Promise<StoredObservation[]> {
-  const complete = await completeDatasets(db);
+  // Known since the last write (the usual case after the first read): the blocks are asked for
+  // at once, in the caller's task, not after a promise's turn behind the page's own update.
+  const complete = knownCompleteDatasets() ?? (await completeDatasets(db));
   const wanted = datasetsOf(complete, datasets);
   const { blocks, strings } = await indicatorBlocks(db, indicator, wanted, complete);
   return decodeSeries(wanted, blocks, strings, makeFilter);

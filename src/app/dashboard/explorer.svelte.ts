@@ -100,8 +100,11 @@ export class Explorer {
   private requested = { indicator: '', version: -1 };
   /** What waits for the next load to finish (the address after a switch). */
   private afterLoad: (() => void)[] = [];
+  /** `workspace.opened` has settled: reads may be asked for synchronously (prefetch). */
+  private storeOpen = false;
 
   constructor(private readonly workspace: Workspace) {
+    void workspace.opened.then(() => (this.storeOpen = true));
     // Derived fields are declared here because they read the workspace passed in.
     this.indicatorName = $derived(this.spec.indicator);
     // A memo, not state: the last spec whose indicator was the loaded one.
@@ -342,8 +345,11 @@ export class Explorer {
    * on screen changes before the click, and a press that ends elsewhere has only read.
    */
   prefetch(indicator: string): void {
+    const read = () => store.getSeries({ indicator });
+    // Asked at once once the store is open: behind a promise's turn, a bare click's read was
+    // asked for only after the page's update for the click (a microtask queued first) had run.
     // A failed read is read again by the load (which reports its error).
-    void this.workspace.opened.then(() => store.getSeries({ indicator })).catch(() => undefined);
+    void (this.storeOpen ? read() : this.workspace.opened.then(read)).catch(() => undefined);
   }
 
   /**

@@ -116,3 +116,26 @@ describe('values kept in memory', () => {
     expect(await getSeries({ indicator: 'A' })).toEqual([]);
   });
 });
+
+describe('a read asked for by a click', () => {
+  it('asks the database for the blocks in the caller’s task once the datasets are known, and answers the same', async () => {
+    await putDataset(meta('甲'), [obs('道里区', 'A', '2024', 1), obs('南岗区', 'B', '2024', 2)]);
+    // The first read learns the complete datasets; it waits a turn for them.
+    expect(values(await getSeries({ indicator: 'A' }))).toEqual(['道里区2024=1']);
+    const asked = vi.spyOn(getDb().blocks, 'where');
+    const answer = getSeries({ indicator: 'B' });
+    // Not after a promise's turn: before this task ends.
+    expect(asked).toHaveBeenCalledTimes(1);
+    expect(values(await answer)).toEqual(['南岗区2024=2']);
+  });
+
+  it('waits for the datasets again after a write, which may have changed them', async () => {
+    await putDataset(meta('甲'), [obs('道里区', 'A', '2024', 1)]);
+    await getSeries({ indicator: 'A' });
+    await putDataset(meta('乙'), [obs('香坊区', 'A', '2023', 5)]);
+    const asked = vi.spyOn(getDb().blocks, 'where');
+    const answer = getSeries({ indicator: 'A' });
+    expect(asked).toHaveBeenCalledTimes(0);
+    expect(values(await answer)).toEqual(['道里区2024=1', '香坊区2023=5']);
+  });
+});
