@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chartDrawn, chooseIndicator, fixture, importAndShow, offlineView, openFresh, screenshot, SHOTS } from './helpers';
+import { chartDrawn, fixture, importAndShow, offlineView, openFresh, openMapWithCaption, screenshot, SHOTS } from './helpers';
 
 /** What the in-page check found wrong with a slide; empty when every text is big, inside and readable. */
 interface SlideProblems {
@@ -289,16 +289,8 @@ test('a map view and a ranking view go on slides: presented, in the presenter wi
 }) => {
   test.setTimeout(240_000);
   const AREA = '保护性耕作面积';
-  await openFresh(page);
-  await chooseIndicator(page, AREA);
-  await page.getByTestId('boundary-input').setInputFiles(join(process.cwd(), 'tests', 'e2e', 'fixtures', 'boundary-squares.geojson'));
-  await page.getByTestId('view-tab-map').click();
-  await chartDrawn(page, 'map-chart');
   // The boundary's source line (审图号), printed under every map drawn on it.
-  await page.getByTestId('map-caption-input').fill('审图号：测试（非真实）');
-  await page.getByTestId('map-caption-save').click();
-  await expect(page.getByTestId('map-caption')).toHaveText('审图号：测试（非真实）');
-  await chartDrawn(page, 'map-chart');
+  await openMapWithCaption(page, AREA, '审图号：测试（非真实）');
   // The join changed by hand from the guess (names) to division codes, under which this file
   // leaves 五常市 unmatched: the saved view keeps the hand-picked join, not the guess.
   await expect(page.getByTestId('map-join')).toHaveValue('name');

@@ -67,6 +67,22 @@ export async function chooseIndicator(page: Page, name: string, { clearSearch = 
   if (clearSearch) await page.getByTestId('indicator-search').fill('');
 }
 
+/**
+ * A fresh workspace's map tab for `indicator` on the test boundary file (18 squares named and
+ * coded as the sample's districts), its source line (审图号) saved and the map drawn again.
+ */
+export async function openMapWithCaption(page: Page, indicator: string, caption: string): Promise<void> {
+  await openFresh(page);
+  await chooseIndicator(page, indicator);
+  await page.getByTestId('boundary-input').setInputFiles(join(process.cwd(), 'tests', 'e2e', 'fixtures', 'boundary-squares.geojson'));
+  await page.getByTestId('view-tab-map').click();
+  await chartDrawn(page, 'map-chart');
+  await page.getByTestId('map-caption-input').fill(caption);
+  await page.getByTestId('map-caption-save').click();
+  await expect(page.getByTestId('map-caption')).toHaveText(caption);
+  await chartDrawn(page, 'map-chart');
+}
+
 /** The app's database name (src/store/open.ts DEFAULT_DB_NAME). */
 export const DB_NAME = 'indicator-dashboard';
 

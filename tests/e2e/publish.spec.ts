@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chartDrawn, chooseIndicator, fixture, importAndShow, openFresh, screenshot } from './helpers';
+import { fixture, importAndShow, openFresh, openMapWithCaption, screenshot } from './helpers';
 import { startNginx, type Nginx } from '../publish/nginx';
 import { makeDataset, type MadeDataset } from '../publish/make-dataset';
 import { duckRanking, rankingValues } from '../publish/remote-app';
@@ -132,15 +132,7 @@ test.describe('a published deck with a map slide', () => {
   }) => {
     test.setTimeout(180_000);
     const AREA = '保护性耕作面积';
-    await openFresh(page);
-    await chooseIndicator(page, AREA);
-    await page.getByTestId('boundary-input').setInputFiles(join(process.cwd(), 'tests', 'e2e', 'fixtures', 'boundary-squares.geojson'));
-    await page.getByTestId('view-tab-map').click();
-    await chartDrawn(page, 'map-chart');
-    await page.getByTestId('map-caption-input').fill('审图号：测试（非真实）');
-    await page.getByTestId('map-caption-save').click();
-    await expect(page.getByTestId('map-caption')).toHaveText('审图号：测试（非真实）');
-    await chartDrawn(page, 'map-chart');
+    await openMapWithCaption(page, AREA, '审图号：测试（非真实）');
     const mapLabel = (await page.getByTestId('map-chart').getAttribute('aria-label')) ?? '';
     expect(mapLabel).toContain(AREA);
     await page.getByTestId('save-view').click();
