@@ -55,15 +55,29 @@ function latestPerRegion(
 ): { totals: string[]; best: Map<string, { rank: number; value: number; code?: string }> } {
   const totals: string[] = [];
   const best = new Map<string, { rank: number; value: number; code?: string }>();
-  for (const o of observations) {
+  // Values come grouped by region: the map is asked once per run of a region's values, and an
+  // entry is changed in place (a new one per later period made one object per value in time
+  // order, 200,100 for a remote county indicator, with their garbage).
+  let region: string | undefined;
+  let cur: { rank: number; value: number; code?: string } | undefined;
+  for (let i = 0; i < observations.length; i++) {
+    const o = observations[i];
     if (o.grain !== undefined ? o.grain !== grain : keyOfGrain.get(o.period) !== true) continue;
     if (o.isTotal) {
       if (!totals.includes(o.region)) totals.push(o.region);
       continue;
     }
     const r = rank.get(o.period)!;
-    const cur = best.get(o.region);
-    if (!cur || r > cur.rank) best.set(o.region, { rank: r, value: o.value, code: o.regionCode ?? cur?.code });
+    if (o.region !== region) {
+      region = o.region;
+      cur = best.get(region);
+    }
+    if (!cur) best.set(region, (cur = { rank: r, value: o.value, code: o.regionCode }));
+    else if (r > cur.rank) {
+      cur.rank = r;
+      cur.value = o.value;
+      cur.code = o.regionCode ?? cur.code;
+    }
   }
   return { totals, best };
 }

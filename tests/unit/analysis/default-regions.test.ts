@@ -19,7 +19,7 @@ describe('defaultRegions', () => {
     expect(defaultRegions(data, max)).toEqual(expected);
   });
 
-  it('takes each region\'s own latest value of the grain, whatever the order of the values', () => {
+  it("takes each region's own latest value of the grain, whatever the order of the values", () => {
     const values = [
       obs('A', '2024', 5),
       obs('B', '2022', 90),
@@ -30,6 +30,26 @@ describe('defaultRegions', () => {
       obs('D', '2024', 7, { grain: 'season' }),
     ];
     expect(defaultRegions(values)).toEqual(['A', 'C', 'B']);
+  });
+
+  it('keeps the code of a region that comes back later, and its latest value, not its last', () => {
+    // The city's latest value carries no code: the code of its earlier value keeps it a city, so
+    // the county is left out (one level); a value of an earlier period seen later changes nothing.
+    const city = [
+      obs('X', '2023', 1, { regionCode: '230100' }),
+      obs('A', '2024', 50, { regionCode: '230102' }),
+      obs('X', '2024', 100),
+      obs('X', '2022', 999),
+    ];
+    expect(defaultRegions(city)).toEqual(['X']);
+    const codeLater = [
+      obs('X', '2023', 1),
+      obs('A', '2024', 50, { regionCode: '230102' }),
+      obs('X', '2024', 100, { regionCode: '230100' }),
+    ];
+    expect(defaultRegions(codeLater)).toEqual(['X']);
+    const noCode = [obs('X', '2023', 1), obs('A', '2024', 50, { regionCode: '230102' }), obs('X', '2024', 100)];
+    expect(defaultRegions(noCode)).toEqual(['X', 'A']);
   });
 
   it('is empty without observations', () => {
