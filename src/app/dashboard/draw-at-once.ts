@@ -6,16 +6,20 @@
  * a reload of the whole page (after an import, or another tab's write) asks for nothing.
  */
 
+import { holdUntilChartsDrawn } from './switch-hold.svelte';
+
 /** The task that asked may draw at once until it has run this long. */
 const AT_ONCE_MS = 60;
 let until = 0;
 
 /**
- * A switch of indicator has its values: the first chart it redraws may draw at once.
+ * A switch of indicator has its values: the first chart it redraws may draw at once, and the
+ * overview's other panels wait for it (switch-hold).
  * @example drawNextAtOnce()
  */
 export function drawNextAtOnce(): void {
   until = performance.now() + AT_ONCE_MS;
+  holdUntilChartsDrawn();
 }
 
 /**
