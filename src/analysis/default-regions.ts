@@ -28,16 +28,18 @@ function pickDefaults(observations: readonly Observation[], max: number): string
   const keyOfGrain = new Map(periods.map((p) => [p, grainOfKey(p) === grain]));
   const latest = periods.length - 1;
   const { totals, best } = latestPerRegion(observations, grain, rank, keyOfGrain);
+  // Entries read by index, not destructured: a comparator destructuring its two arguments ran
+  // the array iterator ~35,000 times for 2,900 counties, 31 ms of a remote first chart's profile.
   const ranked = [...best]
-    .filter(([r]) => !totals.includes(r))
-    .sort(([ra, a], [rb, b]) => {
-      const atA = a.rank === latest;
-      const atB = b.rank === latest;
-      return atA !== atB ? (atA ? -1 : 1) : b.value - a.value || (ra < rb ? -1 : ra > rb ? 1 : 0);
+    .filter((e) => !totals.includes(e[0]))
+    .sort((x, y) => {
+      const atA = x[1].rank === latest;
+      const atB = y[1].rank === latest;
+      return atA !== atB ? (atA ? -1 : 1) : y[1].value - x[1].value || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0);
     });
   const others = oneLevel(
-    ranked.map(([r]) => r),
-    new Map(ranked.map(([r, b]) => [r, b.code])),
+    ranked.map((e) => e[0]),
+    new Map(ranked.map((e) => [e[0], e[1].code])),
   ).slice(0, max);
   return [...totals, ...others];
 }
