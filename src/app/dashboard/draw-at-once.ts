@@ -13,12 +13,12 @@ const AT_ONCE_MS = 60;
 let until = 0;
 
 /**
- * A switch of indicator has its values: the first chart it redraws may draw at once, and the
- * overview's other panels wait for it (switch-hold).
+ * A switch of indicator has its values: the first chart it redraws may draw at once, if asked
+ * `within` ms, and the overview's other panels wait for it (switch-hold).
  * @example drawNextAtOnce()
  */
-export function drawNextAtOnce(): void {
-  until = performance.now() + AT_ONCE_MS;
+export function drawNextAtOnce(within = AT_ONCE_MS): void {
+  until = performance.now() + within;
   holdUntilChartsDrawn();
 }
 

@@ -25,6 +25,12 @@ import { drawNextAtOnce } from './draw-at-once';
 const CONTEXT = Symbol('explorer');
 /** How long the page stays quiet after a load before the other values are read into memory. */
 const WARM_AFTER_MS = 2000;
+/**
+ * How long the task that brings the page's first values may run before its trend draws in it:
+ * the dashboard's first render and the chart's instance come first (~60 ms at 1M values), and no
+ * one is waiting on the page for anything but that chart yet.
+ */
+const FIRST_AT_ONCE_MS = 150;
 
 export type Page = 'dashboard' | 'datasets' | 'briefing' | 'ledger' | 'report';
 export const PAGES: readonly Page[] = ['dashboard', 'datasets', 'briefing', 'ledger', 'report'];
@@ -160,7 +166,13 @@ export class Explorer {
     const chosenPeriod = $derived(this.view.period);
     // The default few, chosen where every view chooses them (views/regions.ts).
     const fallbackRegions = $derived(shownRegions(undefined, this.visible));
-    const latest = $derived(memoOn(this.visible, 'latestNotTotal', () => latestPeriod(this.visible.filter((o) => !o.isTotal))));
+    // The list itself when it holds no total: its latest period is then what its index found (the
+    // remote reader seeds it), where a copy of 200,100 values was filtered and its periods counted.
+    const latest = $derived(
+      memoOn(this.visible, 'latestNotTotal', () =>
+        latestPeriod(this.visible.some((o) => o.isTotal) ? this.visible.filter((o) => !o.isTotal) : this.visible),
+      ),
+    );
     this.regions = $derived.by(
       stable(() => {
         const all = new Set(this.allRegions);
@@ -323,9 +335,11 @@ export class Explorer {
     // whether the store read or shared an answer already under way).
     performance.measure('view:load', { start, detail: { indicator } });
     if (seq !== this.loadSeq) return;
-    // A switch of indicator in the same data: the trend the user waits on draws in this task.
-    // After a change of the data (an import, another tab's write) the whole page redraws, in turns.
-    if (indicator !== this.loadedIndicator && version === this.loadedVersion) drawNextAtOnce();
+    // A switch of indicator in the same data, or the page's first values: the trend the user waits
+    // on draws in this task. After a change of the data (an import, another tab's write) the whole
+    // page redraws, in turns.
+    if (this.loadedVersion === -1) drawNextAtOnce(FIRST_AT_ONCE_MS);
+    else if (indicator !== this.loadedIndicator && version === this.loadedVersion) drawNextAtOnce();
     this.observations = rows;
     this.loadedIndicator = indicator;
     this.loadedVersion = version;

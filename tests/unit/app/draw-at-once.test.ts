@@ -25,4 +25,14 @@ describe('draw at once', () => {
     now.mockReturnValue(1000 + after);
     expect(mayDrawAtOnce()).toBe(granted);
   });
+
+  it('is granted within the window asked for (the page’s first values)', () => {
+    const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
+    drawNextAtOnce(150);
+    now.mockReturnValue(1150);
+    expect(mayDrawAtOnce()).toBe(true);
+    drawNextAtOnce(150);
+    now.mockReturnValue(1301);
+    expect(mayDrawAtOnce()).toBe(false);
+  });
 });

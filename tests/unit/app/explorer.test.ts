@@ -59,6 +59,13 @@ const fake = vi.hoisted(() => {
 
 vi.mock('../../../src/store', () => fake.api);
 
+/** Each time the explorer lets the next chart draw in the values' task, with the window it gave. */
+const atOnce = vi.hoisted(() => ({ asked: [] as (number | undefined)[] }));
+vi.mock('../../../src/app/dashboard/draw-at-once', async (actual) => ({
+  ...(await actual<typeof import('../../../src/app/dashboard/draw-at-once')>()),
+  drawNextAtOnce: (within?: number) => void atOnce.asked.push(within),
+}));
+
 const { Workspace } = await import('../../../src/app/workspace.svelte');
 const { Explorer } = await import('../../../src/app/dashboard/explorer.svelte');
 
@@ -139,6 +146,7 @@ beforeEach(() => {
   fake.state.reads = [];
   fake.state.listeners = [];
   fake.state.answers.clear();
+  atOnce.asked = [];
 });
 
 afterEach(() => {
@@ -284,6 +292,18 @@ describe('explorer', () => {
     await settled(() => expect(ws.revision).toBe(1));
     expect(explorer.observations).toBe(shown);
     expect(fake.state.reads).toEqual(['耕地面积@0']);
+  });
+
+  it('lets the page’s first values and a switch’s draw their chart at once, not another tab’s write', async () => {
+    const { explorer } = await open();
+    // The first values: a longer window (the dashboard's first render comes before the chart).
+    expect(atOnce.asked).toEqual([150]);
+    explorer.update({ indicator: '造林面积' });
+    await settled(() => expect(explorer.loadedIndicator).toBe('造林面积'));
+    expect(atOnce.asked).toEqual([150, undefined]);
+    otherTabWrites('datasets', () => fake.state.rows.push(row('乙表', '造林面积', '松北区', '2024', 7)));
+    await settled(() => expect(explorer.observations.map((o) => o.value)).toContain(7));
+    expect(atOnce.asked).toEqual([150, undefined]);
   });
 
   it('does not change the stored rows it shows', async () => {
