@@ -2,7 +2,7 @@
  * Grid → records: walks the body rows once, keeping note rows as notes, unpivoting value columns,
  * normalizing each value and reporting duplicates, ragged rows and unreadable cells.
  */
-import type { ImportIssue, Observation } from '../domain/types';
+import type { ChangeType, ImportIssue, Observation, ValueKind } from '../domain/types';
 import type { Locale } from '../domain/messages';
 import { noteText } from './find-header';
 import { makeIssue } from './issues';
@@ -61,6 +61,28 @@ export class TableWalker {
         v.indicator === undefined && t.fallbackIndicator !== undefined ? { ...v, indicator: t.fallbackIndicator } : v,
       ),
     );
+  }
+
+  /** Fields the forward fill filled with nothing, no row of this walk having set them yet. */
+  missedFill(): readonly string[] {
+    return [...this.fill.missed];
+  }
+
+  /** Whether a row of this walk set the forward fill's `field`. */
+  filled(field: string): boolean {
+    return this.fill.has(field);
+  }
+
+  /** Whether this walk kept a record with this key (`DuplicateGuard.has`). */
+  hasKey(
+    indicator: string,
+    code: string,
+    region: string,
+    period: string,
+    kind: ValueKind | undefined,
+    changeType: ChangeType | undefined,
+  ): boolean {
+    return this.seen.has(indicator, code, region, period, kind, changeType);
   }
 
   /**

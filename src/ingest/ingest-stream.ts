@@ -8,7 +8,7 @@
  * first 64 KB's choice of delimiter, are taken from the file's first piece.
  */
 import Papa from 'papaparse';
-import type { ImportIssue, Observation } from '../domain/types';
+import type { ChangeType, ImportIssue, Observation, ValueKind } from '../domain/types';
 import { loadLocale, type Locale } from '../domain/messages';
 import { binaryKind } from './binary-check';
 import { TableWalker } from './build-table';
@@ -17,6 +17,7 @@ import { detectDelimiter } from './detect-delimiter';
 import { detectFormat } from './detect-format';
 import { distinctCells } from './find-header';
 import { emptyResult, planTable, sourceIssues, summarize, type TablePlan } from './index';
+import type { TableInput } from './build-table';
 import { makeIssue } from './issues';
 import { toObservation, type ObservationFields } from './normalize';
 import { lineEndingOf, readCsv, splitPlain, type LineEnding, type ReadProblem } from './read-csv';
@@ -79,6 +80,80 @@ export function streamedFormat(name: string, head: Uint8Array): IngestFormat | u
 /** Thrown inside a read that must start again as GB18030. */
 class NotUtf8 extends Error {}
 
+/** Thrown inside a read in two parts whose second part could not be read as one read would: read again in one. */
+class SplitFailed extends Error {}
+
+/**
+ * Encodings in which a line-ending byte (0x0A) is always a character of its own: never part of a
+ * UTF-8 or GB18030 multi-byte character (their trail bytes are 0x30–0x39, 0x40–0xFE, 0x80–0xBF).
+ * A UTF-16 file's bytes are not cut.
+ */
+const SPLITTABLE: ReadonlySet<string> = new Set(['utf-8', 'utf8', 'gb18030']);
+/** Bytes searched for a line ending from the point a second part may start. */
+const SEEK_BYTES = 64 * 1024;
+
+/**
+ * What a second reader needs to walk the rest of a file as the first reader would: the bytes
+ * from `start` on, decoded and split as the first part was, walked with the same plan.
+ */
+export interface PartJob {
+  start: number;
+  end: number;
+  encoding: string;
+  fatal: boolean;
+  delimiter: string;
+  newline: LineEnding;
+  /** The walk's inputs (`TablePlan.table`), with a context of its own (no caches). */
+  table: Omit<TableInput, 'rows' | 'bodyStart' | 'onProgress'>;
+}
+
+/**
+ * A second part's walk. Its rows are numbered from the part's start (issues and `take`'s fields
+ * alike); the first part's rows are added when the two are joined.
+ */
+export interface PartOutcome {
+  /** Why the part cannot be joined to the first (the file is then read again in one part). */
+  failed?: 'quote' | 'encoding' | 'duplicate' | 'error' | 'stopped';
+  rows: number;
+  count: number;
+  issues: ImportIssue[];
+  notes: string[];
+  /** Its text held a decoder's replacement character. */
+  replacement: boolean;
+  /** Fields the forward fill filled with nothing: from the first part they might have had text. */
+  missedFill: string[];
+}
+
+/** The first part as the second is joined to it. */
+export interface FirstPart {
+  rows: number;
+  count: number;
+  /** Whether the first part kept a record with this key (a record of the second with it is a duplicate). */
+  hasKey(
+    indicator: string,
+    code: string,
+    region: string,
+    period: string,
+    kind: ValueKind | undefined,
+    changeType: ChangeType | undefined,
+  ): boolean;
+}
+
+/**
+ * A second reader of the same file (the import worker's second worker): `ingestStream` starts it
+ * once the table is planned, on the bytes after the first line ending past the file's middle (or
+ * `from`), and reads the rest itself; `finish` gives the second part's outcome, its records
+ * handed on to the second reader's own sink.
+ */
+export interface PartReader {
+  /** Where to look for the second part's start; the middle of the file when undefined (tests set it). */
+  from?: number;
+  start(job: PartJob): void;
+  finish(first: FirstPart): Promise<PartOutcome>;
+  /** The read failed or was redone: drop the part. */
+  cancel(): void;
+}
+
 /**
  * Import a delimited file piece by piece (see `streamedFormat`). `options.onProgress` gets bytes
  * read of bytes in all.
@@ -91,18 +166,32 @@ export async function ingestStream(
   options: IngestOptions,
   sink: RecordSink,
   readBytes = READ_BYTES,
+  part?: PartReader,
 ): Promise<StreamedIngest> {
   const locale: Locale = options.locale ?? 'zh';
   await loadLocale(locale);
   const head = await source.read(0, Math.min(source.size, 4096));
   const chosen = chosenEncoding(head, options.encoding);
-  if (chosen) return readAll(name, format, source, options, sink, chosen, false, readBytes);
+  // In two parts where the encoding allows it; a second part that cannot be read as one read
+  // would read it (a quote, a fill from the first part, a duplicate of it) makes it one read.
+  const read = async (encoding: string, fatal: boolean): Promise<StreamedIngest> => {
+    if (part && SPLITTABLE.has(encoding)) {
+      try {
+        return await readAll(name, format, source, options, sink, encoding, fatal, readBytes, part);
+      } catch (e) {
+        if (!(e instanceof SplitFailed)) throw e;
+        sink.restart();
+      }
+    }
+    return readAll(name, format, source, options, sink, encoding, fatal, readBytes);
+  };
+  if (chosen) return read(chosen, false);
   try {
-    return await readAll(name, format, source, options, sink, 'utf-8', true, readBytes);
+    return await read('utf-8', true);
   } catch (e) {
     if (!(e instanceof NotUtf8)) throw e;
     sink.restart();
-    return readAll(name, format, source, options, sink, 'gb18030', false, readBytes);
+    return read('gb18030', false);
   }
 }
 
@@ -140,6 +229,26 @@ async function readAll(
   encoding: string,
   fatal: boolean,
   readBytes: number,
+  part?: PartReader,
+): Promise<StreamedIngest> {
+  try {
+    return await readParts(name, format, source, options, sink, encoding, fatal, readBytes, part);
+  } catch (e) {
+    part?.cancel();
+    throw e;
+  }
+}
+
+async function readParts(
+  name: string,
+  format: IngestFormat,
+  source: ByteSource,
+  options: IngestOptions,
+  sink: RecordSink,
+  encoding: string,
+  fatal: boolean,
+  readBytes: number,
+  part: PartReader | undefined,
 ): Promise<StreamedIngest> {
   const locale: Locale = options.locale ?? 'zh';
   const clock = new PhaseClock();
@@ -159,6 +268,13 @@ async function readAll(
   let count = 0;
   const preview: Observation[] = [];
   let batch: Observation[] = [];
+  // The second part: where it may start (`from`), the search for its start, and where this read stops.
+  const from = part ? (part.from ?? Math.floor(source.size / 2)) : source.size;
+  let splitting: Promise<void> | undefined;
+  let started = false;
+  let quoteSeen = false;
+  let limit = source.size;
+  let consumed = 0;
 
   const handOn = (force: boolean): void => {
     if (batch.length === 0 || (!force && batch.length < HAND_ON)) return;
@@ -199,6 +315,7 @@ async function readAll(
       plan = planTable(early, true, options);
       if (plan.check.blocked) return;
       walker = new TableWalker(plan.table);
+      if (part && !atEnd && !quoteSeen && split!.newline !== '\r') splitting = startPart(part, plan.table, split!);
       clock.time('import:normalize', () => walker!.walkFields(early, plan!.bodyStart, 0, takeRecord));
       handOn(false);
       return;
@@ -221,6 +338,9 @@ async function readAll(
     }
     // One look for a quote in all the text held: a piece of it has none if it has none.
     const quoted = pending.indexOf('"') >= 0;
+    // A quote may hold a line ending: where the second part starts may be inside a cell.
+    if (quoted) quoteSeen = true;
+    if (quoted && started) throw new SplitFailed();
     const end = atEnd ? pending.length : rowsEnd(pending, quoted, split.delimiter, split.newline);
     // At the end the rows kept for the plan are planned, even when no text is left.
     if (end === 0 && !atEnd) return;
@@ -242,9 +362,30 @@ async function readAll(
   // thread, and waiting for each read in turn left the walk idle between pieces (on a busy
   // machine ~2 s of a million-row import's worker time was in no phase at all; one piece ahead
   // still waited 3.2–3.9 s at load 15–25). A few pieces ahead hold a few MB, never the file.
+  /** Find where the second part starts (the first line ending past `from`), and start it there. */
+  const startPart = async (reader: PartReader, table: TablePlan['table'], s: NonNullable<typeof split>): Promise<void> => {
+    const seek = Math.max(1, from, consumed) - 1;
+    const bytes = await source.read(seek, Math.min(source.size, seek + SEEK_BYTES));
+    const at = lineStart(bytes, s.newline);
+    if (at < 0 || seek + at >= source.size || quoteSeen) return;
+    limit = seek + at;
+    started = true;
+    const { locale: l, unit, year, defaults } = table.context;
+    const context = { locale: l, unit, year, defaults };
+    reader.start({
+      start: limit,
+      end: source.size,
+      encoding,
+      fatal,
+      delimiter: s.delimiter,
+      newline: s.newline,
+      table: { ...table, context },
+    });
+  };
+
   const readAt = (at: number): Promise<Uint8Array> | undefined => {
-    if (at >= source.size) return undefined;
-    const read = source.read(at, Math.min(source.size, at + readBytes));
+    if (at >= limit) return undefined;
+    const read = source.read(at, Math.min(limit, at + readBytes));
     // A read left behind by a restart as GB18030 must not fail unheard; awaited, it still throws.
     read.catch(() => undefined);
     return read;
@@ -260,10 +401,18 @@ async function readAll(
     }
   };
   askAhead();
-  for (let at = 0; ahead.length > 0; at += readBytes) {
+  for (let at = 0; ahead.length > 0 && at < limit; at += readBytes) {
     const waitStart = performance.now();
-    const bytes = await ahead.shift()!;
+    let bytes = await ahead.shift()!;
     clock.add('import:read', waitStart);
+    // Nothing past where the second part may start is read before it is known where it starts.
+    if (splitting && at + bytes.length > Math.max(from, consumed)) {
+      await splitting;
+      splitting = undefined;
+      if (at >= limit) break;
+    }
+    if (at + bytes.length > limit) bytes = bytes.subarray(0, limit - at);
+    consumed = at + bytes.length;
     askAhead();
     let text = clock.time('import:decode', () => decode(bytes));
     if (first && text !== '') {
@@ -273,13 +422,27 @@ async function readAll(
     noteReplacement(text, fileProblems, encoding);
     pending += text;
     cut(false);
-    options.onProgress?.(Math.min(source.size, at + readBytes), source.size);
+    options.onProgress?.(Math.min(limit, at + readBytes), source.size);
   }
+  if (splitting) await splitting;
   const tail = decode(undefined);
   noteReplacement(tail, fileProblems, encoding);
   pending += first && !fatal ? stripBom(tail) : tail;
   cut(true);
   handOn(true);
+  let second: PartOutcome | undefined;
+  if (started && part) {
+    const w = walker!;
+    const joinStart = performance.now();
+    second = await part.finish({ rows: totalRows, count, hasKey: (...key) => w.hasKey(...key) });
+    clock.add('import:part-wait', joinStart);
+    if (second.failed === 'encoding' && fatal) throw new NotUtf8();
+    // The first part's preview must hold as many records as one read's would.
+    const short = preview.length < PREVIEW_RECORDS && second.count > 0;
+    if (second.failed !== undefined || short || second.missedFill.some((f) => w.filled(f))) throw new SplitFailed();
+    if (second.replacement && fileProblems.length === 0)
+      fileProblems.push({ code: 'replacement_chars', severity: 'warning', params: { encoding } });
+  }
   clock.measure();
 
   const read: Pick<SourceRead, 'encoding' | 'sheets' | 'fileProblems' | 'problems'> = { encoding, sheets: [], fileProblems, problems };
@@ -290,8 +453,125 @@ async function readAll(
   }
   for (const issue of plan.check.issues) issues.push(issue);
   for (const issue of walker?.issues ?? []) issues.push(issue);
+  if (second) {
+    for (const issue of second.issues) issues.push(shifted(locale, issue, totalRows));
+    for (const note of second.notes) walker!.notes.push(note);
+    totalRows += second.rows;
+    count += second.count;
+  }
   const result = summarize(format, read, plan, { rows: early, totalRows, records: preview, notes: walker?.notes ?? [], issues });
   return { result, count };
+}
+
+/**
+ * Read bytes `job.start`–`job.end` of a file as `ingestStream` reads its first part, walking them
+ * with its plan: each record goes to `take`, numbered from the part's first row. Gives up (with
+ * `failed`) at a quote, text not of the encoding, or once `stopped()`.
+ * @example const outcome = await readPart(job, source, (f) => blocks.add(f))
+ */
+export async function readPart(
+  job: PartJob,
+  source: ByteSource,
+  take: (f: Readonly<ObservationFields>) => void,
+  onProgress?: (done: number) => void,
+  stopped: () => boolean = () => false,
+  readBytes = READ_BYTES,
+): Promise<PartOutcome> {
+  const locale = job.table.context.locale;
+  await loadLocale(locale);
+  const clock = new PhaseClock();
+  const outcome: PartOutcome = { rows: 0, count: 0, issues: [], notes: [], replacement: false, missedFill: [] };
+  const failed = (why: NonNullable<PartOutcome['failed']>): PartOutcome => ({ ...outcome, failed: why });
+  // The part's first byte follows a line ending: a BOM there would be a character of the text.
+  const decoder = new TextDecoder(job.encoding, { fatal: job.fatal, ignoreBOM: true });
+  const walker = new TableWalker(job.table);
+  const taken = (f: Readonly<ObservationFields>): void => {
+    outcome.count++;
+    take(f);
+  };
+  let pending = '';
+  const walkText = (text: string): void => {
+    const rows = clock.time('import:part-parse', () => splitPlain(text, job.delimiter, job.newline));
+    clock.time('import:part-normalize', () => walker.walkFields(rows, 0, outcome.rows, taken));
+    outcome.rows += rows.length;
+  };
+  const decode = (bytes: Uint8Array | undefined): string | undefined => {
+    try {
+      return clock.time('import:part-decode', () => (bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode()));
+    } catch (e) {
+      if (job.fatal && e instanceof TypeError) return undefined;
+      throw e;
+    }
+  };
+  const readAt = (at: number): Promise<Uint8Array> | undefined => {
+    if (at >= job.end) return undefined;
+    const read = source.read(at, Math.min(job.end, at + readBytes));
+    read.catch(() => undefined);
+    return read;
+  };
+  const ahead: Promise<Uint8Array>[] = [];
+  let asked = job.start;
+  const askAhead = (): void => {
+    while (ahead.length < READS_AHEAD) {
+      const read = readAt(asked);
+      if (read === undefined) return;
+      ahead.push(read);
+      asked += readBytes;
+    }
+  };
+  askAhead();
+  for (let at = job.start; ahead.length > 0; at += readBytes) {
+    const waitStart = performance.now();
+    const bytes = await ahead.shift()!;
+    clock.add('import:part-read', waitStart);
+    if (stopped()) return failed('stopped');
+    askAhead();
+    const text = decode(bytes);
+    if (text === undefined) return failed('encoding');
+    if (text.indexOf('"') >= 0) return failed('quote');
+    if (text.includes('\uFFFD')) outcome.replacement = true;
+    pending += text;
+    const end = pending.lastIndexOf(job.newline);
+    if (end >= 0) {
+      const cut = end + job.newline.length;
+      const piece = cut === pending.length ? pending : pending.slice(0, cut);
+      pending = cut === pending.length ? '' : pending.slice(cut);
+      walkText(piece);
+    }
+    onProgress?.(Math.min(job.end, at + readBytes) - job.start);
+  }
+  const tail = decode(undefined);
+  if (tail === undefined) return failed('encoding');
+  if (tail.indexOf('"') >= 0) return failed('quote');
+  if (tail.includes('\uFFFD')) outcome.replacement = true;
+  pending += tail;
+  if (pending !== '') walkText(pending);
+  clock.measure();
+  outcome.issues = walker.issues;
+  outcome.notes = walker.notes;
+  outcome.missedFill = [...walker.missedFill()];
+  return outcome;
+}
+
+/**
+ * Where a part may start in `bytes` (bytes[0] is the byte before the point searched from): after
+ * the first line ending, never at 0. -1 when there is none.
+ */
+function lineStart(bytes: Uint8Array, newline: LineEnding): number {
+  for (let i = 1; i < bytes.length; i++) {
+    if (bytes[i] === 0x0a && (newline === '\n' || bytes[i - 1] === 0x0d)) return i + 1;
+  }
+  return -1;
+}
+
+/** An issue of a second part, its rows (and a duplicate's first row) moved past the first part's `rows`. */
+function shifted(locale: Locale, issue: ImportIssue, rows: number): ImportIssue {
+  const params: Record<string, string | number> = { ...issue.params };
+  delete params.row;
+  delete params.column;
+  delete params.raw;
+  if (issue.code === 'duplicate' && typeof params.first === 'number') params.first += rows;
+  return makeIssue(locale, issue.code, issue.severity, { row: issue.row + rows, column: issue.column, raw: issue.raw }, params);
 }
 
 /** A decoder's replacement character says bytes were not of the encoding: once per file. */

@@ -252,10 +252,28 @@ export class DuplicateGuard {
     return this.firstOf(f.indicator, f.regionCode ?? '', f.region, f.period, f.kind, f.changeType, f.row);
   }
 
+  /** Whether a record with this key was seen (nothing is remembered). */
+  has(
+    indicator: string,
+    code: string,
+    region: string,
+    period: string,
+    kind: ValueKind | undefined,
+    changeType: ChangeType | undefined,
+  ): boolean {
+    const last = this.last;
+    let keys: Map<string, number> | undefined;
+    if (last !== undefined && last.indicator === indicator && last.code === code && last.region === region) keys = last.keys;
+    else {
+      keys = this.rows.get(indicator)?.get(code)?.get(region);
+      if (keys !== undefined) this.last = { indicator, code, region, keys };
+    }
+    return keys !== undefined && keys.has(keyOf(period, kind, changeType));
+  }
+
   private firstOf(indicator: string, code: string, region: string, period: string, kind: ValueKind | undefined, changeType: ChangeType | undefined, row: number): number | undefined {
     const keys = this.keysOf(indicator, code, region);
-    // Periods never hold \u0001, so a level's bare period cannot meet another kind's key.
-    const key = kind === 'level' && changeType === undefined ? period : `${period}\u0001${kind ?? ''}\u0001${changeType ?? ''}`;
+    const key = keyOf(period, kind, changeType);
     const first = keys.get(key);
     if (first === undefined) keys.set(key, row);
     return first;
@@ -268,6 +286,12 @@ export class DuplicateGuard {
     this.last = { indicator, code, region, keys };
     return keys;
   }
+}
+
+/** A record's key among those of one indicator, code and region. */
+function keyOf(period: string, kind: ValueKind | undefined, changeType: ChangeType | undefined): string {
+  // Periods never hold \u0001, so a level's bare period cannot meet another kind's key.
+  return kind === 'level' && changeType === undefined ? period : `${period}\u0001${kind ?? ''}\u0001${changeType ?? ''}`;
 }
 
 function childOf<V>(parent: Map<string, Map<string, V>>, key: string): Map<string, V> {

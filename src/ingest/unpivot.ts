@@ -118,6 +118,12 @@ export function rowColumns(roles: ColumnRole[]): RowColumns {
  */
 export class ForwardFill {
   private readonly last = new Map<string, string>();
+  /**
+   * Fields a blank cell was filled for before any row of this walk set them: a walk over the
+   * second part of a file (ingest-stream.ts `readPart`) would have filled them from the part
+   * before it.
+   */
+  readonly missed = new Set<string>();
 
   take(field: string, text: string): string {
     const t = text.trim();
@@ -125,7 +131,15 @@ export class ForwardFill {
       this.last.set(field, t);
       return t;
     }
-    return this.last.get(field) ?? '';
+    const last = this.last.get(field);
+    if (last !== undefined) return last;
+    this.missed.add(field);
+    return '';
+  }
+
+  /** Whether a row has set `field` (blank or not). */
+  has(field: string): boolean {
+    return this.last.has(field);
   }
 
   /** Remember `text` as written, blank or not. */

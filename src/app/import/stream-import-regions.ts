@@ -12,6 +12,13 @@ import type { BlockRecord, CodeColumn, DictionaryRecord } from '../../store/db';
 /** `FLAG.isTotal` of the store's blocks (store/columns.ts): a total (合计) is not a division. */
 const IS_TOTAL = 4;
 
+/** A region counted: its name as written, the file's code, and how many values carry it. */
+export interface RegionCount {
+  region: string;
+  code: string | undefined;
+  values: number;
+}
+
 /**
  * Counts the distinct regions (name as written × the file's code) of the records seen, totals
  * left out, in first-seen order: what `matchImportRegions` counts from all the records at once.
@@ -51,6 +58,19 @@ export class RegionTally {
     this.lastRegion = o.region;
     this.lastCode = o.regionCode;
     this.lastAt = at;
+  }
+
+  /** The regions counted, in first-seen order: a second part's, to `merge` into the first's. */
+  entries(): RegionCount[] {
+    return this.written.map((w) => ({ region: w.record.region, code: w.record.regionCode, values: w.values }));
+  }
+
+  /** Count regions of the part of the file after the one counted here, as if counted on. */
+  merge(entries: readonly RegionCount[]): void {
+    for (const e of entries) {
+      this.addOne({ region: e.region, regionCode: e.code });
+      this.written[this.lastAt].values += e.values - 1;
+    }
   }
 
   /** Match the regions counted; each row says how many records carry its region. */

@@ -7,7 +7,7 @@
  * message of 40 MB (an 80 ms task on the page, most of it a major GC for the adopted memory).
  */
 import { ingest } from '../../ingest';
-import { ingestStream, streamedFormat, type ByteSource } from '../../ingest/ingest-stream';
+import { ingestStream, streamedFormat, type ByteSource, type PartJob } from '../../ingest/ingest-stream';
 import { startInflateWorker } from '../../ingest/xlsx/read-sheet';
 import type { IngestOptions, IngestResult } from '../../ingest/types';
 import type { ObservationFields } from '../../ingest/normalize';
@@ -18,6 +18,7 @@ import type { Observation } from '../../domain/types';
 import { assignRegionCodes, type RegionImportContext, type RegionMatchRow } from '../../regions/import-matches';
 import { RegionTally, assignBlockCodes } from './stream-import-regions';
 import { BlockBuilder } from './stream-import-blocks';
+import { SecondPart, joinBlocks, readPartBlocks, type PartRead } from './stream-import-split';
 
 /**
  * How many records the wizard gets as objects, to preview: the records it shows (RecordPreview's
@@ -32,13 +33,24 @@ type ImportRequest = {
   options?: Omit<IngestOptions, 'onProgress'>;
   /** The province chosen, the stored aliases and the preview's choices, for matching regions to the division table. */
   regions?: RegionImportContext;
+  /** A channel to a second worker, which may read the file's second part (import/stream-import-split.ts). */
+  part?: MessagePort;
 } & ({ blob: Blob } | { bytes: ArrayBuffer });
 
 /**
- * A request to the worker: import a file, then (once) hand its blocks over.
+ * A request to the worker: import a file, then (once) hand its blocks over; or (a second
+ * worker) read second parts of a file asked for on `port`.
  * @example { type: 'import', name: 'a.csv', blob: file, options: {} }
  */
-export type FastImportRequest = ImportRequest | { type: 'blocks' };
+export type FastImportRequest = ImportRequest | { type: 'blocks' } | { type: 'part'; port: MessagePort } | { type: 'part-lost' };
+
+/** From the import worker to the second: read this part of `blob` (`id` numbers the reads), or stop reading. */
+type PartAsk = { type: 'read'; id: number; job: PartJob; blob: Blob } | { type: 'stop' };
+/** From the second worker: bytes read of the part, then the part (its blocks' buffers transferred). */
+type PartAnswer =
+  | { id: number; type: 'progress'; done: number }
+  | { id: number; type: 'read'; read: PartRead; timings: Timing[] }
+  | { id: number; type: 'error'; message: string };
 
 /** A phase the worker measured, with its start on the shared clock (`timeOrigin + startTime`). */
 export interface Timing {
@@ -89,20 +101,32 @@ scope.addEventListener('message', (e) => {
   const msg = e.data;
   if (msg?.type === 'import') startImport(msg);
   else if (msg?.type === 'blocks') handOver();
+  else if (msg?.type === 'part') servePart(msg.port);
+  else if (msg?.type === 'part-lost') partLost?.();
 });
+
+/** Ends the wait for a second part whose worker failed. */
+let partLost: (() => void) | undefined;
+
+/** The import's measures on the shared clock, cleared. */
+function takeTimings(): Timing[] {
+  const timings = performance
+    .getEntriesByType('measure')
+    .filter((m) => m.name.startsWith('import:'))
+    .map((m) => ({ name: m.name, start: performance.timeOrigin + m.startTime, duration: m.duration }));
+  performance.clearMeasures();
+  return timings;
+}
 
 function startImport(msg: ImportRequest): void {
   const onProgress = (done: number, total: number): void => scope.postMessage({ type: 'progress', done, total });
   // Something on the bar at once: the first piece's progress comes only once it is parsed.
   onProgress(0, 'blob' in msg ? msg.blob.size : msg.bytes.byteLength);
-  run(msg, onProgress)
+  run(msg, onProgress, 'blob' in msg && msg.part ? askPart(msg.part, msg.blob) : undefined)
     .then(({ result, encoded, regions }) => {
       kept = encoded;
-      const timings = performance
-        .getEntriesByType('measure')
-        .filter((m) => m.name.startsWith('import:'))
-        .map((m) => ({ name: m.name, start: performance.timeOrigin + m.startTime, duration: m.duration }));
-      performance.clearMeasures();
+      const timings = [...takeTimings(), ...partTimings];
+      partTimings = [];
       const preview: IngestResult = { ...result, records: result.records.slice(0, PREVIEW_RECORDS) };
       scope.postMessage({ type: 'result', result: preview, count: encoded.count, timings, regions });
     })
@@ -117,8 +141,11 @@ function startImport(msg: ImportRequest): void {
  */
 async function run(
   msg: ImportRequest,
-  onProgress: (done: number, total: number) => void,
+  progress: (done: number, total: number) => void,
+  part: { reader: SecondPart; done(): number } | undefined,
 ): Promise<{ result: IngestResult; encoded: EncodedColumns; regions: RegionMatchRow[] }> {
+  // The bar shows the bytes both parts have read.
+  const onProgress = (done: number, total: number): void => progress(done + (part?.done() ?? 0), total);
   const source = byteSource(msg);
   const head = await source.read(0, Math.min(source.size, 4096));
   const format = streamedFormat(msg.name, head);
@@ -137,6 +164,7 @@ async function run(
     const restart = (): void => {
       builder = new BlockBuilder(emptyDictionary(''));
       tally = new RegionTally();
+      partTimings = [];
     };
     // Each value is coded into the blocks as the walk makes it (no object per value): its time is
     // part of the walk's (`import:normalize`), not of `import:encode`.
@@ -144,7 +172,8 @@ async function run(
       tally.addOne(f);
       builder.add(f);
     };
-    result = (await ingestStream(msg.name, format, source, { ...msg.options, onProgress }, { fields, restart })).result;
+    result = (await ingestStream(msg.name, format, source, { ...msg.options, onProgress }, { fields, restart }, undefined, part?.reader))
+      .result;
   } else {
     // A ZIP (an XLSX): its sheet's inflate worker starts loading now, while the file is read.
     const release = head[0] === 0x50 && head[1] === 0x4b ? startInflateWorker() : undefined;
@@ -158,6 +187,13 @@ async function run(
   }
   const finishStart = performance.now();
   const encoded = builder.finish();
+  const second = part?.reader.taken();
+  if (second) {
+    const joinStart = performance.now();
+    joinBlocks(encoded, second.read.encoded, second.rowsBefore);
+    tally.merge(second.read.regions);
+    performance.measure('import:part-join', { start: joinStart });
+  }
   encodeTime += performance.now() - finishStart;
   const matchStart = performance.now();
   const matches = tally.match(msg.regions);
@@ -177,6 +213,74 @@ function byteSource(msg: ImportRequest): ByteSource {
   }
   const bytes = new Uint8Array(msg.bytes);
   return { size: bytes.length, read: async (start, end) => bytes.subarray(start, end) };
+}
+
+/** The second worker's measures of the last part joined, renamed to tell them from the first's. */
+let partTimings: Timing[] = [];
+
+/**
+ * The import worker's side of the second worker: each part asked for is read there from the same
+ * Blob (a handle: nothing is copied); its progress is counted for the bar.
+ */
+function askPart(port: MessagePort, blob: Blob): { reader: SecondPart; done(): number } {
+  let id = 0;
+  let done = 0;
+  let waiting: { id: number; resolve(read: PartRead): void; reject(reason: Error): void } | undefined;
+  let lost = false;
+  partLost = () => {
+    lost = true;
+    waiting?.reject(new Error('the second import worker failed'));
+    waiting = undefined;
+  };
+  port.onmessage = (e: MessageEvent<PartAnswer>) => {
+    const answer = e.data;
+    if (!waiting || answer.id !== waiting.id) return;
+    if (answer.type === 'progress') done = answer.done;
+    else if (answer.type === 'read') {
+      partTimings = answer.timings;
+      waiting.resolve(answer.read);
+    } else waiting.reject(new Error(answer.message));
+  };
+  const ask = (job: PartJob): Promise<PartRead> =>
+    new Promise((resolve, reject) => {
+      if (lost) return reject(new Error('the second import worker failed'));
+      waiting = { id: ++id, resolve, reject };
+      done = 0;
+      port.postMessage({ type: 'read', id, job, blob } satisfies PartAsk);
+    });
+  const stop = (): void => {
+    waiting = undefined;
+    done = 0;
+    port.postMessage({ type: 'stop' } satisfies PartAsk);
+  };
+  return { reader: new SecondPart(ask, stop), done: () => done };
+}
+
+/** The second worker: read each part asked for; a newer ask or a stop ends the read before it. */
+function servePart(port: MessagePort): void {
+  let current = 0;
+  port.onmessage = (e: MessageEvent<PartAsk>) => {
+    const ask = e.data;
+    if (ask.type === 'stop') {
+      current = 0;
+      return;
+    }
+    const id = (current = ask.id);
+    const source = byteSource({ type: 'import', name: '', blob: ask.blob });
+    const answer = (a: PartAnswer, transfer: Transferable[] = []): void => port.postMessage(a, transfer);
+    readPartBlocks(
+      ask.job,
+      source,
+      (done) => answer({ id, type: 'progress', done }),
+      () => current !== id,
+    )
+      .then((read) => {
+        const timings = takeTimings();
+        if (current !== id) return;
+        answer({ id, type: 'read', read, timings }, read.encoded.blocks.flatMap(buffersOf));
+      })
+      .catch((err: unknown) => answer({ id, type: 'error', message: err instanceof Error ? err.message : String(err) }));
+  };
 }
 
 /** Post the blocks one message each (each a short task on the page), then their dictionary. */

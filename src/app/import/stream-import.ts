@@ -10,6 +10,16 @@ import type { EncodedColumns } from '../../store/put-columns';
 import type { FastImportReply, FastImportRequest } from './stream-import-worker';
 import type { RegionImportContext, RegionMatchRow } from '../../regions/import-matches';
 
+/**
+ * Files from this size on are read in two parts by two workers (import/stream-import-split.ts);
+ * a smaller one is read before a second worker would have started.
+ */
+const SPLIT_BYTES = 8 << 20;
+
+function importWorker(): Worker {
+  return new Worker(new URL('./stream-import-worker.ts', import.meta.url), { type: 'module' });
+}
+
 /** An import's outcome. @example const { result, count } = await job.promise */
 export interface FastImport {
   /** `records` holds the first records only; `count` is how many there are. */
@@ -44,7 +54,27 @@ export function runFastImport(
   onProgress?: (done: number, total: number) => void,
   regions?: RegionImportContext,
 ): FastImportJob {
-  const worker = new Worker(new URL('./stream-import-worker.ts', import.meta.url), { type: 'module' });
+  const worker = importWorker();
+  // A large file's second part is read by a second worker at once (import/stream-import-split.ts):
+  // the two talk over a channel of their own (what the first says before the second has started
+  // waits in the channel); this side only starts and ends it.
+  const channel = 'blob' in file && file.blob.size >= SPLIT_BYTES ? new MessageChannel() : undefined;
+  let second: Worker | undefined;
+  let ended = false;
+  // Started once the first worker has read its first piece: loading two workers at once delayed
+  // the bar's first move, and the second part starts only after the first piece is planned.
+  const startSecond = (): void => {
+    if (!channel || second || ended) return;
+    second = importWorker();
+    // A second worker that fails leaves the first to read the whole file.
+    second.onerror = () => worker.postMessage({ type: 'part-lost' } satisfies FastImportRequest);
+    second.postMessage({ type: 'part', port: channel.port2 } satisfies FastImportRequest, [channel.port2]);
+  };
+  const endSecond = (): void => {
+    ended = true;
+    second?.terminate();
+    second = undefined;
+  };
   // The request waiting for its answer: the import, then the blocks; the worker does one at a time.
   let waiting: { resolve(reply: FastImportReply): void; reject(reason: Error): void } | undefined;
   const arrived: BlockRecord[] = [];
@@ -61,13 +91,18 @@ export function runFastImport(
   };
   worker.onmessage = (e: MessageEvent<FastImportReply>) => {
     const msg = e.data;
-    if (msg.type === 'progress') onProgress?.(msg.done, msg.total);
-    else if (msg.type === 'block') arrived.push(msg.block);
-    else if (msg.type === 'error') settle((w) => w.reject(new Error(msg.message)));
-    else settle((w) => w.resolve(msg));
+    if (msg.type === 'progress') {
+      if (msg.done > 0) startSecond();
+      onProgress?.(msg.done, msg.total);
+    } else if (msg.type === 'block') arrived.push(msg.block);
+    else if (msg.type === 'error') {
+      endSecond();
+      settle((w) => w.reject(new Error(msg.message)));
+    } else settle((w) => w.resolve(msg));
   };
   worker.onerror = (e) => {
     worker.terminate();
+    endSecond();
     settle((w) => w.reject(new Error(e.message || 'import worker failed')));
   };
 
@@ -76,6 +111,10 @@ export function runFastImport(
   if ('blob' in file) {
     // A Blob crosses as a handle to the same data: nothing is read or copied here.
     request = { type: 'import', name: file.name, blob: file.blob, options, regions };
+    if (channel) {
+      request.part = channel.port1;
+      transfer = [channel.port1];
+    }
   } else {
     // Copy into a buffer of our own so that transferring it never detaches a view the caller shares.
     const buffer = file.bytes.slice().buffer;
@@ -83,6 +122,7 @@ export function runFastImport(
     transfer = [buffer];
   }
   const promise = ask(request, transfer).then((msg): FastImport => {
+    endSecond();
     if (msg.type !== 'result') throw new Error(`import worker answered ${msg.type}`);
     // The worker's phases (decode, parse, normalize, encode) on the page's timeline.
     for (const t of msg.timings) performance.measure(t.name, { start: t.start - performance.timeOrigin, duration: t.duration });
@@ -98,6 +138,7 @@ export function runFastImport(
     },
     cancel() {
       worker.terminate();
+      endSecond();
       settle((w) => w.reject(new Error('cancelled')));
     },
   };
