@@ -143,7 +143,7 @@ function hashedClassicScripts(names: string[]): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), floorSelectors(), standaloneScript(), nullPrototypeLru(), hashedClassicScripts(['browser-check.js', 'early-open.js'])],
+  plugins: [svelte(), floorSelectors(), standaloneScript(), nullPrototypeLru(), hashedClassicScripts(['browser-check.js', 'early-open.js', 'early-remote.js'])],
   // Relative base so the built app also works from a sub-folder of an intranet server.
   base: './',
   worker: { format: 'es' },

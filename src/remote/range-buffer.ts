@@ -6,6 +6,7 @@
  */
 import type { AsyncBuffer } from 'hyparquet';
 import { isCrossOrigin, refusal } from './cross-origin';
+import { takeEarlyManifest, takeEarlyRange } from './early-remote';
 
 /** A whole-file answer is accepted up to this size (small files on servers without ranges). */
 const WHOLE_FILE_MAX = 8 * 1024 * 1024;
@@ -33,7 +34,7 @@ export async function rangeBuffer(url: string, byteLength?: number): Promise<Asy
   const length = byteLength ?? (await headLength(url));
   let cached = 0;
   const fetchRange = async (start: number, end: number): Promise<ArrayBuffer> => {
-    const res = await request(url, { headers: { Range: `bytes=${start}-${end - 1}` } });
+    const res = (await early(takeEarlyRange(url, start, end))) ?? (await request(url, { headers: { Range: `bytes=${start}-${end - 1}` } }));
     if (res.status === 200) {
       // The server sent the whole file: fine for a small one, never for a dataset.
       if (length > WHOLE_FILE_MAX) throw new RemoteError('remote_no_ranges', { url });
@@ -76,7 +77,7 @@ export async function rangeBuffer(url: string, byteLength?: number): Promise<Asy
  * @example const text = await fetchText('manifest.json')
  */
 export async function fetchText(url: string): Promise<string> {
-  const res = await request(url, { cache: 'no-cache' });
+  const res = (await early(takeEarlyManifest(url))) ?? (await request(url, { cache: 'no-cache' }));
   if (!res.ok) throw new RemoteError('remote_http', { url, status: res.status });
   const text = await res.text();
   count(text.length);
@@ -103,6 +104,13 @@ async function request(url: string, init: RequestInit): Promise<Response> {
     if (origin) throw new RemoteError('remote_cors', { url, origin, page: location.origin });
     throw new RemoteError('remote_unreachable', { url });
   }
+}
+
+/** An answer public/early-remote.js had asked for, counted as a request of the page's. */
+async function early(answer: Promise<Response | undefined> | undefined): Promise<Response | undefined> {
+  const res = answer && (await answer);
+  if (res) transfer.requests++;
+  return res;
 }
 
 function count(n: number): void {
