@@ -66,6 +66,7 @@ export interface Timing {
  */
 export type FastImportReply =
   | { type: 'progress'; done: number; total: number }
+  | { type: 'part' }
   | { type: 'result'; result: IngestResult; count: number; timings: Timing[]; regions: RegionMatchRow[] }
   | { type: 'error'; message: string }
   | { type: 'block'; block: BlockRecord }
@@ -244,6 +245,8 @@ function askPart(port: MessagePort, blob: Blob): { reader: SecondPart; done(): n
   const ask = (job: PartJob): Promise<PartRead> =>
     new Promise((resolve, reject) => {
       if (lost) return reject(new Error('the second import worker failed'));
+      // The page starts the second worker now: a file read in one part never loads it.
+      if (id === 0) scope.postMessage({ type: 'part' });
       waiting = { id: ++id, resolve, reject };
       done = 0;
       port.postMessage({ type: 'read', id, job, blob } satisfies PartAsk);

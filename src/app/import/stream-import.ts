@@ -61,8 +61,9 @@ export function runFastImport(
   const channel = 'blob' in file && file.blob.size >= SPLIT_BYTES ? new MessageChannel() : undefined;
   let second: Worker | undefined;
   let ended = false;
-  // Started once the first worker has read its first piece: loading two workers at once delayed
-  // the bar's first move, and the second part starts only after the first piece is planned.
+  // Started when the first worker asks for it, once it has planned the table from its first
+  // piece: loading two workers at once delayed the bar's first move, and a file read in one part
+  // (a workbook, a quoted CSV) needs no second.
   const startSecond = (): void => {
     if (!channel || second || ended) return;
     second = importWorker();
@@ -91,10 +92,9 @@ export function runFastImport(
   };
   worker.onmessage = (e: MessageEvent<FastImportReply>) => {
     const msg = e.data;
-    if (msg.type === 'progress') {
-      if (msg.done > 0) startSecond();
-      onProgress?.(msg.done, msg.total);
-    } else if (msg.type === 'block') arrived.push(msg.block);
+    if (msg.type === 'progress') onProgress?.(msg.done, msg.total);
+    else if (msg.type === 'part') startSecond();
+    else if (msg.type === 'block') arrived.push(msg.block);
     else if (msg.type === 'error') {
       endSecond();
       settle((w) => w.reject(new Error(msg.message)));
