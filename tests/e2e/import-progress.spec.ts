@@ -41,11 +41,13 @@ test('saving: the bar counts values written, and cancelling rolls the write back
   const before = await readRawDatasetsIn(context);
   await page.getByTestId('file-input').setInputFiles(file);
   await expect(page.getByTestId('import-confirm')).toBeVisible({ timeout: 180_000 });
-  await page.getByTestId('import-confirm').click();
-  await expect(page.getByTestId('import-progress')).toContainText('正在保存到本机', { timeout: 60_000 });
-  // Slowed down so that the cancel lands while values are being written.
+  // Slowed down from the confirm on, so that the cancel lands while values are being written:
+  // slowed only once saving was seen, a save made fast (the two-worker import) had sometimes
+  // ended before the cancel.
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-progress')).toContainText('正在保存到本机', { timeout: 60_000 });
   await expect(page.getByTestId('import-progress')).toContainText(/已处理 [1-9][\d,]* \/ 300000 行/, { timeout: 120_000 });
   await expect(page.getByTestId('import-cancel')).toBeVisible();
   await page.getByTestId('import-cancel').click();
