@@ -60,6 +60,46 @@ const READ_BYTES = 1 << 20;
 const HAND_ON = 4096;
 /** Pieces asked for ahead of the one being worked on. */
 const READS_AHEAD = 4;
+
+/**
+ * A file's pieces of `readBytes` from `start`, up to READS_AHEAD asked before they are worked on.
+ * `end()` is asked at each read: the first part's end is set once the second part is placed.
+ */
+class ReadsAhead {
+  private readonly ahead: Promise<Uint8Array>[] = [];
+  private asked: number;
+
+  constructor(
+    private readonly source: ByteSource,
+    start: number,
+    private readonly end: () => number,
+    private readonly readBytes: number,
+  ) {
+    this.asked = start;
+    this.fill();
+  }
+
+  /** Whether a piece has been asked for and not taken. */
+  get waiting(): boolean {
+    return this.ahead.length > 0;
+  }
+
+  /** The next piece asked for (while `waiting`). */
+  next(): Promise<Uint8Array> {
+    return this.ahead.shift()!;
+  }
+
+  /** Ask for pieces up to READS_AHEAD waiting, none past `end()`. */
+  fill(): void {
+    while (this.ahead.length < READS_AHEAD && this.asked < this.end()) {
+      const read = this.source.read(this.asked, Math.min(this.end(), this.asked + this.readBytes));
+      // A read left behind (by a restart as GB18030, a part dropped) must not fail unheard; awaited, it still throws.
+      read.catch(() => undefined);
+      this.ahead.push(read);
+      this.asked += this.readBytes;
+    }
+  }
+}
 /** The table's plan needs its header (within the first 60 rows) and 300 body rows after it. */
 const PLAN_ROWS = 1000;
 /** The delimiter is chosen from the first 64 KB of text, as a whole-file read chooses it. */
@@ -396,27 +436,10 @@ async function readParts(
     });
   };
 
-  const readAt = (at: number): Promise<Uint8Array> | undefined => {
-    if (at >= limit) return undefined;
-    const read = source.read(at, Math.min(limit, at + readBytes));
-    // A read left behind by a restart as GB18030 must not fail unheard; awaited, it still throws.
-    read.catch(() => undefined);
-    return read;
-  };
-  const ahead: Promise<Uint8Array>[] = [];
-  let asked = 0;
-  const askAhead = (): void => {
-    while (ahead.length < READS_AHEAD) {
-      const read = readAt(asked);
-      if (read === undefined) return;
-      ahead.push(read);
-      asked += readBytes;
-    }
-  };
-  askAhead();
-  for (let at = 0; ahead.length > 0 && at < limit; at += readBytes) {
+  const reads = new ReadsAhead(source, 0, () => limit, readBytes);
+  for (let at = 0; reads.waiting && at < limit; at += readBytes) {
     const waitStart = performance.now();
-    let bytes = await ahead.shift()!;
+    let bytes = await reads.next();
     clock.add('import:read', waitStart);
     // Nothing past where the second part may start is read before it is known where it starts.
     if (splitting && at + bytes.length > Math.max(from, consumed)) {
@@ -426,7 +449,7 @@ async function readParts(
     }
     if (at + bytes.length > limit) bytes = bytes.subarray(0, limit - at);
     consumed = at + bytes.length;
-    askAhead();
+    reads.fill();
     let text = clock.time('import:decode', () => decode(bytes));
     if (first && text !== '') {
       if (!fatal) text = stripBom(text);
@@ -516,29 +539,13 @@ export async function readPart(
       throw e;
     }
   };
-  const readAt = (at: number): Promise<Uint8Array> | undefined => {
-    if (at >= job.end) return undefined;
-    const read = source.read(at, Math.min(job.end, at + readBytes));
-    read.catch(() => undefined);
-    return read;
-  };
-  const ahead: Promise<Uint8Array>[] = [];
-  let asked = job.start;
-  const askAhead = (): void => {
-    while (ahead.length < READS_AHEAD) {
-      const read = readAt(asked);
-      if (read === undefined) return;
-      ahead.push(read);
-      asked += readBytes;
-    }
-  };
-  askAhead();
-  for (let at = job.start; ahead.length > 0; at += readBytes) {
+  const reads = new ReadsAhead(source, job.start, () => job.end, readBytes);
+  for (let at = job.start; reads.waiting; at += readBytes) {
     const waitStart = performance.now();
-    const bytes = await ahead.shift()!;
+    const bytes = await reads.next();
     clock.add('import:part-read', waitStart);
     if (stopped()) return failed('stopped');
-    askAhead();
+    reads.fill();
     const text = decode(bytes);
     if (text === undefined) return failed('encoding');
     if (text.indexOf('"') >= 0) return failed('quote');
