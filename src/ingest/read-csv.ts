@@ -83,13 +83,45 @@ function unwrapTextFormulas(data: string[][]): string[][] {
 /**
  * Text with no quote in it, read as PapaParse reads it (its own fast path splits lines, then
  * fields), without PapaParse's per-row bookkeeping: a piece of a large file is most often such.
+ * A cell equal to the one above it is that cell's string, not a copy: a long table repeats its
+ * region, code, indicator and unit cells row after row, and each copy was a string made and
+ * collected (and hashed or compared in full again by every lookup after it).
  * @example splitPlain('a,b\n1,2\n', ',', '\n') // [['a', 'b'], ['1', '2']]
  */
 export function splitPlain(text: string, delimiter: string, newline: LineEnding): Grid {
   if (text === '') return [];
-  const lines = text.split(newline);
-  const rows: Grid = new Array<string[]>(lines.length);
-  for (let i = 0; i < lines.length; i++) rows[i] = lines[i].split(delimiter);
+  const rows: Grid = [];
+  const n = text.length;
+  const step = delimiter.length;
+  let above: string[] = [];
+  const cells: string[] = [];
+  // The next delimiter at or after the cell's start: kept between lines so that a line without
+  // one does not search to the end of the text again.
+  let delim = -1;
+  let at = 0;
+  for (;;) {
+    let end = text.indexOf(newline, at);
+    if (end < 0) end = n;
+    let start = at;
+    let c = 0;
+    for (;;) {
+      if (delim < start) {
+        delim = text.indexOf(delimiter, start);
+        if (delim < 0) delim = n + 1;
+      }
+      const stop = delim < end ? delim : end;
+      const prev = above[c];
+      cells[c++] = prev !== undefined && prev.length === stop - start && text.startsWith(prev, start) ? prev : text.slice(start, stop);
+      if (stop === end) break;
+      start = stop + step;
+    }
+    // Gathered in one list and copied out at their count: a row grown by push holds room for more.
+    const row = cells.slice(0, c);
+    rows.push(row);
+    above = row;
+    if (end === n) break;
+    at = end + newline.length;
+  }
   return trimFinalEmpty(rows);
 }
 

@@ -117,7 +117,9 @@ export function rowColumns(roles: ColumnRole[]): RowColumns {
  * @example const fill = new ForwardFill(); fill.take('region', '') // the last non-blank region
  */
 export class ForwardFill {
-  private readonly last = new Map<string, string>();
+  // One property per field (a handful: region, code, indicator, period), set on every row of a
+  // long table: cheaper to write than a map's entry.
+  private readonly last: Partial<Record<string, string>> = { region: undefined, code: undefined, indicator: undefined, period: undefined };
   /**
    * Fields a blank cell was filled for before any row of this walk set them: a walk over the
    * second part of a file (ingest-stream.ts `readPart`) would have filled them from the part
@@ -128,10 +130,10 @@ export class ForwardFill {
   take(field: string, text: string): string {
     const t = text.trim();
     if (t !== '') {
-      this.last.set(field, t);
+      this.last[field] = t;
       return t;
     }
-    const last = this.last.get(field);
+    const last = this.last[field];
     if (last !== undefined) return last;
     this.missed.add(field);
     return '';
@@ -139,14 +141,19 @@ export class ForwardFill {
 
   /** Whether a row has set `field` (blank or not). */
   has(field: string): boolean {
-    return this.last.has(field);
+    return this.last[field] !== undefined;
   }
 
   /** Remember `text` as written, blank or not. */
   put(field: string, text: string): string {
-    this.last.set(field, text);
+    this.last[field] = text;
     return text;
   }
+}
+
+/** A row's cell `c`, trimmed; '' for no column (-1) or a short row. */
+function cellAt(row: string[], c: number): string {
+  return c >= 0 ? (row[c] ?? '').trim() : '';
 }
 
 /**
@@ -180,37 +187,38 @@ export class RowEntries {
 
   of(row: string[], rowNumber: number, cols: RowColumns, fill: ForwardFill, headers: string[]): readonly RawEntry[] {
     const { values, scratch, out } = this;
-    const cell = (c: number): string => (c >= 0 ? (row[c] ?? '').trim() : '');
-    out.length = 0;
-    // Loops, not filter/map: this runs once per row of a file of millions.
+    // Loops, not filter/map, and no closure or emptied list per row: this runs once per row of a
+    // file of millions.
+    let n = 0;
     for (let i = 0; i < values.length; i++) {
-      const valueText = cell(values[i].index);
+      const valueText = cellAt(row, values[i].index);
       if (valueText === '') continue;
       scratch[i].valueText = valueText;
-      out.push(scratch[i]);
+      out[n++] = scratch[i];
     }
-    if (out.length === 0) return out;
+    if (out.length !== n) out.length = n;
+    if (n === 0) return out;
     // Region name and code are filled together: a row with either has its own region.
-    const regionCell = cell(cols.region);
-    const codeCell = cell(cols.regionCode);
+    const regionCell = cellAt(row, cols.region);
+    const codeCell = cellAt(row, cols.regionCode);
     const regionBlank = regionCell === '' && codeCell === '';
     const regionText = regionBlank ? fill.take('region', '') : fill.put('region', regionCell);
     const regionCodeText = regionBlank ? fill.take('code', '') : fill.put('code', codeCell);
-    const indicatorText = fill.take('indicator', cell(cols.indicator));
-    const periodText = fill.take('period', cell(cols.period));
+    const indicatorText = fill.take('indicator', cellAt(row, cols.indicator));
+    const periodText = fill.take('period', cellAt(row, cols.period));
     // All provenance cells are kept (a report's title, its file, the sentence); the first that is
     // not blank is the value's citation.
     // A file with no provenance column (most) makes no list per row.
     let sourceText = '';
     let citations: Citation[] | undefined;
     if (cols.sources.length > 0) {
-      const cited = cols.sources.map((c) => ({ label: headers[c], text: cell(c) })).filter((c) => c.text !== '');
+      const cited = cols.sources.map((c) => ({ label: headers[c], text: cellAt(row, c) })).filter((c) => c.text !== '');
       if (cited.length > 0) sourceText = cited[0].text;
       if (cols.sources.length > 1 && cited.length > 0) citations = cited;
     }
-    const unitText = cell(cols.unit);
-    const targetText = cell(cols.target);
-    const kindText = cell(cols.kind);
+    const unitText = cellAt(row, cols.unit);
+    const targetText = cellAt(row, cols.target);
+    const kindText = cellAt(row, cols.kind);
     for (const entry of out) {
       const column = entry.column;
       entry.row = rowNumber;

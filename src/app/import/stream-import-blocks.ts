@@ -215,6 +215,18 @@ export class BlockBuilder {
   private readonly regionCode = new RunCoder(this);
   private readonly periodLabel = new RunCoder(this);
   private readonly displayUnit = new RunCoder(this);
+  private readonly sourceColumn = new RunCoder(this);
+  private readonly lastEnums: {
+    grain: Grain | undefined;
+    kind: ValueKind | undefined;
+    changeType: BlockFields['changeType'];
+    code: number;
+  } = {
+    grain: undefined,
+    kind: undefined,
+    changeType: undefined,
+    code: 0,
+  };
 
   constructor(private readonly dict: DictionaryRecord) {
     dict.strings.forEach((s, i) => this.index.set(s, i));
@@ -265,15 +277,25 @@ export class BlockBuilder {
     if (o.row !== undefined) {
       flags |= HAS_SOURCE;
       b.sourceRow()[k] = o.row;
-      if (o.column !== undefined) b.column('sourceColumn')[k] = this.code(o.column) + 1;
+      if (o.column !== undefined) b.column('sourceColumn')[k] = this.sourceColumn.code(o.column) + 1;
     }
     if (o.sourceText !== undefined) b.column('sourceText')[k] = this.code(o.sourceText) + 1;
     if (o.citations !== undefined) b.column('citations')[k] = this.code(encodeCitations(o.citations)) + 1;
     b.flags[k] = flags;
-    if (o.grain !== undefined || o.kind !== undefined || o.changeType !== undefined) {
-      b.codes[k] = enumCode(GRAINS, o.grain) | (enumCode(VALUE_KINDS, o.kind) << 3) | (enumCode(CHANGE_TYPES, o.changeType) << 5);
-    }
+    if (o.grain !== undefined || o.kind !== undefined || o.changeType !== undefined) b.codes[k] = this.enums(o.grain, o.kind, o.changeType);
     if (b.n === WRITE_BLOCK_SIZE) this.close(o.indicator, b);
+  }
+
+  /** The grain, kind and change type as one byte; a file's values mostly share them, so the last is kept. */
+  private enums(grain: Grain | undefined, kind: ValueKind | undefined, changeType: BlockFields['changeType']): number {
+    const last = this.lastEnums;
+    if (grain !== last.grain || kind !== last.kind || changeType !== last.changeType) {
+      last.code = enumCode(GRAINS, grain) | (enumCode(VALUE_KINDS, kind) << 3) | (enumCode(CHANGE_TYPES, changeType) << 5);
+      last.grain = grain;
+      last.kind = kind;
+      last.changeType = changeType;
+    }
+    return last.code;
   }
 
   /** Write out every open block and give the blocks with their dictionary. */
