@@ -191,8 +191,10 @@ export class Workspace {
   /** After an import: reload lists and ask the browser to keep the data (once). */
   async afterImport(): Promise<void> {
     await this.refresh();
+    // Asked, not awaited: the browser's answer (a round trip to its own process, 10–40 ms) held
+    // up the chart of the indicator just imported, which waits for this.
     if (this.persisted === undefined && this.persistent) {
-      this.persisted = await store.requestPersistence();
+      void store.requestPersistence().then((persisted) => (this.persisted = persisted));
     }
   }
 
