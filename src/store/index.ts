@@ -17,6 +17,7 @@ import { storeVersion } from './data-version';
 import { forgetSharedReads, shared } from './shared-reads';
 import { clearBlockCache } from './block-cache';
 import { seriesKey, type SeriesQuery } from './series-scan';
+export { seriesFacts, type SeriesFacts } from './series-scan';
 import {
   earlyDatasetIndicators,
   earlyDatasets,

@@ -8,7 +8,7 @@ import { comparePeriods } from '../../domain/period';
 import { shownRegions } from '../../views/regions';
 import { chartKindReady, loadChartKinds } from '../../views/chart-kind-registry';
 import { latestPeriod } from '../../analysis/series';
-import { distinctOf, memoOn, regionList } from '../../analysis/value-index';
+import { distinctOf, memoOn, regionList, seedIndex } from '../../analysis/value-index';
 import { labelRegions, labelTargets, regionsOf } from '../../analysis/region-identity';
 import { expandRegionRules, hasRegionRule } from '../../analysis/region-drill';
 import { chosenDatasets, indicatorsHeld, rowsInOrder } from '../../analysis/dataset-choice';
@@ -170,7 +170,7 @@ export class Explorer {
     // remote reader seeds it), where a copy of 200,100 values was filtered and its periods counted.
     const latest = $derived(
       memoOn(this.visible, 'latestNotTotal', () =>
-        latestPeriod(this.visible.some((o) => o.isTotal) ? this.visible.filter((o) => !o.isTotal) : this.visible),
+        latestPeriod(anyTotal(this.visible) ? this.visible.filter((o) => !o.isTotal) : this.visible),
       ),
     );
     this.regions = $derived.by(
@@ -330,6 +330,7 @@ export class Explorer {
     const kinds = chartKindReady(this.spec.chart) ? undefined : loadChartKinds().catch(() => undefined);
     await this.workspace.opened;
     const rows = await store.getSeries({ indicator });
+    seedFromColumns(rows);
     if (kinds) await kinds;
     // On the page's timeline for the benchmark, like the import's phases (store:read says
     // whether the store read or shared an answer already under way).
@@ -382,6 +383,24 @@ export class Explorer {
       this.warming = setTimeout(() => void store.warmBlockCache(pause).catch(() => undefined), WARM_AFTER_MS);
     });
   }
+}
+
+/**
+ * Hand the list's index (analysis/value-index.ts) what the store found from the blocks' codes
+ * while decoding them (store `seriesFacts`), so that the explorer and the views do not pass over
+ * an indicator's objects (~348,000 at 10M values) for its regions, periods, kinds and totals.
+ */
+function seedFromColumns(rows: readonly StoredObservation[]): void {
+  const facts = store.seriesFacts(rows);
+  if (!facts) return;
+  seedIndex(rows, facts);
+  memoOn(rows, 'kinds', () => facts.kinds);
+  memoOn(rows, 'anyTotal', () => facts.anyTotal);
+}
+
+/** Whether any of the rows is a total, found once per list. */
+function anyTotal(rows: readonly StoredObservation[]): boolean {
+  return memoOn(rows, 'anyTotal', () => rows.some((o) => o.isTotal));
 }
 
 /** The kinds of value (level, change) among rows, found once per list. */
