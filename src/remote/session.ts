@@ -17,12 +17,13 @@ const opened = new Map<string, string[]>();
 
 /**
  * Open the manifest at `url` and list its datasets beside the imported ones; `keep` saves the
- * address for the next visits.
+ * address for the next visits; `opening`: the same manifest's opening, already under way
+ * (`startOpening`).
  * @example const names = await openRemote('http://intranet/data/manifest.json', true)
  */
-export async function openRemote(url: string, keep: boolean): Promise<string[]> {
+export async function openRemote(url: string, keep: boolean, opening?: ReturnType<typeof openManifest>): Promise<string[]> {
   const address = new URL(url, location.href).href;
-  const { manifest, datasets } = await openManifest(address);
+  const { manifest, datasets } = await (opening ?? openManifest(address));
   remoteDatasets.add(datasets);
   opened.set(address, datasets.map((d) => d.id));
   store.setRemoteProvider(remoteDatasets);
@@ -32,6 +33,25 @@ export async function openRemote(url: string, keep: boolean): Promise<string[]> 
     await store.putRemote({ id: known?.id ?? newId('remote'), url: address, name: manifest.title ?? names.join('、'), addedAt: known?.addedAt ?? new Date().toISOString() });
   }
   return names;
+}
+
+/**
+ * Start opening the manifest at `url` before it is listed (`openRemote(url, false, opening)`
+ * lists it), and start reading `indicator`'s values in its datasets that hold it: the app opens a
+ * linked dataset while its store opens (a first visit creates the database), and the dashboard's
+ * first read takes the read under way (RemoteDataset keeps it). A failure here is the later
+ * reader's to say.
+ * @example const opening = startOpening('data/manifest.json', '耕地面积')
+ */
+export function startOpening(url: string, indicator: string): ReturnType<typeof openManifest> {
+  const opening = openManifest(new URL(url, location.href).href);
+  opening.then(
+    ({ datasets }) => {
+      for (const d of datasets) if (indicator !== '' && d.indicatorNames().includes(indicator)) d.series(indicator).catch(() => undefined);
+    },
+    () => undefined,
+  );
+  return opening;
 }
 
 /**

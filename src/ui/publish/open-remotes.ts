@@ -8,20 +8,27 @@ import type { Workspace } from '../../app/workspace.svelte';
 import { savedLocale } from '../../app/settings/i18n.svelte';
 import { translate } from '../../domain/messages';
 import * as store from '../../store';
-import { openKeptRemotes, openRemote } from '../../remote/session';
+import { openKeptRemotes, openRemote, startOpening } from '../../remote/session';
 import { errorText } from './error-text';
+
+export { startOpening };
 
 /**
  * Open the kept addresses and the linked one before the workspace is first read; never rejects
- * (a failure is the workspace's notice).
+ * (a failure is the workspace's notice). `opening`: the linked one's, started already (`startOpening`).
  * @example await openAtStart(ws, await store.getRemotes(), 'data/manifest.json')
  */
-export async function openAtStart(ws: Workspace, kept: readonly store.RemoteSourceRecord[], linked: string | null): Promise<void> {
+export async function openAtStart(
+  ws: Workspace,
+  kept: readonly store.RemoteSourceRecord[],
+  linked: string | null,
+  opening?: ReturnType<typeof startOpening>,
+): Promise<void> {
   const failed = kept.length > 0 ? await openKeptRemotes() : [];
   if (failed[0]) tell(ws, failed[0].record.url, failed[0].error);
   if (!linked) return;
   try {
-    await openRemote(linked, false);
+    await openRemote(linked, false, opening);
   } catch (error) {
     tell(ws, linked, error);
   }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,9 @@ import { groupBy, makeDataset, type MadeDataset } from '../../publish/make-datas
 import { openManifest, RemoteDatasets } from '../../../src/remote/remote-datasets';
 import { RemoteDataset, rowGroupsFor } from '../../../src/remote/remote-dataset';
 import { columnMap, fileDataset, previewParquetAddress } from '../../../src/remote/open-file';
-import { transfer } from '../../../src/remote/range-buffer';
+import { RemoteError, transfer } from '../../../src/remote/range-buffer';
+import { openRemote, remoteDatasets, startOpening } from '../../../src/remote/session';
+import { setRemoteProvider } from '../../../src/store/remote-provider';
 import type { StoredObservation } from '../../../src/store';
 
 /** Sum and count per key, as DuckDB's GROUP BY gives them, rounded to stay clear of float noise. */
@@ -91,6 +93,28 @@ describe('a remote Parquet dataset, written by DuckDB, served by nginx, read in 
     const remote = new RemoteDatasets();
     remote.add(datasets);
     await expect(remote.series({ indicator: '指标01' })).rejects.toMatchObject({ code: 'remote_http', params: { status: 404 } });
+  });
+
+  it('a linked address opened while the store opens: the first view takes the read under way, each request once', async () => {
+    vi.stubGlobal('location', { href: server.url, origin: new URL(server.url).origin });
+    try {
+      server.resetLog();
+      const opening = startOpening('manifest.json', '指标02');
+      expect(await openRemote('manifest.json', false, opening)).toEqual(['分区 Parquet（DuckDB）']);
+      const rows = await remoteDatasets.series({ indicator: '指标02' });
+      expect(group(rows, (o) => o.region)).toEqual(rounded(await groupBy(made, '指标02', '地区')));
+      // The manifest once, and the file once (small: its footer's read holds its columns too).
+      expect(server.requests().map((r) => r.split(' ').slice(0, 3).join(' '))).toEqual([
+        'GET /manifest.json 200',
+        'GET /data/ind-02.parquet 206',
+      ]);
+      // A manifest that is not there: said by the listing, once.
+      await expect(openRemote('missing.json', false, startOpening('missing.json', '指标02'))).rejects.toBeInstanceOf(RemoteError);
+    } finally {
+      for (const d of remoteDatasets.datasets()) remoteDatasets.remove(d.id);
+      setRemoteProvider(undefined);
+      vi.unstubAllGlobals();
+    }
   });
 });
 
