@@ -131,9 +131,11 @@ export async function writeEncoded(
       await db.transaction('rw', dataTables(db), async () => {
         await db.datasets.add({ ...dataset, status: 'pending' });
         await addOneByOne(db, blocks, progress);
-        // Cancelled up to the last moment: throwing here rolls the whole transaction back.
         progress.check();
         await finishDataset(db, dataset, dict, blocks, supersedes);
+        // Cancelled up to the last moment (the dictionary and metadata take a while on a slow
+        // machine): throwing here, before the commit, rolls the whole transaction back.
+        progress.check();
       });
     } else {
       await withWriteLock(dataset.id, () => writeChunked(db, dataset, dict, blocks, supersedes, progress));
@@ -171,6 +173,7 @@ async function writeChunked(
     await requireDataset(db, dataset.id, 'pending');
     progress.check();
     await finishDataset(db, dataset, dict, blocks, supersedes);
+    progress.check();
   });
 }
 

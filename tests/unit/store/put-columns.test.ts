@@ -66,6 +66,30 @@ describe('putEncodedDataset', () => {
     expect((await getSeries({ indicator: '指标0' })).length).toBeGreaterThan(0);
   }, 30_000);
 
+  // The last step (dictionary, metadata, the dataset made complete) takes a while on a slow
+  // machine, with the cancel button still shown: a cancel then must still leave nothing.
+  it.each([
+    ['one transaction', 5000, undefined],
+    ['chunked writes', 120_000, 50_000],
+  ])('cancelled while the dictionary is written stores nothing (%s)', async (_, n, limit) => {
+    await openStore({ name: freshName() });
+    const v1 = await putDataset(meta('取消'), many(30));
+    const abort = new AbortController();
+    const dictionaries = getDb().dictionaries;
+    const onDictionary = (): void => abort.abort();
+    dictionaries.hook('creating', onDictionary);
+    try {
+      const write = putEncodedDataset(meta('取消'), encode(many(n)), { replaces: v1.id, signal: abort.signal, singleTransactionLimit: limit });
+      await expect(write).rejects.toThrow();
+    } finally {
+      dictionaries.hook('creating').unsubscribe(onDictionary);
+    }
+    expect(abort.signal.aborted).toBe(true);
+    expect((await getDatasets()).map((d) => [d.id, d.status])).toEqual([[v1.id, 'complete']]);
+    expect(await getDb().dictionaries.count()).toBe(1);
+    expect(await getDb().blocks.where('datasetId').notEqual(v1.id).count()).toBe(0);
+  }, 30_000);
+
   it('stores every block once, in order, with several adds in flight', async () => {
     await openStore({ name: freshName() });
     const encoded = encode(many(60_000));
