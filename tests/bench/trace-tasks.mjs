@@ -35,10 +35,12 @@ export function mainTasks(events, from, marks) {
 }
 
 /**
- * The main thread's CPU time in a span of the page's own clock (`performance.now()` ms): the
- * tasks that started in it, in the document whose mark `mark` was made at `markAt` on that clock
- * (it ties the trace's clock to the page's). On a loaded machine wall time measures the wait for a
- * core as much as the page's work; this measures the work.
+ * The main thread's CPU time in a span of the page's own clock (`performance.now()` ms): each
+ * task's CPU times the share of its wall time inside the span, in the document whose mark `mark`
+ * was made at `markAt` on that clock (it ties the trace's clock to the page's). On a loaded
+ * machine wall time measures the wait for a core as much as the page's work; this measures the
+ * work. A task is not counted by where it starts: a switch's time is taken inside the click's own
+ * task, which does most of the switch's work and starts a moment before.
  * @example pageCpuMs(events, 'app:start', 120.5, 0, 355) // 190.2
  */
 export function pageCpuMs(events, mark, markAt, from, to) {
@@ -52,7 +54,11 @@ export function pageCpuMs(events, mark, markAt, from, to) {
   for (const e of events) {
     if (e.name !== TASK || e.ph !== 'X' || e.pid !== last.pid || e.tid !== tid) continue;
     const at = (e.ts - origin) / 1000;
-    if (at >= from && at <= to) us += e.tdur ?? e.dur;
+    const end = at + e.dur / 1000;
+    const inside = Math.min(end, to) - Math.max(at, from);
+    if (inside <= 0) continue;
+    const cpu = e.tdur ?? e.dur;
+    us += e.dur > 0 ? (cpu * inside * 1000) / e.dur : cpu;
   }
   return us / 1000;
 }
