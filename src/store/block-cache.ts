@@ -163,6 +163,19 @@ function keepWhole(d: Dataset, strings: readonly string[], all: readonly BlockRe
 }
 
 /**
+ * Keep the blocks a write has just committed as a dataset version read whole, when it fits as
+ * `toWarm` decides: the first chart after an import then reads nothing it has just written, and
+ * the warming after it reads none of it again.
+ * @internal For the store's writers.
+ */
+export function keepWrittenBlocks(d: Dataset, strings: readonly string[], blocks: readonly BlockRecord[]): void {
+  const key = keyOf(d);
+  if (warmed.has(key) || bytes + d.rowCount * BYTES_PER_VALUE > MAX_BYTES) return;
+  warmed.add(key);
+  keepWhole(d, strings, blocks);
+}
+
+/**
  * Read every block of the given complete datasets into memory on the page, one block per
  * IndexedDB read, with `pause()` awaited before each, so that the page's own reads and redraws go
  * first: a cursor over a dataset decoded ~100 blocks in a row, and a switch of indicator made

@@ -6,6 +6,7 @@
 import type { Dataset, Observation } from '../domain/types';
 import type { BlockRecord, DictionaryRecord, StoreDb } from './db';
 import { WRITE_BLOCK_SIZE, emptyDictionary, encodeBlocks } from './columns';
+import { keepWrittenBlocks } from './block-cache';
 import { cleanupIncomplete, removeDatasetRecords, writeLockName } from './cleanup';
 import { dataTables, requireDataset } from './dataset-records';
 import { toStoreError } from './errors';
@@ -30,11 +31,7 @@ const BLOCKS_PER_CHUNK = Math.ceil(1_000_000 / WRITE_BLOCK_SIZE);
  * metadata. A quota failure throws `StoreError('quota')` with the sizes; nothing partial is kept.
  * @example const ds = await putDataset({ name: '2024年', fileName: 'a.csv', format: 'csv', encoding: 'utf-8', issueCount: 0, notes: [] }, observations)
  */
-export async function putDataset(
-  meta: DatasetMeta,
-  observations: readonly Observation[],
-  opts: PutOptions = {},
-): Promise<Dataset> {
+export async function putDataset(meta: DatasetMeta, observations: readonly Observation[], opts: PutOptions = {}): Promise<Dataset> {
   const dataset = datasetFromMeta(meta, 1, observations.length);
   await writeDataset(dataset, observations, opts, undefined);
   return dataset;
@@ -144,6 +141,7 @@ export async function writeEncoded(
     if (count > limit) await discardPending(db, dataset.id);
     throw await toStoreError(error);
   }
+  keepWrittenBlocks(dataset, dict.strings, blocks);
   announce({ scope: 'datasets', id: dataset.id });
 }
 

@@ -12,6 +12,7 @@ import {
 } from '../../../src/store';
 // The store's inner write of observation objects: the app writes encoded columns (putEncodedDataset).
 import { putDataset, replaceDataset } from '../../../src/store/dataset-write';
+import { clearBlockCache } from '../../../src/store/block-cache';
 import { getDb } from '../../../src/store/open';
 import { freshName, meta, obs } from './fixtures';
 
@@ -35,6 +36,8 @@ describe('values kept in memory', () => {
   it('serves a second read of an indicator, and every indicator after warming, without reading blocks', async () => {
     await putDataset(meta('甲'), [obs('道里区', 'A', '2023', 1), obs('道里区', 'A', '2024', 2), obs('南岗区', 'B', '2024', 3)]);
     await putDataset(meta('乙'), [obs('道里区', 'A', '2022', 9)]);
+    // As after a reload: a write keeps its blocks (below), a new page has none in memory.
+    clearBlockCache();
     const reads = countBlockReads();
     expect(values(await getSeries({ indicator: 'A' }))).toEqual(['道里区2022=9', '道里区2023=1', '道里区2024=2']);
     expect(reads()).toBe(1);
@@ -51,6 +54,7 @@ describe('values kept in memory', () => {
 
   it('waits for the page before each block it warms', async () => {
     await putDataset(meta('甲'), [obs('道里区', 'A', '2024', 2), obs('道里区', 'B', '2024', 3), obs('道里区', 'C', '2024', 4)]);
+    clearBlockCache();
     const gets = vi.spyOn(getDb().blocks, 'get');
     const order: string[] = [];
     await warmBlockCache(async () => {
@@ -108,6 +112,18 @@ describe('values kept in memory', () => {
     expect(values(await getSeries({ indicator: 'A' }))).toEqual(['南岗区2024=4', '道里区2024=2']);
   });
 
+  it('serves the values a write has just stored without reading them, and warms nothing of them again', async () => {
+    const reads = countBlockReads();
+    const gets = vi.spyOn(getDb().blocks, 'get');
+    await putDataset(meta('甲'), [obs('道里区', 'A', '2023', 1), obs('道里区', 'A', '2024', 2), obs('南岗区', 'B', '2024', 3)]);
+    expect(values(await getSeries({ indicator: 'A' }))).toEqual(['道里区2023=1', '道里区2024=2']);
+    expect(values(await getSnapshot({ indicator: 'B', period: '2024' }))).toEqual(['南岗区2024=3']);
+    expect(await getSeries({ indicator: '无此指标' })).toEqual([]);
+    await warmBlockCache();
+    expect(reads()).toBe(0);
+    expect(gets).not.toHaveBeenCalled();
+  });
+
   it('keeps nothing across databases', async () => {
     await putDataset(meta('甲'), [obs('道里区', 'A', '2024', 2)]);
     await warmBlockCache();
@@ -120,6 +136,7 @@ describe('values kept in memory', () => {
 describe('a read asked for by a click', () => {
   it('asks the database for the blocks in the caller’s task once the datasets are known, and answers the same', async () => {
     await putDataset(meta('甲'), [obs('道里区', 'A', '2024', 1), obs('南岗区', 'B', '2024', 2)]);
+    clearBlockCache();
     // The first read learns the complete datasets; it waits a turn for them.
     expect(values(await getSeries({ indicator: 'A' }))).toEqual(['道里区2024=1']);
     const asked = vi.spyOn(getDb().blocks, 'where');
