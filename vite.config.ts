@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { build, type Plugin } from 'vite';
+import { build, normalizePath, type Plugin } from 'vite';
 import browserslist from 'browserslist';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The supported floor, written once as package.json's browserslist (Chromium 86: 360安全浏览器 13),
@@ -142,8 +143,53 @@ function hashedClassicScripts(names: string[]): Plugin {
   };
 }
 
+/** Our modules (none of node_modules) that `from` reaches through static imports, itself included. */
+function ownStaticImports(from: string, info: (id: string) => { importedIds: readonly string[] } | null): Set<string> {
+  const seen = new Set<string>();
+  const queue = [from];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    if (seen.has(id) || /node_modules|^\0/.test(id)) continue;
+    seen.add(id);
+    queue.push(...(info(id)?.importedIds ?? []));
+  }
+  return seen;
+}
+
+const fromHere = (path: string) => normalizePath(fileURLToPath(new URL(path, import.meta.url)));
+
+/**
+ * The dashboard's first page in one chunk, `App`: our modules that App.svelte imports statically
+ * and that neither the entry nor the other two starts (the embed page, a published folder's page)
+ * import. Split by default, they were ~20 chunks of a few hundred bytes each (shared by App and
+ * lazy pages), which the page asked for, six at a time over HTTP/1.1, with a preload link each,
+ * ahead of a remote dataset's footer. The lazy pages that share them import them from `App`, which
+ * is loaded before any of them; the entry, the embed page and the published page load no more than
+ * before. Libraries (Svelte, ECharts) stay in the chunks they were in, shared with the embed page.
+ */
+function firstPageChunk(): (id: string, ctx: { getModuleInfo(id: string): { importedIds: readonly string[] } | null }) => string | null {
+  let app: Set<string> | undefined;
+  return (id, ctx) => {
+    if (!app) {
+      const info = (m: string) => ctx.getModuleInfo(m);
+      const elsewhere = new Set(
+        ['./src/main.ts', './src/standalone/embed-page.ts', './src/ui/publish/start-published.ts'].flatMap((m) => [
+          ...ownStaticImports(fromHere(m), info),
+        ]),
+      );
+      app = new Set([...ownStaticImports(fromHere('./src/ui/App.svelte'), info)].filter((m) => !elsewhere.has(m)));
+    }
+    return app.has(id) ? 'App' : null;
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), floorSelectors(), standaloneScript(), nullPrototypeLru(), hashedClassicScripts(['browser-check.js', 'early-open.js', 'early-remote.js'])],
+  plugins: [
+    svelte(),
+    floorSelectors(),
+    standaloneScript(),
+    nullPrototypeLru(),
+    hashedClassicScripts(['browser-check.js', 'early-open.js', 'early-remote.js']),
+  ],
   // Relative base so the built app also works from a sub-folder of an intranet server.
   base: './',
   worker: { format: 'es' },
@@ -151,6 +197,9 @@ export default defineConfig({
     target: FLOOR,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
+      // The group holds exactly the modules named (its own dependencies are in it or loaded before
+      // it), so it draws in no library code a later page would need.
+      output: { codeSplitting: { groups: [{ name: firstPageChunk(), includeDependenciesRecursively: false }] } },
       // PaPaParse is CommonJS, so the bundler keeps it wherever its module is reached, even with
       // nothing of it used: the page reaches read-csv.ts through src/ingest/index.ts for one
       // constant (MAX_BYTES) and carried the whole parser (~8 KB gzip) into its initial JS. Its
