@@ -5,6 +5,7 @@ import { readGroups } from '../../../src/remote/read-columns';
 import { ColumnConverter, type Field } from '../../../src/remote/convert-columns';
 import { guardedCompressors } from '../../../src/ingest/read-parquet';
 import { distinctOf, periodCounts, regionList, seedIndex } from '../../../src/analysis/value-index';
+import { expectFactsOfPasses } from '../analysis/facts-check';
 import type { StoredObservation } from '../../../src/store';
 
 const asFile = (bytes: ArrayBuffer) => ({ byteLength: bytes.byteLength, slice: (a: number, b?: number) => Promise.resolve(bytes.slice(a, b)) });
@@ -52,16 +53,7 @@ describe('the remote reader’s facts from columns equal the value index’s pas
   ];
   it.each(cases)('%s', async (_name, n, regions, rowGroupSize) => {
     const { rows, facts } = await convert(table(n, regions), rowGroupSize);
-    expect(facts?.length).toBe(rows.length);
-    // A copy is a list of its own: its facts are found by the passes.
-    const copy = rows.slice();
-    expect(facts?.regions).toEqual(regionList(copy));
-    expect([...(facts?.periods ?? [])]).toEqual([...distinctOf(copy, 'period')]);
-    const counted = periodCounts(copy);
-    const asArrays = (c: typeof counted) => ({ unstated: [...c.unstated], stated: [...c.stated].map(([g, m]) => [g, [...m]]) });
-    expect(facts && asArrays(facts.periodCounts)).toEqual(asArrays(counted));
-    expect([...(facts?.indicators ?? [])]).toEqual([...distinctOf(copy, 'indicator')]);
-    expect([...(facts?.datasets ?? [])]).toEqual([...distinctOf(copy, 'datasetId')]);
+    expectFactsOfPasses(rows, facts);
   });
 
   it('seeded, the index answers with them, and the rows are not changed', async () => {

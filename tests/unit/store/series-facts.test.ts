@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeObservation, emptyDictionary, encodeBlocks } from '../../../src/store/columns';
 import { decodeSeries, seriesFacts, seriesFilter, type SeriesQuery } from '../../../src/store/series-scan';
-import { distinctOf, periodCounts, regionList, seedIndex } from '../../../src/analysis/value-index';
+import { periodCounts, regionList, seedIndex } from '../../../src/analysis/value-index';
+import { expectFactsOfPasses } from '../analysis/facts-check';
 import type { Dataset, Observation } from '../../../src/domain/types';
 import type { BlockRecord } from '../../../src/store/db';
 
@@ -53,16 +54,8 @@ describe('seriesFacts: what decodeSeries found from the codes equals the value i
   it.each(cases)('%s', (_name, parts, query) => {
     const rows = decoded(parts, query);
     const facts = seriesFacts(rows);
-    expect(facts?.length).toBe(rows.length);
-    // A copy is a list of its own: its facts are found by the passes.
+    expectFactsOfPasses(rows, facts);
     const copy = rows.slice();
-    expect(facts?.regions).toEqual(regionList(copy));
-    expect([...(facts?.periods ?? [])]).toEqual([...distinctOf(copy, 'period')]);
-    const counted = periodCounts(copy);
-    const asArrays = (c: typeof counted) => ({ unstated: [...c.unstated], stated: [...c.stated].map(([g, m]) => [g, [...m]]) });
-    expect(facts && asArrays(facts.periodCounts)).toEqual(asArrays(counted));
-    expect([...(facts?.indicators ?? [])]).toEqual([...distinctOf(copy, 'indicator')]);
-    expect([...(facts?.datasets ?? [])]).toEqual([...distinctOf(copy, 'datasetId')]);
     expect([...(facts?.kinds ?? [])]).toEqual([...new Set(copy.map((o) => o.kind ?? 'level'))]);
     expect(facts?.anyTotal).toBe(copy.some((o) => o.isTotal));
   });
