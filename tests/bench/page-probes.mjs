@@ -48,8 +48,8 @@ export const INIT_SCRIPT = `(() => {
  * parser there is as a library (uDSV, `window.uDSV`), dictionary-encode regions, indicators and
  * periods into typed arrays of 50,000 values per block, and write the blocks with one Dexie
  * `bulkPut` into a scratch database. Each phase's time is summed over the pieces. With
- * `compare`, PapaParse parses the same pieces too (timed apart, not part of the floor); d3-dsv is
- * not installed, so its figure is null.
+ * `compare`, PapaParse (`Papa.parse`) and d3-dsv (`d3.csvParseRows`) parse the same pieces too,
+ * each timed apart and not part of the floor.
  */
 export async function floorInPage({ url, encoding, layout, dexie, compare }) {
   const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
@@ -62,6 +62,7 @@ export async function floorInPage({ url, encoding, layout, dexie, compare }) {
     return out;
   };
   const papa = { ms: 0 };
+  const d3 = { ms: 0 };
 
   const BLOCK = 50_000;
   const dict = new Map();
@@ -111,6 +112,9 @@ export async function floorInPage({ url, encoding, layout, dexie, compare }) {
       const t = performance.now();
       window.Papa.parse(text, { header: false, skipEmptyLines: true });
       papa.ms += performance.now() - t;
+      const u = performance.now();
+      window.d3.csvParseRows(text);
+      d3.ms += performance.now() - u;
     }
     const rows = time('parse', () => parsePiece(text));
     time('build', () => build(rows));
@@ -144,7 +148,7 @@ export async function floorInPage({ url, encoding, layout, dexie, compare }) {
   return {
     ...ms,
     parser: 'udsv',
-    parsers: { udsv: ms.parse, papaparse: compare ? papa.ms : null, d3_dsv: null },
+    parsers: { udsv: ms.parse, papaparse: compare ? papa.ms : null, d3_dsv: compare ? d3.ms : null },
     values,
     total: ms.decode + ms.parse + ms.build + ms.write,
   };

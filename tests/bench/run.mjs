@@ -3,7 +3,8 @@
  * 127.0.0.1 (its own port), imports generated files through the real UI in headless Chromium and
  * measures the import (split into its phases), the views after a reload (medians of several
  * reloads), the main thread's longest task, the peak heap and the initial JS; and, in the same
- * run, the floor (decode + PapaParse + column blocks written with Dexie, no other work). Full runs
+ * run, the floor (decode + uDSV + column blocks written with Dexie, no other work; PapaParse and d3-dsv timed
+ * beside it). Full runs
  * (not `--quick`) also import the 100k CSV in Chromium 86 (`csv-100k-chromium86`,
  * chromium86-import.mjs). Writes JSON and prints a table. No timing is ever asserted: machines are noisy.
  */
@@ -68,6 +69,7 @@ const extra = new Map([
   ['blank.html', blank],
   ['papaparse.min.js', join(root, 'node_modules/papaparse/papaparse.min.js')],
   ['udsv.js', join(root, 'node_modules/udsv/dist/uDSV.iife.min.js')],
+  ['d3-dsv.js', join(root, 'node_modules/d3-dsv/dist/d3-dsv.min.js')],
   ['dexie.mjs', join(root, 'node_modules/dexie/dist/dexie.mjs')],
   ...cases.map((c) => [c.file, c.path]),
 ]);
@@ -436,9 +438,10 @@ async function floorFor(context, c) {
     await page.goto(`${base}/__bench/blank.html`);
     await page.addScriptTag({ url: `${base}/__bench/papaparse.min.js` });
     await page.addScriptTag({ url: `${base}/__bench/udsv.js` });
+    await page.addScriptTag({ url: `${base}/__bench/d3-dsv.js` });
     const layouts = { wide: { region: 0, indicator: 1, period: -1, values: 3 }, national: { region: 0, indicator: 1, period: 2, values: 3 }, long: { region: 1, indicator: 2, period: 3, values: 4 } };
     const layout = layouts[c.kind] ?? layouts.long;
-    // PapaParse beside uDSV up to a million rows (at ten million it would add a minute).
+    // PapaParse and d3-dsv beside uDSV up to a million rows (at ten million it would add a minute).
     const compare = c.rows <= 1_000_000;
     return await page.evaluate(floorInPage, { url: `${base}/__bench/${encodeURIComponent(c.file)}`, encoding: c.encoding, layout, dexie: `${base}/__bench/dexie.mjs`, compare });
   } finally {
