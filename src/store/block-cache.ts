@@ -136,11 +136,16 @@ function toWarm(datasets: readonly Dataset[]): Dataset[] {
     const key = keyOf(d);
     if (warmed.has(key)) continue;
     warmed.add(key);
-    if (planned + d.rowCount * BYTES_PER_VALUE > MAX_BYTES) continue;
+    if (!fits(d, planned)) continue;
     planned += d.rowCount * BYTES_PER_VALUE;
     out.push(d);
   }
   return out;
+}
+
+/** Whether `d` is warmed beside `held` bytes: the rule of the warming and of a write's blocks alike. */
+function fits(d: Dataset, held: number): boolean {
+  return held + d.rowCount * BYTES_PER_VALUE <= MAX_BYTES;
 }
 
 /** Keep every block of one dataset version, read whole; false when the bound stopped it. */
@@ -170,7 +175,7 @@ function keepWhole(d: Dataset, strings: readonly string[], all: readonly BlockRe
  */
 export function keepWrittenBlocks(d: Dataset, strings: readonly string[], blocks: readonly BlockRecord[]): void {
   const key = keyOf(d);
-  if (warmed.has(key) || bytes + d.rowCount * BYTES_PER_VALUE > MAX_BYTES) return;
+  if (warmed.has(key) || !fits(d, bytes)) return;
   warmed.add(key);
   keepWhole(d, strings, blocks);
 }
